@@ -1,0 +1,45 @@
+package dev.spindle;
+
+import dev.spindle.internal.launch.ChildContext;
+import dev.spindle.multiprocessing.ChildProcess;
+import dev.spindle.multiprocessing.ProcessInfo;
+import dev.spindle.multiprocessing.StartMethod;
+import java.util.List;
+
+/**
+ * The module-level functions of Python's {@code multiprocessing}, over the default (process)
+ * context.
+ */
+public final class Spindle {
+    private Spindle() {}
+
+    /** Who this process is: "MainProcess", or the name of the {@link ChildProcess} it runs. */
+    public static ProcessInfo currentProcess() {
+        ChildProcess current = ChildContext.current();
+        ProcessHandle self = ProcessHandle.current();
+        long parent = self.parent().map(ProcessHandle::pid).orElse(-1L);
+        return current == null
+                ? new ProcessInfo("MainProcess", self.pid(), parent, false)
+                : new ProcessInfo(current.name(), self.pid(), parent, current.isDaemon());
+    }
+
+    /** The children of this process that are still running. */
+    public static List<ChildProcess> activeChildren() {
+        return ChildProcess.activeChildren();
+    }
+
+    /** The number of CPUs this JVM may use. */
+    public static int cpuCount() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /** Sets the start method of processes that do not choose one. */
+    public static void setStartMethod(StartMethod method) {
+        ChildProcess.defaultStartMethod(method);
+    }
+
+    /** The start method of processes that do not choose one. */
+    public static StartMethod getStartMethod() {
+        return ChildProcess.defaultStartMethod();
+    }
+}

@@ -1,0 +1,58 @@
+package dev.spindle.internal.codec;
+
+import dev.spindle.RemoteThrowable;
+import java.io.Serializable;
+
+/**
+ * Carries an exception between processes. The portable part (class name, message, frames, causes)
+ * always crosses; the original object crosses too when it serializes, and is preferred on arrival
+ * when it deserializes, so callers can still match on its type.
+ */
+public final class ExceptionTransport {
+    private ExceptionTransport() {}
+
+    /** One exception of a cause chain, in a form that always serializes. */
+    record Portable(String className, String message, StackTraceElement[] frames, Portable cause)
+            implements Serializable {}
+
+    /** What crosses: the portable chain and, if it encoded, the original exception's bytes. */
+    record Packet(Portable portable, byte[] original) implements Serializable {}
+
+    /** Encodes {@code error} for another process; never fails. */
+    public static byte[] encode(Throwable error) {
+        byte[] original;
+        try {
+            original = Codec.get().encode(error);
+        } catch (RuntimeException notSerializable) {
+            original = null;
+        }
+        return Codec.get().encode(new Packet(portable(error, 0), original));
+    }
+
+    /** Rebuilds the exception sent by {@link #encode}. */
+    public static Throwable decode(byte[] bytes) {
+        Packet packet = (Packet) Codec.get().decode(bytes);
+        if (packet.original() != null) {
+            try {
+                if (Codec.get().decode(packet.original()) instanceof Throwable t) {
+                    return t;
+                }
+            } catch (RuntimeException classMissingHere) {
+                // fall back to the portable form
+            }
+        }
+        return standIn(packet.portable());
+    }
+
+    private static Portable portable(Throwable t, int depth) {
+        Throwable cause = t.getCause();
+        return new Portable(t.getClass().getName(), t.getMessage(), t.getStackTrace(),
+                cause == null || cause == t || depth > 32 ? null : portable(cause, depth + 1));
+    }
+
+    private static RemoteThrowable standIn(Portable p) {
+        RemoteThrowable t = new RemoteThrowable(p.className(), p.message(), p.cause() == null ? null : standIn(p.cause()));
+        t.setStackTrace(p.frames());
+        return t;
+    }
+}

@@ -1,0 +1,92 @@
+package dev.spindle.internal.launch;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The WARM start method (our forkserver): a few idle child JVMs, already started, primed and
+ * connected, waiting for a target. Idle children are kept per set of JVM options, refilled in the
+ * background after each take, and killed at exit; an idle child also dies on its own when this
+ * JVM dies, since it is blocked reading its control socket.
+ */
+final class WarmPool {
+    /** How many idle children to keep per option set ({@code -Dspindle.warm.size}). */
+    static final int SIZE = Integer.getInteger("spindle.warm.size", 2);
+
+    private static final Map<List<String>, WarmPool> POOLS = new ConcurrentHashMap<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(
+                () -> POOLS.values().forEach(WarmPool::killIdle)));
+    }
+
+    private final List<String> jvmOptions;
+    private final BlockingQueue<ChildHandle> idle = new LinkedBlockingQueue<>();
+    private final AtomicInteger starting = new AtomicInteger();
+
+    private WarmPool(List<String> jvmOptions) {
+        this.jvmOptions = jvmOptions;
+    }
+
+    static ChildHandle take(List<String> jvmOptions) {
+        return POOLS.computeIfAbsent(List.copyOf(jvmOptions), WarmPool::new).take();
+    }
+
+    /** Starts idle children up to the pool size without taking one (for benchmarks and servers). */
+    static void fill(List<String> jvmOptions) {
+        POOLS.computeIfAbsent(List.copyOf(jvmOptions), WarmPool::new).refill();
+    }
+
+    /** True when an idle child is connected and ready. */
+    static boolean ready(List<String> jvmOptions) {
+        WarmPool pool = POOLS.get(List.copyOf(jvmOptions));
+        return pool != null && pool.idle.stream().anyMatch(ChildHandle::connected);
+    }
+
+    private ChildHandle take() {
+        ChildHandle ready;
+        while ((ready = idle.poll()) != null) {
+            if (ready.isProcessAlive()) {
+                refill();
+                return ready;
+            }
+        }
+        refill();
+        return ChildHandle.fromLaunch(Launcher.launch(jvmOptions, true));
+    }
+
+    private void refill() {
+        while (true) {
+            int now = starting.get();
+            if (idle.size() + now >= SIZE || !starting.compareAndSet(now, now + 1)) {
+                if (idle.size() + starting.get() >= SIZE) {
+                    return;
+                }
+                continue;
+            }
+            Thread.ofVirtual().name("spindle-warm-start").start(this::startOne);
+        }
+    }
+
+    private void startOne() {
+        try {
+            ChildHandle child = ChildHandle.fromLaunch(Launcher.launch(jvmOptions, true));
+            idle.add(child);
+        } catch (RuntimeException e) {
+            // could not start one now; a later take starts one in the foreground
+        } finally {
+            starting.decrementAndGet();
+        }
+    }
+
+    private void killIdle() {
+        ChildHandle child;
+        while ((child = idle.poll()) != null) {
+            child.killAndReap(1000);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package dev.spindle.internal.launch;
+
+import dev.spindle.function.CheckedRunnable;
+import dev.spindle.internal.codec.Codec;
+import dev.spindle.internal.codec.ExceptionTransport;
+import java.util.List;
+
+/**
+ * Loads and links what running a target needs (lambda deserialization, the codec, exception
+ * transport) before a target arrives: done by idle WARM children and by the AOT training run,
+ * so that a warm {@code start()} pays for none of it.
+ */
+final class Warmup {
+    private Warmup() {}
+
+    static void prime() {
+        CheckedRunnable sample = () -> { };
+        Object decoded = Codec.get().decode(Codec.get().encode(List.of(sample, 1, "x", new byte[1])));
+        if (((List<?>) decoded).getFirst() instanceof CheckedRunnable r) {
+            try {
+                r.run();
+            } catch (Exception impossible) {
+                throw new IllegalStateException(impossible);
+            }
+        }
+        ExceptionTransport.decode(ExceptionTransport.encode(new IllegalStateException("warm-up")));
+    }
+}

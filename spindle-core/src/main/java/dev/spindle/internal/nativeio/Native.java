@@ -1,0 +1,74 @@
+package dev.spindle.internal.nativeio;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+
+/**
+ * The few Linux system calls Spindle needs, called through {@code java.lang.foreign}:
+ * {@code futex} (non-private, so it works on a word shared between processes) and
+ * {@code prctl(PR_SET_PDEATHSIG)}. All arguments are passed as 64-bit values because glibc's
+ * variadic {@code syscall()} reads every argument with {@code va_arg(ap, long)}.
+ */
+public final class Native {
+    private static final int FUTEX_WAIT = 0;
+    private static final int FUTEX_WAKE = 1;
+    private static final int PR_SET_PDEATHSIG = 1;
+    private static final long SYS_FUTEX;
+    private static final long SYS_PRCTL;
+
+    static {
+        String arch = System.getProperty("os.arch");
+        switch (arch) {
+            case "amd64", "x86_64" -> { SYS_FUTEX = 202; SYS_PRCTL = 157; }
+            case "aarch64", "arm64" -> { SYS_FUTEX = 98; SYS_PRCTL = 167; }
+            default -> throw new ExceptionInInitializerError("unsupported architecture for futex: " + arch);
+        }
+    }
+
+    private static final MethodHandle SYSCALL6 = Linker.nativeLinker().downcallHandle(
+            Linker.nativeLinker().defaultLookup().find("syscall").orElseThrow(),
+            FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG,
+                    ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG,
+                    ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG),
+            Linker.Option.firstVariadicArg(1));
+
+    /** Per-thread {@code struct timespec}, freed with its thread. */
+    private static final ThreadLocal<MemorySegment> TIMESPEC =
+            ThreadLocal.withInitial(() -> Arena.ofAuto().allocate(16, 8));
+
+    private Native() {}
+
+    private static long syscall(long nr, long a, long b, long c, long d, long e, long f) {
+        try {
+            return (long) SYSCALL6.invokeExact(nr, a, b, c, d, e, f);
+        } catch (Throwable t) {
+            throw new IllegalStateException("syscall " + nr + " failed to link", t);
+        }
+    }
+
+    /**
+     * Blocks while the 32-bit word at {@code address} still holds {@code expected}, for at most
+     * {@code timeoutNanos}. Returns early on a wake, a signal, or when the word differs: callers
+     * always re-check their condition.
+     */
+    public static void futexWait(long address, int expected, long timeoutNanos) {
+        MemorySegment ts = TIMESPEC.get();
+        ts.set(ValueLayout.JAVA_LONG, 0, timeoutNanos / 1_000_000_000L);
+        ts.set(ValueLayout.JAVA_LONG, 8, timeoutNanos % 1_000_000_000L);
+        syscall(SYS_FUTEX, address, FUTEX_WAIT, expected & 0xFFFF_FFFFL, ts.address(), 0, 0);
+    }
+
+    /** Wakes up to {@code count} processes or threads waiting on the word at {@code address}. */
+    public static void futexWake(long address, int count) {
+        syscall(SYS_FUTEX, address, FUTEX_WAKE, count, 0, 0, 0);
+    }
+
+    /** Asks the kernel to send {@code signal} to this process when its parent thread dies. */
+    public static void parentDeathSignal(int signal) {
+        syscall(SYS_PRCTL, PR_SET_PDEATHSIG, signal, 0, 0, 0, 0);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.spindle.internal.track;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A process as the kernel knows it: pid plus start time (clock ticks since boot, field 22 of
+ * {@code /proc/PID/stat}). The pair survives pid reuse, so a record of an owner that has died is
+ * never mistaken for a new process that got the same pid.
+ *
+ * @param pid        the process id
+ * @param startTicks the start time in clock ticks since boot
+ */
+public record ProcessIdentity(long pid, long startTicks) implements Serializable {
+
+    private static final ProcessIdentity SELF = of(ProcessHandle.current().pid());
+
+    /** This process. */
+    public static ProcessIdentity self() {
+        return SELF;
+    }
+
+    /** The identity of the live process {@code pid}; its start ticks are -1 if it has gone. */
+    public static ProcessIdentity of(long pid) {
+        String[] stat = stat(pid);
+        return new ProcessIdentity(pid, stat == null ? -1 : Long.parseLong(stat[19]));
+    }
+
+    /** True while this very process exists and is not a zombie. */
+    public boolean isAlive() {
+        if (pid == SELF.pid) {
+            return startTicks == SELF.startTicks;
+        }
+        String[] stat = stat(pid);
+        if (stat == null) {
+            return false;
+        }
+        char state = stat[0].charAt(0);
+        return state != 'Z' && state != 'X' && Long.parseLong(stat[19]) == startTicks;
+    }
+
+    /** The fields of /proc/PID/stat after the command name, or null when there is no such process. */
+    private static String[] stat(long pid) {
+        try {
+            String line = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // The command name is in parentheses and may hold spaces: split after its last ')'.
+            return line.substring(line.lastIndexOf(')') + 2).split(" ");
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,296 @@
+package dev.spindle.multiprocessing;
+
+import dev.spindle.RemoteException;
+import dev.spindle.function.CheckedBiConsumer;
+import dev.spindle.function.CheckedConsumer;
+import dev.spindle.function.CheckedRunnable;
+import dev.spindle.internal.launch.ChildContext;
+import dev.spindle.internal.launch.ChildHandle;
+import dev.spindle.internal.transfer.Transfer;
+import java.io.Serial;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A process running in its own child JVM (Python's {@code multiprocessing.Process}).
+ *
+ * <p>Give it a target — a serializable lambda or method reference, with up to two arguments — or
+ * subclass it and override {@link #run()}. {@link #start()} encodes the object itself (target,
+ * arguments, the subclass's fields) and runs it in a new JVM; whatever cannot be encoded fails
+ * right there with a {@link dev.spindle.SerializationException} naming the field path.
+ *
+ * <pre>{@code
+ * ChildProcess p = new ChildProcess(Downloads::download, "file.zip").name("downloader");
+ * p.start();
+ * p.join();
+ * assert p.exitCode() == 0;
+ * }</pre>
+ *
+ * <p>Lifecycle, as in Python: configure ({@link #name}, {@link #daemon}, {@link #jvmOptions},
+ * {@link #startMethod}) before {@code start()}; start once; {@link #join()} waits for the end;
+ * {@link #exitCode()} is null while running, 0 when the target returned, 1 when it threw, n after
+ * {@code System.exit(n)}, and -N when a signal N ended it. The child's standard output and error
+ * are this process's own. A non-daemon child keeps this JVM alive until it ends; a daemon child is
+ * killed when this JVM exits; every child exits when this process dies, even by SIGKILL.
+ *
+ * <p>Memory consistency: everything the child did happens-before the return of a {@code join}
+ * that observed its end, as far as it is visible through {@link #exitCode()} and
+ * {@link #failure()}; the child shares no memory with the parent except what is explicitly shared.
+ */
+public class ChildProcess implements Serializable {
+    @Serial
+    private static final long serialVersionUID = 1L;
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static final Set<ChildProcess> ACTIVE = ConcurrentHashMap.newKeySet();
+    private static final List<String> NO_OPTIONS = List.of();
+
+    private static volatile StartMethod defaultStartMethod = StartMethod.SPAWN;
+
+    private final CheckedRunnable target;
+    private final List<Object> args;
+    private String name;
+    private boolean daemon;
+    private List<String> jvmOptions = NO_OPTIONS;
+    private StartMethod startMethod;
+    private transient volatile ChildHandle handle;
+
+    /** A process that runs {@code target}. */
+    public ChildProcess(CheckedRunnable target) {
+        this(List.of(), target);
+    }
+
+    /** A process that runs {@code target(argument)}; {@link #args()} holds the argument. */
+    public <A> ChildProcess(CheckedConsumer<A> target, A argument) {
+        this(Collections.singletonList(argument), () -> target.accept(argument));
+    }
+
+    /** A process that runs {@code target(first, second)}. */
+    public <A, B> ChildProcess(CheckedBiConsumer<A, B> target, A first, B second) {
+        this(Arrays.asList(first, second), () -> target.accept(first, second));
+    }
+
+    /**
+     * For subclasses that override {@link #run()}: {@code args} are kept and readable by
+     * {@link #args()} in the child (Python's {@code self._args}).
+     */
+    protected ChildProcess(Object... args) {
+        this(Arrays.asList(args.clone()), null);
+    }
+
+    private ChildProcess(List<Object> args, CheckedRunnable target) {
+        this.target = target;
+        this.args = Collections.unmodifiableList(new ArrayList<>(args));
+        this.name = "ChildProcess-" + COUNTER.incrementAndGet();
+    }
+
+    /**
+     * The code the child runs: the target, unless a subclass overrides it. Calling it directly
+     * runs it in the caller, as in Python.
+     */
+    public void run() throws Exception {
+        if (target != null) {
+            target.run();
+        }
+    }
+
+    /** The arguments given at construction. */
+    public final List<Object> args() {
+        return args;
+    }
+
+    /** The name; default {@code ChildProcess-N}. Known to the child as its own name. */
+    public final String name() {
+        return name;
+    }
+
+    /** Sets the name (before or after start, as in Python; the child sees the name at start). */
+    public final ChildProcess name(String name) {
+        this.name = java.util.Objects.requireNonNull(name, "name");
+        return this;
+    }
+
+    /** Whether this is a daemon process. */
+    public final boolean isDaemon() {
+        return daemon;
+    }
+
+    /**
+     * Marks the process as a daemon: killed when the parent JVM exits, and not allowed to start
+     * children of its own. Must be set before {@link #start()}.
+     */
+    public final ChildProcess daemon(boolean daemon) {
+        requireNotStarted("daemon");
+        this.daemon = daemon;
+        return this;
+    }
+
+    /** Options for the child JVM, such as {@code -Xmx64m} or {@code -Dkey=value}. Before start. */
+    public final ChildProcess jvmOptions(String... options) {
+        requireNotStarted("jvmOptions");
+        this.jvmOptions = List.of(options);
+        return this;
+    }
+
+    /** The start method for this process; default {@link #defaultStartMethod()}. Before start. */
+    public final ChildProcess startMethod(StartMethod method) {
+        requireNotStarted("startMethod");
+        this.startMethod = java.util.Objects.requireNonNull(method, "method");
+        return this;
+    }
+
+    /** The start method used when none is set on a process (initially {@link StartMethod#SPAWN}). */
+    public static StartMethod defaultStartMethod() {
+        return defaultStartMethod;
+    }
+
+    /** Sets the default start method (Python's {@code set_start_method}). */
+    public static void defaultStartMethod(StartMethod method) {
+        defaultStartMethod = java.util.Objects.requireNonNull(method, "method");
+    }
+
+    /**
+     * Starts the child JVM and runs this process in it. Returns without waiting for the target
+     * (for {@link StartMethod#WARM} the target is already running).
+     *
+     * @throws IllegalStateException         if started before, or called in a daemon child
+     * @throws dev.spindle.SerializationException if the target, an argument or a field cannot be
+     *                                       sent; no child is left running
+     */
+    public final void start() {
+        ChildProcess current = ChildContext.current();
+        if (current == this) {
+            throw new IllegalStateException("cannot start a process from inside itself");
+        }
+        if (current != null && current.daemon) {
+            throw new IllegalStateException("daemonic processes are not allowed to have children");
+        }
+        synchronized (this) {
+            if (handle != null) {
+                throw new IllegalStateException("processes can only be started once: " + name);
+            }
+            StartMethod method = startMethod != null ? startMethod : defaultStartMethod;
+            ChildHandle child = method == StartMethod.WARM ? ChildHandle.warm(jvmOptions) : ChildHandle.spawn(jvmOptions);
+            byte[] encoded;
+            try {
+                encoded = Transfer.encodeFor(child.identity(), this);
+            } catch (RuntimeException e) {
+                child.kill();
+                throw e;
+            }
+            handle = child;
+            ACTIVE.add(this);
+            child.run(encoded, daemon, name, ended -> ACTIVE.remove(this));
+        }
+    }
+
+    /** Waits until the process ends. Returns at once if it has ended. */
+    public final void join() throws InterruptedException {
+        try {
+            started("join").exitCode().get();
+        } catch (ExecutionException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    /**
+     * Waits at most {@code timeout} for the process to end.
+     *
+     * @return true if it has ended
+     */
+    public final boolean join(Duration timeout) throws InterruptedException {
+        try {
+            started("join").exitCode().get(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    /** True from {@code start()} until the child has ended (Python's {@code is_alive}). */
+    public final boolean isAlive() {
+        ChildHandle h = handle;
+        if (h == null) {
+            return this == ChildContext.current();
+        }
+        return !h.exitCode().isDone();
+    }
+
+    /** The process id: the child's once started; inside the child, its own. */
+    public final long pid() {
+        if (this == ChildContext.current()) {
+            return ProcessHandle.current().pid();
+        }
+        return started("pid").pid();
+    }
+
+    /**
+     * The exit code, or null while the process runs or before it starts: 0 when the target
+     * returned, 1 when it threw, n after {@code System.exit(n)}, -N when signal N ended it.
+     */
+    public final Integer exitCode() {
+        ChildHandle h = handle;
+        return h == null ? null : h.exitCode().getNow(null);
+    }
+
+    /**
+     * The exception the target threw, as a {@link RemoteException} whose cause keeps the child's
+     * class name, message and frames; empty if it did not throw or has not ended.
+     */
+    public final Optional<RemoteException> failure() {
+        ChildHandle h = handle;
+        if (h == null || !h.exitCode().isDone() || h.failure() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new RemoteException(this.toString(), h.failure()));
+    }
+
+    /** Asks the child to end with SIGTERM (exit code -15). Asynchronous, as in Python. */
+    public final void terminate() {
+        started("terminate").terminate();
+    }
+
+    /** Ends the child with SIGKILL (exit code -9). Asynchronous. */
+    public final void kill() {
+        started("kill").kill();
+    }
+
+    /** The processes started by this JVM that have not ended yet (Python's {@code active_children}). */
+    public static List<ChildProcess> activeChildren() {
+        return List.copyOf(ACTIVE);
+    }
+
+    private ChildHandle started(String operation) {
+        ChildHandle h = handle;
+        if (h == null) {
+            throw new IllegalStateException("can only " + operation + " a started process: " + name);
+        }
+        return h;
+    }
+
+    private void requireNotStarted(String what) {
+        if (handle != null) {
+            throw new IllegalStateException(what + " must be set before start(): " + name);
+        }
+    }
+
+    @Override
+    public String toString() {
+        ChildHandle h = handle;
+        String state = h == null ? "initial" : h.exitCode().isDone() ? "stopped exitcode=" + exitCode() : "started";
+        return "<" + getClass().getSimpleName() + " name='" + name + "'"
+                + (h != null ? " pid=" + h.pid() : "") + " " + state + (daemon ? " daemon" : "") + ">";
+    }
+}
