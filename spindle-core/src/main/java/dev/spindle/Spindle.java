@@ -1,9 +1,11 @@
 package dev.spindle;
 
 import dev.spindle.internal.launch.ChildContext;
+import dev.spindle.internal.launch.ChildHandle;
 import dev.spindle.multiprocessing.ChildProcess;
 import dev.spindle.multiprocessing.ProcessInfo;
 import dev.spindle.multiprocessing.StartMethod;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -36,6 +38,17 @@ public final class Spindle {
     /** Sets the start method of processes that do not choose one. */
     public static void setStartMethod(StartMethod method) {
         ChildProcess.defaultStartMethod(method);
+    }
+
+    /**
+     * Starts the idle JVMs of the {@link StartMethod#WARM} start method now rather than at the
+     * first warm start (Python's {@code forkserver.ensure_running}), and waits at most
+     * {@code timeout} until one is ready.
+     *
+     * @return true if an idle JVM is ready
+     */
+    public static boolean warmUp(Duration timeout) throws InterruptedException {
+        return ChildHandle.warmUp(List.of(), timeout);
     }
 
     /** The start method of processes that do not choose one. */

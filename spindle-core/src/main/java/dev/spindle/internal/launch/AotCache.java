@@ -88,13 +88,13 @@ final class AotCache {
                 }
                 Path partial = cache.resolveSibling(cache.getFileName() + ".partial");
                 List<String> command = new ArrayList<>();
-                command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+                command.add(Launcher.javaExecutable());
                 command.addAll(baseOptions);
                 command.add("-XX:AOTCacheOutput=" + partial);
                 command.add("-cp");
                 command.add(Launcher.classPath());
                 command.add(ChildMain.class.getName());
-                command.add("-");
+                command.add("/dev/null");
                 command.add(Long.toString(ProcessHandle.current().pid()));
                 command.add(ChildMain.MODE_TRAIN);
                 Process process = new ProcessBuilder(command)

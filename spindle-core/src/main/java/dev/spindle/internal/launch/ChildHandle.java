@@ -3,16 +3,19 @@ package dev.spindle.internal.launch;
 import dev.spindle.internal.codec.ExceptionTransport;
 import dev.spindle.internal.track.ProcessIdentity;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * The parent's side of one child JVM: the OS process, its control connection, and a watcher
- * thread that sends the target, collects the child's reports and, once the process has ended,
- * settles its Python-style exit code.
+ * The parent's side of one child JVM: the OS process, the pipe to its stdin, its report file,
+ * and a watcher thread that sends the target, waits for the process to end, reads its reports
+ * and settles its Python-style exit code.
  *
  * <p>Exit code rules: the code the child reported (EXITING) if any; else the OS status if user
  * code called System.exit (EXPLICIT_EXIT); else a status of 128+N, which the JVM uses both for
@@ -22,25 +25,17 @@ public final class ChildHandle {
     private static final int SIGNAL_BASE = 128;
     private static final int MAX_SIGNAL = 64;
 
-    private final Process process;
-    private final ProcessIdentity identity;
-    private final CompletableFuture<ControlChannel> connection;
+    private final Launcher.Launched launched;
     private final CompletableFuture<Integer> exitCode = new CompletableFuture<>();
     private volatile Throwable failure;
-    private volatile boolean explicitExit;
-    private volatile Integer reportedCode;
 
-    ChildHandle(Process process, ProcessIdentity identity, CompletableFuture<ControlChannel> connection) {
-        this.process = process;
-        this.identity = identity;
-        this.connection = connection;
-        // A child that dies before it connects must not leave its watcher waiting.
-        process.onExit().thenRun(() -> connection.completeExceptionally(new IOException("child exited before connecting")));
+    ChildHandle(Launcher.Launched launched) {
+        this.launched = launched;
     }
 
     /** Starts a fresh JVM (the SPAWN start method). */
     public static ChildHandle spawn(List<String> jvmOptions) {
-        return fromLaunch(Launcher.launch(jvmOptions, false));
+        return new ChildHandle(Launcher.launch(jvmOptions, false));
     }
 
     /** Takes a pre-started idle JVM (the WARM start method), starting one if none is ready. */
@@ -48,27 +43,23 @@ public final class ChildHandle {
         return WarmPool.take(jvmOptions);
     }
 
-    static ChildHandle fromLaunch(Launcher.Launched launched) {
-        return new ChildHandle(launched.process(), launched.identity(), launched.connection());
-    }
-
-    /** True once the child has connected (a warm child ready for a target). */
-    boolean connected() {
-        return connection.isDone() && !connection.isCompletedExceptionally();
+    /** Prepares idle WARM children for {@code jvmOptions}; true once one is ready. */
+    public static boolean warmUp(List<String> jvmOptions, Duration timeout) throws InterruptedException {
+        return WarmPool.warmUp(jvmOptions, timeout);
     }
 
     public long pid() {
-        return process.pid();
+        return launched.process().pid();
     }
 
     public ProcessIdentity identity() {
-        return identity;
+        return launched.identity();
     }
 
     /**
-     * Sends the encoded target as soon as the child is connected and watches it until it ends.
-     * The watcher is a daemon thread only for daemon children: a non-daemon child keeps the
-     * parent JVM alive, as in Python.
+     * Sends the encoded target down the child's stdin and watches the child until it ends. The
+     * watcher is a daemon thread only for daemon children: a non-daemon child keeps the parent
+     * JVM alive, as in Python.
      */
     public void run(byte[] target, boolean daemon, String name, Consumer<ChildHandle> onExit) {
         Thread.ofPlatform().daemon(daemon).name("spindle-watch-" + name).start(() -> {
@@ -78,42 +69,54 @@ public final class ChildHandle {
     }
 
     private void watch(byte[] target) {
-        ControlChannel control = null;
+        Process process = launched.process();
         try {
-            control = connection.join();
-            control.write(ControlChannel.TARGET, target);
-            while (true) {
-                ControlChannel.Frame frame = control.read();
-                switch (frame.type()) {
-                    case ControlChannel.OUTCOME_ERROR -> failure = ExceptionTransport.decode(frame.payload());
-                    case ControlChannel.EXPLICIT_EXIT -> explicitExit = true;
-                    case ControlChannel.EXITING -> reportedCode = ByteBuffer.wrap(frame.payload()).getInt();
-                    default -> { } // OUTCOME_OK: nothing to keep
-                }
-            }
-        } catch (IOException | RuntimeException endOfChild) {
-            // EOF: the child has exited or is about to
-        } finally {
-            if (control != null) {
-                control.close();
-            }
+            Frames.write(process.getOutputStream(), Frames.TARGET, target);
+        } catch (IOException childGone) {
+            // it died before reading its target; its exit status tells how
         }
-        exitCode.complete(settleExitCode(awaitExit()));
+        int status = awaitExit();
+        try {
+            process.getOutputStream().close();
+        } catch (IOException ignored) {
+            // the pipe is already broken
+        }
+        exitCode.complete(readReports(status));
     }
 
     private int awaitExit() {
         while (true) {
             try {
-                return process.waitFor();
+                return launched.process().waitFor();
             } catch (InterruptedException e) {
                 // the watcher must outlive interrupts: the exit code is owed to joiners
             }
         }
     }
 
-    private int settleExitCode(int status) {
-        if (reportedCode != null) {
-            return reportedCode;
+    private int readReports(int status) {
+        Integer reported = null;
+        boolean explicitExit = false;
+        try (InputStream in = Files.newInputStream(launched.report())) {
+            Frames.Frame frame;
+            while ((frame = Frames.readOrNull(in)) != null) {
+                switch (frame.type()) {
+                    case Frames.OUTCOME_ERROR -> failure = ExceptionTransport.decode(frame.payload());
+                    case Frames.EXPLICIT_EXIT -> explicitExit = true;
+                    case Frames.EXITING -> reported = ByteBuffer.wrap(frame.payload()).getInt();
+                    default -> { } // READY
+                }
+            }
+        } catch (IOException | RuntimeException noOrTornReport) {
+            // killed before reporting, or while writing: the OS status decides
+        }
+        try {
+            Files.deleteIfExists(launched.report());
+        } catch (IOException ignored) {
+            // the folder is removed at exit anyway
+        }
+        if (reported != null) {
+            return reported;
         }
         if (!explicitExit && status > SIGNAL_BASE && status <= SIGNAL_BASE + MAX_SIGNAL) {
             return -(status - SIGNAL_BASE);
@@ -131,27 +134,39 @@ public final class ChildHandle {
         return failure;
     }
 
-    /** Sends SIGTERM. */
+    /**
+     * Sends SIGTERM. Through the ProcessHandle: {@code Process.destroy()} would also close the
+     * child's stdin, which the child takes for its parent's death and halts with code 1.
+     */
     public void terminate() {
-        process.destroy();
+        launched.process().toHandle().destroy();
     }
 
     /** Sends SIGKILL. */
     public void kill() {
-        process.destroyForcibly();
+        launched.process().toHandle().destroyForcibly();
+    }
+
+    /** True once a warm child has reported that it is primed and waiting. */
+    boolean ready() {
+        try {
+            return Files.size(launched.report()) > 0;
+        } catch (IOException notYet) {
+            return false;
+        }
     }
 
     /** Kills the child and waits up to {@code millis} for the OS to reap it. */
     void killAndReap(long millis) {
         kill();
         try {
-            process.onExit().get(millis, TimeUnit.MILLISECONDS);
+            launched.process().onExit().get(millis, TimeUnit.MILLISECONDS);
         } catch (Exception ignored) {
             // best effort at exit
         }
     }
 
     boolean isProcessAlive() {
-        return process.isAlive();
+        return launched.process().isAlive();
     }
 }

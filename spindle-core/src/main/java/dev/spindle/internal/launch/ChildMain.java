@@ -4,26 +4,30 @@ import dev.spindle.internal.codec.Codec;
 import dev.spindle.internal.codec.ExceptionTransport;
 import dev.spindle.internal.nativeio.Native;
 import dev.spindle.multiprocessing.ChildProcess;
+import java.io.ByteArrayInputStream;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
-import java.net.UnixDomainSocketAddress;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import java.nio.channels.FileChannel;
 
 /**
  * The entry point of every child JVM.
  *
  * <pre>
- * ChildMain SOCKET PARENT_PID MODE      (token in $SPINDLE_TOKEN)
- *   1. ask for SIGKILL when the parent dies; quit if it already has
- *   2. (warm) load and link the decode path now, while idle
- *   3. connect, send HELLO(token), wait for TARGET; EOF before it means the parent died
- *   4. watch the socket on a daemon thread: EOF later also means the parent died, so halt
- *   5. run the target; report OUTCOME_OK or OUTCOME_ERROR (the traceback also goes to stderr)
- *   6. wait for the other non-daemon threads (Python joins them too), flush, EXITING(code), exit
+ * ChildMain REPORT_FILE PARENT_PID MODE
+ *   1. (warm, train) ask for SIGKILL when the parent dies; load and link the run path; report READY
+ *   2. read the TARGET frame from stdin; EOF before it means the parent died
+ *   3. watch stdin on a daemon thread: EOF later also means the parent died, so halt.
+ *      (spawn) Ask the kernel for the parent-death signal on that thread, off the critical path:
+ *      linking FFM costs tens of milliseconds, and stdin already tells of the death
+ *   4. run the target; on an exception print it to stderr (as Python does) and report it
+ *   5. wait for the other non-daemon threads (Python joins them too), flush, report EXITING(code)
  * </pre>
  * Exit codes follow Python: 0 when the target returned, 1 when it threw, n for System.exit(n).
+ * User code that reads System.in sees an empty stream, as with Python's /dev/null.
  */
 public final class ChildMain {
     static final String MODE_SPAWN = "spawn";
@@ -31,69 +35,92 @@ public final class ChildMain {
     static final String MODE_TRAIN = "train";
     private static final int SIGKILL = 9;
 
-    /** Set once the parent has been told how we exit: EOF on the socket is then expected. */
+    private static String reportFile;
+    private static OutputStream report;
+    /** Set once the parent has been told how we exit: EOF on stdin is then expected. */
     private static volatile boolean exitReported;
 
     private ChildMain() {}
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) throws IOException {
+        reportFile = args[0];
         long parentPid = Long.parseLong(args[1]);
-        Native.parentDeathSignal(SIGKILL);
-        if (ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L) != parentPid) {
-            Runtime.getRuntime().halt(1); // the parent died before we asked to follow it
-        }
-        if (!args[2].equals(MODE_SPAWN)) {
+        boolean spawned = args[2].equals(MODE_SPAWN);
+        if (!spawned) {
+            followParent(parentPid);
             Warmup.prime();
+            report(Frames.READY, new byte[0]);
             if (args[2].equals(MODE_TRAIN)) {
                 return;
             }
         }
-        SocketChannel socket = SocketChannel.open(UnixDomainSocketAddress.of(Path.of(args[0])));
-        ControlChannel control = new ControlChannel(socket);
-        control.write(ControlChannel.HELLO, System.getenv(Launcher.TOKEN_ENV).getBytes(StandardCharsets.UTF_8));
-        ControlChannel.Frame target;
-        try {
-            target = control.read();
-        } catch (IOException parentGone) {
-            Runtime.getRuntime().halt(1);
-            return;
+        FileInputStream stdin = new FileInputStream(FileDescriptor.in);
+        Frames.Frame target = Frames.readOrNull(stdin);
+        if (target == null) {
+            Runtime.getRuntime().halt(1); // the parent died before sending a target
         }
-        Thread.ofPlatform().daemon().name("spindle-parent-watch").start(() -> haltWhenParentGone(socket));
-        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> onShutdown(control)));
-        int code = run(target.payload(), control);
+        System.setIn(new ByteArrayInputStream(new byte[0]));
+        FileChannel parentPipe = stdin.getChannel();
+        Thread.ofPlatform().daemon().name("spindle-parent-watch").start(() -> {
+            if (spawned) {
+                followParent(parentPid);
+            }
+            haltWhenParentGone(parentPipe);
+        });
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> onShutdown(parentPipe)));
+        int code = run(target.payload());
         awaitOtherUserThreads();
         System.out.flush();
         System.err.flush();
-        control.write(ControlChannel.EXITING, ByteBuffer.allocate(4).putInt(code).array());
+        report(Frames.EXITING, ByteBuffer.allocate(4).putInt(code).array());
         exitReported = true;
         System.exit(code);
     }
 
-    private static int run(byte[] target, ControlChannel control) throws IOException {
+    private static int run(byte[] target) {
         ChildProcess process = null;
         try {
             process = (ChildProcess) Codec.get().decode(target);
             ChildContext.enter(process);
             process.run();
-            control.write(ControlChannel.OUTCOME_OK);
             return 0;
         } catch (Throwable error) {
             System.err.println("Process " + (process == null ? "(target not decoded)" : process.name()) + ":");
             error.printStackTrace();
-            control.write(ControlChannel.OUTCOME_ERROR, ExceptionTransport.encode(error));
+            report(Frames.OUTCOME_ERROR, ExceptionTransport.encode(error));
             return 1;
         }
     }
 
-    /** Blocks on the control socket, which the parent never writes to again: EOF means it died. */
-    private static void haltWhenParentGone(SocketChannel socket) {
+    /** Appends one frame to the report file, which the parent reads once this process has ended. */
+    private static synchronized void report(byte type, byte[] payload) {
+        try {
+            if (report == null) {
+                report = new FileOutputStream(reportFile, true);
+            }
+            Frames.write(report, type, payload);
+        } catch (IOException e) {
+            System.err.println("spindle: cannot write the report file " + reportFile + ": " + e);
+        }
+    }
+
+    /** Asks the kernel for SIGKILL when the parent dies; halts if it already has. */
+    private static void followParent(long parentPid) {
+        Native.parentDeathSignal(SIGKILL);
+        if (ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L) != parentPid) {
+            Runtime.getRuntime().halt(1);
+        }
+    }
+
+    /** Blocks on stdin, which the parent never writes to again: EOF means it died. */
+    private static void haltWhenParentGone(FileChannel parentPipe) {
         ByteBuffer buffer = ByteBuffer.allocate(64);
         try {
-            while (socket.read(buffer.clear()) >= 0) {
-                // nothing is expected; keep waiting for EOF
+            while (parentPipe.read(buffer.clear()) >= 0) {
+                // nothing more is expected; keep waiting for EOF
             }
         } catch (IOException e) {
-            // same as EOF
+            // closed by our own shutdown, or broken: same as EOF
         }
         if (!exitReported) {
             Runtime.getRuntime().halt(1);
@@ -125,26 +152,32 @@ public final class ChildMain {
     }
 
     /**
-     * Shutdown hook: flushes, tells the parent whether the exit was explicit, and closes the
-     * socket. Closing matters for speed: HotSpot's exit waits up to 300 ms for threads blocked in
-     * native code, such as the parent watcher in its socket read.
+     * Shutdown hook: flushes, tells the parent whether the exit was explicit, and closes stdin.
+     * Closing matters for speed: HotSpot's exit waits up to 300 ms for threads blocked in native
+     * code, such as the parent watcher in its read; closing the channel wakes it.
      */
-    private static void onShutdown(ControlChannel control) {
+    private static void onShutdown(FileChannel parentPipe) {
         System.out.flush();
         System.err.flush();
         if (!exitReported) {
-            reportExplicitExit(control);
             exitReported = true;
+            if (exitCalledExplicitly()) {
+                report(Frames.EXPLICIT_EXIT, new byte[0]);
+            }
         }
-        control.close();
+        try {
+            parentPipe.close();
+        } catch (IOException ignored) {
+            // exiting anyway
+        }
     }
 
     /**
-     * If user code called System.exit(n), the OS exit status is n and must be taken as it is; if a
-     * signal started the shutdown (the JVM then exits with 128+signal), the parent reports
-     * -signal as Python does. The thread that began the shutdown tells which.
+     * True if user code called System.exit(n): the OS exit status is then n, to be taken as it
+     * is. A shutdown begun by a signal (the JVM then exits with 128+signal) runs on a
+     * {@code java.lang.Terminator} handler thread, which tells the two apart.
      */
-    private static void reportExplicitExit(ControlChannel control) {
+    private static boolean exitCalledExplicitly() {
         for (StackTraceElement[] stack : Thread.getAllStackTraces().values()) {
             boolean exiting = false;
             boolean bySignal = false;
@@ -152,14 +185,10 @@ public final class ChildMain {
                 exiting |= frame.getClassName().equals("java.lang.Shutdown") && frame.getMethodName().equals("exit");
                 bySignal |= frame.getClassName().startsWith("java.lang.Terminator");
             }
-            if (exiting && !bySignal) {
-                try {
-                    control.write(ControlChannel.EXPLICIT_EXIT);
-                } catch (IOException parentGone) {
-                    // nobody left to tell
-                }
-                return;
+            if (exiting) {
+                return !bySignal;
             }
         }
+        return false;
     }
 }

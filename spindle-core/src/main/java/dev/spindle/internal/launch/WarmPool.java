@@ -1,5 +1,6 @@
 package dev.spindle.internal.launch;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -8,10 +9,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The WARM start method (our forkserver): a few idle child JVMs, already started, primed and
- * connected, waiting for a target. Idle children are kept per set of JVM options, refilled in the
+ * The WARM start method (our forkserver): a few idle child JVMs, already started and primed,
+ * waiting for a target. Idle children are kept per set of JVM options, refilled in the
  * background after each take, and killed at exit; an idle child also dies on its own when this
- * JVM dies, since it is blocked reading its control socket.
+ * JVM dies, since it is blocked reading its stdin pipe from us.
  */
 final class WarmPool {
     /** How many idle children to keep per option set ({@code -Dspindle.warm.size}). */
@@ -36,15 +37,21 @@ final class WarmPool {
         return POOLS.computeIfAbsent(List.copyOf(jvmOptions), WarmPool::new).take();
     }
 
-    /** Starts idle children up to the pool size without taking one (for benchmarks and servers). */
-    static void fill(List<String> jvmOptions) {
-        POOLS.computeIfAbsent(List.copyOf(jvmOptions), WarmPool::new).refill();
-    }
-
-    /** True when an idle child is connected and ready. */
-    static boolean ready(List<String> jvmOptions) {
-        WarmPool pool = POOLS.get(List.copyOf(jvmOptions));
-        return pool != null && pool.idle.stream().anyMatch(ChildHandle::connected);
+    /**
+     * Starts idle children up to the pool size and waits until one is ready, for at most
+     * {@code timeout}. Returns whether one is ready.
+     */
+    static boolean warmUp(List<String> jvmOptions, Duration timeout) throws InterruptedException {
+        WarmPool pool = POOLS.computeIfAbsent(List.copyOf(jvmOptions), WarmPool::new);
+        pool.refill();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (pool.idle.stream().noneMatch(ChildHandle::ready)) {
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            Thread.sleep(2); // readiness is a file the child writes: poll it briefly
+        }
+        return true;
     }
 
     private ChildHandle take() {
@@ -56,7 +63,7 @@ final class WarmPool {
             }
         }
         refill();
-        return ChildHandle.fromLaunch(Launcher.launch(jvmOptions, true));
+        return new ChildHandle(Launcher.launch(jvmOptions, true));
     }
 
     private void refill() {
@@ -74,7 +81,7 @@ final class WarmPool {
 
     private void startOne() {
         try {
-            ChildHandle child = ChildHandle.fromLaunch(Launcher.launch(jvmOptions, true));
+            ChildHandle child = new ChildHandle(Launcher.launch(jvmOptions, true));
             idle.add(child);
         } catch (RuntimeException e) {
             // could not start one now; a later take starts one in the foreground
