@@ -24,7 +24,9 @@ import java.nio.channels.FileChannel;
  *      (spawn) Ask the kernel for the parent-death signal on that thread, off the critical path:
  *      linking FFM costs tens of milliseconds, and stdin already tells of the death
  *   4. run the target; on an exception print it to stderr (as Python does) and report it
- *   5. wait for the other non-daemon threads (Python joins them too), flush, report EXITING(code)
+ *   5. wait for the other non-daemon threads (Python joins them too), flush, report EXITING(code),
+ *      and halt: like Python's child, which ends with os._exit, shutdown hooks do not run on this
+ *      path (they do when user code calls System.exit or a signal ends the child)
  * </pre>
  * Exit codes follow Python: 0 when the target returned, 1 when it threw, n for System.exit(n).
  * User code that reads System.in sees an empty stream, as with Python's /dev/null.
@@ -55,26 +57,28 @@ public final class ChildMain {
             }
         }
         FileInputStream stdin = new FileInputStream(FileDescriptor.in);
-        Frames.Frame target = Frames.readOrNull(stdin);
-        if (target == null) {
-            Runtime.getRuntime().halt(1); // the parent died before sending a target
-        }
-        System.setIn(new ByteArrayInputStream(new byte[0]));
         FileChannel parentPipe = stdin.getChannel();
-        Thread.ofPlatform().daemon().name("spindle-parent-watch").start(() -> {
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> onShutdown(parentPipe)));
+        Thread parentWatch = Thread.ofPlatform().daemon().name("spindle-parent-watch").unstarted(() -> {
             if (spawned) {
                 followParent(parentPid);
             }
             haltWhenParentGone(parentPipe);
         });
-        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> onShutdown(parentPipe)));
+        Frames.Frame target = Frames.readOrNull(stdin);
+        if (target == null) {
+            Runtime.getRuntime().halt(1); // the parent died before sending a target
+        }
+        System.setIn(new ByteArrayInputStream(new byte[0]));
+        parentWatch.start();
         int code = run(target.payload());
         awaitOtherUserThreads();
         System.out.flush();
         System.err.flush();
         report(Frames.EXITING, ByteBuffer.allocate(4).putInt(code).array());
         exitReported = true;
-        System.exit(code);
+        parentPipe.close();
+        Runtime.getRuntime().halt(code);
     }
 
     private static int run(byte[] target) {

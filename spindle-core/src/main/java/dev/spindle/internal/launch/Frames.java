@@ -1,11 +1,11 @@
 package dev.spindle.internal.launch;
 
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 
 /**
  * Length-prefixed frames of the parent-child control protocol: {@code [int length][byte type]
@@ -33,11 +33,11 @@ final class Frames {
 
     /** Writes and flushes one frame. */
     static void write(OutputStream out, byte type, byte[] payload) throws IOException {
-        DataOutputStream data = new DataOutputStream(out);
-        data.writeInt(payload.length + 1);
-        data.writeByte(type);
-        data.write(payload);
-        data.flush();
+        // One write call per frame: the report file and the pipe see whole frames.
+        byte[] frame = new byte[payload.length + 5];
+        ByteBuffer.wrap(frame).putInt(payload.length + 1).put(type).put(payload);
+        out.write(frame);
+        out.flush();
     }
 
     /** Reads one frame; EOFException at a clean end of stream. */

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,6 +20,7 @@ final class WarmPool {
     /** How many idle children to keep per option set ({@code -Dspindle.warm.size}). */
     static final int SIZE = Integer.getInteger("spindle.warm.size", 2);
 
+    private static final long REFILL_DELAY_MS = 100;
     private static final Map<List<String>, WarmPool> POOLS = new ConcurrentHashMap<>();
 
     static {
@@ -38,14 +41,14 @@ final class WarmPool {
     }
 
     /**
-     * Starts idle children up to the pool size and waits until one is ready, for at most
-     * {@code timeout}. Returns whether one is ready.
+     * Starts idle children up to the pool size and waits until all are ready, for at most
+     * {@code timeout}. Returns whether they are.
      */
     static boolean warmUp(List<String> jvmOptions, Duration timeout) throws InterruptedException {
         WarmPool pool = POOLS.computeIfAbsent(List.copyOf(jvmOptions), WarmPool::new);
         pool.refill();
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (pool.idle.stream().noneMatch(ChildHandle::ready)) {
+        while (pool.starting.get() > 0 || pool.idle.isEmpty() || !pool.idle.stream().allMatch(ChildHandle::ready)) {
             if (System.nanoTime() - deadline > 0) {
                 return false;
             }
@@ -58,12 +61,23 @@ final class WarmPool {
         ChildHandle ready;
         while ((ready = idle.poll()) != null) {
             if (ready.isProcessAlive()) {
-                refill();
+                refillAfter(ready);
                 return ready;
             }
         }
         refill();
         return new ChildHandle(Launcher.launch(jvmOptions, true));
+    }
+
+    /**
+     * Refills once {@code taken} has ended or had 100 ms to itself: booting a JVM takes both
+     * cores of a small machine for a while, and the process just handed out should not compete
+     * with it in its first moments.
+     */
+    private void refillAfter(ChildHandle taken) {
+        CompletableFuture<Void> delay = CompletableFuture.runAsync(() -> { },
+                CompletableFuture.delayedExecutor(REFILL_DELAY_MS, TimeUnit.MILLISECONDS));
+        CompletableFuture.anyOf(taken.exitCode(), delay).thenRun(this::refill);
     }
 
     private void refill() {
