@@ -82,8 +82,11 @@ final class JavaSerializationCodec implements Codec {
         try (ObjectOutputStream out = new ObjectOutputStream(buffer)) {
             out.writeObject(value);
         } catch (NotSerializableException e) {
-            throw new SerializationException("cannot serialize " + e.getMessage()
-                    + SerializationDiagnostics.pathTo(value, e.getMessage()), e);
+            // The JDK's message is the refused class's name; ours are sentences.
+            String what = e.getMessage() != null && !e.getMessage().contains(" ")
+                    ? e.getMessage() + " is not serializable" + SerializationDiagnostics.pathTo(value, e.getMessage())
+                    : e.getMessage();
+            throw new SerializationException("cannot serialize " + value.getClass().getName() + ": " + what, e);
         } catch (SerializationException e) {
             throw e;
         } catch (IOException | RuntimeException e) {

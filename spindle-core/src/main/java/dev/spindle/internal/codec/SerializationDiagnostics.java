@@ -22,12 +22,12 @@ import java.util.Set;
 final class SerializationDiagnostics {
     private SerializationDiagnostics() {}
 
-    /** " at PATH" for the first non-serializable object of class {@code failedClass}, or "". */
+    /** ", at PATH" for the first non-serializable object of class {@code failedClass}, or "". */
     static String pathTo(Object root, String failedClass) {
         Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         Deque<String> path = new ArrayDeque<>();
         path.add(describe(root));
-        return search(root, failedClass, path, seen) ? " at " + String.join(" → ", path) : "";
+        return search(root, failedClass, path, seen) ? ", at " + String.join(" → ", path) : "";
     }
 
     private static boolean search(Object value, String failedClass, Deque<String> path, Set<Object> seen) {

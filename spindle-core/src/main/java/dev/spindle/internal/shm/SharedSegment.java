@@ -14,9 +14,9 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A file in {@code /dev/shm} mapped into this process. Names carry the creator's identity
- * ({@code spindle-PID-STARTTICKS-RANDOM}) so that {@link SegmentSweeper} can remove the segments
- * of creators that died without cleaning up. {@link #close()} unmaps; {@link #unlink()} removes
- * the name (as in POSIX, other mappings stay valid).
+ * ({@code spindle-PID-STARTTICKS-KIND-RANDOM}) so that {@link SegmentSweeper} can remove the
+ * segments of creators that died without cleaning up. {@link #close()} unmaps once every user of
+ * the mapping has closed it; {@link #unlink()} removes the name (other mappings stay valid).
  */
 public final class SharedSegment implements AutoCloseable {
     /** Where segments live. */
@@ -27,6 +27,8 @@ public final class SharedSegment implements AutoCloseable {
     private final String name;
     private final Arena arena;
     private final MemorySegment memory;
+    /** Users of this mapping in this process; the last {@link #close()} unmaps. */
+    private final java.util.concurrent.atomic.AtomicInteger users = new java.util.concurrent.atomic.AtomicInteger(1);
 
     private SharedSegment(String name, Arena arena, MemorySegment memory) {
         this.name = name;
@@ -85,10 +87,19 @@ public final class SharedSegment implements AutoCloseable {
         SegmentSweeper.unlink(name);
     }
 
-    /** Unmaps the segment. Accesses from other threads afterwards fail with IllegalStateException. */
+    /** Adds a user of this mapping; each user calls {@link #close()} once. */
+    public SharedSegment retain() {
+        users.incrementAndGet();
+        return this;
+    }
+
+    /**
+     * Drops a user; the last one unmaps the segment. Accesses after unmapping fail with
+     * IllegalStateException.
+     */
     @Override
     public void close() {
-        if (arena.scope().isAlive()) {
+        if (users.decrementAndGet() == 0) {
             arena.close();
         }
     }

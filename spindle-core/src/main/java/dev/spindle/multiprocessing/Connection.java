@@ -1,0 +1,169 @@
+package dev.spindle.multiprocessing;
+
+import dev.spindle.internal.codec.Codec;
+import dev.spindle.internal.pipe.PipeEnd;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.ObjectStreamException;
+import java.io.Serial;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * One end of a {@link Pipe} (Python's {@code multiprocessing.connection.Connection}): messages
+ * between processes through shared memory.
+ *
+ * <p>{@link #send} encodes an object and {@link #recv} decodes one; {@link #sendBytes} and
+ * {@link #recvBytes} move raw byte messages. Messages may be up to 2 GiB; larger ones than the
+ * ring stream through it. {@code recv} blocks until a message arrives and throws
+ * {@link EOFException} once nothing is left and every copy of the other end, in every process,
+ * is closed or its process has died. Sending to an end whose peer is gone throws an
+ * {@link IOException} (broken pipe).
+ *
+ * <p>An end can be given to a child process as a target argument or a lambda capture; the child
+ * then holds its own copy, which it should close (or exit) for EOF to reach the other side, as
+ * with Python's file descriptors. Sending a Connection through another channel is not supported.
+ *
+ * <p>Thread safety: threads may share a Connection; each message is sent and received whole.
+ * Memory consistency: actions before {@code send} happen-before the matching {@code recv} returns
+ * in another thread of the same process; across processes only the message travels.
+ */
+public final class Connection implements AutoCloseable, Serializable {
+    @Serial
+    private static final long serialVersionUID = 1L;
+    private static final long MAX_WAIT_PARK_NANOS = 1_000_000;
+
+    private final transient PipeEnd end;
+
+    Connection(PipeEnd end) {
+        this.end = end;
+    }
+
+    /** Encodes {@code value} with the codec and sends it as one message. */
+    public void send(Object value) throws IOException {
+        byte[] bytes = Codec.get().encode(value);
+        end.send(bytes, 0, bytes.length);
+    }
+
+    /**
+     * Receives one message and decodes it, blocking until one arrives.
+     *
+     * @throws EOFException when nothing is left and the other end is closed everywhere
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T recv() throws IOException {
+        return (T) Codec.get().decode(end.receive(Integer.MAX_VALUE));
+    }
+
+    /** Sends {@code bytes} as one message. */
+    public void sendBytes(byte[] bytes) throws IOException {
+        sendBytes(bytes, 0, bytes.length);
+    }
+
+    /** Sends {@code length} bytes of {@code bytes} from {@code offset} as one message. */
+    public void sendBytes(byte[] bytes, int offset, int length) throws IOException {
+        java.util.Objects.checkFromIndexSize(offset, length, bytes.length);
+        end.send(bytes, offset, length);
+    }
+
+    /** Receives one byte message. */
+    public byte[] recvBytes() throws IOException {
+        return end.receive(Integer.MAX_VALUE);
+    }
+
+    /**
+     * Receives one byte message of at most {@code maxLength} bytes. A longer message is consumed
+     * and discarded, and an IOException is thrown (Python raises OSError).
+     */
+    public byte[] recvBytes(int maxLength) throws IOException {
+        if (maxLength < 0) {
+            throw new IllegalArgumentException("negative maxLength " + maxLength);
+        }
+        return end.receive(maxLength);
+    }
+
+    /** True if a message (or EOF) is ready now. */
+    public boolean poll() throws IOException {
+        return end.poll(0);
+    }
+
+    /** Waits at most {@code timeout} until a message (or EOF) is ready; true if one is. */
+    public boolean poll(Duration timeout) throws IOException {
+        return end.poll(timeout.toNanos());
+    }
+
+    /** True if this end can receive. */
+    public boolean isReadable() {
+        return end.readable();
+    }
+
+    /** True if this end can send. */
+    public boolean isWritable() {
+        return end.writable();
+    }
+
+    /** True once {@link #close()} was called in this process. */
+    public boolean isClosed() {
+        return end.isClosed();
+    }
+
+    /** Closes this process's copy of the end. Idempotent. */
+    @Override
+    public void close() {
+        end.close();
+    }
+
+    /**
+     * Waits until at least one of {@code connections} is ready to receive (a message or EOF),
+     * at most {@code timeout} (null: no limit). Returns the ready ones, empty on timeout (Python's
+     * {@code multiprocessing.connection.wait}).
+     */
+    public static List<Connection> wait(Collection<Connection> connections, Duration timeout) throws InterruptedException {
+        long deadline = timeout == null ? 0 : System.nanoTime() + timeout.toNanos();
+        long park = 1_000;
+        while (true) {
+            List<Connection> ready = new ArrayList<>();
+            for (Connection c : connections) {
+                if (c.end.readyNow()) {
+                    ready.add(c);
+                }
+            }
+            if (!ready.isEmpty() || (timeout != null && System.nanoTime() - deadline >= 0)) {
+                return ready;
+            }
+            // No single futex word covers several rings: poll with a short, growing park.
+            LockSupport.parkNanos(park);
+            park = Math.min(park * 2, MAX_WAIT_PARK_NANOS);
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+        }
+    }
+
+    @Serial
+    private Object writeReplace() throws ObjectStreamException {
+        return new Transferred(end.transferForm());
+    }
+
+    /** The serial form: which segment and end; decoding maps it in the receiving process. */
+    private record Transferred(PipeEnd.Ref ref) implements Serializable {
+        @Serial
+        private Object readResolve() {
+            try {
+                return new Connection(PipeEnd.adopt(ref));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot open the pipe " + ref.segmentName(), e);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Connection[" + (isReadable() ? "r" : "") + (isWritable() ? "w" : "") + (isClosed() ? ", closed" : "") + "]";
+    }
+}

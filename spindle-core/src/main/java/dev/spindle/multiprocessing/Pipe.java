@@ -1,0 +1,31 @@
+package dev.spindle.multiprocessing;
+
+import dev.spindle.internal.pipe.PipeEnd;
+
+/**
+ * A pair of connected {@link Connection}s (Python's {@code multiprocessing.Pipe}).
+ *
+ * <pre>{@code
+ * Pipe pipe = Pipe.open();
+ * Connection left = pipe.left(), right = pipe.right();
+ * }</pre>
+ *
+ * @param left  the first end; receive-only for a one-way pipe
+ * @param right the second end; send-only for a one-way pipe
+ */
+public record Pipe(Connection left, Connection right) {
+
+    /** A duplex pipe: both ends send and receive. */
+    public static Pipe open() {
+        return open(true);
+    }
+
+    /**
+     * A pipe; with {@code duplex} false, {@link #left()} only receives and {@link #right()} only
+     * sends (Python's {@code Pipe(duplex=False)}).
+     */
+    public static Pipe open(boolean duplex) {
+        PipeEnd[] ends = PipeEnd.create(duplex, PipeEnd.DEFAULT_CAPACITY);
+        return new Pipe(new Connection(ends[0]), new Connection(ends[1]));
+    }
+}
