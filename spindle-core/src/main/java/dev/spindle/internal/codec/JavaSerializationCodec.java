@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
  * JDK serialization, which handles serializable lambdas and method references natively (no JVM
  * flag), with a one-byte-tag fast path for the small immutable values that dominate messages
  * (null, Integer, Long, String, byte[]): those skip the stream header and class descriptors.
+ * Paths of the default file system are carried too (see {@link CodecStreams}).
  */
 final class JavaSerializationCodec implements Codec {
     static final JavaSerializationCodec INSTANCE = new JavaSerializationCodec();
@@ -79,7 +80,7 @@ final class JavaSerializationCodec implements Codec {
     private static byte[] serialize(Object value) {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream(256);
         buffer.write(SERIALIZED);
-        try (ObjectOutputStream out = new ObjectOutputStream(buffer)) {
+        try (ObjectOutputStream out = new CodecStreams.Output(buffer)) {
             out.writeObject(value);
         } catch (NotSerializableException e) {
             // The JDK's message is the refused class's name; ours are sentences.
@@ -96,7 +97,7 @@ final class JavaSerializationCodec implements Codec {
     }
 
     private static Object deserialize(byte[] bytes, int offset, int length) {
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes, offset, length))) {
+        try (ObjectInputStream in = new CodecStreams.Input(new ByteArrayInputStream(bytes, offset, length))) {
             return in.readObject();
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
             throw new SerializationException("cannot deserialize: " + e, e);

@@ -35,6 +35,9 @@ final class SerializationDiagnostics {
             return false;
         }
         Class<?> type = value.getClass();
+        if (value instanceof java.nio.file.Path) {
+            return false; // carried by the codec's own streams
+        }
         if (!(value instanceof Serializable)) {
             return type.getName().equals(failedClass) || failedClass == null;
         }

@@ -48,6 +48,11 @@ public final class ChildHandle {
         return WarmPool.warmUp(jvmOptions, timeout);
     }
 
+    /** The pids of the idle WARM children, which live on purpose until taken or until exit. */
+    public static List<Long> idleWarmPids() {
+        return WarmPool.idlePids();
+    }
+
     public long pid() {
         return launched.process().pid();
     }

@@ -57,6 +57,11 @@ final class WarmPool {
         return true;
     }
 
+    /** The pids of every idle child of every pool. */
+    static List<Long> idlePids() {
+        return POOLS.values().stream().flatMap(p -> p.idle.stream()).map(ChildHandle::pid).toList();
+    }
+
     private ChildHandle take() {
         ChildHandle ready;
         while ((ready = idle.poll()) != null) {

@@ -1,0 +1,315 @@
+package dev.spindle.multiprocessing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.spindle.RemoteException;
+import dev.spindle.RemoteThrowable;
+import dev.spindle.SerializationException;
+import dev.spindle.Spindle;
+import dev.spindle.testing.Deadlines;
+import dev.spindle.testing.NoLeaks;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(NoLeaks.class)
+class ChildProcessTest {
+    @TempDir
+    Path dir;
+
+    static void write(Path file, String text) throws Exception {
+        Files.writeString(file, text);
+    }
+
+    static void describeSelf(Path file) throws Exception {
+        ProcessInfo me = Spindle.currentProcess();
+        Files.writeString(file, me.name() + "|" + me.pid() + "|" + me.parentPid() + "|" + me.daemon());
+    }
+
+    @Test
+    void runsTheTargetWithItsArgumentInAChildJvm() throws Exception {
+        Path out = dir.resolve("out");
+        ChildProcess p = new ChildProcess(ChildProcessTest::write, out, "hello");
+        p.start();
+        p.join();
+        assertThat(p.exitCode()).isZero();
+        assertThat(Files.readString(out)).isEqualTo("hello");
+        assertThat(p.failure()).isEmpty();
+        assertThat(p.isAlive()).isFalse();
+    }
+
+    @Test
+    void currentProcessInsideTheChildKnowsItsNamePidAndParent() throws Exception {
+        Path out = dir.resolve("who");
+        ChildProcess p = new ChildProcess(ChildProcessTest::describeSelf, out).name("哈哈哈哈");
+        p.start();
+        long pid = p.pid();
+        p.join();
+        String[] who = Files.readString(out).split("\\|");
+        assertThat(who[0]).isEqualTo("哈哈哈哈");
+        assertThat(Long.parseLong(who[1])).isEqualTo(pid).isNotEqualTo(ProcessHandle.current().pid());
+        assertThat(Long.parseLong(who[2])).isEqualTo(ProcessHandle.current().pid());
+        assertThat(who[3]).isEqualTo("false");
+        assertThat(Spindle.currentProcess().name()).isEqualTo("MainProcess");
+    }
+
+    @Test
+    void defaultNamesCountUp() {
+        String first = new ChildProcess(() -> { }).name();
+        String second = new ChildProcess(() -> { }).name();
+        assertThat(first).matches("ChildProcess-\\d+");
+        assertThat(Integer.parseInt(second.substring(13))).isEqualTo(Integer.parseInt(first.substring(13)) + 1);
+    }
+
+    static final class Writer extends ChildProcess {
+        Writer(Path file, String text) {
+            super(file.toString(), text);
+        }
+
+        @Override
+        public void run() throws Exception {
+            Files.writeString(Path.of((String) args().get(0)), args() + " in " + name());
+        }
+    }
+
+    @Test
+    void aSubclassRunsItsOwnRunWithItsArgs() throws Exception {
+        Path out = dir.resolve("sub");
+        Writer p = new Writer(out, "xxx");
+        p.name("egon").start();
+        p.join();
+        assertThat(p.exitCode()).isZero();
+        assertThat(Files.readString(out)).isEqualTo("[" + out + ", xxx] in egon");
+    }
+
+    static void fail() {
+        throw new IllegalArgumentException("bad input", new IllegalStateException("root cause"));
+    }
+
+    @Test
+    void aTargetThatThrowsExitsWithOneAndTheParentGetsTheRemoteException() throws Exception {
+        ChildProcess p = new ChildProcess(ChildProcessTest::fail);
+        p.start();
+        p.join();
+        assertThat(p.exitCode()).isEqualTo(1);
+        RemoteException e = p.failure().orElseThrow();
+        assertThat(e.getCause()).isInstanceOf(IllegalArgumentException.class).hasMessage("bad input");
+        assertThat(e.getCause().getCause()).isInstanceOf(IllegalStateException.class).hasMessage("root cause");
+        assertThat(e.getCause().getStackTrace()).anyMatch(f -> f.getMethodName().equals("fail"));
+        assertThat(e.remoteClassName()).isEqualTo(IllegalArgumentException.class.getName());
+    }
+
+    /** An exception that cannot be serialized: it holds a thread. */
+    static final class Unsendable extends RuntimeException {
+        @SuppressWarnings("unused")
+        private final Thread thread = Thread.currentThread();
+
+        Unsendable() {
+            super("cannot cross");
+        }
+    }
+
+    static void throwUnsendable() {
+        throw new Unsendable();
+    }
+
+    @Test
+    void anExceptionThatCannotBeSerializedStillArrivesWithClassNameMessageAndFrames() throws Exception {
+        ChildProcess p = new ChildProcess(ChildProcessTest::throwUnsendable);
+        p.start();
+        p.join();
+        RemoteException e = p.failure().orElseThrow();
+        assertThat(e.getCause()).isInstanceOf(RemoteThrowable.class).hasMessage("cannot cross");
+        assertThat(e.remoteClassName()).isEqualTo(Unsendable.class.getName());
+        assertThat(e.getCause().toString()).startsWith(Unsendable.class.getName() + ": cannot cross");
+        assertThat(e.getCause().getStackTrace()).anyMatch(f -> f.getMethodName().equals("throwUnsendable"));
+    }
+
+    @Test
+    void systemExitInTheChildIsItsExitCode() throws Exception {
+        ChildProcess p = new ChildProcess(() -> System.exit(3));
+        p.start();
+        p.join();
+        assertThat(p.exitCode()).isEqualTo(3);
+        assertThat(p.failure()).isEmpty();
+    }
+
+    @Test
+    void aChildKilledFromOutsideReportsMinusNine() throws Exception {
+        ChildProcess p = new ChildProcess(() -> Thread.sleep(600_000));
+        p.start();
+        ProcessHandle.of(p.pid()).orElseThrow().destroyForcibly();
+        p.join();
+        assertThat(p.exitCode()).isEqualTo(-9);
+    }
+
+    @Test
+    void joinWithATimeoutReturnsFalseThenTerminateEndsItWithMinusFifteen() throws Exception {
+        ChildProcess p = new ChildProcess(() -> Thread.sleep(600_000));
+        p.start();
+        assertThat(p.join(Deadlines.QUIET)).isFalse();
+        assertThat(p.isAlive()).isTrue();
+        assertThat(p.exitCode()).isNull();
+        p.terminate();
+        assertThat(p.join(Deadlines.CHILD)).isTrue();
+        assertThat(p.exitCode()).isEqualTo(-15);
+    }
+
+    @Test
+    void killEndsItWithMinusNine() throws Exception {
+        ChildProcess p = new ChildProcess(() -> Thread.sleep(600_000));
+        p.start();
+        p.kill();
+        assertThat(p.join(Deadlines.CHILD)).isTrue();
+        assertThat(p.exitCode()).isEqualTo(-9);
+    }
+
+    static void exhaustMemory() {
+        List<long[]> hog = new ArrayList<>();
+        while (true) {
+            hog.add(new long[1 << 20]);
+        }
+    }
+
+    @Test
+    void aChildThatRunsOutOfMemoryExitsWithOneAndReportsTheError() throws Exception {
+        ChildProcess p = new ChildProcess(ChildProcessTest::exhaustMemory).jvmOptions("-Xmx48m");
+        p.start();
+        p.join();
+        assertThat(p.exitCode()).isEqualTo(1);
+        assertThat(p.failure().orElseThrow().remoteClassName()).isEqualTo(OutOfMemoryError.class.getName());
+    }
+
+    @Test
+    void aNonSerializableCaptureFailsAtStartNamingThePath() {
+        StringWriter notSerializable = new StringWriter();
+        ChildProcess p = new ChildProcess(() -> notSerializable.write("x"));
+        assertThatThrownBy(p::start)
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("java.io.StringWriter is not serializable")
+                .hasMessageContaining("field target")
+                .hasMessageContaining("captured argument 0 (java.io.StringWriter)");
+        assertThat(p.isAlive()).isFalse();
+        assertThat(Spindle.activeChildren()).doesNotContain(p);
+    }
+
+    @Test
+    void aNonSerializableArgumentFailsAtStart() {
+        ChildProcess p = new ChildProcess((Thread t) -> t.join(), Thread.currentThread());
+        assertThatThrownBy(p::start)
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("java.lang.Thread is not serializable");
+    }
+
+    @Test
+    void anInnerSubclassCapturingItsTestInstanceFailsNamingTheOuterField() {
+        ChildProcess p = new ChildProcess() {
+            @Override
+            public void run() {
+                dir.toString();
+            }
+        };
+        assertThatThrownBy(p::start)
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining(ChildProcessTest.class.getName() + " is not serializable")
+                .hasMessageContaining("field this$0");
+    }
+
+    @Test
+    void lifecycleMisuseIsRefused() throws Exception {
+        ChildProcess p = new ChildProcess(() -> { });
+        assertThatThrownBy(p::pid).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(p::join).isInstanceOf(IllegalStateException.class);
+        p.start();
+        assertThatThrownBy(p::start).isInstanceOf(IllegalStateException.class).hasMessageContaining("only be started once");
+        assertThatThrownBy(() -> p.daemon(true)).isInstanceOf(IllegalStateException.class);
+        p.join();
+    }
+
+    static void startGrandchild() {
+        new ChildProcess(() -> { }).start();
+    }
+
+    @Test
+    void aDaemonCannotHaveChildren() throws Exception {
+        ChildProcess p = new ChildProcess(ChildProcessTest::startGrandchild).daemon(true);
+        p.start();
+        p.join();
+        assertThat(p.exitCode()).isEqualTo(1);
+        assertThat(p.failure().orElseThrow().getCause()).hasMessageContaining("daemonic processes are not allowed to have children");
+    }
+
+    @Test
+    void activeChildrenListsRunningChildrenOnly() throws Exception {
+        ChildProcess p = new ChildProcess(() -> Thread.sleep(600_000));
+        p.start();
+        assertThat(Spindle.activeChildren()).contains(p);
+        p.kill();
+        p.join();
+        assertThat(Spindle.activeChildren()).doesNotContain(p);
+        assertThat(Spindle.cpuCount()).isPositive();
+    }
+
+    static int counter;
+
+    static void countAndRecord(Path file) throws Exception {
+        counter++;
+        Files.writeString(file, Integer.toString(counter));
+    }
+
+    @Test
+    void warmStartRunsEachProcessInAFreshJvm() throws Exception {
+        assertThat(Spindle.warmUp(Deadlines.CHILD)).isTrue();
+        for (int i = 0; i < 2; i++) {
+            Path out = dir.resolve("warm" + i);
+            ChildProcess p = new ChildProcess(ChildProcessTest::countAndRecord, out).startMethod(StartMethod.WARM);
+            p.start();
+            p.join();
+            assertThat(p.exitCode()).isZero();
+            assertThat(Files.readString(out)).as("a static starts afresh in each process").isEqualTo("1");
+        }
+    }
+
+    @Test
+    void jvmOptionsReachTheChild() throws Exception {
+        Path out = dir.resolve("prop");
+        ChildProcess p = new ChildProcess((Path f) -> Files.writeString(f, System.getProperty("greeting")), out)
+                .jvmOptions("-Dgreeting=你好");
+        p.start();
+        p.join();
+        assertThat(Files.readString(out)).isEqualTo("你好");
+    }
+
+    @Test
+    void readingStdinInTheChildSeesAnEmptyStream() throws Exception {
+        Path out = dir.resolve("stdin");
+        ChildProcess p = new ChildProcess((Path f) -> Files.writeString(f, Integer.toString(System.in.read())), out);
+        p.start();
+        p.join();
+        assertThat(Files.readString(out)).isEqualTo("-1");
+    }
+
+    @Test
+    void joinWaitsForTheChildsOtherNonDaemonThreads() throws Exception {
+        Path out = dir.resolve("threads");
+        ChildProcess p = new ChildProcess((Path f) -> Thread.ofPlatform().start(() -> {
+            try {
+                Thread.sleep(300);
+                Files.writeString(f, "thread done");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }), out);
+        p.start();
+        p.join();
+        assertThat(Files.readString(out)).isEqualTo("thread done");
+        assertThat(p.join(Duration.ZERO)).isTrue();
+    }
+}
