@@ -1,6 +1,7 @@
 package dev.spindle.internal.launch;
 
 import dev.spindle.internal.codec.ExceptionTransport;
+import dev.spindle.internal.pipe.PipeEnd;
 import dev.spindle.internal.track.ProcessIdentity;
 import java.io.IOException;
 import java.io.InputStream;
@@ -86,7 +87,9 @@ public final class ChildHandle {
         } catch (IOException ignored) {
             // the pipe is already broken
         }
-        exitCode.complete(readReports(status));
+        int code = readReports(status);
+        PipeEnd.reclaimAbandoned();
+        exitCode.complete(code);
     }
 
     private int awaitExit() {

@@ -222,7 +222,7 @@ final class ByteRing {
                 continue;
             }
             if (deadline != FOREVER && now - deadline >= 0) {
-                return false;
+                return writer.otherEndGone(true) && gone(head, eofIsClean);
             }
             int seq = (int) INT.getVolatile(memory, base + PipeLayout.DATA_SEQ);
             INT.getAndAdd(memory, base + PipeLayout.READER_WAITING, 1);

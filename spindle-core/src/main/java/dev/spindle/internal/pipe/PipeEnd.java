@@ -5,6 +5,8 @@ import dev.spindle.internal.track.ProcessIdentity;
 import dev.spindle.internal.transfer.Transfer;
 import java.io.IOException;
 import java.io.NotSerializableException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -20,6 +22,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 public final class PipeEnd implements ByteRing.Watch {
     /** Bytes per direction: large enough that typical messages never wait for space. */
     public static final int DEFAULT_CAPACITY = 1 << 20;
+
+    /** Pipes this process created whose segment may still be linked. */
+    private static final Set<String> CREATED = ConcurrentHashMap.newKeySet();
 
     private final SharedSegment segment;
     private final int end;
@@ -58,6 +63,7 @@ public final class PipeEnd implements ByteRing.Watch {
         }
         SharedSegment segment = SharedSegment.create("pipe", PipeLayout.segmentSize(capacity));
         PipeLayout.initialize(segment.memory(), duplex, capacity);
+        CREATED.add(segment.name());
         HolderTable table = new HolderTable(segment.memory());
         table.add(0, ProcessIdentity.self());
         table.add(1, ProcessIdentity.self());
@@ -198,6 +204,30 @@ public final class PipeEnd implements ByteRing.Watch {
         }
     }
 
+    /**
+     * Unlinks the pipes this process created whose every holder has closed or died. Called when
+     * a child process ends: a child that held an end to the last, and exited without closing it,
+     * leaves no one else to unlink the segment.
+     */
+    public static void reclaimAbandoned() {
+        for (String name : CREATED) {
+            try (SharedSegment segment = SharedSegment.open(name)) {
+                unlinkIfAbandoned(segment, new HolderTable(segment.memory()));
+            } catch (IOException | RuntimeException alreadyGone) {
+                CREATED.remove(name);
+            }
+        }
+    }
+
+    private static void unlinkIfAbandoned(SharedSegment segment, HolderTable table) {
+        table.clearDead(0);
+        table.clearDead(1);
+        if (!table.anyHolder(0) && !table.anyHolder(1)) {
+            segment.unlink();
+            CREATED.remove(segment.name());
+        }
+    }
+
     /** Drops this process's reference; idempotent. */
     public void close() {
         if (closed) {
@@ -213,9 +243,7 @@ public final class PipeEnd implements ByteRing.Watch {
                 outgoing.wakeAll();
                 incoming.wakeAll();
             }
-            if (!holders.anyHolder(0) && !holders.anyHolder(1)) {
-                segment.unlink();
-            }
+            unlinkIfAbandoned(segment, holders);
             segment.close();
         } finally {
             inUse.writeLock().unlock();

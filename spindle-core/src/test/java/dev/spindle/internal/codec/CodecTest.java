@@ -1,0 +1,89 @@
+package dev.spindle.internal.codec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.spindle.RemoteThrowable;
+import dev.spindle.SerializationException;
+import dev.spindle.function.CheckedConsumer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class CodecTest {
+    private final Codec codec = Codec.get();
+
+    @SuppressWarnings("unchecked")
+    private <T> T roundTrip(T value) {
+        return (T) codec.decode(codec.encode(value));
+    }
+
+    @Test
+    void smallValuesAndObjectsRoundTrip() {
+        assertThat((Object) roundTrip(null)).isNull();
+        assertThat(roundTrip(-7)).isEqualTo(-7);
+        assertThat(roundTrip(Integer.MIN_VALUE)).isEqualTo(Integer.MIN_VALUE);
+        assertThat(roundTrip(Long.MIN_VALUE)).isEqualTo(Long.MIN_VALUE);
+        assertThat(roundTrip("武沛齐")).isEqualTo("武沛齐");
+        assertThat(roundTrip(new byte[] {1, -1})).containsExactly(1, -1);
+        assertThat(roundTrip(Map.of(1, "1", "2", 2))).isEqualTo(Map.of(1, "1", "2", 2));
+        assertThat(roundTrip(Path.of("/tmp/a b"))).isEqualTo(Path.of("/tmp/a b"));
+        assertThat(roundTrip(List.of(Path.of("x")))).containsExactly(Path.of("x"));
+    }
+
+    @Test
+    void serializableLambdasAndMethodReferencesRoundTrip() throws Exception {
+        AtomicReference<String> seen = new AtomicReference<>();
+        String captured = "captured";
+        CheckedConsumer<AtomicReference<String>> lambda = r -> r.set(captured);
+        roundTrip(lambda).accept(seen);
+        assertThat(seen).hasValue("captured");
+        CheckedConsumer<String> reference = CodecTest::ignore;
+        assertThat(roundTrip(reference)).isNotNull();
+    }
+
+    static void ignore(String s) {
+    }
+
+    record Holder(Object inner) implements java.io.Serializable {}
+
+    @Test
+    void aRefusedObjectIsNamedWithItsFieldPath() {
+        Object bad = new Holder(List.of(new Holder(new Object())));
+        assertThatThrownBy(() -> codec.encode(bad))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("java.lang.Object is not serializable")
+                .hasMessageContaining("field inner (java.util.ImmutableCollections$List12) → element 0 ("
+                        + Holder.class.getName() + ") → field inner (java.lang.Object)");
+    }
+
+    @Test
+    void garbageIsASerializationExceptionNotACrash() {
+        assertThatThrownBy(() -> codec.decode(new byte[] {42})).isInstanceOf(SerializationException.class);
+        assertThatThrownBy(() -> codec.decode(new byte[0])).isInstanceOf(SerializationException.class);
+    }
+
+    static final class Odd extends Exception {
+        @SuppressWarnings("unused")
+        private final transient Object fine = null;
+        @SuppressWarnings("unused")
+        private final Object notFine = new Object();
+
+        Odd(Throwable cause) {
+            super("odd", cause);
+        }
+    }
+
+    @Test
+    void exceptionsKeepTheirTypeWhenTheyCanAndTheirShapeWhenTheyCannot() {
+        Throwable plain = ExceptionTransport.decode(ExceptionTransport.encode(new IllegalStateException("x")));
+        assertThat(plain).isInstanceOf(IllegalStateException.class).hasMessage("x");
+        Throwable odd = ExceptionTransport.decode(ExceptionTransport.encode(new Odd(new ArithmeticException("/ by zero"))));
+        assertThat(odd).isInstanceOf(RemoteThrowable.class).hasMessage("odd");
+        assertThat(((RemoteThrowable) odd).className()).isEqualTo(Odd.class.getName());
+        assertThat(odd.getCause()).isInstanceOf(RemoteThrowable.class).hasMessage("/ by zero");
+        assertThat(odd.getStackTrace()).isNotEmpty();
+    }
+}
