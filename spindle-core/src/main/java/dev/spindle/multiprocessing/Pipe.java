@@ -10,10 +10,13 @@ import dev.spindle.internal.pipe.PipeEnd;
  * Connection left = pipe.left(), right = pipe.right();
  * }</pre>
  *
+ * <p>A Pipe can be handed to a child whole (Python passes the tuple); each end then follows the
+ * rules of {@link Connection}.
+ *
  * @param left  the first end; receive-only for a one-way pipe
  * @param right the second end; send-only for a one-way pipe
  */
-public record Pipe(Connection left, Connection right) {
+public record Pipe(Connection left, Connection right) implements java.io.Serializable {
 
     /** A duplex pipe: both ends send and receive. */
     public static Pipe open() {

@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class AotCache {
     private static final boolean ENABLED = !"false".equals(System.getProperty("spindle.aot"));
     private static final AtomicBoolean TRAINING_STARTED = new AtomicBoolean();
+    private static volatile boolean training;
 
     private AotCache() {}
 
@@ -40,7 +41,14 @@ final class AotCache {
             return List.of("-XX:AOTCache=" + cache, "-Xlog:aot=off", "-Xlog:cds=off");
         }
         if (TRAINING_STARTED.compareAndSet(false, true)) {
-            Thread.ofPlatform().daemon().name("spindle-aot-training").start(() -> train(cache, baseOptions));
+            training = true;
+            Thread.ofPlatform().daemon().name("spindle-aot-training").start(() -> {
+                try {
+                    train(cache, baseOptions);
+                } finally {
+                    training = false;
+                }
+            });
         }
         return List.of();
     }
@@ -49,6 +57,11 @@ final class AotCache {
     static boolean ready(List<String> baseOptions) {
         Path cache = cacheFile(baseOptions);
         return cache != null && Files.isRegularFile(cache);
+    }
+
+    /** True while this JVM's training run is going on. */
+    static boolean training() {
+        return training;
     }
 
     private static Path cacheFile(List<String> baseOptions) {

@@ -9,6 +9,8 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -19,12 +21,22 @@ import java.util.function.Consumer;
  * and settles its Python-style exit code.
  *
  * <p>Exit code rules: the code the child reported (EXITING) if any; else the OS status if user
- * code called System.exit (EXPLICIT_EXIT); else a status of 128+N, which the JVM uses both for
- * death by signal N and for a shutdown begun by signal N, becomes -N; else the status itself.
+ * code called System.exit (EXPLICIT_EXIT); else a status of 128+N, which is how the JDK reports
+ * death by signal N, becomes -N; else the status itself.
  */
 public final class ChildHandle {
     private static final int SIGNAL_BASE = 128;
     private static final int MAX_SIGNAL = 64;
+
+    /** Daemon children still running: terminated when this JVM exits, as Python does. */
+    private static final Set<ChildHandle> DAEMONS = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("spindle-daemon-children").unstarted(() -> {
+            DAEMONS.forEach(ChildHandle::terminate);
+            DAEMONS.forEach(child -> child.reap(1000));
+        }));
+    }
 
     private final Launcher.Launched launched;
     private final CompletableFuture<Integer> exitCode = new CompletableFuture<>();
@@ -49,6 +61,27 @@ public final class ChildHandle {
         return WarmPool.warmUp(jvmOptions, timeout);
     }
 
+    /**
+     * Waits until the AOT start-up cache for SPAWN children exists (it is made in the background
+     * on first use, when the class path is made of jars), starting a child to trigger it.
+     * Returns false if there is none by the deadline, or none can be made for this class path.
+     */
+    public static boolean awaitSpawnCache(Duration timeout) throws InterruptedException {
+        if (AotCache.ready(Launcher.BASE_OPTIONS)) {
+            return true;
+        }
+        ChildHandle trigger = spawn(List.of());
+        trigger.kill();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!AotCache.ready(Launcher.BASE_OPTIONS)) {
+            if (!AotCache.training() || System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            Thread.sleep(50); // the training run takes seconds; a coarse poll is enough
+        }
+        return true;
+    }
+
     /** The pids of the idle WARM children, which live on purpose until taken or until exit. */
     public static List<Long> idleWarmPids() {
         return WarmPool.idlePids();
@@ -68,8 +101,12 @@ public final class ChildHandle {
      * JVM alive, as in Python.
      */
     public void run(byte[] target, boolean daemon, String name, Consumer<ChildHandle> onExit) {
+        if (daemon) {
+            DAEMONS.add(this);
+        }
         Thread.ofPlatform().daemon(daemon).name("spindle-watch-" + name).start(() -> {
             watch(target);
+            DAEMONS.remove(this);
             onExit.accept(this);
         });
     }
@@ -167,6 +204,10 @@ public final class ChildHandle {
     /** Kills the child and waits up to {@code millis} for the OS to reap it. */
     void killAndReap(long millis) {
         kill();
+        reap(millis);
+    }
+
+    private void reap(long millis) {
         try {
             launched.process().onExit().get(millis, TimeUnit.MILLISECONDS);
         } catch (Exception ignored) {

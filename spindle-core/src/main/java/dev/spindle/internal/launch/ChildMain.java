@@ -21,12 +21,12 @@ import java.nio.channels.FileChannel;
  *   1. (warm, train) ask for SIGKILL when the parent dies; load and link the run path; report READY
  *   2. read the TARGET frame from stdin; EOF before it means the parent died
  *   3. watch stdin on a daemon thread: EOF later also means the parent died, so halt.
- *      (spawn) Ask the kernel for the parent-death signal on that thread, off the critical path:
- *      linking FFM costs tens of milliseconds, and stdin already tells of the death
+ *      (spawn) Ask the kernel for the parent-death signal on another thread, off the critical
+ *      path: linking FFM costs tens of milliseconds, and stdin already tells of the death
  *   4. run the target; on an exception print it to stderr (as Python does) and report it
  *   5. wait for the other non-daemon threads (Python joins them too), flush, report EXITING(code),
  *      and halt: like Python's child, which ends with os._exit, shutdown hooks do not run on this
- *      path (they do when user code calls System.exit or a signal ends the child)
+ *      path (they do when user code calls System.exit; signals end the child at once, see -Xrs)
  * </pre>
  * Exit codes follow Python: 0 when the target returned, 1 when it threw, n for System.exit(n).
  * User code that reads System.in sees an empty stream, as with Python's /dev/null.
@@ -59,18 +59,17 @@ public final class ChildMain {
         FileInputStream stdin = new FileInputStream(FileDescriptor.in);
         FileChannel parentPipe = stdin.getChannel();
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> onShutdown(parentPipe)));
-        Thread parentWatch = Thread.ofPlatform().daemon().name("spindle-parent-watch").unstarted(() -> {
-            if (spawned) {
-                followParent(parentPid);
-            }
-            haltWhenParentGone(parentPipe);
-        });
+        Thread parentWatch = Thread.ofPlatform().daemon().name("spindle-parent-watch")
+                .unstarted(() -> haltWhenParentGone(parentPipe));
         Frames.Frame target = Frames.readOrNull(stdin);
         if (target == null) {
             Runtime.getRuntime().halt(1); // the parent died before sending a target
         }
         System.setIn(new ByteArrayInputStream(new byte[0]));
         parentWatch.start();
+        if (spawned) {
+            Thread.ofPlatform().daemon().name("spindle-parent-death-signal").start(() -> followParent(parentPid));
+        }
         int code = run(target.payload());
         awaitOtherUserThreads();
         System.out.flush();
@@ -156,43 +155,22 @@ public final class ChildMain {
     }
 
     /**
-     * Shutdown hook: flushes, tells the parent whether the exit was explicit, and closes stdin.
-     * Closing matters for speed: HotSpot's exit waits up to 300 ms for threads blocked in native
-     * code, such as the parent watcher in its read; closing the channel wakes it.
+     * Shutdown hook. With {@code -Xrs} signals do not run hooks, so reaching here without having
+     * reported means user code called System.exit(n): the OS status n is then the exit code.
+     * Closing stdin matters for speed: HotSpot's exit waits up to 300 ms for threads blocked in
+     * native code, such as the parent watcher in its read; closing the channel wakes it.
      */
     private static void onShutdown(FileChannel parentPipe) {
         System.out.flush();
         System.err.flush();
         if (!exitReported) {
             exitReported = true;
-            if (exitCalledExplicitly()) {
-                report(Frames.EXPLICIT_EXIT, new byte[0]);
-            }
+            report(Frames.EXPLICIT_EXIT, new byte[0]);
         }
         try {
             parentPipe.close();
         } catch (IOException ignored) {
             // exiting anyway
         }
-    }
-
-    /**
-     * True if user code called System.exit(n): the OS exit status is then n, to be taken as it
-     * is. A shutdown begun by a signal (the JVM then exits with 128+signal) runs on a
-     * {@code java.lang.Terminator} handler thread, which tells the two apart.
-     */
-    private static boolean exitCalledExplicitly() {
-        for (StackTraceElement[] stack : Thread.getAllStackTraces().values()) {
-            boolean exiting = false;
-            boolean bySignal = false;
-            for (StackTraceElement frame : stack) {
-                exiting |= frame.getClassName().equals("java.lang.Shutdown") && frame.getMethodName().equals("exit");
-                bySignal |= frame.getClassName().startsWith("java.lang.Terminator");
-            }
-            if (exiting) {
-                return !bySignal;
-            }
-        }
-        return false;
     }
 }

@@ -1,0 +1,26 @@
+package dev.spindle.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code spindle} command. */
+@Command(name = "spindle", mixinStandardHelpOptions = true, version = "spindle 0.1.0",
+        description = "Python's concurrency toolkit for Java: the seed programs and benchmarks.",
+        subcommands = {DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+public final class SpindleCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        int code = new CommandLine(new SpindleCommand()).execute(args);
+        // As Python does at exit: wait for the non-daemon children (daemon ones are killed at exit).
+        Children.awaitNonDaemon();
+        System.out.flush();
+        System.exit(code);
+    }
+}

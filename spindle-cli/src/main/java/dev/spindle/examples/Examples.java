@@ -1,0 +1,44 @@
+package dev.spindle.examples;
+
+import dev.spindle.examples.pipe.MpPipeAdder;
+import dev.spindle.examples.pipe.MpPipeDuplex;
+import dev.spindle.examples.pipe.MpPipeEof;
+import dev.spindle.examples.process.MpDaemonJoinTimeout;
+import dev.spindle.examples.process.MpDownloads;
+import dev.spindle.examples.process.MpForkFlushedBuffer;
+import dev.spindle.examples.process.MpForkHeldLock;
+import dev.spindle.examples.process.MpForkUnflushedBuffer;
+import dev.spindle.examples.process.MpJoinAllParallel;
+import dev.spindle.examples.process.MpNamePid;
+import dev.spindle.examples.process.MpNameThreadsSpawn;
+import dev.spindle.examples.process.MpPingPongGlobal;
+import dev.spindle.examples.process.MpSharedFile;
+import dev.spindle.examples.process.MpSharedTerminal;
+import dev.spindle.examples.process.MpStartFunction;
+import dev.spindle.examples.process.MpStartSubclass;
+import dev.spindle.examples.process.MpSubclassArgs;
+import dev.spindle.examples.process.MpTerminateIsAlive;
+import dev.spindle.examples.process.ThreadVsProcessPid;
+import dev.spindle.examples.process.ThreadVsProcessStartup;
+import java.util.List;
+import java.util.Optional;
+
+/** Every ported seed program, in the inventory's order. */
+public final class Examples {
+    private static final List<Example> ALL = List.of(
+            new MpDownloads(), new MpPingPongGlobal(), new MpForkUnflushedBuffer(), new MpForkFlushedBuffer(),
+            new MpForkHeldLock(), new MpNameThreadsSpawn(), new MpSubclassArgs(), new MpStartFunction(),
+            new MpStartSubclass(), new MpTerminateIsAlive(), new MpDaemonJoinTimeout(), new MpJoinAllParallel(),
+            new MpNamePid(), new MpSharedTerminal(), new MpSharedFile(), new ThreadVsProcessStartup(),
+            new ThreadVsProcessPid(), new MpPipeDuplex(), new MpPipeEof(), new MpPipeAdder());
+
+    private Examples() {}
+
+    public static List<Example> all() {
+        return ALL;
+    }
+
+    public static Optional<Example> byId(String id) {
+        return ALL.stream().filter(e -> e.id().equals(id)).findFirst();
+    }
+}

@@ -1,0 +1,40 @@
+package dev.spindle.examples.process;
+
+import dev.spindle.examples.Example;
+import dev.spindle.examples.Speed;
+import dev.spindle.multiprocessing.ChildProcess;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Two fake downloads in two processes: the total is the longer one, not the sum. */
+public final class MpDownloads implements Example {
+    @Override
+    public String id() {
+        return "mp-downloads";
+    }
+
+    @Override
+    public String summary() {
+        return "two downloads in two processes take as long as the longer one";
+    }
+
+    static void downloadTask(String filename) throws InterruptedException {
+        System.out.printf("启动下载进程，进程号[%d].%n", ProcessHandle.current().pid());
+        System.out.printf("开始下载%s...%n", filename);
+        int timeToDownload = ThreadLocalRandom.current().nextInt(5, 11);
+        Speed.sleep(timeToDownload);
+        System.out.printf("%s下载完成! 耗费了%d秒%n", filename, timeToDownload);
+    }
+
+    @Override
+    public void run(String... args) throws Exception {
+        long start = System.nanoTime();
+        ChildProcess p1 = new ChildProcess(MpDownloads::downloadTask, "Python从入门到住院.pdf");
+        p1.start();
+        ChildProcess p2 = new ChildProcess(MpDownloads::downloadTask, "Peking Hot.avi");
+        p2.start();
+        p1.join();
+        p2.join();
+        System.out.printf("总共耗费了%.2f秒.%n", (System.nanoTime() - start) / 1e9);
+        System.out.printf("主进程号[%d].%n", ProcessHandle.current().pid());
+    }
+}

@@ -1,0 +1,21 @@
+package dev.spindle.examples.process;
+
+import dev.spindle.examples.Example;
+
+/** [fork-only] The parent writes to a buffered file, flushed before start: the child appends after the parent's line. */
+public final class MpForkFlushedBuffer implements Example {
+    @Override
+    public String id() {
+        return "mp-fork-flushed-buffer";
+    }
+
+    @Override
+    public String summary() {
+        return "[fork-only, as a contrast] flushed before start: the child appends after the parent's line";
+    }
+
+    @Override
+    public void run(String... args) throws Exception {
+        BufferedFileContrast.run(true);
+    }
+}
