@@ -14,17 +14,23 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(NoLeaks.class)
 class ParentExitTest {
 
-    /** A parent: starts one child that prints its pid, then sleeps for {@code args[1]} ms; main returns. */
+    /**
+     * A parent: starts one child that prints its pid, tells the parent it runs, then sleeps for
+     * {@code args[1]} ms; once told, the parent's main returns.
+     */
     public static final class Parent {
         public static void main(String[] args) throws Exception {
             boolean daemon = args[0].equals("daemon");
             long sleep = Long.parseLong(args[1]);
-            ChildProcess child = new ChildProcess((Long ms) -> {
+            Pipe started = Pipe.open(false);
+            ChildProcess child = new ChildProcess((Connection running) -> {
                 System.out.println("child pid " + ProcessHandle.current().pid());
-                Thread.sleep(ms);
+                running.send("running");
+                Thread.sleep(sleep);
                 System.out.println("child done");
-            }, sleep).daemon(daemon);
+            }, started.right()).daemon(daemon);
             child.start();
+            started.left().recv();
             System.out.println("parent main done");
         }
     }

@@ -18,11 +18,11 @@ public final class MpDownloads implements Example {
     }
 
     static void downloadTask(String filename) throws InterruptedException {
-        System.out.printf("启动下载进程，进程号[%d].%n", ProcessHandle.current().pid());
-        System.out.printf("开始下载%s...%n", filename);
+        System.out.println("启动下载进程，进程号[%d].".formatted(ProcessHandle.current().pid()));
+        System.out.println("开始下载%s...".formatted(filename));
         int timeToDownload = ThreadLocalRandom.current().nextInt(5, 11);
         Speed.sleep(timeToDownload);
-        System.out.printf("%s下载完成! 耗费了%d秒%n", filename, timeToDownload);
+        System.out.println("%s下载完成! 耗费了%d秒".formatted(filename, timeToDownload));
     }
 
     @Override
@@ -34,7 +34,7 @@ public final class MpDownloads implements Example {
         p2.start();
         p1.join();
         p2.join();
-        System.out.printf("总共耗费了%.2f秒.%n", (System.nanoTime() - start) / 1e9);
-        System.out.printf("主进程号[%d].%n", ProcessHandle.current().pid());
+        System.out.println("总共耗费了%.2f秒.".formatted((System.nanoTime() - start) / 1e9));
+        System.out.println("主进程号[%d].".formatted(ProcessHandle.current().pid()));
     }
 }

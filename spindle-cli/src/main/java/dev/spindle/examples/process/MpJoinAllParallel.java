@@ -36,6 +36,6 @@ public final class MpJoinAllParallel implements Example {
             p.join();
         }
         System.out.println("主线程");
-        System.out.printf("total %.2f s%n", (System.nanoTime() - start) / 1e9);
+        System.out.println("total %.2f s".formatted((System.nanoTime() - start) / 1e9));
     }
 }

@@ -45,7 +45,7 @@ public final class ThreadVsProcessStartup implements Example {
             receiver.recv();
             long processNanos = System.nanoTime() - p0;
             p.join();
-            System.out.printf("thread started in %d us, process in %d us%n", threadNanos / 1000, processNanos / 1000);
+            System.out.println("thread started in %d us, process in %d us".formatted(threadNanos / 1000, processNanos / 1000));
         }
     }
 }

@@ -1,0 +1,41 @@
+package dev.spindle.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CatalogueTest {
+    @Test
+    void everyProcessAndPipeRowIsPortedOnceWithItsInventoryId() {
+        List<String> ids = Examples.all().stream().map(Example::id).toList();
+        assertThat(ids).doesNotHaveDuplicates().containsExactlyInAnyOrder(
+                "mp-downloads", "mp-pingpong-global", "mp-fork-unflushed-buffer", "mp-fork-flushed-buffer",
+                "mp-fork-held-lock", "mp-name-threads-spawn", "mp-subclass-args", "mp-start-function",
+                "mp-start-subclass", "mp-terminate-is-alive", "mp-daemon-join-timeout", "mp-join-all-parallel",
+                "mp-name-pid", "mp-shared-terminal", "mp-shared-file", "thread-vs-process-startup",
+                "thread-vs-process-pid", "mp-pipe-duplex", "mp-pipe-eof", "mp-pipe-adder");
+    }
+
+    @Test
+    void theListNamesEveryProgram() throws Exception {
+        DemoRun list = DemoRun.demo("--list");
+        assertThat(list.exitCode()).isZero();
+        Examples.all().forEach(e -> assertThat(list.output()).contains(e.id() + " "));
+    }
+
+    @Test
+    void theTourRunsItsProgramsInOrder() throws Exception {
+        DemoRun tour = DemoRun.demo("--speed", "0.02");
+        assertThat(tour.exitCode()).isZero();
+        assertThat(tour.output()).containsSubsequence("== mp-downloads", "总共耗费了", "== mp-pingpong-global",
+                "== thread-vs-process-pid", "== mp-pipe-adder", "30", "== mp-pipe-eof", "主进程");
+    }
+
+    @Test
+    void anUnknownProgramIsAClearError() throws Exception {
+        DemoRun run = DemoRun.demo("no-such-program");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.output()).contains("no program no-such-program");
+    }
+}

@@ -1,0 +1,83 @@
+package dev.spindle.examples;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code spindle demo ID} in its own JVM, as a user runs it, with everything it and its children
+ * print captured in order: children write to the same terminal (pipe) as their parent.
+ */
+record DemoRun(int exitCode, String output, Duration elapsed) {
+    static final Duration DEADLINE = Duration.ofSeconds(90);
+
+    /** {@code spindle demo ID --speed SPEED ARGS...}. */
+    static DemoRun of(String id, double speed, String... args) throws IOException, InterruptedException {
+        List<String> demoArgs = new ArrayList<>(List.of(id, "--speed", Double.toString(speed)));
+        demoArgs.addAll(List.of(args));
+        return demo(demoArgs.toArray(String[]::new));
+    }
+
+    /** {@code spindle demo DEMO_ARGS...}. */
+    static DemoRun demo(String... demoArgs) throws IOException, InterruptedException {
+        String id = String.join(" ", demoArgs);
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8",
+                "-cp", System.getProperty("java.class.path"), "dev.spindle.cli.SpindleCommand", "demo"));
+        command.addAll(List.of(demoArgs));
+        long t0 = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return "output lost: " + e;
+            }
+        });
+        if (!process.waitFor(DEADLINE.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError(id + " did not finish within " + DEADLINE);
+        }
+        String text;
+        try {
+            text = output.get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("no output from " + id, e);
+        }
+        return new DemoRun(process.exitValue(), text, Duration.ofNanos(System.nanoTime() - t0));
+    }
+
+    List<String> lines() {
+        return output.lines().toList();
+    }
+
+    int indexOf(String text) {
+        int at = output.indexOf(text);
+        if (at < 0) {
+            throw new AssertionError("no \"" + text + "\" in output:\n" + output);
+        }
+        return at;
+    }
+
+    int count(String token) {
+        return (int) Pattern.compile(Pattern.quote(token)).matcher(output).results().count();
+    }
+
+    /** Every group 1 of {@code regex} in the output, in order. */
+    List<String> all(String regex) {
+        List<String> found = new ArrayList<>();
+        Matcher m = Pattern.compile(regex).matcher(output);
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        return found;
+    }
+}
