@@ -18,7 +18,8 @@ def noop():
     pass
 
 
-def echo(conn):
+def echo(conn, parent_end):
+    parent_end.close()  # a forked child holds both ends: close ours, or EOF never comes
     try:
         while True:
             conn.send(conn.recv())
@@ -38,7 +39,7 @@ def start_join_ms(method):
 def pipe_roundtrip_us():
     ctx = mp.get_context("fork")
     parent, child = ctx.Pipe()
-    p = ctx.Process(target=echo, args=(child,))
+    p = ctx.Process(target=echo, args=(child, parent))
     p.start()
     child.close()
     for i in range(1000):

@@ -43,7 +43,7 @@ final class BenchCommand implements Callable<Integer> {
                     report(figure("process.start_join.cold_ms", "ms", runs, this::coldStartJoinMs));
                     report(figure("process.start_join.warm_ms", "ms", runs, this::warmStartJoinMs));
                 }
-                case "pipe" -> report(figure("pipe.roundtrip_us", "us", Math.max(3, runs / 3), this::pipeRoundTripUs));
+                case "pipe" -> report(pipeRoundTrip(Math.max(5, runs / 3)));
                 default -> {
                     System.err.println("spindle bench: unknown suite " + suite + " (process, pipe)");
                     return 2;
@@ -108,22 +108,28 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private double pipeRoundTripUs() throws Exception {
+    /**
+     * One echoing child for all runs, as CPython's script keeps one: after a warm-up long enough
+     * for both JVMs' JIT compilers, each run times {@value #ROUND_TRIPS} round trips.
+     */
+    private Figure pipeRoundTrip(int count) throws Exception {
         Pipe pipe = Pipe.open();
         ChildProcess child = new ChildProcess(BenchCommand::echo, pipe.right());
         child.start();
         pipe.right().close();
         try (Connection conn = pipe.left()) {
-            for (int i = 0; i < 1000; i++) {
-                conn.send(i);
-                conn.recv();
+            Sample run = () -> {
+                long t0 = System.nanoTime();
+                for (int i = 0; i < ROUND_TRIPS; i++) {
+                    conn.send(i);
+                    conn.recv();
+                }
+                return (System.nanoTime() - t0) / 1e3 / ROUND_TRIPS;
+            };
+            for (int i = 0; i < 5; i++) {
+                run.measure(); // warm-up
             }
-            long t0 = System.nanoTime();
-            for (int i = 0; i < ROUND_TRIPS; i++) {
-                conn.send(i);
-                conn.recv();
-            }
-            return (System.nanoTime() - t0) / 1e3 / ROUND_TRIPS;
+            return figure("pipe.roundtrip_us", "us", count, run);
         } finally {
             child.join();
         }
