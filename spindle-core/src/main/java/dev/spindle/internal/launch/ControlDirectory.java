@@ -48,6 +48,11 @@ final class ControlDirectory {
         }
     }
 
+    /** Removes the control folders in java.io.tmpdir whose owner process is gone. */
+    static void sweepDeadOwners() {
+        sweepDeadOwners(Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
     private static void sweepDeadOwners(Path tmp) {
         try (DirectoryStream<Path> folders = Files.newDirectoryStream(tmp, PREFIX + "*")) {
             for (Path folder : folders) {
