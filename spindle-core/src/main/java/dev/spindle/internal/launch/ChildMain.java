@@ -18,7 +18,8 @@ import java.nio.channels.FileChannel;
  *
  * <pre>
  * ChildMain REPORT_FILE PARENT_PID MODE
- *   1. (warm, train) ask for SIGKILL when the parent dies; load and link the run path; report READY
+ *   1. (warm, train) ask for SIGKILL when the parent dies; load and link the run path (warm:
+ *      also JIT-compile it); report READY
  *   2. read the TARGET frame from stdin; EOF before it means the parent died
  *   3. watch stdin on a daemon thread: EOF later also means the parent died, so halt.
  *      (spawn) Ask the kernel for the parent-death signal on another thread, off the critical
@@ -51,6 +52,9 @@ public final class ChildMain {
         if (!spawned) {
             followParent(parentPid);
             Warmup.prime();
+            if (args[2].equals(MODE_WARM)) {
+                Warmup.jitWarm();
+            }
             report(Frames.READY, new byte[0]);
             if (args[2].equals(MODE_TRAIN)) {
                 return;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -20,7 +21,8 @@ final class WarmPool {
     /** How many idle children to keep per option set ({@code -Dspindle.warm.size}). */
     static final int SIZE = Integer.getInteger("spindle.warm.size", 2);
 
-    private static final long REFILL_DELAY_MS = 100;
+    private static final long REFILL_DELAY_MS = 250;
+    private static final long REFILL_AFTER_EXIT_MS = 25;
     private static final Map<List<String>, WarmPool> POOLS = new ConcurrentHashMap<>();
 
     static {
@@ -75,14 +77,16 @@ final class WarmPool {
     }
 
     /**
-     * Refills once {@code taken} has ended or had 100 ms to itself: booting a JVM takes both
-     * cores of a small machine for a while, and the process just handed out should not compete
-     * with it in its first moments.
+     * Refills shortly after {@code taken} has ended, or once it has had its first moments to
+     * itself: booting a JVM takes both cores of a small machine for a while, and should compete
+     * neither with the process just handed out nor with the parent collecting its end.
      */
     private void refillAfter(ChildHandle taken) {
+        Executor afterExit = CompletableFuture.delayedExecutor(REFILL_AFTER_EXIT_MS, TimeUnit.MILLISECONDS);
+        CompletableFuture<Void> exited = taken.exitCode().thenRunAsync(() -> { }, afterExit);
         CompletableFuture<Void> delay = CompletableFuture.runAsync(() -> { },
                 CompletableFuture.delayedExecutor(REFILL_DELAY_MS, TimeUnit.MILLISECONDS));
-        CompletableFuture.anyOf(taken.exitCode(), delay).thenRun(this::refill);
+        CompletableFuture.anyOf(exited, delay).thenRun(this::refill);
     }
 
     private void refill() {

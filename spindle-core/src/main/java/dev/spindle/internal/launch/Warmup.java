@@ -3,10 +3,17 @@ package dev.spindle.internal.launch;
 import dev.spindle.function.CheckedRunnable;
 import dev.spindle.internal.codec.Codec;
 import dev.spindle.internal.codec.ExceptionTransport;
+import dev.spindle.multiprocessing.ChildProcess;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.ObjectStreamClass;
 import java.io.UncheckedIOException;
+import java.lang.invoke.CallSite;
+import java.lang.invoke.LambdaMetafactory;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.List;
 
 /**
@@ -17,6 +24,39 @@ import java.util.List;
  */
 final class Warmup {
     private Warmup() {}
+
+    /** Rounds of {@link #jitWarm()}: enough for the JIT to compile the lambda-spinning path. */
+    private static final int JIT_ROUNDS = 300;
+
+    /**
+     * For idle WARM children, which have time: opens every jar of the class path, and runs the
+     * decode path and the JDK's lambda spinning (which every new target's lambda goes through)
+     * often enough to be compiled. Each round spins a fresh hidden class, as a user's lambda will.
+     */
+    static void jitWarm() {
+        // The class loader opens class-path jars lazily; a resource found nowhere opens them all.
+        ClassLoader.getSystemResource("dev/spindle/warm-up/absent");
+        // The descriptor every target's decode needs; built by reflection the first time.
+        ObjectStreamClass.lookup(ChildProcess.class);
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            MethodType voidType = MethodType.methodType(void.class);
+            MethodHandle impl = lookup.findStatic(Warmup.class, "noop", voidType);
+            byte[] encoded = Codec.get().encode(List.<CheckedRunnable>of(Warmup::noop, () -> { }));
+            for (int i = 0; i < JIT_ROUNDS; i++) {
+                CallSite site = LambdaMetafactory.altMetafactory(lookup, "run",
+                        MethodType.methodType(CheckedRunnable.class), voidType, impl, voidType,
+                        LambdaMetafactory.FLAG_SERIALIZABLE);
+                ((CheckedRunnable) site.getTarget().invoke()).run();
+                Codec.get().decode(encoded);
+            }
+        } catch (Throwable e) {
+            throw new IllegalStateException("warm-up failed", e);
+        }
+    }
+
+    private static void noop() {
+    }
 
     static void prime() {
         CheckedRunnable sample = () -> { };
