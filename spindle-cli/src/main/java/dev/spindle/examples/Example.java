@@ -4,13 +4,27 @@ package dev.spindle.examples;
  * One seed program, ported: runnable as {@code bin/spindle demo ID}. It prints what the seed
  * prints (children print on the same terminal), so a test can assert the seed's point.
  */
-public interface Example {
-    /** The id of the program in the inventory (seed-programs.md), such as {@code mp-downloads}. */
-    String id();
+public abstract class Example {
+    private final String id;
+    private final String summary;
 
-    /** One line on what the program shows. */
-    String summary();
+    /**
+     * @param id      the program's id in the inventory (seed-programs.md), such as {@code mp-downloads}
+     * @param summary one line on what the program shows
+     */
+    protected Example(String id, String summary) {
+        this.id = id;
+        this.summary = summary;
+    }
+
+    public final String id() {
+        return id;
+    }
+
+    public final String summary() {
+        return summary;
+    }
 
     /** Runs the program in this JVM; child processes it leaves running are joined by the caller. */
-    void run(String... args) throws Exception;
+    public abstract void run(String... args) throws Exception;
 }

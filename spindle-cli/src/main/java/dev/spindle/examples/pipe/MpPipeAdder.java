@@ -8,15 +8,9 @@ import java.io.EOFException;
 import java.util.List;
 
 /** Request and response over a pipe: a child "server" adds the pairs it receives until EOF. */
-public final class MpPipeAdder implements Example {
-    @Override
-    public String id() {
-        return "mp-pipe-adder";
-    }
-
-    @Override
-    public String summary() {
-        return "a child adds the pairs sent to it over a pipe until EOF";
+public final class MpPipeAdder extends Example {
+    public MpPipeAdder() {
+        super("mp-pipe-adder", "a child adds the pairs sent to it over a pipe until EOF");
     }
 
     static void adder(Pipe p, String name) throws Exception {

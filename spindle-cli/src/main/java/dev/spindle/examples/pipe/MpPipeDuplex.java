@@ -8,15 +8,9 @@ import dev.spindle.multiprocessing.Pipe;
 import java.util.List;
 
 /** A duplex pipe: the child sends a list, the parent answers 666; recv blocks until data comes. */
-public final class MpPipeDuplex implements Example {
-    @Override
-    public String id() {
-        return "mp-pipe-duplex";
-    }
-
-    @Override
-    public String summary() {
-        return "a duplex pipe: a list one way, 666 the other";
+public final class MpPipeDuplex extends Example {
+    public MpPipeDuplex() {
+        super("mp-pipe-duplex", "a duplex pipe: a list one way, 666 the other");
     }
 
     static void task(Connection conn) throws Exception {

@@ -11,15 +11,9 @@ import java.util.stream.IntStream;
  * The parent produces 0–9 down a pipe and closes it; the consumer child reads until EOF. Each side
  * closes the end it does not use: EOF comes only when every copy of the sending end is closed.
  */
-public final class MpPipeEof implements Example {
-    @Override
-    public String id() {
-        return "mp-pipe-eof";
-    }
-
-    @Override
-    public String summary() {
-        return "producer and consumer over a pipe; the consumer stops at EOF";
+public final class MpPipeEof extends Example {
+    public MpPipeEof() {
+        super("mp-pipe-eof", "producer and consumer over a pipe; the consumer stops at EOF");
     }
 
     static void consumer(Pipe p, String name) throws Exception {

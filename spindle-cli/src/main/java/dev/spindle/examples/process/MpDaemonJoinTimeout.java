@@ -4,15 +4,9 @@ import dev.spindle.examples.Example;
 import java.time.Duration;
 
 /** A daemon child dies with its parent: join(0.0001 s) gives up, the parent ends, the child goes. */
-public final class MpDaemonJoinTimeout implements Example {
-    @Override
-    public String id() {
-        return "mp-daemon-join-timeout";
-    }
-
-    @Override
-    public String summary() {
-        return "a daemon child is killed when the parent exits";
+public final class MpDaemonJoinTimeout extends Example {
+    public MpDaemonJoinTimeout() {
+        super("mp-daemon-join-timeout", "a daemon child is killed when the parent exits");
     }
 
     @Override

@@ -6,15 +6,9 @@ import dev.spindle.multiprocessing.ChildProcess;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Two fake downloads in two processes: the total is the longer one, not the sum. */
-public final class MpDownloads implements Example {
-    @Override
-    public String id() {
-        return "mp-downloads";
-    }
-
-    @Override
-    public String summary() {
-        return "two downloads in two processes take as long as the longer one";
+public final class MpDownloads extends Example {
+    public MpDownloads() {
+        super("mp-downloads", "two downloads in two processes take as long as the longer one");
     }
 
     static void downloadTask(String filename) throws InterruptedException {

@@ -12,15 +12,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * whose state is not inherited: it is free, so the child's threads take it at once, while the
  * parent still holds its own. Share a lock across processes explicitly instead.
  */
-public final class MpForkHeldLock implements Example {
-    @Override
-    public String id() {
-        return "mp-fork-held-lock";
-    }
-
-    @Override
-    public String summary() {
-        return "[fork-only, as a contrast] a lock's state is not inherited by a child JVM";
+public final class MpForkHeldLock extends Example {
+    public MpForkHeldLock() {
+        super("mp-fork-held-lock", "[fork-only, as a contrast] a lock's state is not inherited by a child JVM");
     }
 
     static void func(ReentrantLock lock) {

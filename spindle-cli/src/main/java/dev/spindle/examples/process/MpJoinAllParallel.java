@@ -7,15 +7,9 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Joining four processes one by one does not serialise them: the total is the longest. */
-public final class MpJoinAllParallel implements Example {
-    @Override
-    public String id() {
-        return "mp-join-all-parallel";
-    }
-
-    @Override
-    public String summary() {
-        return "join waits, the processes still run in parallel";
+public final class MpJoinAllParallel extends Example {
+    public MpJoinAllParallel() {
+        super("mp-join-all-parallel", "join waits, the processes still run in parallel");
     }
 
     static void piao(String name) throws InterruptedException {

@@ -3,15 +3,9 @@ package dev.spindle.examples.process;
 import dev.spindle.examples.Example;
 
 /** The name is set after construction (the fixed seed), and pid is known right after start. */
-public final class MpNamePid implements Example {
-    @Override
-    public String id() {
-        return "mp-name-pid";
-    }
-
-    @Override
-    public String summary() {
-        return "a named subclass process; its pid right after start";
+public final class MpNamePid extends Example {
+    public MpNamePid() {
+        super("mp-name-pid", "a named subclass process; its pid right after start");
     }
 
     @Override

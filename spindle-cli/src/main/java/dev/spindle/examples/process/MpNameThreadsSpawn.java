@@ -6,15 +6,9 @@ import dev.spindle.examples.Speed;
 import dev.spindle.multiprocessing.ChildProcess;
 
 /** A named child starts 10 threads, reports its pids, its thread count and its name. */
-public final class MpNameThreadsSpawn implements Example {
-    @Override
-    public String id() {
-        return "mp-name-threads-spawn";
-    }
-
-    @Override
-    public String summary() {
-        return "a child's name, parent pid and live threads; it ends after its threads";
+public final class MpNameThreadsSpawn extends Example {
+    public MpNameThreadsSpawn() {
+        super("mp-name-threads-spawn", "a child's name, parent pid and live threads; it ends after its threads");
     }
 
     static void func() {

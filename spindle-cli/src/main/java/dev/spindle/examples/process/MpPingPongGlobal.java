@@ -5,18 +5,12 @@ import dev.spindle.examples.Speed;
 import dev.spindle.multiprocessing.ChildProcess;
 
 /** Each process has its own copy of a static counter: 10 Ping and 10 Pong, not 10 in all. */
-public final class MpPingPongGlobal implements Example {
+public final class MpPingPongGlobal extends Example {
     /** Python's module global: one per JVM, so one per process. */
     static int counter = 0;
 
-    @Override
-    public String id() {
-        return "mp-pingpong-global";
-    }
-
-    @Override
-    public String summary() {
-        return "a static counter is per process: 10 Ping and 10 Pong";
+    public MpPingPongGlobal() {
+        super("mp-pingpong-global", "a static counter is per process: 10 Ping and 10 Pong");
     }
 
     static void subTask(String string) throws InterruptedException {

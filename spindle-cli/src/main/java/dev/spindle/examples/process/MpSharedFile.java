@@ -15,15 +15,9 @@ import java.util.List;
  * seed's note says the same of Windows); the seed's own workaround, the file's name opened in
  * append mode by each child, is the port.
  */
-public final class MpSharedFile implements Example {
-    @Override
-    public String id() {
-        return "mp-shared-file";
-    }
-
-    @Override
-    public String summary() {
-        return "processes share the file system: five digits appended once each";
+public final class MpSharedFile extends Example {
+    public MpSharedFile() {
+        super("mp-shared-file", "processes share the file system: five digits appended once each");
     }
 
     static void work(Path file, String msg) throws Exception {

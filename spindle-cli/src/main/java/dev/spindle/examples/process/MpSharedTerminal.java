@@ -4,15 +4,9 @@ import dev.spindle.examples.Example;
 import dev.spindle.multiprocessing.ChildProcess;
 
 /** Many processes print to one terminal (the seed starts 10^6; default here 20, or the first argument). */
-public final class MpSharedTerminal implements Example {
-    @Override
-    public String id() {
-        return "mp-shared-terminal";
-    }
-
-    @Override
-    public String summary() {
-        return "many processes share one terminal: every name once, lines may interleave";
+public final class MpSharedTerminal extends Example {
+    public MpSharedTerminal() {
+        super("mp-shared-terminal", "many processes share one terminal: every name once, lines may interleave");
     }
 
     static final class Logger extends ChildProcess {

@@ -6,15 +6,9 @@ import dev.spindle.multiprocessing.ChildProcess;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Four processes with a function target; the main line prints at once. */
-public final class MpStartFunction implements Example {
-    @Override
-    public String id() {
-        return "mp-start-function";
-    }
-
-    @Override
-    public String summary() {
-        return "four processes from a function target; main goes on at once";
+public final class MpStartFunction extends Example {
+    public MpStartFunction() {
+        super("mp-start-function", "four processes from a function target; main goes on at once");
     }
 
     static void piao(String name) throws InterruptedException {

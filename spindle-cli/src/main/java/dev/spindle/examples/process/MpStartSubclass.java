@@ -3,15 +3,9 @@ package dev.spindle.examples.process;
 import dev.spindle.examples.Example;
 
 /** Four processes from a subclass with a name; the main line prints at once. */
-public final class MpStartSubclass implements Example {
-    @Override
-    public String id() {
-        return "mp-start-subclass";
-    }
-
-    @Override
-    public String summary() {
-        return "four Piao subclass processes, named; main goes on at once";
+public final class MpStartSubclass extends Example {
+    public MpStartSubclass() {
+        super("mp-start-subclass", "four Piao subclass processes, named; main goes on at once");
     }
 
     @Override

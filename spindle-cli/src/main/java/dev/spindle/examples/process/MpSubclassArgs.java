@@ -5,15 +5,9 @@ import dev.spindle.multiprocessing.ChildProcess;
 import java.util.stream.Collectors;
 
 /** A subclass overrides run() and reads the arguments it was built with. */
-public final class MpSubclassArgs implements Example {
-    @Override
-    public String id() {
-        return "mp-subclass-args";
-    }
-
-    @Override
-    public String summary() {
-        return "a ChildProcess subclass overrides run() and sees its args";
+public final class MpSubclassArgs extends Example {
+    public MpSubclassArgs() {
+        super("mp-subclass-args", "a ChildProcess subclass overrides run() and sees its args");
     }
 
     static final class MyProcess extends ChildProcess {

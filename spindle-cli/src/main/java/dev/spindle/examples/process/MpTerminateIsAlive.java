@@ -3,15 +3,9 @@ package dev.spindle.examples.process;
 import dev.spindle.examples.Example;
 
 /** terminate() is asynchronous: isAlive() is still true right after it; the end code is -15. */
-public final class MpTerminateIsAlive implements Example {
-    @Override
-    public String id() {
-        return "mp-terminate-is-alive";
-    }
-
-    @Override
-    public String summary() {
-        return "terminate is asynchronous; the exit code is -15 (SIGTERM)";
+public final class MpTerminateIsAlive extends Example {
+    public MpTerminateIsAlive() {
+        super("mp-terminate-is-alive", "terminate is asynchronous; the exit code is -15 (SIGTERM)");
     }
 
     @Override

@@ -4,15 +4,9 @@ import dev.spindle.examples.Example;
 import dev.spindle.multiprocessing.ChildProcess;
 
 /** Threads share the process's pid; each process has its own. */
-public final class ThreadVsProcessPid implements Example {
-    @Override
-    public String id() {
-        return "thread-vs-process-pid";
-    }
-
-    @Override
-    public String summary() {
-        return "threads report the parent's pid, processes their own";
+public final class ThreadVsProcessPid extends Example {
+    public ThreadVsProcessPid() {
+        super("thread-vs-process-pid", "threads report the parent's pid, processes their own");
     }
 
     static void work(String who) {

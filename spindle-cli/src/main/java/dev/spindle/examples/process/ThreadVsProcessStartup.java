@@ -7,15 +7,9 @@ import dev.spindle.multiprocessing.Pipe;
 import java.util.concurrent.CountDownLatch;
 
 /** A thread starts far faster than a process: 'hello' before the main line for a thread, after it for a process. */
-public final class ThreadVsProcessStartup implements Example {
-    @Override
-    public String id() {
-        return "thread-vs-process-startup";
-    }
-
-    @Override
-    public String summary() {
-        return "which starts faster: a thread or a process";
+public final class ThreadVsProcessStartup extends Example {
+    public ThreadVsProcessStartup() {
+        super("thread-vs-process-startup", "which starts faster: a thread or a process");
     }
 
     static void work(Connection started) throws Exception {
