@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -12,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -25,6 +27,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * children start without it. {@code -Dspindle.aot=false} turns it off.
  */
 final class AotCache {
+    private static final int KEPT_CACHES = 4;
     private static final boolean ENABLED = !"false".equals(System.getProperty("spindle.aot"));
     private static final AtomicBoolean TRAINING_STARTED = new AtomicBoolean();
     private static volatile boolean training;
@@ -99,6 +102,7 @@ final class AotCache {
                 if (lock == null || Files.isRegularFile(cache)) {
                     return;
                 }
+                pruneDirectory(cache.getParent());
                 Path partial = cache.resolveSibling(cache.getFileName() + ".partial");
                 List<String> command = new ArrayList<>();
                 command.add(Launcher.javaExecutable());
@@ -110,6 +114,7 @@ final class AotCache {
                 command.add("/dev/null");
                 command.add(Long.toString(ProcessHandle.current().pid()));
                 command.add(ChildMain.MODE_TRAIN);
+                command.add(ChildMain.DEATH_SIGNAL_TO_ASK);
                 Process process = new ProcessBuilder(command)
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                         .redirectError(ProcessBuilder.Redirect.DISCARD)
@@ -122,6 +127,36 @@ final class AotCache {
             }
         } catch (IOException | InterruptedException e) {
             // no cache this time: children simply start without it
+        }
+    }
+
+    /**
+     * Call holding the training lock: removes what killed training runs left, and all but the
+     * newest {@value #KEPT_CACHES} caches (each class path gets its own, of some 15 MB).
+     */
+    private static void pruneDirectory(Path directory) throws IOException {
+        List<Path> caches = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                if (name.contains(".partial")) {
+                    Files.deleteIfExists(file);
+                } else if (name.endsWith(".aot")) {
+                    caches.add(file);
+                }
+            }
+        }
+        caches.sort(Comparator.comparing(AotCache::modified).reversed());
+        for (Path old : caches.subList(Math.min(KEPT_CACHES, caches.size()), caches.size())) {
+            Files.deleteIfExists(old);
+        }
+    }
+
+    private static long modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException gone) {
+            return 0;
         }
     }
 

@@ -17,13 +17,14 @@ import java.nio.channels.FileChannel;
  * The entry point of every child JVM.
  *
  * <pre>
- * ChildMain REPORT_FILE PARENT_PID MODE
- *   1. (warm, train) ask for SIGKILL when the parent dies; load and link the run path (warm:
- *      also JIT-compile it); report READY
+ * ChildMain REPORT_FILE PARENT_PID MODE DEATH_SIGNAL
+ *   1. (warm, train) ask for SIGKILL when the parent dies (unless the launcher armed it with
+ *      setpriv); load, link and JIT-compile the run path (the AOT cache keeps the training's
+ *      profiles); report READY
  *   2. read the TARGET frame from stdin; EOF before it means the parent died
  *   3. watch stdin on a daemon thread: EOF later also means the parent died, so halt.
- *      (spawn) Ask the kernel for the parent-death signal on another thread, off the critical
- *      path: linking FFM costs tens of milliseconds, and stdin already tells of the death
+ *      (spawn, not armed) Ask the kernel for the parent-death signal on another thread, off the
+ *      critical path: linking FFM costs tens of milliseconds, and stdin already tells of the death
  *   4. run the target; on an exception print it to stderr (as Python does) and report it
  *   5. wait for the other non-daemon threads (Python joins them too), flush, report EXITING(code),
  *      and halt: like Python's child, which ends with os._exit, shutdown hooks do not run on this
@@ -36,6 +37,10 @@ public final class ChildMain {
     static final String MODE_SPAWN = "spawn";
     static final String MODE_WARM = "warm";
     static final String MODE_TRAIN = "train";
+    /** The launcher armed the parent-death signal before exec (setpriv). */
+    static final String DEATH_SIGNAL_ARMED = "armed";
+    /** The child must ask the kernel for the parent-death signal itself. */
+    static final String DEATH_SIGNAL_TO_ASK = "ask";
     private static final int SIGKILL = 9;
 
     private static String reportFile;
@@ -49,12 +54,11 @@ public final class ChildMain {
         reportFile = args[0];
         long parentPid = Long.parseLong(args[1]);
         boolean spawned = args[2].equals(MODE_SPAWN);
+        boolean mustAskForDeathSignal = args.length < 4 || args[3].equals(DEATH_SIGNAL_TO_ASK);
         if (!spawned) {
-            followParent(parentPid);
+            followParent(parentPid, mustAskForDeathSignal);
             Warmup.prime();
-            if (args[2].equals(MODE_WARM)) {
-                Warmup.jitWarm();
-            }
+            Warmup.jitWarm();
             report(Frames.READY, new byte[0]);
             if (args[2].equals(MODE_TRAIN)) {
                 return;
@@ -71,8 +75,8 @@ public final class ChildMain {
         }
         System.setIn(new ByteArrayInputStream(new byte[0]));
         parentWatch.start();
-        if (spawned) {
-            Thread.ofPlatform().daemon().name("spindle-parent-death-signal").start(() -> followParent(parentPid));
+        if (spawned && mustAskForDeathSignal) {
+            Thread.ofPlatform().daemon().name("spindle-parent-death-signal").start(() -> followParent(parentPid, true));
         }
         int code = run(target.payload());
         awaitOtherUserThreads();
@@ -111,9 +115,11 @@ public final class ChildMain {
         }
     }
 
-    /** Asks the kernel for SIGKILL when the parent dies; halts if it already has. */
-    private static void followParent(long parentPid) {
-        Native.parentDeathSignal(SIGKILL);
+    /** Asks the kernel for SIGKILL when the parent dies, unless armed already; halts if it has died. */
+    private static void followParent(long parentPid, boolean ask) {
+        if (ask) {
+            Native.parentDeathSignal(SIGKILL);
+        }
         if (ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L) != parentPid) {
             Runtime.getRuntime().halt(1);
         }

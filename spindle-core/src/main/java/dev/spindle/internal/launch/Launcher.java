@@ -13,8 +13,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Starts child JVMs: {@code java [options] -cp <the parent's class path> ChildMain <report> <ppid>
- * <mode>}. The child's stdin is a pipe from this JVM, private to the pair: the target goes down
+ * Starts child JVMs: {@code [setpriv --pdeathsig KILL --] java [options] -cp <the parent's class
+ * path> ChildMain <report> <ppid> <mode> <death-signal>}. The child's stdin is a pipe from this JVM, private to the pair: the target goes down
  * it, and its EOF tells the child that the parent died. The child's stdout and stderr are ours.
  *
  * <p>Every launch runs on one long-lived thread: the kernel's parent-death signal, which the child
@@ -59,7 +59,7 @@ final class Launcher {
     }
 
     private static List<String> command(List<String> jvmOptions, Path report, boolean warm) {
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(ParentDeathSignal.PREFIX);
         command.add(javaExecutable());
         command.addAll(BASE_OPTIONS);
         command.addAll(AotCache.options(BASE_OPTIONS));
@@ -71,6 +71,7 @@ final class Launcher {
         command.add(report.toString());
         command.add(Long.toString(ProcessHandle.current().pid()));
         command.add(warm ? ChildMain.MODE_WARM : ChildMain.MODE_SPAWN);
+        command.add(ParentDeathSignal.PREFIX.isEmpty() ? ChildMain.DEATH_SIGNAL_TO_ASK : ChildMain.DEATH_SIGNAL_ARMED);
         return command;
     }
 

@@ -29,7 +29,7 @@ final class Warmup {
     private static final int JIT_ROUNDS = 300;
 
     /**
-     * For idle WARM children, which have time: opens every jar of the class path, and runs the
+     * For idle WARM children and the AOT training run, which have time: opens every jar of the class path, and runs the
      * decode path and the JDK's lambda spinning (which every new target's lambda goes through)
      * often enough to be compiled. Each round spins a fresh hidden class, as a user's lambda will.
      */
