@@ -114,7 +114,7 @@ class ProcessExamplesTest {
 
     @Test
     void mpJoinAllParallelJoinsAfterAllEndedAndTheProcessesOverlapped() throws Exception {
-        DemoRun run = DemoRun.of("mp-join-all-parallel", 0.2);
+        DemoRun run = DemoRun.of("mp-join-all-parallel", 0.5);
         assertThat(run.exitCode()).isZero();
         assertThat(run.indexOf("主线程")).isGreaterThan(run.output().lastIndexOf("piao end"));
         List<Long> starts = run.all("piaoing at (\\d+)").stream().map(Long::parseLong).toList();

@@ -96,8 +96,9 @@ public final class ChildHandle {
     }
 
     /**
-     * Sends the encoded target down the child's stdin and watches the child until it ends. The
-     * watcher is a daemon thread only for daemon children: a non-daemon child keeps the parent
+     * Sends the encoded target down the child's stdin and watches the child until it ends;
+     * {@code onExit} runs before {@link #exitCode()} completes. The watcher is a daemon thread
+     * only for daemon children: a non-daemon child keeps the parent
      * JVM alive, as in Python.
      */
     public void run(byte[] target, boolean daemon, String name, Consumer<ChildHandle> onExit) {
@@ -105,13 +106,16 @@ public final class ChildHandle {
             DAEMONS.add(this);
         }
         Thread.ofPlatform().daemon(daemon).name("spindle-watch-" + name).start(() -> {
-            watch(target);
+            int code = watch(target);
+            // Bookkeeping first: whoever join() wakes must find the child gone from every list.
             DAEMONS.remove(this);
             onExit.accept(this);
+            exitCode.complete(code);
         });
     }
 
-    private void watch(byte[] target) {
+    /** Sends the target, waits for the end, and returns the exit code. */
+    private int watch(byte[] target) {
         Process process = launched.process();
         try {
             Frames.write(process.getOutputStream(), Frames.TARGET, target);
@@ -126,7 +130,7 @@ public final class ChildHandle {
         }
         int code = readReports(status);
         PipeEnd.reclaimAbandoned();
-        exitCode.complete(code);
+        return code;
     }
 
     private int awaitExit() {
