@@ -288,6 +288,15 @@ class ChildProcessTest {
     }
 
     @Test
+    void aChildWhoseJvmCannotStartEndsWithItsStatusAndNoHang() throws Exception {
+        ChildProcess p = new ChildProcess(() -> { }).jvmOptions("-XX:+NoSuchJvmOption");
+        p.start();
+        assertThat(p.join(Deadlines.CHILD)).isTrue();
+        assertThat(p.exitCode()).isEqualTo(1);
+        assertThat(p.failure()).isEmpty();
+    }
+
+    @Test
     void readingStdinInTheChildSeesAnEmptyStream() throws Exception {
         Path out = dir.resolve("stdin");
         ChildProcess p = new ChildProcess((Path f) -> Files.writeString(f, Integer.toString(System.in.read())), out);

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -67,7 +68,18 @@ final class AotCache {
         return training;
     }
 
+    /** The cache file for this JVM's class path, worked out once: empty when there can be none. */
+    private static volatile Optional<Path> cacheFile;
+
     private static Path cacheFile(List<String> baseOptions) {
+        Optional<Path> known = cacheFile;
+        if (known == null) {
+            known = cacheFile = Optional.ofNullable(computeCacheFile(baseOptions));
+        }
+        return known.orElse(null);
+    }
+
+    private static Path computeCacheFile(List<String> baseOptions) {
         String classPath = Launcher.classPath();
         StringBuilder key = new StringBuilder(System.getProperty("java.home"))
                 .append('|').append(System.getProperty("java.vm.version")).append('|').append(baseOptions);

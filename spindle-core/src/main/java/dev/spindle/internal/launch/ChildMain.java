@@ -54,7 +54,7 @@ public final class ChildMain {
         reportFile = args[0];
         long parentPid = Long.parseLong(args[1]);
         boolean spawned = args[2].equals(MODE_SPAWN);
-        boolean mustAskForDeathSignal = args.length < 4 || args[3].equals(DEATH_SIGNAL_TO_ASK);
+        boolean mustAskForDeathSignal = args[3].equals(DEATH_SIGNAL_TO_ASK);
         if (!spawned) {
             followParent(parentPid, mustAskForDeathSignal);
             Warmup.prime();
