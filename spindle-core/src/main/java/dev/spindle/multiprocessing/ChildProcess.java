@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -116,7 +117,7 @@ public class ChildProcess implements Serializable {
 
     /** Sets the name (before or after start, as in Python; the child sees the name at start). */
     public final ChildProcess name(String name) {
-        this.name = java.util.Objects.requireNonNull(name, "name");
+        this.name = Objects.requireNonNull(name, "name");
         return this;
     }
 
@@ -145,7 +146,7 @@ public class ChildProcess implements Serializable {
     /** The start method for this process; default {@link #defaultStartMethod()}. Before start. */
     public final ChildProcess startMethod(StartMethod method) {
         requireNotStarted("startMethod");
-        this.startMethod = java.util.Objects.requireNonNull(method, "method");
+        this.startMethod = Objects.requireNonNull(method, "method");
         return this;
     }
 
@@ -156,7 +157,7 @@ public class ChildProcess implements Serializable {
 
     /** Sets the default start method (Python's {@code set_start_method}). */
     public static void defaultStartMethod(StartMethod method) {
-        defaultStartMethod = java.util.Objects.requireNonNull(method, "method");
+        defaultStartMethod = Objects.requireNonNull(method, "method");
     }
 
     /**

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -67,7 +68,7 @@ public final class Connection implements AutoCloseable, Serializable {
 
     /** Sends {@code length} bytes of {@code bytes} from {@code offset} as one message. */
     public void sendBytes(byte[] bytes, int offset, int length) throws IOException {
-        java.util.Objects.checkFromIndexSize(offset, length, bytes.length);
+        Objects.checkFromIndexSize(offset, length, bytes.length);
         end.send(bytes, offset, length);
     }
 

@@ -1,6 +1,7 @@
 package dev.spindle.multiprocessing;
 
 import dev.spindle.internal.pipe.PipeEnd;
+import java.io.Serializable;
 
 /**
  * A pair of connected {@link Connection}s (Python's {@code multiprocessing.Pipe}).
@@ -16,7 +17,7 @@ import dev.spindle.internal.pipe.PipeEnd;
  * @param left  the first end; receive-only for a one-way pipe
  * @param right the second end; send-only for a one-way pipe
  */
-public record Pipe(Connection left, Connection right) implements java.io.Serializable {
+public record Pipe(Connection left, Connection right) implements Serializable {
 
     /** A duplex pipe: both ends send and receive. */
     public static Pipe open() {

@@ -8,6 +8,7 @@ import java.io.NotSerializableException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * JDK serialization, which handles serializable lambdas and method references natively (no JVM
@@ -48,7 +49,7 @@ final class JavaSerializationCodec implements Codec {
             case INT -> (int) getLong(bytes, body, 4);
             case LONG -> getLong(bytes, body, 8);
             case STRING -> new String(bytes, body, length - 1, StandardCharsets.UTF_8);
-            case BYTES -> java.util.Arrays.copyOfRange(bytes, body, offset + length);
+            case BYTES -> Arrays.copyOfRange(bytes, body, offset + length);
             case SERIALIZED -> deserialize(bytes, body, length - 1);
             default -> throw new SerializationException("unknown codec tag " + bytes[offset], null);
         };

@@ -3,8 +3,10 @@ package dev.spindle.internal.pipe;
 import dev.spindle.internal.shm.SharedSegment;
 import dev.spindle.internal.track.ProcessIdentity;
 import dev.spindle.internal.transfer.Transfer;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.NotSerializableException;
+import java.io.Serializable;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -74,7 +76,7 @@ public final class PipeEnd implements ByteRing.Watch {
     }
 
     /** How an end crosses to another process: the segment's name and which end. */
-    public record Ref(String segmentName, int end, boolean readable, boolean writable) implements java.io.Serializable {}
+    public record Ref(String segmentName, int end, boolean readable, boolean writable) implements Serializable {}
 
     /**
      * The form in which this end is written for another process. The receiving process is
@@ -159,7 +161,7 @@ public final class PipeEnd implements ByteRing.Watch {
         try {
             long deadline = timeoutNanos >= ByteRing.FOREVER / 2 ? ByteRing.FOREVER : System.nanoTime() + Math.max(0, timeoutNanos);
             return incoming.awaitData(incoming.head(), deadline, this, true);
-        } catch (java.io.EOFException eof) {
+        } catch (EOFException eof) {
             return true; // recv would raise EOF at once: that is "ready", as select() says
         } finally {
             leave();

@@ -5,12 +5,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A file in {@code /dev/shm} mapped into this process. Names carry the creator's identity
@@ -28,7 +30,7 @@ public final class SharedSegment implements AutoCloseable {
     private final Arena arena;
     private final MemorySegment memory;
     /** Users of this mapping in this process; the last {@link #close()} unmaps. */
-    private final java.util.concurrent.atomic.AtomicInteger users = new java.util.concurrent.atomic.AtomicInteger(1);
+    private final AtomicInteger users = new AtomicInteger(1);
 
     private SharedSegment(String name, Arena arena, MemorySegment memory) {
         this.name = name;
@@ -46,7 +48,7 @@ public final class SharedSegment implements AutoCloseable {
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             channel.truncate(size);
-            channel.write(java.nio.ByteBuffer.wrap(new byte[1]), size - 1);
+            channel.write(ByteBuffer.wrap(new byte[1]), size - 1);
             SegmentSweeper.created(name);
             return map(name, channel, size);
         } catch (IOException e) {
