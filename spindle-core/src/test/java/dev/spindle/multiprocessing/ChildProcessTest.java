@@ -24,6 +24,11 @@ class ChildProcessTest {
     @TempDir
     Path dir;
 
+    /** The target of a child that never ends by itself: the sleep is the behaviour under test. */
+    static void neverEnds() throws InterruptedException {
+        Thread.sleep(Long.MAX_VALUE);
+    }
+
     static void write(Path file, String text) throws Exception {
         Files.writeString(file, text);
     }
@@ -143,7 +148,7 @@ class ChildProcessTest {
 
     @Test
     void aChildKilledFromOutsideReportsMinusNine() throws Exception {
-        ChildProcess p = new ChildProcess(() -> Thread.sleep(600_000));
+        ChildProcess p = new ChildProcess(ChildProcessTest::neverEnds);
         p.start();
         ProcessHandle.of(p.pid()).orElseThrow().destroyForcibly();
         p.join();
@@ -152,7 +157,7 @@ class ChildProcessTest {
 
     @Test
     void joinWithATimeoutReturnsFalseThenTerminateEndsItWithMinusFifteen() throws Exception {
-        ChildProcess p = new ChildProcess(() -> Thread.sleep(600_000));
+        ChildProcess p = new ChildProcess(ChildProcessTest::neverEnds);
         p.start();
         assertThat(p.join(Deadlines.QUIET)).isFalse();
         assertThat(p.isAlive()).isTrue();
@@ -164,7 +169,7 @@ class ChildProcessTest {
 
     @Test
     void killEndsItWithMinusNine() throws Exception {
-        ChildProcess p = new ChildProcess(() -> Thread.sleep(600_000));
+        ChildProcess p = new ChildProcess(ChildProcessTest::neverEnds);
         p.start();
         p.kill();
         assertThat(p.join(Deadlines.CHILD)).isTrue();
@@ -248,7 +253,7 @@ class ChildProcessTest {
 
     @Test
     void activeChildrenListsRunningChildrenOnly() throws Exception {
-        ChildProcess p = new ChildProcess(() -> Thread.sleep(600_000));
+        ChildProcess p = new ChildProcess(ChildProcessTest::neverEnds);
         p.start();
         assertThat(Spindle.activeChildren()).contains(p);
         p.kill();
