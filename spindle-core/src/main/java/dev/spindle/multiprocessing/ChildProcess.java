@@ -191,7 +191,7 @@ public class ChildProcess implements Serializable {
             }
             handle = child;
             ACTIVE.add(this);
-            child.run(encoded, daemon, name, ended -> ACTIVE.remove(this));
+            child.run(encoded, daemon, name, () -> ACTIVE.remove(this));
         }
     }
 

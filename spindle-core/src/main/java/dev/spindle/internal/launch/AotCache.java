@@ -36,8 +36,8 @@ final class AotCache {
     private AotCache() {}
 
     /** JVM options that use the cache, or none while it does not exist yet. */
-    static List<String> options(List<String> baseOptions) {
-        Path cache = ENABLED ? cacheFile(baseOptions) : null;
+    static List<String> options() {
+        Path cache = ENABLED ? cacheFile() : null;
         if (cache == null) {
             return List.of();
         }
@@ -48,7 +48,7 @@ final class AotCache {
             training = true;
             Thread.ofPlatform().daemon().name("spindle-aot-training").start(() -> {
                 try {
-                    train(cache, baseOptions);
+                    train(cache);
                 } finally {
                     training = false;
                 }
@@ -58,8 +58,8 @@ final class AotCache {
     }
 
     /** True once the cache for the current class path exists. */
-    static boolean ready(List<String> baseOptions) {
-        Path cache = cacheFile(baseOptions);
+    static boolean ready() {
+        Path cache = cacheFile();
         return cache != null && Files.isRegularFile(cache);
     }
 
@@ -71,18 +71,18 @@ final class AotCache {
     /** The cache file for this JVM's class path, worked out once: empty when there can be none. */
     private static volatile Optional<Path> cacheFile;
 
-    private static Path cacheFile(List<String> baseOptions) {
+    private static Path cacheFile() {
         Optional<Path> known = cacheFile;
         if (known == null) {
-            known = cacheFile = Optional.ofNullable(computeCacheFile(baseOptions));
+            known = cacheFile = Optional.ofNullable(computeCacheFile());
         }
         return known.orElse(null);
     }
 
-    private static Path computeCacheFile(List<String> baseOptions) {
+    private static Path computeCacheFile() {
         String classPath = Launcher.classPath();
         StringBuilder key = new StringBuilder(System.getProperty("java.home"))
-                .append('|').append(System.getProperty("java.vm.version")).append('|').append(baseOptions);
+                .append('|').append(System.getProperty("java.vm.version")).append('|').append(Launcher.BASE_OPTIONS);
         for (String entry : classPath.split(File.pathSeparator)) {
             Path path = Path.of(entry);
             if (!entry.endsWith(".jar") || !Files.isRegularFile(path)) {
@@ -105,7 +105,7 @@ final class AotCache {
     }
 
     /** One training run at a time per user (a file lock), written to a temporary name, then renamed. */
-    private static void train(Path cache, List<String> baseOptions) {
+    private static void train(Path cache) {
         try {
             Files.createDirectories(cache.getParent());
             try (FileChannel lockFile = FileChannel.open(cache.resolveSibling("training.lock"),
@@ -118,7 +118,7 @@ final class AotCache {
                 Path partial = cache.resolveSibling(cache.getFileName() + ".partial");
                 List<String> command = new ArrayList<>();
                 command.add(Launcher.javaExecutable());
-                command.addAll(baseOptions);
+                command.addAll(Launcher.BASE_OPTIONS);
                 command.add("-XX:AOTCacheOutput=" + partial);
                 command.add("-cp");
                 command.add(Launcher.classPath());

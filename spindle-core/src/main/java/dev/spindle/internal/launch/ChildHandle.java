@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /**
  * The parent's side of one child JVM: the OS process, the pipe to its stdin, its report file,
@@ -56,7 +55,7 @@ public final class ChildHandle {
         return WarmPool.take(jvmOptions);
     }
 
-    /** Prepares idle WARM children for {@code jvmOptions}; true once one is ready. */
+    /** Prepares idle WARM children for {@code jvmOptions}; true once all are ready. */
     public static boolean warmUp(List<String> jvmOptions, Duration timeout) throws InterruptedException {
         return WarmPool.warmUp(jvmOptions, timeout);
     }
@@ -67,13 +66,13 @@ public final class ChildHandle {
      * Returns false if there is none by the deadline, or none can be made for this class path.
      */
     public static boolean awaitSpawnCache(Duration timeout) throws InterruptedException {
-        if (AotCache.ready(Launcher.BASE_OPTIONS)) {
+        if (AotCache.ready()) {
             return true;
         }
         ChildHandle trigger = spawn(List.of());
         trigger.kill();
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!AotCache.ready(Launcher.BASE_OPTIONS)) {
+        while (!AotCache.ready()) {
             if (!AotCache.training() || System.nanoTime() - deadline > 0) {
                 return false;
             }
@@ -98,10 +97,9 @@ public final class ChildHandle {
     /**
      * Sends the encoded target down the child's stdin and watches the child until it ends;
      * {@code onExit} runs before {@link #exitCode()} completes. The watcher is a daemon thread
-     * only for daemon children: a non-daemon child keeps the parent
-     * JVM alive, as in Python.
+     * only for daemon children: a non-daemon child keeps the parent JVM alive, as in Python.
      */
-    public void run(byte[] target, boolean daemon, String name, Consumer<ChildHandle> onExit) {
+    public void run(byte[] target, boolean daemon, String name, Runnable onExit) {
         if (daemon) {
             DAEMONS.add(this);
         }
@@ -109,7 +107,7 @@ public final class ChildHandle {
             int code = watch(target);
             // Bookkeeping first: whoever join() wakes must find the child gone from every list.
             DAEMONS.remove(this);
-            onExit.accept(this);
+            onExit.run();
             exitCode.complete(code);
         });
     }
@@ -129,7 +127,7 @@ public final class ChildHandle {
             // the pipe is already broken
         }
         int code = readReports(status);
-        PipeEnd.reclaimAbandoned();
+        PipeEnd.reclaimAbandoned(pid());
         return code;
     }
 

@@ -37,9 +37,8 @@ final class ControlDirectory {
     private static Path create() {
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         sweepDeadOwners(tmp);
-        ProcessIdentity self = ProcessIdentity.self();
         try {
-            Path d = Files.createTempDirectory(tmp, PREFIX + self.pid() + "-" + self.startTicks() + "-",
+            Path d = Files.createTempDirectory(tmp, ProcessIdentity.self().ownedName(PREFIX),
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> delete(d)));
             return d;
@@ -56,13 +55,8 @@ final class ControlDirectory {
     private static void sweepDeadOwners(Path tmp) {
         try (DirectoryStream<Path> folders = Files.newDirectoryStream(tmp, PREFIX + "*")) {
             for (Path folder : folders) {
-                String[] parts = folder.getFileName().toString().split("-");
-                try {
-                    if (parts.length >= 4 && !new ProcessIdentity(Long.parseLong(parts[1]), Long.parseLong(parts[2])).isAlive()) {
-                        delete(folder);
-                    }
-                } catch (NumberFormatException notOurs) {
-                    // a name we did not make
+                if (ProcessIdentity.ownerGone(folder.getFileName().toString(), PREFIX)) {
+                    delete(folder);
                 }
             }
         } catch (IOException ignored) {

@@ -62,7 +62,7 @@ final class Launcher {
         List<String> command = new ArrayList<>(ParentDeathSignal.PREFIX);
         command.add(javaExecutable());
         command.addAll(BASE_OPTIONS);
-        command.addAll(AotCache.options(BASE_OPTIONS));
+        command.addAll(AotCache.options());
         command.addAll(inheritedProperties());
         command.addAll(jvmOptions);
         command.add("-cp");

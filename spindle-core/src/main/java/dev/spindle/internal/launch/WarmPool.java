@@ -92,13 +92,12 @@ final class WarmPool {
     private void refill() {
         while (true) {
             int now = starting.get();
-            if (idle.size() + now >= SIZE || !starting.compareAndSet(now, now + 1)) {
-                if (idle.size() + starting.get() >= SIZE) {
-                    return;
-                }
-                continue;
+            if (idle.size() + now >= SIZE) {
+                return;
             }
-            Thread.ofVirtual().name("spindle-warm-start").start(this::startOne);
+            if (starting.compareAndSet(now, now + 1)) {
+                Thread.ofVirtual().name("spindle-warm-start").start(this::startOne);
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.NotSerializableException;
 import java.io.Serializable;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -25,8 +26,8 @@ public final class PipeEnd implements ByteRing.Watch {
     /** Bytes per direction: large enough that typical messages never wait for space. */
     public static final int DEFAULT_CAPACITY = 1 << 20;
 
-    /** Pipes this process created whose segment may still be linked. */
-    private static final Set<String> CREATED = ConcurrentHashMap.newKeySet();
+    /** The pipes this process sent to each child (by pid): what that child may abandon. */
+    private static final Map<Long, Set<String>> SENT = new ConcurrentHashMap<>();
 
     private final SharedSegment segment;
     private final int end;
@@ -65,7 +66,6 @@ public final class PipeEnd implements ByteRing.Watch {
         }
         SharedSegment segment = SharedSegment.create("pipe", PipeLayout.segmentSize(capacity));
         PipeLayout.initialize(segment.memory(), duplex, capacity);
-        CREATED.add(segment.name());
         HolderTable table = new HolderTable(segment.memory());
         table.add(0, ProcessIdentity.self());
         table.add(1, ProcessIdentity.self());
@@ -94,7 +94,11 @@ public final class PipeEnd implements ByteRing.Watch {
         }
         ProcessIdentity destination = transfer.destination();
         holders.add(end, destination);
-        transfer.onFailure(() -> holders.remove(end, destination));
+        SENT.computeIfAbsent(destination.pid(), pid -> ConcurrentHashMap.newKeySet()).add(segment.name());
+        transfer.onFailure(() -> {
+            holders.remove(end, destination);
+            SENT.remove(destination.pid());
+        });
         return new Ref(segment.name(), end, readable, writable);
     }
 
@@ -207,16 +211,20 @@ public final class PipeEnd implements ByteRing.Watch {
     }
 
     /**
-     * Unlinks the pipes this process created whose every holder has closed or died. Called when
-     * a child process ends: a child that held an end to the last, and exited without closing it,
-     * leaves no one else to unlink the segment.
+     * Called when the child {@code pid} has ended: unlinks the pipes sent to it whose every
+     * holder has closed or died. A child that held an end to the last, and exited without
+     * closing it, leaves no one else to unlink the segment.
      */
-    public static void reclaimAbandoned() {
-        for (String name : CREATED) {
+    public static void reclaimAbandoned(long pid) {
+        Set<String> names = SENT.remove(pid);
+        if (names == null) {
+            return;
+        }
+        for (String name : names) {
             try (SharedSegment segment = SharedSegment.open(name)) {
                 unlinkIfAbandoned(segment, new HolderTable(segment.memory()));
             } catch (IOException | RuntimeException alreadyGone) {
-                CREATED.remove(name);
+                // unlinked by its last closer
             }
         }
     }
@@ -226,7 +234,6 @@ public final class PipeEnd implements ByteRing.Watch {
         table.clearDead(1);
         if (!table.anyHolder(0) && !table.anyHolder(1)) {
             segment.unlink();
-            CREATED.remove(segment.name());
         }
     }
 

@@ -37,11 +37,13 @@ final class ProcessLock {
         int self = (int) ProcessIdentity.self().pid();
         long backoff = 1_000;
         for (int spins = 0; !INT.compareAndSet(memory, offset, FREE, self); spins++) {
+            if (spins < 1_000) {
+                Thread.onSpinWait();
+                continue;
+            }
             int owner = (int) INT.getVolatile(memory, offset);
             if (owner != FREE && !ProcessIdentity.of(owner).isAlive()) {
                 INT.compareAndSet(memory, offset, owner, FREE); // the owner died holding it
-            } else if (spins < 1_000) {
-                Thread.onSpinWait();
             } else {
                 LockSupport.parkNanos(backoff);
                 backoff = Math.min(backoff * 2, MAX_BACKOFF_NANOS);

@@ -54,21 +54,12 @@ public final class SegmentSweeper {
     public static void sweepDeadCreators() {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(SharedSegment.DIRECTORY, SharedSegment.PREFIX + "*")) {
             for (Path file : files) {
-                String[] parts = file.getFileName().toString().split("-");
-                if (parts.length >= 3 && !creatorAlive(parts[1], parts[2])) {
+                if (ProcessIdentity.ownerGone(file.getFileName().toString(), SharedSegment.PREFIX)) {
                     Files.deleteIfExists(file);
                 }
             }
         } catch (IOException ignored) {
             // No /dev/shm listing: nothing we can sweep.
-        }
-    }
-
-    private static boolean creatorAlive(String pid, String startTicks) {
-        try {
-            return new ProcessIdentity(Long.parseLong(pid), Long.parseLong(startTicks)).isAlive();
-        } catch (NumberFormatException e) {
-            return true; // not a name we made: leave it alone
         }
     }
 }

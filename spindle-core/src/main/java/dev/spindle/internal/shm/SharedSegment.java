@@ -41,8 +41,7 @@ public final class SharedSegment implements AutoCloseable {
     /** Creates and maps a new zero-filled segment of {@code size} bytes, registered for cleanup. */
     public static SharedSegment create(String kind, long size) {
         SegmentSweeper.sweepOnce();
-        ProcessIdentity self = ProcessIdentity.self();
-        String name = PREFIX + self.pid() + "-" + self.startTicks() + "-" + kind + "-"
+        String name = ProcessIdentity.self().ownedName(PREFIX) + kind + "-"
                 + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
         Path path = DIRECTORY.resolve(name);
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW,

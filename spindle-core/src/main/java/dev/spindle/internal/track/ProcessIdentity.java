@@ -41,6 +41,30 @@ public record ProcessIdentity(long pid, long startTicks) implements Serializable
         return state != 'Z' && state != 'X' && Long.parseLong(stat[19]) == startTicks;
     }
 
+    /**
+     * {@code PREFIX-PID-STARTTICKS-}: how a resource's name records this process as its owner,
+     * so that a sweep can tell when the owner is gone ({@link #ownerGone}).
+     */
+    public String ownedName(String prefix) {
+        return prefix + pid + "-" + startTicks + "-";
+    }
+
+    /**
+     * True if {@code name}, made by {@link #ownedName} with {@code prefix}, records an owner that
+     * no longer exists. Names that were not made so are never called gone.
+     */
+    public static boolean ownerGone(String name, String prefix) {
+        if (!name.startsWith(prefix)) {
+            return false;
+        }
+        String[] parts = name.substring(prefix.length()).split("-");
+        try {
+            return parts.length >= 3 && !new ProcessIdentity(Long.parseLong(parts[0]), Long.parseLong(parts[1])).isAlive();
+        } catch (NumberFormatException notOurs) {
+            return false;
+        }
+    }
+
     /** The fields of /proc/PID/stat after the command name, or null when there is no such process. */
     private static String[] stat(long pid) {
         try {
