@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code spindle demo ID} in its own JVM, as a user runs it, with everything it and its children
+ * {@code spindle demo ID} (or any spindle command) in its own JVM, as a user runs it, with everything it and its children
  * print captured in order: children write to the same terminal (pipe) as their parent.
  */
 record DemoRun(int exitCode, String output, Duration elapsed) {
@@ -27,12 +27,19 @@ record DemoRun(int exitCode, String output, Duration elapsed) {
 
     /** {@code spindle demo DEMO_ARGS...}. */
     static DemoRun demo(String... demoArgs) throws IOException, InterruptedException {
-        String id = String.join(" ", demoArgs);
+        List<String> args = new ArrayList<>(List.of("demo"));
+        args.addAll(List.of(demoArgs));
+        return spindle(args.toArray(String[]::new));
+    }
+
+    /** {@code spindle ARGS...}. */
+    static DemoRun spindle(String... args) throws IOException, InterruptedException {
+        String id = String.join(" ", args);
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8",
-                "-cp", System.getProperty("java.class.path"), "dev.spindle.cli.SpindleCommand", "demo"));
-        command.addAll(List.of(demoArgs));
+                "-cp", System.getProperty("java.class.path"), "dev.spindle.cli.SpindleCommand"));
+        command.addAll(List.of(args));
         long t0 = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {

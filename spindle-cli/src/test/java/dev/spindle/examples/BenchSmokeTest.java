@@ -1,0 +1,23 @@
+package dev.spindle.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** {@code spindle bench} prints its figures under the names issues refer to; no timing is judged. */
+class BenchSmokeTest {
+    @Test
+    void thePipeSuitePrintsItsFigureAsJson() throws Exception {
+        DemoRun run = DemoRun.spindle("bench", "pipe", "--json", "--runs", "1");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.output()).containsPattern(
+                "\\{\"name\":\"pipe\\.roundtrip_us\",\"value\":[0-9.]+,\"unit\":\"us\",\"runs\":5}");
+    }
+
+    @Test
+    void anUnknownSuiteIsAClearError() throws Exception {
+        DemoRun run = DemoRun.spindle("bench", "nosuch");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.output()).contains("unknown suite nosuch");
+    }
+}
