@@ -6,5 +6,6 @@
 module dev.spindle {
     exports dev.spindle;
     exports dev.spindle.function;
+    exports dev.spindle.futures;
     exports dev.spindle.multiprocessing;
 }

@@ -21,6 +21,13 @@ public final class NoLeaks implements AfterAllCallback {
         Deadlines.await("every child process has ended", Deadlines.CHILD, () -> Spindle.activeChildren().isEmpty());
         Deadlines.await("no busy child JVM is left", Deadlines.CHILD, () -> busyChildJvms().isEmpty());
         assertThat(ownSegments()).as("/dev/shm segments of this JVM").isEmpty();
+        Deadlines.await("every pool thread has ended", Deadlines.PROMPT, () -> poolThreads().isEmpty());
+    }
+
+    /** Live threads of pools (drivers, result handlers, watchdogs, thread workers). */
+    public static List<String> poolThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+                .filter(n -> n.startsWith("Pool-") || n.contains("PoolWorker-")).toList();
     }
 
     /** Child JVMs of this process that are not idle warm ones waiting for a target. */

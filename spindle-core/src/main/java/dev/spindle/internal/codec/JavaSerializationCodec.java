@@ -7,13 +7,15 @@ import java.io.IOException;
 import java.io.NotSerializableException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 
 /**
  * JDK serialization, which handles serializable lambdas and method references natively (no JVM
  * flag), with a one-byte-tag fast path for the small immutable values that dominate messages
- * (null, Integer, Long, String, byte[]): those skip the stream header and class descriptors.
+ * (null, Integer, Long, String, byte[], and ArrayLists of them — see {@link ListCodec}): those skip the stream header and class descriptors.
  * Paths of the default file system are carried too (see {@link CodecStreams}).
  */
 final class JavaSerializationCodec implements Codec {
@@ -25,6 +27,7 @@ final class JavaSerializationCodec implements Codec {
     private static final byte STRING = 3;
     private static final byte BYTES = 4;
     private static final byte SERIALIZED = 5;
+    private static final byte LIST = ListCodec.LIST;
 
     @Override
     public byte[] encode(Object value) {
@@ -34,6 +37,7 @@ final class JavaSerializationCodec implements Codec {
             case Long l -> putLong(new byte[9], LONG, l, 8);
             case String s -> tagged(STRING, s.getBytes(StandardCharsets.UTF_8));
             case byte[] b -> tagged(BYTES, b);
+            case ArrayList<?> list when ListCodec.fits(list) -> ListCodec.encode(list);
             default -> serialize(value);
         };
     }
@@ -51,8 +55,17 @@ final class JavaSerializationCodec implements Codec {
             case STRING -> new String(bytes, body, length - 1, StandardCharsets.UTF_8);
             case BYTES -> Arrays.copyOfRange(bytes, body, offset + length);
             case SERIALIZED -> deserialize(bytes, body, length - 1);
+            case LIST -> decodeList(bytes, body, length - 1);
             default -> throw new SerializationException("unknown codec tag " + bytes[offset], null);
         };
+    }
+
+    private static Object decodeList(byte[] bytes, int offset, int length) {
+        try {
+            return ListCodec.decode(ByteBuffer.wrap(bytes, offset, length));
+        } catch (RuntimeException e) {
+            throw new SerializationException("cannot decode a list: " + e, e);
+        }
     }
 
     private static byte[] tagged(byte tag, byte[] payload) {

@@ -1,0 +1,272 @@
+package dev.spindle.futures;
+
+import dev.spindle.function.CheckedBiFunction;
+import dev.spindle.function.CheckedCallable;
+import dev.spindle.function.CheckedFunction;
+import dev.spindle.internal.pool.MapJob;
+import dev.spindle.internal.pool.PoolBuilders;
+import dev.spindle.internal.pool.Task;
+import dev.spindle.internal.pool.TaskEngine;
+import dev.spindle.multiprocessing.Pool;
+import dev.spindle.multiprocessing.ResultIterator;
+import dev.spindle.multiprocessing.TaskOptions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Iterator;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * The executor of Python's {@code concurrent.futures}, as a {@link ExecutorService}: see
+ * {@link ProcessPoolExecutor} and {@link ThreadPoolExecutor}. {@code submit} returns a
+ * {@link CompletableFuture}, so {@code whenComplete} is Python's {@code add_done_callback};
+ * {@code cancel(true)} stops a running task (a worker process is killed and replaced).
+ */
+public abstract class PoolExecutor implements ExecutorService {
+    private final TaskEngine engine;
+
+    PoolExecutor(Pool.Builder builder, boolean callbacksInWorker) {
+        this.engine = PoolBuilders.engine(builder, callbacksInWorker);
+    }
+
+    /** Submits {@code fn()}. */
+    public <R> CompletableFuture<R> submit(CheckedCallable<R> fn) {
+        return submit(fn, new ArrayList<>(), TaskOptions.DEFAULT);
+    }
+
+    /** Submits {@code fn(argument)} (Python's {@code submit(fn, arg)}). */
+    public <A, R> CompletableFuture<R> submit(CheckedFunction<A, R> fn, A argument) {
+        return submit(fn, argument, TaskOptions.DEFAULT);
+    }
+
+    /** Submits {@code fn(argument)} with a timeout or retries (see {@link TaskOptions}). */
+    public <A, R> CompletableFuture<R> submit(CheckedFunction<A, R> fn, A argument, TaskOptions options) {
+        List<Object> arguments = new ArrayList<>(1);
+        arguments.add(argument);
+        return submit(fn, arguments, options);
+    }
+
+    /** Submits {@code fn(first, second)}. */
+    public <A, B, R> CompletableFuture<R> submit(CheckedBiFunction<A, B, R> fn, A first, B second) {
+        List<Object> arguments = new ArrayList<>(2);
+        arguments.add(first);
+        arguments.add(second);
+        return submit(fn, arguments, TaskOptions.DEFAULT);
+    }
+
+    /**
+     * Submits a {@link Callable}. A process pool needs it to be serializable (a lambda cast to
+     * {@link CheckedCallable} is); otherwise this throws a {@link dev.spindle.SerializationException}.
+     */
+    @Override
+    public <T> CompletableFuture<T> submit(Callable<T> task) {
+        return submit(task, new ArrayList<>(), TaskOptions.DEFAULT);
+    }
+
+    /** Submits a {@link Runnable}; a process pool needs it to be serializable. The future's value is null. */
+    @Override
+    public CompletableFuture<?> submit(Runnable task) {
+        return submit(task, new ArrayList<>(), TaskOptions.DEFAULT);
+    }
+
+    /** Submits a {@link Runnable} whose future's value is {@code result}. */
+    @Override
+    public <T> CompletableFuture<T> submit(Runnable task, T result) {
+        Objects.requireNonNull(task, "task");
+        return submit((CheckedCallable<T>) () -> {
+            task.run();
+            return result;
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private <R> CompletableFuture<R> submit(Object fn, List<Object> arguments, TaskOptions options) {
+        Objects.requireNonNull(fn, "fn");
+        Task task = engine.submit(fn, Task.Shape.SINGLE, arguments, options.timeout(), Math.max(0, options.retries()));
+        return (CompletableFuture<R>) (CompletableFuture<?>) task.future();
+    }
+
+    @Override
+    public void execute(Runnable command) {
+        submit(command);
+    }
+
+    /** {@code fn} over {@code items}; results in order, as they become ready (Python's {@code map}). */
+    public <A, R> Stream<R> map(CheckedFunction<A, R> fn, Iterable<? extends A> items) {
+        return map(fn, items, null, 1);
+    }
+
+    /**
+     * {@code fn} over {@code items}, {@code chunksize} items per task, every task submitted now.
+     * The results stream in order. If {@code timeout} (null: none) passes, counted from this call,
+     * before a result is ready, reading it throws a {@link CompletionException} whose cause is a
+     * {@link TimeoutException}, and the unfinished tasks are cancelled.
+     */
+    public <A, R> Stream<R> map(CheckedFunction<A, R> fn, Iterable<? extends A> items, Duration timeout, int chunksize) {
+        if (chunksize < 1) {
+            throw new IllegalArgumentException("chunksize must be >= 1: " + chunksize);
+        }
+        List<Object> list = new ArrayList<>();
+        items.forEach(list::add);
+        MapJob job = MapJob.submit(engine, fn, list, false, chunksize, 1, null, 0, null);
+        ResultIterator<R> results = job.ordered();
+        Long deadline = timeout == null ? null : System.nanoTime() + timeout.toNanos();
+        Iterator<R> beforeDeadline = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return results.hasNext();
+            }
+
+            @Override
+            public R next() {
+                return nextBefore(results, deadline, job);
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(beforeDeadline, Spliterator.ORDERED), false);
+    }
+
+    private static <R> R nextBefore(ResultIterator<R> results, Long deadline, MapJob job) {
+        if (deadline == null) {
+            return results.next();
+        }
+        try {
+            return results.next(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        } catch (TimeoutException e) {
+            job.cancelAll();
+            throw new CompletionException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CompletionException(e);
+        }
+    }
+
+    /** No new tasks; those submitted still run. */
+    @Override
+    public void shutdown() {
+        engine.shutdown();
+    }
+
+    /**
+     * Python's {@code shutdown(wait, cancel_futures)}: no new tasks; with {@code cancelFutures},
+     * tasks not yet started are cancelled; with {@code wait}, returns when everything has ended.
+     */
+    public void shutdown(boolean wait, boolean cancelFutures) throws InterruptedException {
+        engine.shutdown();
+        if (cancelFutures) {
+            engine.cancelQueued();
+        }
+        if (wait) {
+            engine.awaitTermination(null);
+        }
+    }
+
+    /**
+     * Stops now: every unfinished task fails with a CancellationException and worker processes
+     * are killed. Returns the tasks that never started, as Runnables that would run them here.
+     */
+    @Override
+    public List<Runnable> shutdownNow() {
+        return engine.terminate().stream().map(t -> (Runnable) t::runHere).toList();
+    }
+
+    @Override
+    public boolean isShutdown() {
+        return engine.state() != TaskEngine.State.RUNNING;
+    }
+
+    @Override
+    public boolean isTerminated() {
+        try {
+            return isShutdown() && engine.awaitTermination(Duration.ZERO);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Override
+    public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
+        return engine.awaitTermination(Duration.ofNanos(unit.toNanos(timeout)));
+    }
+
+    @Override
+    public <T> List<Future<T>> invokeAll(Collection<? extends Callable<T>> tasks) throws InterruptedException {
+        return invokeAll(tasks, Long.MAX_VALUE, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public <T> List<Future<T>> invokeAll(Collection<? extends Callable<T>> tasks, long timeout, TimeUnit unit)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Math.min(unit.toNanos(timeout), Long.MAX_VALUE / 2);
+        List<Future<T>> futures = new ArrayList<>();
+        tasks.forEach(t -> futures.add(submit(t)));
+        for (Future<T> f : futures) {
+            try {
+                f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException | java.util.concurrent.CancellationException done) {
+                // done, with a failure the caller reads from the future
+            } catch (TimeoutException e) {
+                futures.forEach(x -> x.cancel(true));
+                break;
+            }
+        }
+        return futures;
+    }
+
+    @Override
+    public <T> T invokeAny(Collection<? extends Callable<T>> tasks) throws InterruptedException, ExecutionException {
+        try {
+            return invokeAny(tasks, Long.MAX_VALUE, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    @Override
+    public <T> T invokeAny(Collection<? extends Callable<T>> tasks, long timeout, TimeUnit unit)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        if (tasks.isEmpty()) {
+            throw new IllegalArgumentException("no tasks");
+        }
+        List<CompletableFuture<T>> futures = new ArrayList<>();
+        tasks.forEach(t -> futures.add(submit(t)));
+        CompletableFuture<T> first = new CompletableFuture<>();
+        int[] failures = {0};
+        for (CompletableFuture<T> f : futures) {
+            f.whenComplete((value, failure) -> {
+                if (failure == null) {
+                    first.complete(value);
+                } else {
+                    synchronized (failures) {
+                        if (++failures[0] == futures.size()) {
+                            first.completeExceptionally(failure);
+                        }
+                    }
+                }
+            });
+        }
+        try {
+            return first.get(Math.min(unit.toNanos(timeout), Long.MAX_VALUE / 2), TimeUnit.NANOSECONDS);
+        } finally {
+            futures.forEach(f -> f.cancel(true));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[" + engine + "]";
+    }
+}

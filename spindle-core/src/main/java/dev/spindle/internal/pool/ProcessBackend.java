@@ -1,0 +1,151 @@
+package dev.spindle.internal.pool;
+
+import dev.spindle.BrokenPoolException;
+import dev.spindle.internal.codec.Codec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Worker processes: a fixed number of slots, each with one live {@link ProcessWorker} at a time.
+ * A worker that ends while the pool still needs workers is replaced in its slot.
+ */
+final class ProcessBackend implements WorkerBackend {
+    private static final AtomicInteger WORKER_NAMES = new AtomicInteger();
+
+    private final PoolConfig config;
+    private final FunctionTable functions = new FunctionTable();
+    private final RunningSlots slots;
+    private final ProcessWorker[] workers;
+    private TaskEngine engine;
+    private int live;
+
+    ProcessBackend(PoolConfig config) {
+        if (config.initializer() != null) {
+            Codec.get().encode(config.initializer()); // refuse a non-serializable initializer here, not in a worker
+        }
+        this.config = config;
+        this.slots = RunningSlots.create(config.workers());
+        this.workers = new ProcessWorker[config.workers()];
+    }
+
+    PoolConfig config() {
+        return config;
+    }
+
+    RunningSlots slots() {
+        return slots;
+    }
+
+    @Override
+    public void prepare(Task task) {
+        task.encodedFunction = functions.entryFor(task.function);
+        task.encodedArguments = Codec.get().encode(new ArrayList<>(task.arguments));
+    }
+
+    @Override
+    public void start(TaskEngine engine) {
+        this.engine = engine;
+        synchronized (this) {
+            for (int i = 0; i < workers.length; i++) {
+                startIn(i);
+            }
+        }
+    }
+
+    /** Call holding this object's lock. */
+    private void startIn(int slot) {
+        try {
+            workers[slot] = ProcessWorker.start(this, engine, slot, "SpawnPoolWorker-" + WORKER_NAMES.incrementAndGet());
+            live++;
+        } catch (RuntimeException e) {
+            workers[slot] = null;
+            // Let the lock go first: breaking the engine calls back into terminate().
+            Thread.ofPlatform().daemon().start(() -> engine.broken(new BrokenPoolException("cannot start a worker process: " + e, e)));
+        }
+    }
+
+    /** A worker has ended and settled what it held: replace it if the pool still needs workers. */
+    void workerEnded(ProcessWorker worker) {
+        synchronized (this) {
+            if (workers[worker.slot()] == worker) {
+                workers[worker.slot()] = null;
+                live--;
+                if (engine.workersNeeded() && !engine.stopped()) {
+                    startIn(worker.slot());
+                }
+            }
+            if (live == 0) {
+                // No worker and none coming (a replacement would have been counted): release the slots.
+                slots.unlink();
+                slots.close();
+                notifyAll();
+            }
+        }
+    }
+
+    /**
+     * A task settled while it may still be held by a worker: the watchdog kills its worker as soon
+     * as the worker is found running it (now, or when it gets to it).
+     */
+    @Override
+    public void abort(Task task) {
+        engine.watch();
+    }
+
+    @Override
+    public void checkTimeouts(long nowNanos) {
+        for (ProcessWorker worker : current()) { // empty once the slots are released
+            RunningSlots.Running running = worker.running();
+            Task task = worker.runningTask(running);
+            if (task == null) {
+                continue;
+            }
+            if (task.abortReason != null) {
+                worker.kill(); // cancelled, or timed out: it must not run on
+            } else if (task.timeoutNanos > 0 && nowNanos - running.startNanos() > task.timeoutNanos) {
+                TimeoutException timeout = new TimeoutException("the task ran longer than its timeout of "
+                        + TimeUnit.NANOSECONDS.toMillis(task.timeoutNanos) + " ms; its worker (pid " + worker.pid()
+                        + ") was killed and replaced");
+                task.abortReason = timeout;
+                engine.finish(task, null, timeout);
+                worker.kill();
+            }
+        }
+    }
+
+    @Override
+    public void terminate() {
+        current().forEach(ProcessWorker::kill);
+    }
+
+    @Override
+    public synchronized boolean awaitWorkersGone(long nanos) throws InterruptedException {
+        long deadline = System.nanoTime() + nanos;
+        while (live > 0) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
+    }
+
+    @Override
+    public boolean completesInWorker() {
+        return false;
+    }
+
+    private synchronized List<ProcessWorker> current() {
+        List<ProcessWorker> list = new ArrayList<>();
+        for (ProcessWorker w : workers) {
+            if (w != null) {
+                list.add(w);
+            }
+        }
+        return list;
+    }
+}

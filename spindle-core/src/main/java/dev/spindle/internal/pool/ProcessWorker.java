@@ -1,0 +1,259 @@
+package dev.spindle.internal.pool;
+
+import dev.spindle.BrokenPoolException;
+import dev.spindle.RemoteException;
+import dev.spindle.SerializationException;
+import dev.spindle.WorkerDiedException;
+import dev.spindle.internal.codec.Codec;
+import dev.spindle.internal.codec.ExceptionTransport;
+import dev.spindle.multiprocessing.ChildProcess;
+import dev.spindle.multiprocessing.Connection;
+import dev.spindle.multiprocessing.Pipe;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
+
+/**
+ * The parent's side of one worker process: a driver thread that sends the worker tasks and reads
+ * back results, and the record of which tasks the worker holds, in order.
+ *
+ * <p>Pipelining: the worker holds up to {@code window} tasks. The window starts at one task and
+ * doubles while tasks come back faster than {@link #FAST_TASK_NANOS} each, so tiny tasks stream
+ * while long tasks are never queued behind each other in one worker when another worker could
+ * take them.
+ *
+ * <p>When the worker ends, the driver settles what it held: the task the worker's running slot
+ * names fails with {@link WorkerDiedException} (or its timeout, or is retried), every other task
+ * goes back to the front of the pool's queue, and the backend starts a replacement.
+ */
+final class ProcessWorker {
+    private static final long FAST_TASK_NANOS = 200_000;
+    private static final long SLOW_TASK_NANOS = 2_000_000;
+    private static final int MAX_WINDOW = 256;
+    private static final Duration EXIT_WAIT = Duration.ofSeconds(30);
+
+    private final ProcessBackend backend;
+    private final TaskEngine engine;
+    private final int slot;
+    private final ChildProcess child;
+    private final Connection connection;
+    private final ConcurrentLinkedDeque<Task> held = new ConcurrentLinkedDeque<>();
+    private final Lru<Integer, Boolean> knownFunctions = new Lru<>(Lru.FUNCTIONS_PER_WORKER);
+    private final int maxTasks;
+    private int window = 1;
+    private int sent;
+    private long lastProgressNanos;
+
+    private ProcessWorker(ProcessBackend backend, TaskEngine engine, int slot, ChildProcess child, Connection connection) {
+        this.backend = backend;
+        this.engine = engine;
+        this.slot = slot;
+        this.child = child;
+        this.connection = connection;
+        this.maxTasks = backend.config().maxTasksPerChild();
+    }
+
+    /** Starts a worker process for {@code slot} and its driver thread. */
+    static ProcessWorker start(ProcessBackend backend, TaskEngine engine, int slot, String name) {
+        PoolConfig config = backend.config();
+        backend.slots().clear(slot);
+        Pipe pipe = Pipe.open(true);
+        WorkerSpec spec = new WorkerSpec(pipe.right(), backend.slots().name(), slot, config.initializer(), config.maxTasksPerChild());
+        ChildProcess child = new ChildProcess(WorkerMain::run, spec).name(name).daemon(true)
+                .jvmOptions(config.workerJvmOptions()).startMethod(config.startMethod());
+        try {
+            child.start();
+        } finally {
+            pipe.right().close();
+        }
+        ProcessWorker worker = new ProcessWorker(backend, engine, slot, child, pipe.left());
+        Thread.ofPlatform().daemon().name(engine.name() + "-" + name).start(worker::drive);
+        return worker;
+    }
+
+    int slot() {
+        return slot;
+    }
+
+    long pid() {
+        return child.pid();
+    }
+
+    /** The task this worker runs now, if it is one of its held tasks. */
+    Task runningTask(RunningSlots.Running running) {
+        if (running.seq() == 0) {
+            return null;
+        }
+        for (Task task : held) {
+            if (task.seq == running.seq()) {
+                return task;
+            }
+        }
+        return null;
+    }
+
+    /** What this worker's slot says; nothing once the pool has released its slots. */
+    RunningSlots.Running running() {
+        try {
+            return backend.slots().running(slot);
+        } catch (IllegalStateException released) {
+            return new RunningSlots.Running(0, 0);
+        }
+    }
+
+    void kill() {
+        if (child.isAlive()) {
+            child.kill();
+        }
+    }
+
+    private void drive() {
+        try {
+            while (true) {
+                sendMore();
+                if (held.isEmpty()) {
+                    break; // the pool needs no more of this worker, or it has run its maxTasks
+                }
+                receive();
+            }
+        } catch (IOException workerGone) {
+            // settled below, from what the running slot says
+        } catch (RuntimeException e) {
+            child.kill(); // out of step with the worker: start afresh rather than guess
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        connection.close();
+        ended();
+    }
+
+    /** Sends the worker as many tasks as its window allows; blocks for the first if it holds none. */
+    private void sendMore() throws IOException, InterruptedException {
+        int room = window - held.size();
+        if (maxTasks > 0) {
+            room = Math.min(room, maxTasks - sent);
+        }
+        if (room <= 0) {
+            return;
+        }
+        Wire.Writer batch = new Wire.Writer();
+        Task task = held.isEmpty() ? engine.take() : engine.pollNow();
+        while (task != null) {
+            boolean known = knownFunctions.get(task.encodedFunction.id()) != null;
+            if (!known) {
+                knownFunctions.put(task.encodedFunction.id(), Boolean.TRUE);
+            }
+            batch.task(task, !known);
+            held.addLast(task);
+            sent++;
+            if (--room == 0) {
+                break;
+            }
+            task = engine.pollNow();
+        }
+        if (batch.count() > 0) {
+            if (held.size() == batch.count()) {
+                lastProgressNanos = System.nanoTime();
+            }
+            connection.sendBytes(batch.tasks());
+        }
+    }
+
+    private void receive() throws IOException {
+        ByteBuffer message = ByteBuffer.wrap(connection.recvBytes());
+        byte kind = message.get();
+        if (kind == Wire.INIT_FAILED) {
+            Throwable error = ExceptionTransport.decode(Wire.readError(message));
+            engine.broken(new BrokenPoolException("the pool's initializer raised in worker " + child.name()
+                    + " (pid " + child.pid() + "); no worker is restarted",
+                    new RemoteException(child.name() + " (pid " + child.pid() + ")", error)));
+            throw new IOException("initializer failed");
+        }
+        List<Wire.ResultMessage> results = Wire.readResults(message);
+        for (Wire.ResultMessage result : results) {
+            Task task = held.pollFirst();
+            if (task == null || task.seq != result.seq()) {
+                throw new IllegalStateException("worker " + child.pid() + " answered task " + result.seq()
+                        + " but holds " + task);
+            }
+            settle(task, result);
+        }
+        adaptWindow(results.size());
+    }
+
+    private void settle(Task task, Wire.ResultMessage result) {
+        switch (result.status()) {
+            case Wire.OK -> {
+                Object value;
+                try {
+                    value = Codec.get().decode(result.body());
+                } catch (SerializationException e) {
+                    engine.finish(task, null, e);
+                    return;
+                }
+                engine.finish(task, value, null);
+            }
+            case Wire.RAISED -> engine.finish(task, null,
+                    new RemoteException(child.name() + " (pid " + child.pid() + ")", ExceptionTransport.decode(result.body())));
+            default -> engine.finish(task, null,
+                    new SerializationException(new String(result.body(), StandardCharsets.UTF_8), null));
+        }
+    }
+
+    private void adaptWindow(int finished) {
+        long now = System.nanoTime();
+        long perTask = (now - lastProgressNanos) / Math.max(1, finished);
+        lastProgressNanos = now;
+        if (perTask < FAST_TASK_NANOS) {
+            window = Math.min(window * 2, MAX_WINDOW);
+        } else if (perTask > SLOW_TASK_NANOS) {
+            window = 1;
+        }
+    }
+
+    /** The worker has ended or must end: settle what it held and let the backend replace it. */
+    private void ended() {
+        int exitCode = awaitExit();
+        RunningSlots.Running running = running();
+        boolean stopped = engine.stopped();
+        List<Task> back = new ArrayList<>();
+        for (Task task : held) {
+            if (task.isSettled()) {
+                continue;
+            }
+            if (stopped) {
+                engine.failStopped(task);
+            } else if (task.seq != running.seq()) {
+                back.add(task); // never started here: it runs elsewhere
+            } else if (task.abortReason != null) {
+                engine.finish(task, null, task.abortReason);
+            } else if (task.retriesLeft > 0) {
+                task.retriesLeft--;
+                back.add(task);
+            } else {
+                engine.finish(task, null, new WorkerDiedException(child.pid(), exitCode));
+            }
+        }
+        held.clear();
+        engine.requeue(back);
+        backend.workerEnded(this);
+    }
+
+    private int awaitExit() {
+        try {
+            if (!child.join(EXIT_WAIT)) {
+                child.kill();
+                child.join();
+            }
+        } catch (InterruptedException e) {
+            child.kill();
+            Thread.currentThread().interrupt();
+        }
+        Integer code = child.exitCode();
+        return code == null ? -9 : code;
+    }
+}

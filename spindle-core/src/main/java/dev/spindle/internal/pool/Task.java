@@ -1,0 +1,81 @@
+package dev.spindle.internal.pool;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One unit of work of a pool: a function with its arguments, or a chunk of items for the same
+ * function. A task settles exactly once ({@link #settle()}), however many parties race to finish
+ * it (its worker, a timeout, a cancel, terminate).
+ */
+public final class Task {
+    /** How the function is applied. */
+    public enum Shape {
+        /** {@code fn(args...)} once; the result is its value. */
+        SINGLE,
+        /** {@code fn(item)} for each item; the result is the list of values. */
+        CHUNK,
+        /** {@code fn(item[0], item[1])} for each item (a list); the result is the list of values. */
+        STAR_CHUNK
+    }
+
+    final long seq;
+    final Object function;
+    final Shape shape;
+    /** The arguments (SINGLE) or items (chunks); encoded for processes at submit. */
+    final List<Object> arguments;
+    final long timeoutNanos;
+    final TaskFuture<Object> future;
+    int retriesLeft;
+    /** Filled by a process backend at submit: the function's id and the encoded arguments. */
+    FunctionTable.Entry encodedFunction;
+    byte[] encodedArguments;
+    /** Why this task was stopped on purpose (timeout, cancel), if it was. */
+    volatile Throwable abortReason;
+    private final AtomicBoolean settled = new AtomicBoolean();
+
+    Task(long seq, Object function, Shape shape, List<Object> arguments, long timeoutNanos, int retries, TaskEngine engine) {
+        this.seq = seq;
+        this.function = function;
+        this.shape = shape;
+        this.arguments = arguments;
+        this.timeoutNanos = timeoutNanos;
+        this.retriesLeft = retries;
+        this.future = new TaskFuture<>(this, engine);
+    }
+
+    /** The task's future, completed by its pool. */
+    public TaskFuture<Object> future() {
+        return future;
+    }
+
+    /** Runs the function in the calling thread, ignoring its value (for tasks handed back by shutdownNow). */
+    public void runHere() {
+        try {
+            Invocation.run(function, shape, arguments);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new java.util.concurrent.CompletionException(e);
+        }
+    }
+
+    /** Claims the right to finish this task; true for exactly one caller. */
+    boolean settle() {
+        return settled.compareAndSet(false, true);
+    }
+
+    boolean isSettled() {
+        return settled.get();
+    }
+
+    /** The number of items this task covers (1 for a single call). */
+    public int size() {
+        return shape == Shape.SINGLE ? 1 : arguments.size();
+    }
+
+    @Override
+    public String toString() {
+        return "task " + seq + " (" + shape + ")";
+    }
+}

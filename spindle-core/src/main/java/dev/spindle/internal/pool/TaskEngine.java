@@ -1,0 +1,388 @@
+package dev.spindle.internal.pool;
+
+import dev.spindle.BrokenPoolException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The heart of every pool and executor: the queue of tasks, the pool's state, and the rules for
+ * finishing a task exactly once. Workers (see {@link WorkerBackend}) take tasks from here and
+ * report back; a task a dead worker had not started comes back to the front of the queue.
+ *
+ * <p>States: RUNNING accepts tasks; SHUTDOWN runs what was submitted, then workers end; TERMINATED
+ * fails whatever is queued or running with a CancellationException and kills the workers; BROKEN
+ * (the initializer failed) fails everything with a {@link BrokenPoolException}.
+ *
+ * <p>Locking: {@code lock} guards the queue, the state and the count of unsettled tasks.
+ * Futures are completed outside it.
+ */
+public final class TaskEngine {
+    /** The pool's state. */
+    public enum State { RUNNING, SHUTDOWN, TERMINATED, BROKEN }
+
+    private static final long WATCHDOG_PERIOD_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Workers wait here for tasks. */
+    private final Condition taskReady = lock.newCondition();
+    /** Waiters for the end wait here. */
+    private final Condition ended = lock.newCondition();
+    private final ArrayDeque<Task> queue = new ArrayDeque<>();
+    private final AtomicLong seqs = new AtomicLong();
+    private final WorkerBackend backend;
+    private final ResultHandler results;
+    private final String name;
+    private State state = State.RUNNING;
+    private long unsettled;
+    private BrokenPoolException broken;
+    private Thread watchdog;
+
+    /** An engine whose tasks run in {@code config.workers()} worker processes. */
+    public static TaskEngine processes(String name, PoolConfig config) {
+        return new TaskEngine(name, new ProcessBackend(config));
+    }
+
+    /**
+     * An engine whose tasks run in {@code config.workers()} platform threads, or in one virtual
+     * thread each; {@code callbacksInWorker} completes futures in the thread that ran the task
+     * (Python's ThreadPoolExecutor) rather than in a result thread (Python's ThreadPool).
+     */
+    public static TaskEngine threads(String name, PoolConfig config, boolean virtual, boolean callbacksInWorker) {
+        return new TaskEngine(name, new ThreadBackend(config, virtual, callbacksInWorker));
+    }
+
+    private TaskEngine(String name, WorkerBackend backend) {
+        this.name = name;
+        this.backend = backend;
+        this.results = backend.completesInWorker() ? null : new ResultHandler(name + "-results");
+        backend.start(this);
+    }
+
+    /** A pool's name, for thread names and messages. */
+    String name() {
+        return name;
+    }
+
+    /**
+     * Queues a task.
+     *
+     * @throws IllegalStateException if the pool does not accept tasks
+     * @throws BrokenPoolException if the pool is broken
+     * @throws dev.spindle.SerializationException if a process pool cannot encode the function or arguments
+     */
+    public Task submit(Object function, Task.Shape shape, List<Object> arguments, Duration timeout, int retries) {
+        long timeoutNanos = timeout == null ? 0 : timeout.toNanos();
+        Task task = new Task(seqs.incrementAndGet(), function, shape, arguments, timeoutNanos, retries, this);
+        backend.prepare(task);
+        lock.lock();
+        try {
+            if (state == State.BROKEN) {
+                throw new BrokenPoolException(name + " is broken: " + broken.getMessage(), broken.getCause());
+            }
+            if (state != State.RUNNING) {
+                throw new IllegalStateException(name + " is not running (" + state.name().toLowerCase() + ")");
+            }
+            queue.addLast(task);
+            unsettled++;
+            taskReady.signal();
+            if (timeoutNanos > 0) {
+                startWatchdogLocked();
+            }
+        } finally {
+            lock.unlock();
+        }
+        return task;
+    }
+
+    /** Blocks until a task is ready for a worker; null when the worker should end. */
+    Task take() throws InterruptedException {
+        lock.lock();
+        try {
+            while (true) {
+                Task task = pollLocked();
+                if (task != null) {
+                    return task;
+                }
+                if (!workersNeededLocked()) {
+                    return null;
+                }
+                taskReady.await();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A ready task, or null at once. */
+    Task pollNow() {
+        lock.lock();
+        try {
+            return pollLocked();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Task pollLocked() {
+        if (state == State.TERMINATED || state == State.BROKEN) {
+            return null;
+        }
+        Task task;
+        do {
+            task = queue.pollFirst();
+        } while (task != null && task.isSettled());
+        return task;
+    }
+
+    /** True while workers are needed: running, or shut down with work still unsettled. */
+    boolean workersNeeded() {
+        lock.lock();
+        try {
+            return workersNeededLocked();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean workersNeededLocked() {
+        return state == State.RUNNING || (state == State.SHUTDOWN && unsettled > 0);
+    }
+
+    /** Puts tasks a worker took but did not start back at the front of the queue, in order. */
+    void requeue(List<Task> tasks) {
+        lock.lock();
+        try {
+            if (state == State.RUNNING || state == State.SHUTDOWN) {
+                for (int i = tasks.size() - 1; i >= 0; i--) {
+                    queue.addFirst(tasks.get(i));
+                }
+                taskReady.signalAll();
+                return;
+            }
+        } finally {
+            lock.unlock();
+        }
+        tasks.forEach(this::failStopped);
+    }
+
+    /** Fails a task because the pool was terminated or broke. */
+    void failStopped(Task task) {
+        finish(task, null, stoppedReason());
+    }
+
+    private Throwable stoppedReason() {
+        lock.lock();
+        try {
+            return state == State.BROKEN ? broken : new CancellationException(name + " was terminated");
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** True once terminate() or a broken initializer stopped the pool. */
+    boolean stopped() {
+        lock.lock();
+        try {
+            return state == State.TERMINATED || state == State.BROKEN;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Finishes a task with a value or a failure, unless it was finished already. Its future
+     * completes in the result thread, or here for backends that complete in the worker.
+     */
+    void finish(Task task, Object value, Throwable failure) {
+        if (!task.settle()) {
+            return;
+        }
+        settled();
+        if (results == null) {
+            task.future.finish(value, failure);
+        } else {
+            results.deliver(() -> task.future.finish(value, failure));
+        }
+    }
+
+    /** A task was settled outside the engine (cancelled); {@code interrupt} stops it if it runs. */
+    void settledElsewhere(Task task, boolean interrupt) {
+        lock.lock();
+        try {
+            queue.remove(task);
+        } finally {
+            lock.unlock();
+        }
+        settled();
+        if (interrupt) {
+            backend.abort(task);
+        }
+    }
+
+    private void settled() {
+        lock.lock();
+        try {
+            if (--unsettled == 0) {
+                taskReady.signalAll();
+                ended.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Stops accepting tasks; those submitted still run (Python's {@code close}). */
+    public void shutdown() {
+        lock.lock();
+        try {
+            if (state == State.RUNNING) {
+                state = State.SHUTDOWN;
+            }
+            taskReady.signalAll();
+            ended.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Stops everything now: queued and running tasks fail with a CancellationException.
+     *
+     * @return the tasks that never started
+     */
+    public List<Task> terminate() {
+        return stop(State.TERMINATED, null);
+    }
+
+    /** Cancels every task still queued (Python's {@code cancel_futures}). */
+    public void cancelQueued() {
+        List<Task> queued;
+        lock.lock();
+        try {
+            queued = List.copyOf(queue);
+        } finally {
+            lock.unlock();
+        }
+        queued.forEach(t -> t.future.cancel(false));
+    }
+
+    /** The initializer failed: every task fails with {@code cause}, and no worker is restarted. */
+    void broken(BrokenPoolException cause) {
+        stop(State.BROKEN, cause);
+    }
+
+    private List<Task> stop(State newState, BrokenPoolException cause) {
+        List<Task> dropped;
+        lock.lock();
+        try {
+            if (state == State.TERMINATED || state == State.BROKEN) {
+                return List.of();
+            }
+            state = newState;
+            broken = cause;
+            dropped = List.copyOf(queue);
+            queue.clear();
+            taskReady.signalAll();
+            ended.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        dropped.forEach(this::failStopped);
+        backend.terminate();
+        return dropped;
+    }
+
+    /** The state now. */
+    public State state() {
+        lock.lock();
+        try {
+            return state;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Tasks submitted and not yet finished. */
+    public long unsettled() {
+        lock.lock();
+        try {
+            return unsettled;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Waits at most {@code timeout} (null: no limit) until the pool was shut down or terminated
+     * and every worker and callback has finished. True if so.
+     */
+    public boolean awaitTermination(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + (timeout == null ? Long.MAX_VALUE / 2 : timeout.toNanos());
+        lock.lock();
+        try {
+            while (workersNeededLocked() || state == State.RUNNING) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                ended.awaitNanos(left);
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (!backend.awaitWorkersGone(Math.max(0, deadline - System.nanoTime()))) {
+            return false;
+        }
+        stopWatchdog();
+        return results == null || results.stop(Math.max(0, deadline - System.nanoTime()));
+    }
+
+    /** Makes sure the watchdog runs: a task has a timeout, or a task that may run must be stopped. */
+    void watch() {
+        lock.lock();
+        try {
+            startWatchdogLocked();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void startWatchdogLocked() {
+        if (watchdog == null) {
+            watchdog = Thread.ofPlatform().daemon().name(name + "-watchdog").start(this::watchdogLoop);
+        }
+    }
+
+    private void watchdogLoop() {
+        while (!Thread.currentThread().isInterrupted() && workersNeeded()) {
+            backend.checkTimeouts(System.nanoTime());
+            LockSupport.parkNanos(WATCHDOG_PERIOD_NANOS);
+        }
+    }
+
+    private void stopWatchdog() throws InterruptedException {
+        Thread w;
+        lock.lock();
+        try {
+            w = watchdog;
+        } finally {
+            lock.unlock();
+        }
+        if (w != null) {
+            w.interrupt();
+            w.join();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name + " [" + state().name().toLowerCase() + ", " + unsettled() + " unfinished]";
+    }
+}

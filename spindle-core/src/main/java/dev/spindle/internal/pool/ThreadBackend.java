@@ -1,0 +1,205 @@
+package dev.spindle.internal.pool;
+
+import dev.spindle.BrokenPoolException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Workers that are threads of this JVM (Python's {@code multiprocessing.dummy} and
+ * {@code ThreadPoolExecutor}): a fixed number of platform threads, or one virtual thread per task.
+ *
+ * <p>A thread cannot be killed. A task that times out or is cancelled while running is failed at
+ * once and its thread interrupted and abandoned: the thread ends when the task returns, its result
+ * is dropped, and (for a fixed pool) a new thread takes its place.
+ */
+final class ThreadBackend implements WorkerBackend {
+    private static final AtomicInteger POOLS = new AtomicInteger();
+
+    /** A task a thread is running now. */
+    private record Running(Thread thread, long startNanos) {}
+
+    private final PoolConfig config;
+    private final boolean virtual;
+    private final boolean completeInWorker;
+    private final String prefix;
+    private final AtomicInteger threadNames = new AtomicInteger();
+    private final Map<Task, Running> running = new ConcurrentHashMap<>();
+    private final Map<Thread, Boolean> abandoned = new ConcurrentHashMap<>();
+    private TaskEngine engine;
+    private int live;
+
+    ThreadBackend(PoolConfig config, boolean virtual, boolean completeInWorker) {
+        this.config = config;
+        this.virtual = virtual;
+        this.completeInWorker = completeInWorker;
+        this.prefix = (virtual ? "VirtualPoolWorker-" : "ThreadPoolWorker-") + POOLS.incrementAndGet() + "-";
+    }
+
+    @Override
+    public void prepare(Task task) {
+        // Threads share this JVM: nothing to encode.
+    }
+
+    @Override
+    public void start(TaskEngine engine) {
+        this.engine = engine;
+        if (virtual) {
+            startThread(this::dispatchVirtual);
+        } else {
+            for (int i = 0; i < config.workers(); i++) {
+                startThread(this::work);
+            }
+        }
+    }
+
+    private void startThread(Runnable body) {
+        synchronized (this) {
+            live++;
+        }
+        Runnable counted = () -> {
+            try {
+                body.run();
+            } finally {
+                if (abandoned.remove(Thread.currentThread()) == null) {
+                    uncount();
+                }
+            }
+        };
+        String name = prefix + threadNames.incrementAndGet();
+        if (virtual) {
+            Thread.ofVirtual().name(name).start(counted);
+        } else {
+            Thread.ofPlatform().daemon().name(name).start(counted);
+        }
+    }
+
+    /** A fixed pool's thread: initializer, then tasks until the pool ends or the thread is abandoned. */
+    private void work() {
+        if (!initialized()) {
+            return;
+        }
+        try {
+            Task task;
+            while ((task = engine.take()) != null) {
+                run(task);
+                if (abandoned.containsKey(Thread.currentThread())) {
+                    return; // a replacement has taken this thread's place
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Virtual threads: one per task, started as tasks come. */
+    private void dispatchVirtual() {
+        try {
+            Task task;
+            while ((task = engine.take()) != null) {
+                Task next = task;
+                startThread(() -> {
+                    if (initialized()) {
+                        run(next);
+                    } else {
+                        engine.failStopped(next);
+                    }
+                });
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private boolean initialized() {
+        if (config.initializer() == null) {
+            return true;
+        }
+        try {
+            config.initializer().run();
+            return true;
+        } catch (Throwable t) {
+            engine.broken(new BrokenPoolException("the pool's initializer raised in " + Thread.currentThread().getName(), t));
+            return false;
+        }
+    }
+
+    private void run(Task task) {
+        if (task.isSettled()) {
+            return; // cancelled after it was taken
+        }
+        running.put(task, new Running(Thread.currentThread(), System.nanoTime()));
+        Object value = null;
+        Throwable failure = null;
+        try {
+            value = Invocation.run(task.function, task.shape, task.arguments);
+        } catch (Throwable t) {
+            failure = t;
+        } finally {
+            running.remove(task);
+            Thread.interrupted(); // an abort's interrupt must not leak into the next task
+        }
+        engine.finish(task, value, failure);
+    }
+
+    @Override
+    public void abort(Task task) {
+        Running r = running.remove(task);
+        if (r == null) {
+            return;
+        }
+        // The thread no longer counts as a worker: join() must not wait for a task that ignores interrupts.
+        abandoned.put(r.thread(), Boolean.TRUE);
+        uncount();
+        if (!virtual && engine.workersNeeded()) {
+            startThread(this::work);
+        }
+        r.thread().interrupt();
+    }
+
+    private synchronized void uncount() {
+        live--;
+        notifyAll();
+    }
+
+    @Override
+    public void checkTimeouts(long nowNanos) {
+        running.forEach((task, r) -> {
+            if (task.timeoutNanos > 0 && nowNanos - r.startNanos() > task.timeoutNanos && task.abortReason == null) {
+                TimeoutException timeout = new TimeoutException("the task ran longer than its timeout of "
+                        + TimeUnit.NANOSECONDS.toMillis(task.timeoutNanos) + " ms; its thread was interrupted");
+                task.abortReason = timeout;
+                engine.finish(task, null, timeout);
+                abort(task);
+            }
+        });
+    }
+
+    @Override
+    public void terminate() {
+        running.forEach((task, r) -> {
+            engine.failStopped(task);
+            r.thread().interrupt();
+        });
+    }
+
+    @Override
+    public synchronized boolean awaitWorkersGone(long nanos) throws InterruptedException {
+        long deadline = System.nanoTime() + nanos;
+        while (live > 0) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
+    }
+
+    @Override
+    public boolean completesInWorker() {
+        return completeInWorker;
+    }
+}

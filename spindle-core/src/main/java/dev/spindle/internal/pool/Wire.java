@@ -1,0 +1,145 @@
+package dev.spindle.internal.pool;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The messages between a pool and its worker processes. Both directions carry batches, so that a
+ * stream of tiny tasks costs one pipe message per batch, not per task.
+ *
+ * <pre>
+ * parent → worker: int count, then per task:
+ *     long seq, int functionId, int functionLength (-1: the worker has it), function bytes,
+ *     byte shape (Task.Shape ordinal), int argumentsLength, arguments bytes (codec: an ArrayList)
+ * worker → parent: byte kind (RESULTS | INIT_FAILED), then
+ *     RESULTS:     int count, then per result: long seq, byte status, int length, bytes
+ *     INIT_FAILED: int length, the initializer's exception (ExceptionTransport)
+ * </pre>
+ */
+final class Wire {
+    static final byte RESULTS = 1;
+    static final byte INIT_FAILED = 2;
+    /** The value, codec-encoded. */
+    static final byte OK = 0;
+    /** The function threw: the exception, as ExceptionTransport. */
+    static final byte RAISED = 1;
+    /** The value could not be encoded: a UTF-8 message. */
+    static final byte UNSENDABLE = 2;
+
+    private Wire() {}
+
+    /** A task as the worker reads it. */
+    record TaskMessage(long seq, int functionId, byte[] function, Task.Shape shape, byte[] arguments) {}
+
+    /** A result as the parent reads it. */
+    record ResultMessage(long seq, byte status, byte[] body) {}
+
+    /** A batch being written. */
+    static final class Writer {
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        private final DataOutputStream out = new DataOutputStream(bytes);
+        private int count;
+
+        Writer task(Task task, boolean withFunction) {
+            try {
+                out.writeLong(task.seq);
+                out.writeInt(task.encodedFunction.id());
+                writeBytes(withFunction ? task.encodedFunction.bytes() : null);
+                out.writeByte(task.shape.ordinal());
+                writeBytes(task.encodedArguments);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            count++;
+            return this;
+        }
+
+        Writer result(long seq, byte status, byte[] body) {
+            try {
+                out.writeLong(seq);
+                out.writeByte(status);
+                writeBytes(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            count++;
+            return this;
+        }
+
+        private void writeBytes(byte[] b) throws IOException {
+            if (b == null) {
+                out.writeInt(-1);
+            } else {
+                out.writeInt(b.length);
+                out.write(b);
+            }
+        }
+
+        int count() {
+            return count;
+        }
+
+        /** The task batch. */
+        byte[] tasks() {
+            return ByteBuffer.allocate(4 + bytes.size()).putInt(count).put(bytes.toByteArray()).array();
+        }
+
+        /** The result batch; resets this writer. */
+        byte[] results() {
+            byte[] body = bytes.toByteArray();
+            byte[] message = ByteBuffer.allocate(5 + body.length).put(RESULTS).putInt(count).put(body).array();
+            bytes.reset();
+            count = 0;
+            return message;
+        }
+    }
+
+    static byte[] initFailed(byte[] error) {
+        return ByteBuffer.allocate(5 + error.length).put(INIT_FAILED).putInt(error.length).put(error).array();
+    }
+
+    static List<TaskMessage> readTasks(byte[] message) throws IOException {
+        DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(message));
+        int count = in.readInt();
+        List<TaskMessage> tasks = new ArrayList<>(count);
+        Task.Shape[] shapes = Task.Shape.values();
+        for (int i = 0; i < count; i++) {
+            long seq = in.readLong();
+            int functionId = in.readInt();
+            byte[] function = readBytes(in);
+            Task.Shape shape = shapes[in.readByte()];
+            tasks.add(new TaskMessage(seq, functionId, function, shape, readBytes(in)));
+        }
+        return tasks;
+    }
+
+    static List<ResultMessage> readResults(ByteBuffer in) {
+        int count = in.getInt();
+        List<ResultMessage> results = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            long seq = in.getLong();
+            byte status = in.get();
+            byte[] body = new byte[in.getInt()];
+            in.get(body);
+            results.add(new ResultMessage(seq, status, body));
+        }
+        return results;
+    }
+
+    static byte[] readError(ByteBuffer in) {
+        byte[] body = new byte[in.getInt()];
+        in.get(body);
+        return body;
+    }
+
+    private static byte[] readBytes(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        return length < 0 ? null : in.readNBytes(length);
+    }
+}

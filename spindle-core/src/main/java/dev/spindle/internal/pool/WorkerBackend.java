@@ -1,0 +1,25 @@
+package dev.spindle.internal.pool;
+
+/** Where a pool's tasks run: worker processes, platform threads, or virtual threads. */
+interface WorkerBackend {
+    /** Readies a task for this backend at submit (a process backend encodes it, so refusals surface there). */
+    void prepare(Task task);
+
+    /** Starts the workers; they take tasks from {@code engine}. */
+    void start(TaskEngine engine);
+
+    /** Stops {@code task} if a worker is running it now: kill and replace the process, or interrupt the thread. */
+    void abort(Task task);
+
+    /** Stops every running task whose timeout has passed at {@code nowNanos}. */
+    void checkTimeouts(long nowNanos);
+
+    /** Stops every worker at once (terminate). */
+    void terminate();
+
+    /** Waits at most {@code nanos} until every worker has ended; true if they have. */
+    boolean awaitWorkersGone(long nanos) throws InterruptedException;
+
+    /** True if a task's callbacks run in the worker that ran it (thread executors), not in a result thread. */
+    boolean completesInWorker();
+}

@@ -1,0 +1,126 @@
+package dev.spindle.internal.pool;
+
+import dev.spindle.SerializationException;
+import dev.spindle.internal.codec.Codec;
+import dev.spindle.internal.codec.ExceptionTransport;
+import dev.spindle.multiprocessing.Connection;
+import java.io.EOFException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The loop of a pool's worker process: run the initializer, then run tasks as they come, in the
+ * order they come, until the pool closes the pipe or {@code maxTasks} have run.
+ *
+ * <p>Before each task the worker writes its seq to its running slot. Results are sent in batches
+ * but never held long: a batch goes out when the tasks received so far are done, when it is big,
+ * or when its oldest result has waited {@link #FLUSH_NANOS}.
+ */
+final class WorkerMain {
+    private static final long FLUSH_NANOS = 100_000;
+    private static final int FLUSH_COUNT = 64;
+
+    private WorkerMain() {}
+
+    /** A function that could not be decoded here: every task that uses it fails with this. */
+    private record Undecodable(SerializationException error) {}
+
+    static void run(WorkerSpec spec) throws Exception {
+        try (Connection connection = spec.connection(); RunningSlots slots = RunningSlots.open(spec.slotsName())) {
+            if (spec.initializer() != null) {
+                try {
+                    spec.initializer().run();
+                } catch (Throwable t) {
+                    connection.sendBytes(Wire.initFailed(ExceptionTransport.encode(t)));
+                    return;
+                }
+            }
+            new WorkerMain.Loop(connection, slots, spec.slot(), spec.maxTasks()).run();
+        }
+    }
+
+    private static final class Loop {
+        private final Connection connection;
+        private final RunningSlots slots;
+        private final int slot;
+        private final int maxTasks;
+        private final Lru<Integer, Object> functions = new Lru<>(Lru.FUNCTIONS_PER_WORKER);
+        private final Wire.Writer results = new Wire.Writer();
+        private long oldestUnsent;
+        private int done;
+
+        Loop(Connection connection, RunningSlots slots, int slot, int maxTasks) {
+            this.connection = connection;
+            this.slots = slots;
+            this.slot = slot;
+            this.maxTasks = maxTasks;
+        }
+
+        void run() throws Exception {
+            while (true) {
+                byte[] message;
+                try {
+                    message = connection.recvBytes();
+                } catch (EOFException poolClosed) {
+                    return;
+                }
+                List<Wire.TaskMessage> batch = Wire.readTasks(message);
+                for (int i = 0; i < batch.size(); i++) {
+                    runOne(batch.get(i));
+                    done++;
+                    boolean retiring = maxTasks > 0 && done >= maxTasks;
+                    if (i == batch.size() - 1 || retiring || results.count() >= FLUSH_COUNT
+                            || System.nanoTime() - oldestUnsent > FLUSH_NANOS) {
+                        connection.sendBytes(results.results());
+                        slots.clear(slot);
+                    }
+                    if (retiring) {
+                        return;
+                    }
+                }
+            }
+        }
+
+        private void runOne(Wire.TaskMessage task) {
+            Object function = function(task);
+            slots.started(slot, task.seq());
+            if (results.count() == 0) {
+                oldestUnsent = System.nanoTime();
+            }
+            try {
+                if (function instanceof Undecodable u) {
+                    throw u.error();
+                }
+                @SuppressWarnings("unchecked")
+                List<Object> arguments = (List<Object>) Codec.get().decode(task.arguments());
+                Object value = Invocation.run(function, task.shape(), arguments);
+                byte[] encoded;
+                try {
+                    encoded = Codec.get().encode(value);
+                } catch (SerializationException e) {
+                    results.result(task.seq(), Wire.UNSENDABLE, ("the task's result cannot be sent back: " + e.getMessage())
+                            .getBytes(StandardCharsets.UTF_8));
+                    return;
+                }
+                results.result(task.seq(), Wire.OK, encoded);
+            } catch (Throwable t) {
+                results.result(task.seq(), Wire.RAISED, ExceptionTransport.encode(t));
+            }
+        }
+
+        /** The task's function: decoded now if it came with the task, else the one kept from before. */
+        private Object function(Wire.TaskMessage task) {
+            if (task.function() == null) {
+                return functions.get(task.functionId());
+            }
+            Object function;
+            try {
+                function = Codec.get().decode(task.function());
+            } catch (SerializationException e) {
+                function = new Undecodable(e);
+            }
+            functions.put(task.functionId(), function);
+            return function;
+        }
+    }
+}

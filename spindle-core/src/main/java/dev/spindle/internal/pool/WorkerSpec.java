@@ -1,0 +1,13 @@
+package dev.spindle.internal.pool;
+
+import dev.spindle.function.CheckedRunnable;
+import dev.spindle.multiprocessing.Connection;
+import java.io.Serializable;
+
+/**
+ * What a worker process needs: its end of the task pipe, its slot in the pool's
+ * {@link RunningSlots}, the initializer (null for none) and how many tasks it runs before it
+ * retires (0: no limit).
+ */
+record WorkerSpec(Connection connection, String slotsName, int slot, CheckedRunnable initializer, int maxTasks)
+        implements Serializable {}

@@ -1,0 +1,12 @@
+package dev.spindle.multiprocessing;
+
+/**
+ * Told how far a map has come. It is called in the parent, in the pool's result thread, after each
+ * task (an item, or a chunk of items) finishes, whether it succeeded or failed; calls are never
+ * concurrent for one map, and {@code done} only grows, ending at {@code total}.
+ */
+@FunctionalInterface
+public interface ProgressListener {
+    /** {@code done} of {@code total} items have finished. */
+    void progress(long done, long total);
+}

@@ -1,0 +1,235 @@
+package dev.spindle.pool;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.spindle.BrokenPoolException;
+import dev.spindle.Context;
+import dev.spindle.RemoteException;
+import dev.spindle.Spindle;
+import dev.spindle.multiprocessing.AsyncResult;
+import dev.spindle.multiprocessing.Pool;
+import dev.spindle.multiprocessing.ResultIterator;
+import dev.spindle.multiprocessing.TaskOptions;
+import dev.spindle.testing.Deadlines;
+import dev.spindle.testing.NoLeaks;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The behaviour every pool shares, whatever runs its tasks: written once, run over worker
+ * processes, platform threads and virtual threads (CPython's ALLOWED_TYPES pattern).
+ */
+@ExtendWith(NoLeaks.class)
+class PoolContractTest {
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path dir;
+
+    static Stream<Context> contexts() {
+        return Stream.of(Context.processes(), Context.threads(), Context.virtualThreads());
+    }
+
+    static int square(int x) {
+        return x * x;
+    }
+
+    static int fail(int x) {
+        if (x == 3) {
+            throw new IllegalArgumentException("three is bad");
+        }
+        return x;
+    }
+
+    static long whoRuns() {
+        return ProcessHandle.current().pid();
+    }
+
+    /** Says it has started (creates {@code marker}), then runs until interrupted (a process: until killed). */
+    static int startsThenLoops(java.nio.file.Path marker) throws Exception {
+        java.nio.file.Files.createFile(marker);
+        return loopsUntilInterrupted(0);
+    }
+
+    static int loopsUntilInterrupted(int x) {
+        while (!Thread.currentThread().isInterrupted()) {
+            Thread.onSpinWait();
+        }
+        return x;
+    }
+
+    static String join(String a, Integer b) {
+        return a + b;
+    }
+
+    /** Set by the initializer in each worker; read by tasks. */
+    static volatile String greeting = "unset";
+
+    static void greet(String text) {
+        greeting = text;
+    }
+
+    static String greeting(int ignored) {
+        return greeting;
+    }
+
+    static void refuse() {
+        throw new IllegalStateException("no init for you");
+    }
+
+    /** The cause of a failure from a process or thread pool: processes wrap it in a RemoteException. */
+    static Throwable taskException(Throwable failure) {
+        Throwable t = failure instanceof CompletionException || failure instanceof ExecutionException ? failure.getCause() : failure;
+        return t instanceof RemoteException r ? r.getCause() : t;
+    }
+
+    @ParameterizedTest
+    @MethodSource("contexts")
+    void mapReturnsResultsInOrderForAnyChunkSize(Context context) {
+        List<Integer> items = IntStream.range(0, 100).boxed().toList();
+        List<Integer> squares = items.stream().map(PoolContractTest::square).toList();
+        try (Pool pool = context.pool(2)) {
+            assertThat(pool.map(PoolContractTest::square, items)).isEqualTo(squares);
+            assertThat(pool.map(PoolContractTest::square, items, 1)).isEqualTo(squares);
+            assertThat(pool.map(PoolContractTest::square, items, 7)).isEqualTo(squares);
+            assertThat(pool.map(PoolContractTest::square, List.<Integer>of())).isEmpty();
+            assertThat(pool.starmap(PoolContractTest::join, List.of(Map.entry("a", 1), Map.entry("b", 2))))
+                    .containsExactly("a1", "b2");
+            assertThat(pool.apply(PoolContractTest::square, 9)).isEqualTo(81);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("contexts")
+    void callbacksRunInTheParentAndFailuresReachTheErrorCallback(Context context) throws Exception {
+        List<Long> callbackPids = new CopyOnWriteArrayList<>();
+        List<Throwable> errors = new CopyOnWriteArrayList<>();
+        try (Pool pool = context.pool(2)) {
+            List<AsyncResult<Integer>> results = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                results.add(pool.applyAsync(PoolContractTest::fail, i,
+                        v -> callbackPids.add(ProcessHandle.current().pid()), errors::add));
+            }
+            for (int i = 0; i < 5; i++) {
+                AsyncResult<Integer> r = results.get(i);
+                r.waitFor();
+                assertThat(r.ready()).isTrue();
+                assertThat(r.successful()).isEqualTo(i != 3);
+            }
+            assertThatThrownBy(() -> results.get(3).get()).isInstanceOf(ExecutionException.class)
+                    .satisfies(e -> assertThat(taskException(e)).hasMessageContaining("three is bad"));
+            assertThat(results.get(4).get()).isEqualTo(4);
+        }
+        assertThat(callbackPids).hasSize(4).containsOnly(ProcessHandle.current().pid());
+        assertThat(errors).singleElement().satisfies(e -> assertThat(taskException(e).toString())
+                .contains("IllegalArgumentException").contains("three is bad"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("contexts")
+    void imapGoesOnAfterAFailedItemAndImapUnorderedYieldsEveryResult(Context context) {
+        try (Pool pool = context.pool(2)) {
+            ResultIterator<Integer> it = pool.imap(PoolContractTest::fail, List.of(1, 2, 3, 4));
+            assertThat(it.next()).isEqualTo(1);
+            assertThat(it.next()).isEqualTo(2);
+            assertThatThrownBy(it::next).isInstanceOf(CompletionException.class)
+                    .satisfies(e -> assertThat(taskException(e)).hasMessageContaining("three is bad"));
+            assertThat(it.next()).isEqualTo(4);
+            assertThat(it.hasNext()).isFalse();
+            List<Integer> unordered = pool.imapUnordered(PoolContractTest::square, List.of(1, 2, 3, 4, 5)).stream().toList();
+            assertThat(unordered).containsExactlyInAnyOrder(1, 4, 9, 16, 25);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("contexts")
+    void aTaskThatOverrunsItsTimeoutFailsAndTheNextTasksRun(Context context) throws Exception {
+        try (Pool pool = context.pool(1)) {
+            AsyncResult<Integer> stuck = pool.applyAsync(PoolContractTest::loopsUntilInterrupted, 1,
+                    TaskOptions.DEFAULT.timeout(Duration.ofSeconds(1)));
+            AsyncResult<Integer> next = pool.applyAsync(PoolContractTest::square, 5);
+            assertThatThrownBy(() -> stuck.get(Deadlines.CHILD)).isInstanceOf(ExecutionException.class)
+                    .hasCauseInstanceOf(TimeoutException.class);
+            assertThat(next.get(Deadlines.CHILD)).isEqualTo(25);
+            assertThat(pool.apply(PoolContractTest::square, 6)).isEqualTo(36);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("contexts")
+    void cancelTrueStopsARunningTask(Context context) throws Exception {
+        try (Pool pool = context.pool(1)) {
+            java.nio.file.Path marker = dir.resolve("started");
+            AsyncResult<Integer> running = pool.applyAsync(PoolContractTest::startsThenLoops, marker);
+            Deadlines.await("the task runs", Deadlines.CHILD, () -> java.nio.file.Files.exists(marker));
+            assertThat(running.cancel(true)).isTrue();
+            assertThat(running.isCancelled()).isTrue();
+            assertThat(pool.apply(PoolContractTest::square, 7)).isEqualTo(49);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("contexts")
+    void terminateFailsEveryUnfinishedTask(Context context) throws Exception {
+        Pool pool = context.pool(2);
+        List<AsyncResult<Integer>> results = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            results.add(pool.applyAsync(PoolContractTest::loopsUntilInterrupted, i));
+        }
+        pool.terminate();
+        assertThat(pool.join(Deadlines.CHILD)).isTrue();
+        for (AsyncResult<Integer> r : results) {
+            assertThat(r.ready()).isTrue();
+            assertThat(r.successful()).isFalse();
+            assertThatThrownBy(r::get).isInstanceOf(CancellationException.class);
+        }
+        assertThatThrownBy(() -> pool.apply(PoolContractTest::square, 1)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @ParameterizedTest
+    @MethodSource("contexts")
+    void theInitializerRunsInEachWorkerBeforeItsTasks(Context context) {
+        try (Pool pool = context.poolBuilder(2).initializer(PoolContractTest::greet, "hello").build()) {
+            assertThat(pool.map(PoolContractTest::greeting, List.of(1, 2, 3, 4))).containsOnly("hello");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("contexts")
+    void anInitializerThatThrowsBreaksThePoolInsteadOfRespawningForever(Context context) throws Exception {
+        Pool pool = context.poolBuilder(2).initializer(PoolContractTest::refuse).build();
+        // A task submitted before the pool knows it is broken fails; afterwards submitting throws.
+        assertThatThrownBy(() -> pool.apply(PoolContractTest::square, 2))
+                .satisfies(e -> assertThat(e instanceof BrokenPoolException ? e : e.getCause()).isInstanceOf(BrokenPoolException.class)
+                        .satisfies(b -> assertThat(taskException(b.getCause()).toString()).contains("no init for you")));
+        assertThatThrownBy(() -> pool.applyAsync(PoolContractTest::square, 2)).isInstanceOf(BrokenPoolException.class);
+        assertThat(pool.join(Deadlines.CHILD)).isTrue();
+        assertThat(Spindle.activeChildren()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("contexts")
+    void progressReachesTheTotal(Context context) throws Exception {
+        List<Long> seen = new CopyOnWriteArrayList<>();
+        try (Pool pool = context.pool(2)) {
+            pool.map(PoolContractTest::square, IntStream.range(0, 50).boxed().toList(),
+                    TaskOptions.DEFAULT.chunksize(5).progress((done, total) -> {
+                        assertThat(total).isEqualTo(50);
+                        seen.add(done);
+                    }));
+            Deadlines.await("the last progress report", Deadlines.PROMPT, () -> seen.contains(50L));
+        }
+        assertThat(seen).hasSize(10).isSorted();
+    }
+}
