@@ -1,0 +1,225 @@
+package dev.spindle.pool;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.spindle.RemoteException;
+import dev.spindle.SerializationException;
+import dev.spindle.Spindle;
+import dev.spindle.WorkerDiedException;
+import dev.spindle.multiprocessing.AsyncResult;
+import dev.spindle.multiprocessing.Pool;
+import dev.spindle.multiprocessing.ResultIterator;
+import dev.spindle.multiprocessing.TaskOptions;
+import dev.spindle.testing.Deadlines;
+import dev.spindle.testing.NoLeaks;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What only worker processes can suffer: deaths, crashes, values that cannot cross. */
+@ExtendWith(NoLeaks.class)
+class ProcessPoolFaultsTest {
+    @TempDir
+    Path dir;
+
+    static long pid(int ignored) {
+        return ProcessHandle.current().pid();
+    }
+
+    static int killSelf(int ignored) throws Exception {
+        sigkillSelf();
+        return 0;
+    }
+
+    /** SIGKILL to this process (the JDK refuses to destroy the current process). */
+    static void sigkillSelf() throws Exception {
+        new ProcessBuilder("kill", "-9", String.valueOf(ProcessHandle.current().pid())).start().waitFor();
+        PoolContractTest.loopsUntilInterrupted(0);
+    }
+
+    static int exitWith(int code) {
+        System.exit(code);
+        return code;
+    }
+
+    /** Dies the first time (no marker yet), succeeds when run again. */
+    static String dieOnce(Path marker) throws Exception {
+        if (Files.notExists(marker)) {
+            Files.createFile(marker);
+            sigkillSelf();
+        }
+        return "second time lucky";
+    }
+
+    static Object unsendable(int ignored) {
+        return new Object();
+    }
+
+    static int nested(int x) {
+        throw new IllegalStateException("deep", new ArithmeticException("root " + x));
+    }
+
+    @Test
+    void aWorkerKilledMidTaskFailsOnlyThatTaskAndIsReplaced() throws Exception {
+        try (Pool pool = Pool.of(1)) {
+            long firstPid = pool.apply(ProcessPoolFaultsTest::pid, 0);
+            AsyncResult<Integer> killed = pool.applyAsync(ProcessPoolFaultsTest::killSelf, 0);
+            AsyncResult<Long> queued = pool.applyAsync(ProcessPoolFaultsTest::pid, 0);
+            assertThatThrownBy(() -> killed.get(Deadlines.CHILD)).isInstanceOf(ExecutionException.class)
+                    .cause().isInstanceOf(WorkerDiedException.class)
+                    .hasMessageContaining(String.valueOf(firstPid)).hasMessageContaining("signal 9")
+                    .satisfies(e -> assertThat(((WorkerDiedException) e).exitCode()).isEqualTo(-9));
+            assertThat(queued.get(Deadlines.CHILD)).isNotEqualTo(firstPid);
+        }
+    }
+
+    @Test
+    void systemExitInATaskIsAWorkerDeathWithItsExitCode() throws Exception {
+        try (Pool pool = Pool.of(1)) {
+            AsyncResult<Integer> exited = pool.applyAsync(ProcessPoolFaultsTest::exitWith, 7);
+            assertThatThrownBy(() -> exited.get(Deadlines.CHILD)).cause().isInstanceOf(WorkerDiedException.class)
+                    .satisfies(e -> assertThat(((WorkerDiedException) e).exitCode()).isEqualTo(7));
+            assertThat(pool.apply(PoolContractTest::square, 3)).isEqualTo(9);
+        }
+    }
+
+    @Test
+    void aRetryRunsATaskWhoseWorkerDiedAgain() throws Exception {
+        try (Pool pool = Pool.builder().processes(1).retries(1).build()) {
+            assertThat(pool.apply(ProcessPoolFaultsTest::dieOnce, dir.resolve("died"))).isEqualTo("second time lucky");
+        }
+    }
+
+    @Test
+    void aFunctionThatCannotBeSentIsRefusedAtSubmit() {
+        Object notSerializable = new Object();
+        try (Pool pool = Pool.of(1)) {
+            assertThatThrownBy(() -> pool.applyAsync(x -> notSerializable.hashCode() + (int) x, 1))
+                    .isInstanceOf(SerializationException.class).hasMessageContaining("java.lang.Object");
+        }
+    }
+
+    @Test
+    void anArgumentThatCannotBeSentIsRefusedAtSubmit() {
+        try (Pool pool = Pool.of(1)) {
+            assertThatThrownBy(() -> pool.applyAsync(String::valueOf, new Object()))
+                    .isInstanceOf(SerializationException.class).hasMessageContaining("java.lang.Object");
+        }
+    }
+
+    @Test
+    void aResultThatCannotBeSentFailsItsTaskAndTheWorkerLives() throws Exception {
+        try (Pool pool = Pool.of(1)) {
+            long before = pool.apply(ProcessPoolFaultsTest::pid, 0);
+            AsyncResult<Object> r = pool.applyAsync(ProcessPoolFaultsTest::unsendable, 0);
+            assertThatThrownBy(() -> r.get(Deadlines.CHILD)).cause().isInstanceOf(SerializationException.class)
+                    .hasMessageContaining("result cannot be sent back").hasMessageContaining("java.lang.Object");
+            assertThat(pool.apply(ProcessPoolFaultsTest::pid, 0)).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void aTaskExceptionKeepsTheRemoteStackAndCause() {
+        try (Pool pool = Pool.of(1)) {
+            assertThatThrownBy(() -> pool.apply(ProcessPoolFaultsTest::nested, 4))
+                    .isInstanceOf(CompletionException.class).cause().isInstanceOf(RemoteException.class)
+                    .satisfies(e -> {
+                        Throwable remote = e.getCause();
+                        assertThat(remote).isInstanceOf(IllegalStateException.class).hasMessage("deep");
+                        assertThat(remote.getStackTrace()[0].getMethodName()).isEqualTo("nested");
+                        assertThat(remote.getCause()).isInstanceOf(ArithmeticException.class).hasMessage("root 4");
+                    });
+        }
+    }
+
+    @Test
+    void maxTasksPerChildReplacesWorkers() {
+        try (Pool pool = Pool.builder().processes(1).maxTasksPerChild(2).build()) {
+            List<Long> pids = pool.map(ProcessPoolFaultsTest::pid, List.of(1, 2, 3, 4, 5, 6), 1);
+            assertThat(new HashSet<>(pids)).hasSize(3);
+        }
+    }
+
+    @Test
+    void chaosEveryTaskNotOnAKilledWorkerSucceedsExactlyOnce() throws Exception {
+        chaos(0);
+    }
+
+    @Test
+    void chaosWithRetriesEveryTaskSucceeds() throws Exception {
+        chaos(3);
+    }
+
+    /**
+     * 20,000 small tasks while a watchdog SIGKILLs a random worker every 200 ms: each task gives
+     * its right result exactly once, or (without enough retries) a WorkerDiedException; the pool
+     * works afterwards and leaves no child behind.
+     */
+    private void chaos(int retries) throws Exception {
+        int n = 20_000;
+        AtomicInteger kills = new AtomicInteger();
+        AtomicBoolean done = new AtomicBoolean();
+        try (Pool pool = Pool.builder().processes(2).retries(retries).build()) {
+            pool.apply(PoolContractTest::square, 0); // workers up before the chaos starts
+            Thread watchdog = Thread.ofPlatform().start(() -> {
+                while (!done.get()) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(200_000_000);
+                    List<ProcessHandle> workers = ProcessHandle.current().children()
+                            .filter(p -> p.info().arguments().map(a -> String.join(" ", a).contains("ChildMain")).orElse(false))
+                            .toList();
+                    if (!workers.isEmpty() && !done.get()) {
+                        workers.get(ThreadLocalRandom.current().nextInt(workers.size())).destroyForcibly();
+                        kills.incrementAndGet();
+                    }
+                }
+            });
+            ResultIterator<Integer> results = pool.imap(ProcessPoolFaultsTest::slowSquare, IntStream.range(0, n).boxed().toList());
+            int ok = 0;
+            int died = 0;
+            for (int i = 0; i < n; i++) {
+                try {
+                    assertThat(results.next()).isEqualTo(i * i);
+                    ok++;
+                } catch (CompletionException e) {
+                    assertThat(e.getCause()).isInstanceOf(WorkerDiedException.class);
+                    died++;
+                }
+            }
+            done.set(true);
+            watchdog.join();
+            assertThat(results.hasNext()).isFalse();
+            assertThat(ok + died).isEqualTo(n);
+            assertThat(kills.get()).isPositive();
+            assertThat(died).isLessThanOrEqualTo(kills.get());
+            if (retries > 0) {
+                assertThat(died).isZero();
+            }
+            assertThat(pool.map(PoolContractTest::square, List.of(1, 2, 3))).containsExactly(1, 4, 9);
+        }
+        assertThat(Spindle.activeChildren()).isEmpty();
+        Set<Long> left = new HashSet<>();
+        NoLeaks.busyChildJvms().forEach(p -> left.add(p.pid()));
+        assertThat(left).isEmpty();
+    }
+
+    /** Long enough (about 0.1 ms) that 20,000 of them span several kills. */
+    static int slowSquare(int x) {
+        long end = System.nanoTime() + 100_000;
+        while (System.nanoTime() < end) {
+            Thread.onSpinWait();
+        }
+        return x * x;
+    }
+}
