@@ -4,7 +4,16 @@ Usage: python3 cpython_bench.py FIGURE RUNS
   process.start_join.cold_ms   spawn start method, empty target, start + join
   process.start_join.warm_ms   fork start method (the cheapest CPython has), empty target
   pipe.roundtrip_us            a small object parent -> echoing child -> parent, 20,000 times
+  pool.map.chunk1.tasks_per_s  Pool(2).map(square, range(100000), chunksize=1)
+  pool.map.auto.tasks_per_s    Pool(2).map(square, range(100000))
+  executor.submit.tasks_per_s  ProcessPoolExecutor(2): 20,000 submits, then every result
+  primes.serial_s              the seed's prime check (PRIMES * 5) in one thread
+  primes.threads_s             the same with ThreadPoolExecutor(2).map
+  primes.processes_s           the same with ProcessPoolExecutor(2).map
+Pools are made before timing; one warm-up run is not counted.
 """
+import concurrent.futures
+import math
 import json
 import multiprocessing as mp
 import statistics
@@ -12,6 +21,62 @@ import sys
 import time
 
 ROUND_TRIPS = 20_000
+MAP_TASKS = 100_000
+SUBMITS = 20_000
+WORKERS = 2
+PRIMES = [
+    1116281, 1297337, 104395303, 472882027, 533000389, 817504243, 982451653,
+    112272535095293, 112582705942171, 112272535095293, 115280095190773, 115797848077099,
+    1099726899285419,
+] * 5
+
+
+def square(x):
+    return x * x
+
+
+def is_prime(n):
+    if n % 2 == 0:
+        return False
+    sqrt_n = int(math.floor(math.sqrt(n)))
+    for i in range(3, sqrt_n + 1, 2):
+        if n % i == 0:
+            return False
+    return True
+
+
+def timed(fn):
+    t0 = time.perf_counter()
+    fn()
+    return time.perf_counter() - t0
+
+
+def pool_samples(runs, chunksize):
+    with mp.get_context("fork").Pool(WORKERS) as pool:
+        run = (lambda: pool.map(square, range(MAP_TASKS), chunksize=chunksize)) if chunksize else \
+              (lambda: pool.map(square, range(MAP_TASKS)))
+        run()
+        return [MAP_TASKS / timed(run) for _ in range(runs)]
+
+
+def submit_samples(runs):
+    with concurrent.futures.ProcessPoolExecutor(WORKERS, mp_context=mp.get_context("fork")) as ex:
+        def run():
+            futures = [ex.submit(square, i) for i in range(SUBMITS)]
+            for f in futures:
+                f.result()
+        run()
+        return [SUBMITS / timed(run) for _ in range(runs)]
+
+
+def prime_samples(runs, executor):
+    if executor is None:
+        run = lambda: [is_prime(n) for n in PRIMES]
+        return [timed(run) for _ in range(runs)]
+    with executor as ex:
+        run = lambda: list(ex.map(is_prime, PRIMES))
+        run()
+        return [timed(run) for _ in range(runs)]
 
 
 def noop():
@@ -65,6 +130,18 @@ def main():
         samples = [start_join_ms("fork") for _ in range(runs)]
     elif figure == "pipe.roundtrip_us":
         samples = [pipe_roundtrip_us() for _ in range(runs)]
+    elif figure == "pool.map.chunk1.tasks_per_s":
+        samples = pool_samples(runs, 1)
+    elif figure == "pool.map.auto.tasks_per_s":
+        samples = pool_samples(runs, None)
+    elif figure == "executor.submit.tasks_per_s":
+        samples = submit_samples(runs)
+    elif figure == "primes.serial_s":
+        samples = prime_samples(runs, None)
+    elif figure == "primes.threads_s":
+        samples = prime_samples(runs, concurrent.futures.ThreadPoolExecutor(WORKERS))
+    elif figure == "primes.processes_s":
+        samples = prime_samples(runs, concurrent.futures.ProcessPoolExecutor(WORKERS, mp_context=mp.get_context("fork")))
     else:
         raise SystemExit("unknown figure " + figure)
     print(json.dumps({"name": figure, "value": round(statistics.median(samples), 3), "runs": runs}))

@@ -19,12 +19,12 @@ import picocli.CommandLine.Parameters;
  * {@code spindle bench [SUITE...] [--json] [--python]}: end-to-end figures, medians of several
  * runs, the same workloads as the CPython script's.
  */
-@Command(name = "bench", description = "End-to-end benchmarks (suites: process, pipe).")
+@Command(name = "bench", description = "End-to-end benchmarks (suites: process, pipe, pool).")
 final class BenchCommand implements Callable<Integer> {
     private static final int ROUND_TRIPS = 20_000;
 
-    @Parameters(arity = "0..*", description = "suites to run: process, pipe (default: all)")
-    List<String> suites = List.of("process", "pipe");
+    @Parameters(arity = "0..*", description = "suites to run: process, pipe, pool (default: all)")
+    List<String> suites = List.of("process", "pipe", "pool");
 
     @Option(names = "--json", description = "one JSON object per line")
     boolean json;
@@ -44,8 +44,9 @@ final class BenchCommand implements Callable<Integer> {
                     report(figure("process.start_join.warm_ms", "ms", runs, this::warmStartJoinMs));
                 }
                 case "pipe" -> report(pipeRoundTrip(Math.max(5, runs / 3)));
+                case "pool" -> PoolBench.run(Math.max(5, runs / 3), (name, unit, count, sample) -> report(figure(name, unit, count, sample)));
                 default -> {
-                    System.err.println("spindle bench: unknown suite " + suite + " (process, pipe)");
+                    System.err.println("spindle bench: unknown suite " + suite + " (process, pipe, pool)");
                     return 2;
                 }
             }

@@ -263,7 +263,11 @@ public final class Pool implements AutoCloseable {
         return options.chunksize() == 0 ? options.chunksize(1) : options;
     }
 
+    @SuppressWarnings("unchecked")
     private static List<Object> list(Iterable<?> items) {
+        if (items instanceof List<?> given) {
+            return (List<Object>) given; // only read, and sliced into copies
+        }
         List<Object> list = new ArrayList<>();
         items.forEach(list::add);
         return list;

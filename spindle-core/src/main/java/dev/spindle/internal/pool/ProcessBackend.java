@@ -42,7 +42,8 @@ final class ProcessBackend implements WorkerBackend {
     @Override
     public void prepare(Task task) {
         task.encodedFunction = functions.entryFor(task.function);
-        task.encodedArguments = Codec.get().encode(new ArrayList<>(task.arguments));
+        // The list codec's fast path takes exactly ArrayList, which is what pools build.
+        task.encodedArguments = Codec.get().encode(task.arguments instanceof ArrayList<?> ? task.arguments : new ArrayList<>(task.arguments));
     }
 
     @Override

@@ -21,18 +21,20 @@ import java.util.concurrent.ConcurrentLinkedDeque;
  * The parent's side of one worker process: a driver thread that sends the worker tasks and reads
  * back results, and the record of which tasks the worker holds, in order.
  *
- * <p>Pipelining: the worker holds up to {@code window} tasks. The window starts at one task and
- * doubles while tasks come back faster than {@link #FAST_TASK_NANOS} each, so tiny tasks stream
- * while long tasks are never queued behind each other in one worker when another worker could
- * take them.
+ * <p>Pipelining: the worker holds up to {@code window} tasks. The window starts at one and
+ * doubles only after a streak of {@link #FAST_STREAK} fast tasks (under {@link #FAST_TASK_NANOS}
+ * each); one slow task (over {@link #SLOW_TASK_NANOS}) sets it back to one. Tiny tasks stream in
+ * batches, while work that mixes short and long tasks goes one task at a time, so a long task
+ * never waits behind another in one worker while another worker could take it.
  *
  * <p>When the worker ends, the driver settles what it held: the task the worker's running slot
  * names fails with {@link WorkerDiedException} (or its timeout, or is retried), every other task
  * goes back to the front of the pool's queue, and the backend starts a replacement.
  */
 final class ProcessWorker {
-    private static final long FAST_TASK_NANOS = 200_000;
-    private static final long SLOW_TASK_NANOS = 2_000_000;
+    private static final long FAST_TASK_NANOS = 100_000;
+    private static final long SLOW_TASK_NANOS = 1_000_000;
+    private static final int FAST_STREAK = 32;
     private static final int MAX_WINDOW = 256;
     private static final Duration EXIT_WAIT = Duration.ofSeconds(30);
 
@@ -45,6 +47,8 @@ final class ProcessWorker {
     private final Lru<Integer, Boolean> knownFunctions = new Lru<>(Lru.FUNCTIONS_PER_WORKER);
     private final int maxTasks;
     private int window = 1;
+    /** Fast tasks finished since the last slow one. */
+    private int fastStreak;
     private int sent;
     private long lastProgressNanos;
 
@@ -208,10 +212,14 @@ final class ProcessWorker {
         long now = System.nanoTime();
         long perTask = (now - lastProgressNanos) / Math.max(1, finished);
         lastProgressNanos = now;
-        if (perTask < FAST_TASK_NANOS) {
-            window = Math.min(window * 2, MAX_WINDOW);
-        } else if (perTask > SLOW_TASK_NANOS) {
+        if (perTask > SLOW_TASK_NANOS) {
             window = 1;
+            fastStreak = 0;
+        } else if (perTask < FAST_TASK_NANOS) {
+            fastStreak += finished;
+            if (fastStreak >= FAST_STREAK) {
+                window = Math.min(window * 2, MAX_WINDOW);
+            }
         }
     }
 

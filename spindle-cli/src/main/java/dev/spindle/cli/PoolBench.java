@@ -1,0 +1,119 @@
+package dev.spindle.cli;
+
+import dev.spindle.examples.futures.Primes;
+import dev.spindle.futures.PoolExecutor;
+import dev.spindle.internal.launch.ChildHandle;
+import dev.spindle.futures.ProcessPoolExecutor;
+import dev.spindle.futures.ThreadPoolExecutor;
+import dev.spindle.multiprocessing.Pool;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+
+/**
+ * The pool suite: the same workloads as CPython's script — Pool(2).map over 100,000 tiny tasks
+ * (chunk size 1, and automatic), 20,000 submits to ProcessPoolExecutor(2), and the seed's prime
+ * check serially, on 2 threads and on 2 processes. Pools are made before timing, as the script
+ * makes them; every figure is a median of runs after warm-up runs ({@link #WARM_UPS} more for
+ * the maps, whose code paths in the parent and the workers the JIT compiles over several runs).
+ */
+final class PoolBench {
+    private static final int MAP_TASKS = 100_000;
+    private static final int SUBMITS = 20_000;
+    private static final int WORKERS = 2;
+    private static final int WARM_UPS = 10;
+    /** The workers' JIT compiles the prime loop during the first runs; the parent's did in the serial runs. */
+    private static final int PRIME_WARM_UPS = 3;
+
+    interface Report {
+        void figure(String name, String unit, int runs, BenchCommand.Sample sample) throws Exception;
+    }
+
+    private PoolBench() {}
+
+    static int square(int x) {
+        return x * x;
+    }
+
+    static void run(int runs, Report report) throws Exception {
+        // The start-up cache is trained by a background JVM on first use: let it finish, not compete.
+        ChildHandle.awaitSpawnCache(Duration.ofMinutes(2));
+        try (Pool pool = Pool.of(WORKERS)) {
+            for (int i = 0; i < WARM_UPS; i++) {
+                mapRate(pool, 1);
+                mapRate(pool, 0);
+            }
+            report.figure("pool.map.chunk1.tasks_per_s", "tasks/s", runs, () -> mapRate(pool, 1));
+            report.figure("pool.map.auto.tasks_per_s", "tasks/s", runs, () -> mapRate(pool, 0));
+        }
+        try (ProcessPoolExecutor executor = new ProcessPoolExecutor(WORKERS)) {
+            for (int i = 0; i < WARM_UPS; i++) {
+                submitRate(executor);
+            }
+            report.figure("executor.submit.tasks_per_s", "tasks/s", runs, () -> submitRate(executor));
+        }
+        int primeRuns = Math.max(5, runs);
+        report.figure("primes.serial_s", "s", primeRuns, PoolBench::serialPrimes);
+        try (ThreadPoolExecutor threads = new ThreadPoolExecutor(WORKERS)) {
+            primesOn(threads);
+            report.figure("primes.threads_s", "s", primeRuns, () -> primesOn(threads));
+        }
+        try (ProcessPoolExecutor processes = new ProcessPoolExecutor(WORKERS)) {
+            for (int i = 0; i < PRIME_WARM_UPS; i++) {
+                primesOn(processes);
+            }
+            report.figure("primes.processes_s", "s", primeRuns, () -> primesOn(processes));
+        }
+    }
+
+    private static double mapRate(Pool pool, int chunksize) {
+        long t0 = System.nanoTime();
+        List<Integer> items = IntStream.range(0, MAP_TASKS).boxed().toList();
+        List<Integer> squares = chunksize == 0 ? pool.map(PoolBench::square, items) : pool.map(PoolBench::square, items, chunksize);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        check(squares.size() == MAP_TASKS && squares.get(MAP_TASKS - 1) == square(MAP_TASKS - 1));
+        return MAP_TASKS / seconds;
+    }
+
+    private static double submitRate(ProcessPoolExecutor executor) throws Exception {
+        long t0 = System.nanoTime();
+        List<CompletableFuture<Integer>> futures = new ArrayList<>(SUBMITS);
+        for (int i = 0; i < SUBMITS; i++) {
+            futures.add(executor.submit(PoolBench::square, i));
+        }
+        long sum = 0;
+        for (CompletableFuture<Integer> f : futures) {
+            sum += f.get();
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        check(sum > 0);
+        return SUBMITS / seconds;
+    }
+
+    private static double serialPrimes() {
+        long t0 = System.nanoTime();
+        int primes = 0;
+        for (long n : Primes.PRIMES) {
+            primes += Primes.isPrime(n) ? 1 : 0;
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        check(primes == 60);
+        return seconds;
+    }
+
+    private static double primesOn(PoolExecutor executor) {
+        long t0 = System.nanoTime();
+        long primes = executor.map(Primes::isPrime, Primes.PRIMES).filter(p -> p).count();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        check(primes == 60);
+        return seconds;
+    }
+
+    private static void check(boolean right) {
+        if (!right) {
+            throw new IllegalStateException("the benchmark computed a wrong result");
+        }
+    }
+}
