@@ -14,7 +14,7 @@ final class DemoCommand implements Callable<Integer> {
     /** The programs of the tour, with the speed factor each runs at. */
     private static final List<String> TOUR = List.of(
             "mp-downloads", "mp-pingpong-global", "thread-vs-process-pid", "thread-vs-process-startup",
-            "mp-terminate-is-alive", "mp-pipe-adder", "mp-pipe-eof");
+            "mp-terminate-is-alive", "mp-pipe-adder", "mp-pipe-eof", "pool-callback-pipeline", "ppe-shutdown-wait");
 
     @Parameters(index = "0", arity = "0..1", description = "program id (see --list)")
     String id;
@@ -63,6 +63,7 @@ final class DemoCommand implements Callable<Integer> {
             Children.awaitNonDaemon();
             System.out.println();
         }
+        PrimeTour.run();
         System.out.println();
         System.out.println("More: bin/spindle demo --list, then bin/spindle demo ID.");
         return 0;

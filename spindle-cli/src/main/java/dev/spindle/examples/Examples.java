@@ -1,5 +1,10 @@
 package dev.spindle.examples;
 
+import dev.spindle.examples.futures.FuturesPrimeCheck;
+import dev.spindle.examples.futures.FuturesThreadPoolAccount;
+import dev.spindle.examples.futures.PpeDoneCallbackParent;
+import dev.spindle.examples.futures.PpeShutdownWait;
+import dev.spindle.examples.futures.TpeDoneCallback;
 import dev.spindle.examples.pipe.MpPipeAdder;
 import dev.spindle.examples.pipe.MpPipeDuplex;
 import dev.spindle.examples.pipe.MpPipeEof;
@@ -19,7 +24,15 @@ import dev.spindle.examples.process.MpStartSubclass;
 import dev.spindle.examples.process.MpSubclassArgs;
 import dev.spindle.examples.process.MpTerminateIsAlive;
 import dev.spindle.examples.process.ThreadVsProcessPid;
+import dev.spindle.examples.pool.PoolApplyAsync10;
+import dev.spindle.examples.pool.PoolApplyAsyncBasic;
+import dev.spindle.examples.pool.PoolApplySync;
+import dev.spindle.examples.pool.PoolCallbackPipeline;
+import dev.spindle.examples.pool.PoolCollectResults;
+import dev.spindle.examples.pool.PoolCrawlerMaoyan;
+import dev.spindle.examples.pool.PoolNamedTasks;
 import dev.spindle.examples.process.ThreadVsProcessStartup;
+import dev.spindle.examples.socket.PoolSocketServer;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,7 +43,11 @@ public final class Examples {
             new MpForkHeldLock(), new MpNameThreadsSpawn(), new MpSubclassArgs(), new MpStartFunction(),
             new MpStartSubclass(), new MpTerminateIsAlive(), new MpDaemonJoinTimeout(), new MpJoinAllParallel(),
             new MpNamePid(), new MpSharedTerminal(), new MpSharedFile(), new ThreadVsProcessStartup(),
-            new ThreadVsProcessPid(), new MpPipeDuplex(), new MpPipeEof(), new MpPipeAdder());
+            new ThreadVsProcessPid(), new MpPipeDuplex(), new MpPipeEof(), new MpPipeAdder(),
+            new PoolApplyAsyncBasic(), new PoolApplyAsync10(), new PoolApplySync(), new PoolNamedTasks(),
+            new PoolCollectResults(), new PoolCallbackPipeline(), new PoolCrawlerMaoyan(),
+            new FuturesThreadPoolAccount(), new FuturesPrimeCheck(), new PpeShutdownWait(), new PpeDoneCallbackParent(),
+            new TpeDoneCallback(), new PoolSocketServer());
 
     private Examples() {}
 

@@ -7,14 +7,18 @@ import org.junit.jupiter.api.Test;
 
 class CatalogueTest {
     @Test
-    void everyProcessAndPipeRowIsPortedOnceWithItsInventoryId() {
+    void everyPortedRowHasItsInventoryIdOnce() {
         List<String> ids = Examples.all().stream().map(Example::id).toList();
         assertThat(ids).doesNotHaveDuplicates().containsExactlyInAnyOrder(
                 "mp-downloads", "mp-pingpong-global", "mp-fork-unflushed-buffer", "mp-fork-flushed-buffer",
                 "mp-fork-held-lock", "mp-name-threads-spawn", "mp-subclass-args", "mp-start-function",
                 "mp-start-subclass", "mp-terminate-is-alive", "mp-daemon-join-timeout", "mp-join-all-parallel",
                 "mp-name-pid", "mp-shared-terminal", "mp-shared-file", "thread-vs-process-startup",
-                "thread-vs-process-pid", "mp-pipe-duplex", "mp-pipe-eof", "mp-pipe-adder");
+                "thread-vs-process-pid", "mp-pipe-duplex", "mp-pipe-eof", "mp-pipe-adder",
+                "pool-apply-async-basic", "pool-apply-async-10", "pool-apply-sync", "pool-named-tasks",
+                "pool-collect-results", "pool-callback-pipeline", "pool-crawler-maoyan",
+                "futures-thread-pool-account", "futures-prime-check", "ppe-shutdown-wait", "ppe-done-callback-parent",
+                "tpe-done-callback", "pool-socket-server");
     }
 
     @Test
@@ -29,7 +33,10 @@ class CatalogueTest {
         DemoRun tour = DemoRun.demo("--speed", "0.02");
         assertThat(tour.exitCode()).isZero();
         assertThat(tour.output()).containsSubsequence("== mp-downloads", "总共耗费了", "== mp-pingpong-global",
-                "== thread-vs-process-pid", "== mp-pipe-adder", "30", "== mp-pipe-eof", "主进程");
+                "== thread-vs-process-pid", "== mp-pipe-adder", "30", "== mp-pipe-eof", "主进程",
+                "== pool-callback-pipeline", "正在解析页面", "== ppe-shutdown-wait", "== prime check",
+                "serial ", "(60 of 65 prime)", "threads    [", "] 65/65", "(60 of 65 prime)",
+                "processes  [", "] 65/65", "(60 of 65 prime)");
     }
 
     @Test

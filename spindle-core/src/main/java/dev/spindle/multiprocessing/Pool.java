@@ -145,9 +145,19 @@ public final class Pool implements AutoCloseable {
      */
     public <A, R> AsyncResult<R> applyAsync(CheckedFunction<A, R> fn, A argument, Consumer<? super R> callback,
                                             Consumer<? super Throwable> errorCallback) {
-        AsyncResult<R> result = applyAsync(fn, argument);
+        return withCallbacks(applyAsync(fn, argument), callback, errorCallback);
+    }
+
+    /** Submits {@code fn(first, second)} with callbacks, as {@link #applyAsync(CheckedFunction, Object, Consumer, Consumer)}. */
+    public <A, B, R> AsyncResult<R> applyAsync(CheckedBiFunction<A, B, R> fn, A first, B second, Consumer<? super R> callback,
+                                               Consumer<? super Throwable> errorCallback) {
+        return withCallbacks(applyAsync(fn, first, second), callback, errorCallback);
+    }
+
+    private static <R> AsyncResult<R> withCallbacks(AsyncResult<R> result, Consumer<? super R> callback,
+                                                    Consumer<? super Throwable> errorCallback) {
         CompletableFuture<R> future = result.toCompletableFuture();
-        // Callbacks run before the result is seen as ready through get(), as in Python.
+        // The result is ready (get returns) only once its callback has run, as in Python.
         CompletableFuture<R> afterCallbacks = future.whenComplete((value, failure) -> {
             if (failure == null && callback != null) {
                 callback.accept(value);
