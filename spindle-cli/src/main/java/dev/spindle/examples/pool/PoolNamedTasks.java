@@ -2,9 +2,9 @@ package dev.spindle.examples.pool;
 
 import dev.spindle.examples.Example;
 import dev.spindle.examples.Speed;
-import dev.spindle.function.CheckedCallable;
 import dev.spindle.multiprocessing.Pool;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Six named tasks of random length on Pool(4): four workers, reused as tasks finish. */
@@ -13,8 +13,11 @@ public final class PoolNamedTasks extends Example {
         super("pool-named-tasks", "6 named tasks on Pool(4): at most 4 worker pids, 'done' after every task");
     }
 
-    /** Each line is printed whole (println of a formatted string): workers share the terminal. */
-    private static Void task(String name, int maxSeconds) throws InterruptedException {
+    /**
+     * The seed's six functions (Lee, Marlon, …) differ only in name and longest sleep. Each line
+     * is printed whole (println of a formatted string): the workers share the terminal.
+     */
+    static Void task(String name, int maxSeconds) throws InterruptedException {
         System.out.println("%nRun task %s-%d".formatted(name, ProcessHandle.current().pid()));
         long start = System.nanoTime();
         Speed.sleep(ThreadLocalRandom.current().nextDouble() * maxSeconds);
@@ -22,40 +25,18 @@ public final class PoolNamedTasks extends Example {
         return null;
     }
 
-    static Void lee() throws InterruptedException {
-        return task("Lee", 10);
-    }
-
-    static Void marlon() throws InterruptedException {
-        return task("Marlon", 40);
-    }
-
-    static Void allen() throws InterruptedException {
-        return task("Allen", 30);
-    }
-
-    static Void frank() throws InterruptedException {
-        return task("Frank", 20);
-    }
-
-    static Void egon() throws InterruptedException {
-        return task("Egon", 20);
-    }
-
-    static Void lily() throws InterruptedException {
-        return task("Lily", 20);
-    }
-
     @Override
     public void run(String... args) throws Exception {
-        List<CheckedCallable<Void>> functionList = List.of(
-                PoolNamedTasks::lee, PoolNamedTasks::marlon, PoolNamedTasks::allen,
-                PoolNamedTasks::frank, PoolNamedTasks::egon, PoolNamedTasks::lily);
+        Map<String, Integer> functionList = new LinkedHashMap<>();
+        functionList.put("Lee", 10);
+        functionList.put("Marlon", 40);
+        functionList.put("Allen", 30);
+        functionList.put("Frank", 20);
+        functionList.put("Egon", 20);
+        functionList.put("Lily", 20);
         System.out.println("parent process " + ProcessHandle.current().pid());
         Pool pool = Pool.of(4);
-        for (CheckedCallable<Void> func : functionList) {
-            pool.applyAsync(func);
-        }
+        functionList.forEach((name, maxSeconds) -> pool.applyAsync(PoolNamedTasks::task, name, maxSeconds));
         System.out.println("Waiting for all subprocesses done...");
         pool.shutdown();
         pool.join();

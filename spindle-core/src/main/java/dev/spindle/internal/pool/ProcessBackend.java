@@ -19,8 +19,8 @@ final class ProcessBackend implements WorkerBackend {
     private final FunctionTable functions = new FunctionTable();
     private final RunningSlots slots;
     private final ProcessWorker[] workers;
+    private final LiveWorkers live = new LiveWorkers();
     private TaskEngine engine;
-    private int live;
 
     ProcessBackend(PoolConfig config) {
         if (config.initializer() != null) {
@@ -60,7 +60,7 @@ final class ProcessBackend implements WorkerBackend {
     private void startIn(int slot) {
         try {
             workers[slot] = ProcessWorker.start(this, engine, slot, "SpawnPoolWorker-" + WORKER_NAMES.incrementAndGet());
-            live++;
+            live.started();
         } catch (RuntimeException e) {
             workers[slot] = null;
             // Let the lock go first: breaking the engine calls back into terminate().
@@ -71,19 +71,19 @@ final class ProcessBackend implements WorkerBackend {
     /** A worker has ended and settled what it held: replace it if the pool still needs workers. */
     void workerEnded(ProcessWorker worker) {
         synchronized (this) {
-            if (workers[worker.slot()] == worker) {
-                workers[worker.slot()] = null;
-                live--;
-                if (engine.workersNeeded() && !engine.stopped()) {
-                    startIn(worker.slot());
-                }
+            if (workers[worker.slot()] != worker) {
+                return;
             }
-            if (live == 0) {
-                // No worker and none coming (a replacement would have been counted): release the slots.
+            workers[worker.slot()] = null;
+            if (engine.workersNeeded() && !engine.stopped()) {
+                startIn(worker.slot()); // counted before the old one is uncounted: the count never dips to 0 between
+            }
+            if (live.count() == 1) {
+                // This was the last worker and none replaces it: release the slots.
                 slots.unlink();
                 slots.close();
-                notifyAll();
             }
+            live.ended();
         }
     }
 
@@ -123,16 +123,8 @@ final class ProcessBackend implements WorkerBackend {
     }
 
     @Override
-    public synchronized boolean awaitWorkersGone(long nanos) throws InterruptedException {
-        long deadline = System.nanoTime() + nanos;
-        while (live > 0) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return false;
-            }
-            TimeUnit.NANOSECONDS.timedWait(this, left);
-        }
-        return true;
+    public boolean awaitWorkersGone(long nanos) throws InterruptedException {
+        return live.awaitNone(nanos);
     }
 
     @Override

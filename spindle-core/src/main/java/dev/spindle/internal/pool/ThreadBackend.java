@@ -28,8 +28,8 @@ final class ThreadBackend implements WorkerBackend {
     private final AtomicInteger threadNames = new AtomicInteger();
     private final Map<Task, Running> running = new ConcurrentHashMap<>();
     private final Map<Thread, Boolean> abandoned = new ConcurrentHashMap<>();
+    private final LiveWorkers live = new LiveWorkers();
     private TaskEngine engine;
-    private int live;
 
     ThreadBackend(PoolConfig config, boolean virtual, boolean completeInWorker) {
         this.config = config;
@@ -56,15 +56,13 @@ final class ThreadBackend implements WorkerBackend {
     }
 
     private void startThread(Runnable body) {
-        synchronized (this) {
-            live++;
-        }
+        live.started();
         Runnable counted = () -> {
             try {
                 body.run();
             } finally {
                 if (abandoned.remove(Thread.currentThread()) == null) {
-                    uncount();
+                    live.ended();
                 }
             }
         };
@@ -152,16 +150,11 @@ final class ThreadBackend implements WorkerBackend {
         }
         // The thread no longer counts as a worker: join() must not wait for a task that ignores interrupts.
         abandoned.put(r.thread(), Boolean.TRUE);
-        uncount();
+        live.ended();
         if (!virtual && engine.workersNeeded()) {
             startThread(this::work);
         }
         r.thread().interrupt();
-    }
-
-    private synchronized void uncount() {
-        live--;
-        notifyAll();
     }
 
     @Override
@@ -186,16 +179,8 @@ final class ThreadBackend implements WorkerBackend {
     }
 
     @Override
-    public synchronized boolean awaitWorkersGone(long nanos) throws InterruptedException {
-        long deadline = System.nanoTime() + nanos;
-        while (live > 0) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return false;
-            }
-            TimeUnit.NANOSECONDS.timedWait(this, left);
-        }
-        return true;
+    public boolean awaitWorkersGone(long nanos) throws InterruptedException {
+        return live.awaitNone(nanos);
     }
 
     @Override

@@ -7,6 +7,9 @@ import dev.spindle.RemoteThrowable;
 import dev.spindle.SerializationException;
 import dev.spindle.function.CheckedConsumer;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -31,6 +34,35 @@ class CodecTest {
         assertThat(roundTrip(Map.of(1, "1", "2", 2))).isEqualTo(Map.of(1, "1", "2", 2));
         assertThat(roundTrip(Path.of("/tmp/a b"))).isEqualTo(Path.of("/tmp/a b"));
         assertThat(roundTrip(List.of(Path.of("x")))).containsExactly(Path.of("x"));
+    }
+
+    @Test
+    void arrayListsOfSmallValuesTakeTheFastPathAndStayArrayLists() {
+        ArrayList<Object> inner = new ArrayList<>(Arrays.asList(1, null, "二"));
+        ArrayList<Object> list = new ArrayList<>(Arrays.asList(
+                Integer.MAX_VALUE, Long.MIN_VALUE, "武沛齐", new byte[] {7}, null, inner));
+        byte[] encoded = codec.encode(list);
+        assertThat(encoded[0]).as("the list tag, not Java serialization").isEqualTo(ListCodec.LIST);
+        Object back = codec.decode(encoded);
+        assertThat(back).isInstanceOf(ArrayList.class);
+        @SuppressWarnings("unchecked")
+        List<Object> decoded = (List<Object>) back;
+        assertThat(decoded.subList(0, 3)).containsExactly((Object) Integer.MAX_VALUE, Long.MIN_VALUE, "武沛齐");
+        assertThat((byte[]) decoded.get(3)).containsExactly(7);
+        assertThat(decoded.get(4)).isNull();
+        assertThat(decoded.get(5)).isEqualTo(inner);
+        // Anything else in the list, or another list class, goes the serialized way and keeps its class.
+        ArrayList<Object> mixed = new ArrayList<>(List.of(1, Path.of("p")));
+        assertThat(codec.encode(mixed)[0]).isNotEqualTo(ListCodec.LIST);
+        assertThat(roundTrip(mixed)).isEqualTo(mixed);
+        assertThat(roundTrip(new LinkedList<>(List.of(1, 2)))).isInstanceOf(LinkedList.class);
+    }
+
+    @Test
+    void aTruncatedListIsASerializationException() {
+        byte[] encoded = codec.encode(new ArrayList<>(List.of("abc", "def")));
+        assertThatThrownBy(() -> codec.decode(Arrays.copyOf(encoded, encoded.length - 2)))
+                .isInstanceOf(SerializationException.class);
     }
 
     @Test
