@@ -3,6 +3,7 @@ package dev.spindle.pool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.spindle.BrokenPoolException;
 import dev.spindle.RemoteException;
 import dev.spindle.SerializationException;
 import dev.spindle.Spindle;
@@ -93,6 +94,34 @@ class ProcessPoolFaultsTest {
                     .satisfies(e -> assertThat(((WorkerDiedException) e).exitCode()).isEqualTo(7));
             assertThat(pool.apply(PoolContractTest::square, 3)).isEqualTo(9);
         }
+    }
+
+    /** Keeps allocating until the heap is gone. */
+    static int exhaustMemory(int megabytes) {
+        List<byte[]> hog = new java.util.ArrayList<>();
+        while (true) {
+            hog.add(new byte[megabytes << 20]);
+        }
+    }
+
+    @Test
+    void runningOutOfMemoryEndsTheWorkerAndFailsOnlyItsTask() throws Exception {
+        try (Pool pool = Pool.builder().processes(1).jvmOptions("-Xmx64m").build()) {
+            AsyncResult<Integer> hog = pool.applyAsync(ProcessPoolFaultsTest::exhaustMemory, 8);
+            assertThatThrownBy(() -> hog.get(Deadlines.CHILD)).cause().isInstanceOf(WorkerDiedException.class)
+                    .satisfies(e -> assertThat(((WorkerDiedException) e).exitCode()).isEqualTo(3));
+            assertThat(pool.apply(PoolContractTest::square, 4)).isEqualTo(16);
+        }
+    }
+
+    @Test
+    void aWorkerJvmThatCannotStartBreaksThePoolInsteadOfRespawningForever() throws Exception {
+        Pool pool = Pool.builder().processes(2).jvmOptions("-XX:+NoSuchOptionAnywhere").build();
+        assertThatThrownBy(() -> pool.apply(PoolContractTest::square, 2))
+                .satisfies(e -> assertThat(e instanceof BrokenPoolException ? e : e.getCause())
+                        .isInstanceOf(BrokenPoolException.class).hasMessageContaining("before it was ready"));
+        assertThat(pool.join(Deadlines.CHILD)).isTrue();
+        assertThatThrownBy(() -> pool.applyAsync(PoolContractTest::square, 2)).isInstanceOf(BrokenPoolException.class);
     }
 
     @Test

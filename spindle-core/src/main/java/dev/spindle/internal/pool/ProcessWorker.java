@@ -47,6 +47,8 @@ final class ProcessWorker {
     private final Lru<Integer, Boolean> knownFunctions = new Lru<>(Lru.FUNCTIONS_PER_WORKER);
     private final int maxTasks;
     private int window = 1;
+    /** Set when the worker said it is up and initialized. */
+    private boolean ready;
     /** Fast tasks finished since the last slow one. */
     private int fastStreak;
     private int sent;
@@ -125,7 +127,7 @@ final class ProcessWorker {
                 receive();
             }
         } catch (IOException workerGone) {
-            // settled below, from what the running slot says
+            readWhatItSent();
         } catch (RuntimeException e) {
             child.kill(); // out of step with the worker: start afresh rather than guess
         } catch (InterruptedException e) {
@@ -167,9 +169,24 @@ final class ProcessWorker {
         }
     }
 
+    /** The worker is gone: read the messages it sent before it went (results, or that it was ready). */
+    private void readWhatItSent() {
+        try {
+            while (connection.poll()) {
+                receive();
+            }
+        } catch (IOException | RuntimeException endOfWhatItSent) {
+            // EOF, or the initializer's failure already reported
+        }
+    }
+
     private void receive() throws IOException {
         ByteBuffer message = ByteBuffer.wrap(connection.recvBytes());
         byte kind = message.get();
+        if (kind == Wire.READY) {
+            ready = true;
+            return;
+        }
         if (kind == Wire.INIT_FAILED) {
             Throwable error = ExceptionTransport.decode(Wire.readError(message));
             engine.broken(new BrokenPoolException("the pool's initializer raised in worker " + child.name()
@@ -248,6 +265,13 @@ final class ProcessWorker {
         }
         held.clear();
         engine.requeue(back);
+        if (!ready && exitCode >= 0 && engine.workersNeeded() && !engine.stopped()) {
+            // It exited by itself before it was up (bad JVM options, System.exit in the initializer):
+            // a replacement would do the same, so stop rather than respawn for ever. A worker killed
+            // by a signal while starting is replaced as usual.
+            engine.broken(new BrokenPoolException("worker " + child.name() + " (pid " + child.pid()
+                    + ") exited with code " + exitCode + " before it was ready; no worker is restarted", null));
+        }
         backend.workerEnded(this);
     }
 

@@ -17,7 +17,8 @@ import java.util.List;
  * parent → worker: int count, then per task:
  *     long seq, int functionId, int functionLength (-1: the worker has it), function bytes,
  *     byte shape (Task.Shape ordinal), int argumentsLength, arguments bytes (codec: an ArrayList)
- * worker → parent: byte kind (RESULTS | INIT_FAILED), then
+ * worker → parent: byte kind (READY | RESULTS | INIT_FAILED), then
+ *     READY:       nothing (the worker is up and initialized; sent once, first)
  *     RESULTS:     int count, then per result: long seq, byte status, int length, bytes
  *     INIT_FAILED: int length, the initializer's exception (ExceptionTransport)
  * </pre>
@@ -25,6 +26,7 @@ import java.util.List;
 final class Wire {
     static final byte RESULTS = 1;
     static final byte INIT_FAILED = 2;
+    static final byte READY = 3;
     /** The value, codec-encoded. */
     static final byte OK = 0;
     /** The function threw: the exception, as ExceptionTransport. */
@@ -98,6 +100,10 @@ final class Wire {
             count = 0;
             return message;
         }
+    }
+
+    static byte[] ready() {
+        return new byte[] {READY};
     }
 
     static byte[] initFailed(byte[] error) {

@@ -35,6 +35,7 @@ final class WorkerMain {
                     return;
                 }
             }
+            connection.sendBytes(Wire.ready());
             new WorkerMain.Loop(connection, slots, spec.slot(), spec.maxTasks()).run();
         }
     }
