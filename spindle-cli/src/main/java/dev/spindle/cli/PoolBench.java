@@ -24,8 +24,11 @@ final class PoolBench {
     private static final int SUBMITS = 20_000;
     private static final int WORKERS = 2;
     private static final int WARM_UPS = 10;
-    /** The workers' JIT compiles the prime loop during the first runs; the parent's did in the serial runs. */
-    private static final int PRIME_WARM_UPS = 3;
+    /**
+     * Until both the parent's JIT (the pool's own code paths) and the workers' (the prime loop)
+     * have settled, the parent's compiler threads take CPU from the workers on a 2-core machine.
+     */
+    private static final int PRIME_WARM_UPS = 10;
 
     interface Report {
         void figure(String name, String unit, int runs, BenchCommand.Sample sample) throws Exception;
@@ -55,9 +58,14 @@ final class PoolBench {
             report.figure("executor.submit.tasks_per_s", "tasks/s", runs, () -> submitRate(executor));
         }
         int primeRuns = Math.max(5, runs);
+        for (int i = 0; i < PRIME_WARM_UPS; i++) {
+            serialPrimes();
+        }
         report.figure("primes.serial_s", "s", primeRuns, PoolBench::serialPrimes);
         try (ThreadPoolExecutor threads = new ThreadPoolExecutor(WORKERS)) {
-            primesOn(threads);
+            for (int i = 0; i < PRIME_WARM_UPS; i++) {
+                primesOn(threads);
+            }
             report.figure("primes.threads_s", "s", primeRuns, () -> primesOn(threads));
         }
         try (ProcessPoolExecutor processes = new ProcessPoolExecutor(WORKERS)) {
