@@ -13,12 +13,13 @@ import dev.spindle.multiprocessing.TaskOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
-import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -95,7 +96,7 @@ public abstract class PoolExecutor implements ExecutorService {
     @SuppressWarnings("unchecked")
     private <R> CompletableFuture<R> submit(Object fn, List<Object> arguments, TaskOptions options) {
         Objects.requireNonNull(fn, "fn");
-        Task task = engine.submit(fn, Task.Shape.SINGLE, arguments, options.timeout(), Math.max(0, options.retries()));
+        Task task = engine.submit(fn, Task.Shape.SINGLE, arguments, options.timeout(), options.retries());
         return (CompletableFuture<R>) (CompletableFuture<?>) task.future();
     }
 
@@ -121,7 +122,7 @@ public abstract class PoolExecutor implements ExecutorService {
         }
         List<Object> list = new ArrayList<>();
         items.forEach(list::add);
-        MapJob job = MapJob.submit(engine, fn, list, false, chunksize, 1, null, 0, null);
+        MapJob job = MapJob.submit(engine, fn, list, false, chunksize, 1, null, -1, null);
         ResultIterator<R> results = job.ordered();
         Long deadline = timeout == null ? null : System.nanoTime() + timeout.toNanos();
         Iterator<R> beforeDeadline = new Iterator<>() {
@@ -216,7 +217,7 @@ public abstract class PoolExecutor implements ExecutorService {
         for (Future<T> f : futures) {
             try {
                 f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (ExecutionException | java.util.concurrent.CancellationException done) {
+            } catch (ExecutionException | CancellationException done) {
                 // done, with a failure the caller reads from the future
             } catch (TimeoutException e) {
                 futures.forEach(x -> x.cancel(true));

@@ -1,6 +1,7 @@
 package dev.spindle.multiprocessing;
 
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -50,7 +51,7 @@ public final class AsyncResult<T> implements Future<T> {
     public void waitFor() throws InterruptedException {
         try {
             future.get();
-        } catch (ExecutionException | java.util.concurrent.CancellationException ready) {
+        } catch (ExecutionException | CancellationException ready) {
             // ready, with a failure: waiting does not report it
         }
     }
@@ -59,7 +60,7 @@ public final class AsyncResult<T> implements Future<T> {
     public boolean waitFor(Duration timeout) throws InterruptedException {
         try {
             future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (ExecutionException | java.util.concurrent.CancellationException ready) {
+        } catch (ExecutionException | CancellationException ready) {
             return true;
         } catch (TimeoutException e) {
             return false;

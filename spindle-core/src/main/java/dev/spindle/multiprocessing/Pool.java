@@ -66,14 +66,10 @@ public final class Pool implements AutoCloseable {
 
     private final TaskEngine engine;
     private final int workers;
-    private final Duration taskTimeout;
-    private final int retries;
 
-    private Pool(TaskEngine engine, int workers, Duration taskTimeout, int retries) {
+    private Pool(TaskEngine engine, int workers) {
         this.engine = engine;
         this.workers = workers;
-        this.taskTimeout = taskTimeout;
-        this.retries = retries;
     }
 
     /** A pool of {@link Spindle#cpuCount()} worker processes. */
@@ -171,7 +167,7 @@ public final class Pool implements AutoCloseable {
     @SuppressWarnings("unchecked")
     private <R> AsyncResult<R> submit(Object fn, List<Object> arguments, TaskOptions options) {
         Objects.requireNonNull(fn, "fn");
-        Task task = engine.submit(fn, Task.Shape.SINGLE, arguments, timeout(options), retries(options));
+        Task task = engine.submit(fn, Task.Shape.SINGLE, arguments, options.timeout(), options.retries());
         return new AsyncResult<>((CompletableFuture<R>) (CompletableFuture<?>) task.future());
     }
 
@@ -260,7 +256,7 @@ public final class Pool implements AutoCloseable {
 
     private MapJob job(Object fn, List<?> items, boolean star, TaskOptions options) {
         Objects.requireNonNull(fn, "fn");
-        return MapJob.submit(engine, fn, items, star, options.chunksize(), workers, timeout(options), retries(options),
+        return MapJob.submit(engine, fn, items, star, options.chunksize(), workers, options.timeout(), options.retries(),
                 options.progress());
     }
 
@@ -281,14 +277,6 @@ public final class Pool implements AutoCloseable {
         List<Object> list = new ArrayList<>();
         items.forEach(list::add);
         return list;
-    }
-
-    private Duration timeout(TaskOptions options) {
-        return options.timeout() != null ? options.timeout() : taskTimeout;
-    }
-
-    private int retries(TaskOptions options) {
-        return options.retries() >= 0 ? options.retries() : retries;
     }
 
     // ---- ending --------------------------------------------------------------------------------
@@ -416,14 +404,14 @@ public final class Pool implements AutoCloseable {
 
         /** The default timeout of every task (see {@link TaskOptions#timeout}). */
         public Builder taskTimeout(Duration timeout) {
-            TaskOptions.DEFAULT.timeout(timeout);
+            TaskOptions.DEFAULT.timeout(timeout); // the same checks as a per-call timeout
             taskTimeout = timeout;
             return this;
         }
 
         /** How many times a task whose worker died is run again (default 0). */
         public Builder retries(int retries) {
-            TaskOptions.DEFAULT.retries(retries);
+            TaskOptions.DEFAULT.retries(retries); // the same checks as per-call retries
             this.retries = retries;
             return this;
         }
@@ -448,7 +436,7 @@ public final class Pool implements AutoCloseable {
 
         /** Starts the pool. */
         public Pool build() {
-            return new Pool(engine(false), workers, taskTimeout, retries);
+            return new Pool(engine(false), workers);
         }
 
         /**

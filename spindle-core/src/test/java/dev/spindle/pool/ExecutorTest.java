@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -91,6 +92,18 @@ class ExecutorTest {
         assertThatThrownBy(() -> executor.submit(PoolContractTest::square, 1)).isInstanceOf(IllegalStateException.class);
     }
 
+    @ParameterizedTest
+    @MethodSource("contexts")
+    void theBuildersTaskTimeoutAndRetriesApplyToSubmits(Context context) throws Exception {
+        var builder = context.poolBuilder(1).taskTimeout(Duration.ofSeconds(1));
+        try (PoolExecutor executor = context == Context.processes() ? new ProcessPoolExecutor(builder) : new ThreadPoolExecutor(builder)) {
+            CompletableFuture<Integer> stuck = executor.submit(PoolContractTest::loopsUntilInterrupted, 1);
+            assertThatThrownBy(() -> stuck.get(Deadlines.CHILD.toSeconds(), TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(TimeoutException.class);
+            assertThat(executor.submit(PoolContractTest::square, 3).get()).isEqualTo(9);
+        }
+    }
+
     @Test
     void processDoneCallbacksRunInTheParentsResultThread() throws Exception {
         List<String> where = new CopyOnWriteArrayList<>();
@@ -136,6 +149,6 @@ class ExecutorTest {
         assertThat(executor.awaitTermination(Deadlines.CHILD.toSeconds(), TimeUnit.SECONDS)).isTrue();
         assertThat(futures).allSatisfy(f -> assertThat(f).isCompletedExceptionally());
         assertThatThrownBy(() -> futures.get(0).get()).isInstanceOfAny(ExecutionException.class,
-                java.util.concurrent.CancellationException.class);
+                CancellationException.class);
     }
 }

@@ -13,6 +13,8 @@ import dev.spindle.multiprocessing.ResultIterator;
 import dev.spindle.multiprocessing.TaskOptions;
 import dev.spindle.testing.Deadlines;
 import dev.spindle.testing.NoLeaks;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +27,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -34,8 +37,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @ExtendWith(NoLeaks.class)
 class PoolContractTest {
-    @org.junit.jupiter.api.io.TempDir
-    java.nio.file.Path dir;
+    @TempDir
+    Path dir;
 
     static Stream<Context> contexts() {
         return Stream.of(Context.processes(), Context.threads(), Context.virtualThreads());
@@ -57,8 +60,8 @@ class PoolContractTest {
     }
 
     /** Says it has started (creates {@code marker}), then runs until interrupted (a process: until killed). */
-    static int startsThenLoops(java.nio.file.Path marker) throws Exception {
-        java.nio.file.Files.createFile(marker);
+    static int startsThenLoops(Path marker) throws Exception {
+        Files.createFile(marker);
         return loopsUntilInterrupted(0);
     }
 
@@ -170,9 +173,9 @@ class PoolContractTest {
     @MethodSource("contexts")
     void cancelTrueStopsARunningTask(Context context) throws Exception {
         try (Pool pool = context.pool(1)) {
-            java.nio.file.Path marker = dir.resolve("started");
+            Path marker = dir.resolve("started");
             AsyncResult<Integer> running = pool.applyAsync(PoolContractTest::startsThenLoops, marker);
-            Deadlines.await("the task runs", Deadlines.CHILD, () -> java.nio.file.Files.exists(marker));
+            Deadlines.await("the task runs", Deadlines.CHILD, () -> Files.exists(marker));
             assertThat(running.cancel(true)).isTrue();
             assertThat(running.isCancelled()).isTrue();
             assertThat(pool.apply(PoolContractTest::square, 7)).isEqualTo(49);

@@ -16,6 +16,7 @@ import dev.spindle.testing.Deadlines;
 import dev.spindle.testing.NoLeaks;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -98,7 +99,7 @@ class ProcessPoolFaultsTest {
 
     /** Keeps allocating until the heap is gone. */
     static int exhaustMemory(int megabytes) {
-        List<byte[]> hog = new java.util.ArrayList<>();
+        List<byte[]> hog = new ArrayList<>();
         while (true) {
             hog.add(new byte[megabytes << 20]);
         }

@@ -5,6 +5,7 @@ import dev.spindle.multiprocessing.ResultIterator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -16,6 +17,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * One map over a pool: the items cut into chunks, one task per chunk, and the ways to collect the
@@ -84,7 +86,7 @@ public final class MapJob {
 
     /** The values a finished task stands for: its value, or its chunk's values. */
     private static List<Object> values(Task task, Object value) {
-        return task.shape == Task.Shape.SINGLE ? java.util.Collections.singletonList(value) : asList(value);
+        return task.shape == Task.Shape.SINGLE ? Collections.singletonList(value) : asList(value);
     }
 
     @SuppressWarnings("unchecked")
@@ -154,12 +156,12 @@ public final class MapJob {
 
     /** Walks tasks in the order {@code source} hands them out, flattening chunks. */
     private static final class Results<R> implements ResultIterator<R> {
-        private final java.util.function.Supplier<Task> source;
+        private final Supplier<Task> source;
         private int tasksLeft;
         private Task pending;
-        private Iterator<Object> chunk = java.util.Collections.emptyIterator();
+        private Iterator<Object> chunk = Collections.emptyIterator();
 
-        Results(java.util.function.Supplier<Task> source, int tasks) {
+        Results(Supplier<Task> source, int tasks) {
             this.source = source;
             this.tasksLeft = tasks;
         }

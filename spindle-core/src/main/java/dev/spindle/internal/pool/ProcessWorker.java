@@ -21,11 +21,14 @@ import java.util.concurrent.ConcurrentLinkedDeque;
  * The parent's side of one worker process: a driver thread that sends the worker tasks and reads
  * back results, and the record of which tasks the worker holds, in order.
  *
- * <p>Pipelining: the worker holds up to {@code window} tasks. The window starts at one and
- * doubles only after a streak of {@link #FAST_STREAK} fast tasks (under {@link #FAST_TASK_NANOS}
- * each); one slow task (over {@link #SLOW_TASK_NANOS}) sets it back to one. Tiny tasks stream in
- * batches, while work that mixes short and long tasks goes one task at a time, so a long task
- * never waits behind another in one worker while another worker could take it.
+ * <p>Pipelining: the worker holds up to {@code window} tasks, and more are sent only when a result
+ * comes back and tasks are queued, so a queued task goes to whichever worker frees up first. The
+ * window is at least {@link #MIN_WINDOW}: one task waits inside the worker while it runs another,
+ * so the worker does not sit idle while this driver thread, woken by a result, waits for a CPU
+ * that the other workers keep busy (CPython's executor likewise queues one call more than it has
+ * workers). It doubles after a streak of {@link #FAST_STREAK} fast tasks (under
+ * {@link #FAST_TASK_NANOS} each), so tiny tasks stream in batches; one slow task (over
+ * {@link #SLOW_TASK_NANOS}) sets it back.
  *
  * <p>When the worker ends, the driver settles what it held: the task the worker's running slot
  * names fails with {@link WorkerDiedException} (or its timeout, or is retried), every other task
@@ -35,6 +38,7 @@ final class ProcessWorker {
     private static final long FAST_TASK_NANOS = 100_000;
     private static final long SLOW_TASK_NANOS = 1_000_000;
     private static final int FAST_STREAK = 32;
+    private static final int MIN_WINDOW = 2;
     private static final int MAX_WINDOW = 256;
     private static final Duration EXIT_WAIT = Duration.ofSeconds(30);
 
@@ -46,7 +50,7 @@ final class ProcessWorker {
     private final ConcurrentLinkedDeque<Task> held = new ConcurrentLinkedDeque<>();
     private final Lru<Integer, Boolean> knownFunctions = new Lru<>(Lru.FUNCTIONS_PER_WORKER);
     private final int maxTasks;
-    private int window = 1;
+    private int window = MIN_WINDOW;
     /** Set when the worker said it is up and initialized. */
     private boolean ready;
     /** Fast tasks finished since the last slow one. */
@@ -230,7 +234,7 @@ final class ProcessWorker {
         long perTask = (now - lastProgressNanos) / Math.max(1, finished);
         lastProgressNanos = now;
         if (perTask > SLOW_TASK_NANOS) {
-            window = 1;
+            window = MIN_WINDOW;
             fastStreak = 0;
         } else if (perTask < FAST_TASK_NANOS) {
             fastStreak += finished;

@@ -39,6 +39,8 @@ public final class TaskEngine {
     private final WorkerBackend backend;
     private final ResultHandler results;
     private final String name;
+    private final Duration defaultTimeout;
+    private final int defaultRetries;
     private State state = State.RUNNING;
     private long unsettled;
     private BrokenPoolException broken;
@@ -46,7 +48,7 @@ public final class TaskEngine {
 
     /** An engine whose tasks run in {@code config.workers()} worker processes. */
     public static TaskEngine processes(String name, PoolConfig config) {
-        return new TaskEngine(name, new ProcessBackend(config));
+        return new TaskEngine(name, new ProcessBackend(config), config);
     }
 
     /**
@@ -55,11 +57,13 @@ public final class TaskEngine {
      * (Python's ThreadPoolExecutor) rather than in a result thread (Python's ThreadPool).
      */
     public static TaskEngine threads(String name, PoolConfig config, boolean virtual, boolean callbacksInWorker) {
-        return new TaskEngine(name, new ThreadBackend(config, virtual, callbacksInWorker));
+        return new TaskEngine(name, new ThreadBackend(config, virtual, callbacksInWorker), config);
     }
 
-    private TaskEngine(String name, WorkerBackend backend) {
+    private TaskEngine(String name, WorkerBackend backend, PoolConfig config) {
         this.name = name;
+        this.defaultTimeout = config.taskTimeout();
+        this.defaultRetries = config.retries();
         this.backend = backend;
         this.results = backend.completesInWorker() ? null : new ResultHandler(name + "-results");
         backend.start(this);
@@ -71,15 +75,17 @@ public final class TaskEngine {
     }
 
     /**
-     * Queues a task.
+     * Queues a task. A null {@code timeout} or negative {@code retries} means the pool's default.
      *
      * @throws IllegalStateException if the pool does not accept tasks
      * @throws BrokenPoolException if the pool is broken
      * @throws dev.spindle.SerializationException if a process pool cannot encode the function or arguments
      */
     public Task submit(Object function, Task.Shape shape, List<Object> arguments, Duration timeout, int retries) {
-        long timeoutNanos = timeout == null ? 0 : timeout.toNanos();
-        Task task = new Task(seqs.incrementAndGet(), function, shape, arguments, timeoutNanos, retries, this);
+        Duration effectiveTimeout = timeout != null ? timeout : defaultTimeout;
+        long timeoutNanos = effectiveTimeout == null ? 0 : effectiveTimeout.toNanos();
+        Task task = new Task(seqs.incrementAndGet(), function, shape, arguments, timeoutNanos,
+                retries >= 0 ? retries : defaultRetries, this);
         backend.prepare(task);
         lock.lock();
         try {
