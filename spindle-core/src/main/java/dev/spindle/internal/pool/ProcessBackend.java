@@ -35,6 +35,11 @@ final class ProcessBackend implements WorkerBackend {
         return config;
     }
 
+    /** How many worker slots the pool has. */
+    int size() {
+        return workers.length;
+    }
+
     RunningSlots slots() {
         return slots;
     }

@@ -22,7 +22,8 @@ import java.util.concurrent.ConcurrentLinkedDeque;
  * back results, and the record of which tasks the worker holds, in order.
  *
  * <p>Pipelining: the worker holds up to {@code window} tasks, and more are sent only when a result
- * comes back and tasks are queued, so a queued task goes to whichever worker frees up first. The
+ * comes back and tasks are queued, so a queued task goes to whichever worker frees up first; a
+ * driver never takes more than its fair share of the queue, so a burst is split. The
  * window is at least {@link #MIN_WINDOW}: one task waits inside the worker while it runs another,
  * so the worker does not sit idle while this driver thread, woken by a result, waits for a CPU
  * that the other workers keep busy (CPython's executor likewise queues one call more than it has
@@ -152,6 +153,11 @@ final class ProcessWorker {
         }
         Wire.Writer batch = new Wire.Writer();
         Task task = held.isEmpty() ? engine.take() : engine.pollNow();
+        if (task != null) {
+            // Take no more than a fair share of what is queued, so a burst is split between workers.
+            int share = (engine.queued() + 1 + backend.size() - 1) / backend.size();
+            room = Math.min(room, Math.max(1, share));
+        }
         while (task != null) {
             boolean known = knownFunctions.get(task.encodedFunction.id()) != null;
             if (!known) {

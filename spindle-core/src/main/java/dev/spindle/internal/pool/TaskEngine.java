@@ -147,6 +147,16 @@ public final class TaskEngine {
         return task;
     }
 
+    /** How many tasks wait in the queue. */
+    int queued() {
+        lock.lock();
+        try {
+            return queue.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** True while workers are needed: running, or shut down with work still unsettled. */
     boolean workersNeeded() {
         lock.lock();
