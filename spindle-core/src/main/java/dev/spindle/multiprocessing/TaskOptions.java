@@ -31,7 +31,7 @@ public final class TaskOptions {
     /** Items per task for maps; 0 (the default) picks one as Python does. */
     public TaskOptions chunksize(int chunksize) {
         if (chunksize < 0) {
-            throw new IllegalArgumentException("chunksize must be positive: " + chunksize);
+            throw new IllegalArgumentException("chunksize must not be negative: " + chunksize);
         }
         return new TaskOptions(chunksize, timeout, retries, progress);
     }

@@ -230,12 +230,8 @@ public final class TaskEngine {
 
     /** A task was settled outside the engine (cancelled); {@code interrupt} stops it if it runs. */
     void settledElsewhere(Task task, boolean interrupt) {
-        lock.lock();
-        try {
-            queue.remove(task);
-        } finally {
-            lock.unlock();
-        }
+        // A cancelled task stays in the queue until polled, where settled tasks are skipped:
+        // removing it here would make cancelling a whole map quadratic.
         settled();
         if (interrupt) {
             backend.abort(task);

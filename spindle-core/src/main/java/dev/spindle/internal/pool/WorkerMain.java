@@ -5,6 +5,7 @@ import dev.spindle.internal.codec.Codec;
 import dev.spindle.internal.codec.ExceptionTransport;
 import dev.spindle.multiprocessing.Connection;
 import java.io.EOFException;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -27,17 +28,23 @@ final class WorkerMain {
 
     static void run(WorkerSpec spec) throws Exception {
         try (Connection connection = spec.connection(); RunningSlots slots = RunningSlots.open(spec.slotsName())) {
-            if (spec.initializer() != null) {
-                try {
-                    spec.initializer().run();
-                } catch (Throwable t) {
-                    connection.sendBytes(Wire.initFailed(ExceptionTransport.encode(t)));
-                    return;
-                }
-            }
-            connection.sendBytes(Wire.ready());
-            new WorkerMain.Loop(connection, slots, spec.slot(), spec.maxTasks()).run();
+            serve(spec, connection, slots);
+        } catch (IOException poolGone) {
+            // The pool closed its end (terminated, broken, or its process died): end quietly.
         }
+    }
+
+    private static void serve(WorkerSpec spec, Connection connection, RunningSlots slots) throws Exception {
+        if (spec.initializer() != null) {
+            try {
+                spec.initializer().run();
+            } catch (Throwable t) {
+                connection.sendBytes(Wire.initFailed(ExceptionTransport.encode(t)));
+                return;
+            }
+        }
+        connection.sendBytes(Wire.ready());
+        new WorkerMain.Loop(connection, slots, spec.slot(), spec.maxTasks()).run();
     }
 
     private static final class Loop {
