@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -256,6 +257,16 @@ public class ChildProcess implements Serializable {
             return Optional.empty();
         }
         return Optional.of(new RemoteException(this.toString(), h.failure()));
+    }
+
+    /**
+     * A future that completes with this process once it has ended (like
+     * {@link Process#onExit()}); dependent actions run in the thread that saw the end.
+     *
+     * @throws IllegalStateException if the process has not been started
+     */
+    public final CompletableFuture<ChildProcess> onExit() {
+        return started("onExit").exitCode().thenApply(code -> this);
     }
 
     /** Asks the child to end with SIGTERM (exit code -15). Asynchronous, as in Python. */

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +37,17 @@ class ChildProcessTest {
     static void describeSelf(Path file) throws Exception {
         ProcessInfo me = Spindle.currentProcess();
         Files.writeString(file, me.name() + "|" + me.pid() + "|" + me.parentPid() + "|" + me.daemon());
+    }
+
+    @Test
+    void onExitCompletesWithTheProcessOnceItHasEnded() throws Exception {
+        ChildProcess p = new ChildProcess(ChildProcessTest::write, dir.resolve("x"), "x");
+        assertThatThrownBy(p::onExit).isInstanceOf(IllegalStateException.class);
+        p.start();
+        ChildProcess ended = p.onExit().get(Deadlines.CHILD.toSeconds(), TimeUnit.SECONDS);
+        assertThat(ended).isSameAs(p);
+        assertThat(ended.exitCode()).isZero();
+        assertThat(ended.isAlive()).isFalse();
     }
 
     @Test

@@ -88,6 +88,17 @@ class ProcessPoolFaultsTest {
     }
 
     @Test
+    void anIdleWorkerThatIsKilledIsReplacedWithoutWaitingForATask() throws Exception {
+        try (Pool pool = Pool.of(1)) {
+            long first = pool.apply(ProcessPoolFaultsTest::pid, 0);
+            ProcessHandle.of(first).orElseThrow().destroyForcibly();
+            Deadlines.await("a replacement worker runs", Deadlines.CHILD, () -> NoLeaks.busyChildJvms().stream()
+                    .anyMatch(p -> p.pid() != first && p.isAlive()));
+            assertThat(pool.apply(ProcessPoolFaultsTest::pid, 0)).isNotEqualTo(first);
+        }
+    }
+
+    @Test
     void systemExitInATaskIsAWorkerDeathWithItsExitCode() throws Exception {
         try (Pool pool = Pool.of(1)) {
             AsyncResult<Integer> exited = pool.applyAsync(ProcessPoolFaultsTest::exitWith, 7);

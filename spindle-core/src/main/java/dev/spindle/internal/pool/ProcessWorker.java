@@ -82,6 +82,8 @@ final class ProcessWorker {
             pipe.right().close();
         }
         ProcessWorker worker = new ProcessWorker(backend, engine, slot, child, pipe.left());
+        // A worker that dies while its driver waits for a task is noticed, and replaced, at once.
+        child.onExit().thenRun(engine::wakeWorkers);
         Thread.ofPlatform().daemon().name(engine.name() + "-" + name).start(worker::drive);
         return worker;
     }
@@ -132,11 +134,14 @@ final class ProcessWorker {
                 receive();
             }
         } catch (IOException workerGone) {
-            readWhatItSent();
+            // read below what it sent before it went
         } catch (RuntimeException e) {
             child.kill(); // out of step with the worker: start afresh rather than guess
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (!child.isAlive()) {
+            readWhatItSent();
         }
         connection.close();
         ended();
@@ -152,7 +157,7 @@ final class ProcessWorker {
             return;
         }
         Wire.Writer batch = new Wire.Writer();
-        Task task = held.isEmpty() ? engine.take() : engine.pollNow();
+        Task task = held.isEmpty() ? engine.take(() -> !child.isAlive()) : engine.pollNow();
         if (task != null) {
             // Take no more than a fair share of what is queued, so a burst is split between workers.
             int share = (engine.queued() + 1 + backend.size() - 1) / backend.size();

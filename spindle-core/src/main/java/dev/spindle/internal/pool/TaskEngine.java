@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -107,11 +108,17 @@ public final class TaskEngine {
         return task;
     }
 
-    /** Blocks until a task is ready for a worker; null when the worker should end. */
-    Task take() throws InterruptedException {
+    /**
+     * Blocks until a task is ready for a worker; null when the worker should end, or at once when
+     * {@code giveUp} says so (checked whenever the waiter wakes; see {@link #wakeWorkers()}).
+     */
+    Task take(BooleanSupplier giveUp) throws InterruptedException {
         lock.lock();
         try {
             while (true) {
+                if (giveUp.getAsBoolean()) {
+                    return null;
+                }
                 Task task = pollLocked();
                 if (task != null) {
                     return task;
@@ -121,6 +128,16 @@ public final class TaskEngine {
                 }
                 taskReady.await();
             }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Wakes every worker waiting in {@link #take} to check its {@code giveUp} condition. */
+    void wakeWorkers() {
+        lock.lock();
+        try {
+            taskReady.signalAll();
         } finally {
             lock.unlock();
         }

@@ -81,7 +81,7 @@ final class ThreadBackend implements WorkerBackend {
         }
         try {
             Task task;
-            while ((task = engine.take()) != null) {
+            while ((task = engine.take(() -> false)) != null) {
                 run(task);
                 if (abandoned.containsKey(Thread.currentThread())) {
                     return; // a replacement has taken this thread's place
@@ -96,7 +96,7 @@ final class ThreadBackend implements WorkerBackend {
     private void dispatchVirtual() {
         try {
             Task task;
-            while ((task = engine.take()) != null) {
+            while ((task = engine.take(() -> false)) != null) {
                 Task next = task;
                 startThread(() -> {
                     if (initialized()) {
