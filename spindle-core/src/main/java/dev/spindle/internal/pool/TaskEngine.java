@@ -61,7 +61,7 @@ public final class TaskEngine {
         return new TaskEngine(name, new ThreadBackend(config, virtual, callbacksInWorker), config);
     }
 
-    private TaskEngine(String name, WorkerBackend backend, PoolConfig config) {
+    TaskEngine(String name, WorkerBackend backend, PoolConfig config) {
         this.name = name;
         this.defaultTimeout = config.taskTimeout();
         this.defaultRetries = config.retries();
