@@ -17,7 +17,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
+import java.util.function.IntSupplier;
 
 /**
  * One map over a pool: the items cut into chunks, one task per chunk, and the ways to collect the
@@ -25,11 +25,23 @@ import java.util.function.Supplier;
  */
 public final class MapJob {
     private final List<Task> tasks;
+    /**
+     * Per task, what the consumers wait on: the task's future, or, with a progress listener, a
+     * future that completes only after the listener was told, so a map never returns (or an
+     * iterator yields its last item) before its last progress report.
+     */
+    private final List<CompletableFuture<Object>> reported;
     private final int total;
 
-    private MapJob(List<Task> tasks, int total) {
+    private MapJob(List<Task> tasks, int total, ProgressListener progress) {
         this.tasks = tasks;
         this.total = total;
+        this.reported = new ArrayList<>(tasks.size());
+        AtomicInteger done = new AtomicInteger();
+        for (Task task : tasks) {
+            reported.add(progress == null ? task.future
+                    : task.future.whenComplete((v, e) -> progress.progress(done.addAndGet(task.size()), total)));
+        }
     }
 
     /**
@@ -52,11 +64,7 @@ public final class MapJob {
             tasks.forEach(t -> t.future.cancel(false));
             throw refused;
         }
-        MapJob job = new MapJob(tasks, items.size());
-        if (progress != null) {
-            job.reportProgress(progress);
-        }
-        return job;
+        return new MapJob(tasks, items.size(), progress);
     }
 
     /** CPython's rule: {@code divmod(len, workers * 4)}, rounded up, at least 1. */
@@ -75,13 +83,6 @@ public final class MapJob {
             args.add(item);
         }
         return args;
-    }
-
-    private void reportProgress(ProgressListener listener) {
-        AtomicInteger done = new AtomicInteger();
-        for (Task task : tasks) {
-            task.future.whenComplete((v, e) -> listener.progress(done.addAndGet(task.size()), total));
-        }
     }
 
     /** The values a finished task stands for: its value, or its chunk's values. */
@@ -110,12 +111,13 @@ public final class MapJob {
         Object[] values = new Object[total];
         AtomicInteger remaining = new AtomicInteger(tasks.size());
         int offset = 0;
-        for (Task task : tasks) {
+        for (int index = 0; index < tasks.size(); index++) {
+            Task task = tasks.get(index);
             int at = offset;
             offset += task.size();
-            task.future.whenComplete((value, failure) -> {
+            reported.get(index).whenComplete((value, failure) -> {
                 if (failure != null) {
-                    all.completeExceptionally(failure);
+                    all.completeExceptionally(unwrap(failure));
                     return;
                 }
                 List<Object> chunk = values(task, value);
@@ -130,15 +132,24 @@ public final class MapJob {
         return all;
     }
 
+    /** A failure seen through a {@code whenComplete} stage arrives wrapped; the task's own is inside. */
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException wrapped && wrapped.getCause() != null ? wrapped.getCause() : failure;
+    }
+
     /** The results in order, as they become ready. */
     public <R> ResultIterator<R> ordered() {
-        return new Results<>(tasks.iterator()::next, tasks.size());
+        AtomicInteger next = new AtomicInteger();
+        return new Results<>(next::getAndIncrement);
     }
 
     /** The results in the order tasks finish. */
     public <R> ResultIterator<R> unordered() {
-        LinkedBlockingQueue<Task> finished = new LinkedBlockingQueue<>();
-        tasks.forEach(t -> t.future.whenComplete((v, e) -> finished.add(t)));
+        LinkedBlockingQueue<Integer> finished = new LinkedBlockingQueue<>();
+        for (int index = 0; index < tasks.size(); index++) {
+            int i = index;
+            reported.get(i).whenComplete((v, e) -> finished.add(i));
+        }
         return new Results<>(() -> {
             try {
                 return finished.take();
@@ -146,7 +157,7 @@ public final class MapJob {
                 Thread.currentThread().interrupt();
                 throw new CompletionException(e);
             }
-        }, tasks.size());
+        });
     }
 
     /** Cancels every task that has not finished. */
@@ -154,21 +165,20 @@ public final class MapJob {
         tasks.forEach(t -> t.future.cancel(true));
     }
 
-    /** Walks tasks in the order {@code source} hands them out, flattening chunks. */
-    private static final class Results<R> implements ResultIterator<R> {
-        private final Supplier<Task> source;
-        private int tasksLeft;
-        private Task pending;
+    /** Walks the tasks in the order {@code source} gives their indexes, flattening chunks. */
+    private final class Results<R> implements ResultIterator<R> {
+        private final IntSupplier source;
+        private int tasksLeft = tasks.size();
+        private int pending = -1;
         private Iterator<Object> chunk = Collections.emptyIterator();
 
-        Results(Supplier<Task> source, int tasks) {
+        Results(IntSupplier source) {
             this.source = source;
-            this.tasksLeft = tasks;
         }
 
         @Override
         public boolean hasNext() {
-            return chunk.hasNext() || pending != null || tasksLeft > 0;
+            return chunk.hasNext() || pending >= 0 || tasksLeft > 0;
         }
 
         @Override
@@ -183,31 +193,35 @@ public final class MapJob {
             }
         }
 
-        @Override
+    @Override
         @SuppressWarnings("unchecked")
         public R next(Duration timeout) throws TimeoutException, InterruptedException {
             if (chunk.hasNext()) {
                 return (R) chunk.next();
             }
-            if (pending == null) {
+            if (pending < 0) {
                 if (tasksLeft == 0) {
                     throw new NoSuchElementException();
                 }
-                pending = source.get();
+                pending = source.getAsInt();
                 tasksLeft--;
             }
+            CompletableFuture<Object> future = reported.get(pending);
             Object value;
             try {
-                value = timeout == null ? pending.future.get() : pending.future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+                value = timeout == null ? future.get() : future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
             } catch (ExecutionException e) {
-                pending = null;
+                pending = -1;
+                if (e.getCause() instanceof CancellationException cancelled) {
+                    throw cancelled; // seen through the progress stage, a cancellation arrives wrapped
+                }
                 throw new CompletionException(e.getCause());
             } catch (CancellationException e) {
-                pending = null;
+                pending = -1;
                 throw e;
             }
-            chunk = values(pending, value).iterator();
-            pending = null;
+            chunk = values(tasks.get(pending), value).iterator();
+            pending = -1;
             return (R) chunk.next();
         }
     }
