@@ -122,7 +122,7 @@ public abstract class PoolExecutor implements ExecutorService {
         }
         List<Object> list = new ArrayList<>();
         items.forEach(list::add);
-        MapJob job = MapJob.submit(engine, fn, list, false, chunksize, 1, null, -1, null);
+        MapJob job = MapJob.submit(engine, fn, list, false, chunksize, 1, null, -1, null, false);
         ResultIterator<R> results = job.ordered();
         Long deadline = timeout == null ? null : System.nanoTime() + timeout.toNanos();
         Iterator<R> beforeDeadline = new Iterator<>() {

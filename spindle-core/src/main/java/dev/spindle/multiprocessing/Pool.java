@@ -193,7 +193,7 @@ public final class Pool implements AutoCloseable {
 
     /** Like {@link #map(CheckedFunction, Iterable)}, with options (chunk size, timeout, retries, progress). */
     public <A, R> List<R> map(CheckedFunction<A, R> fn, Iterable<? extends A> items, TaskOptions options) {
-        return mapAsync(fn, items, options).toCompletableFuture().join();
+        return Pool.<R>all(job(fn, list(items), false, options, false)).toCompletableFuture().join();
     }
 
     /** Submits a map and returns at once (Python's {@code map_async}). */
@@ -203,7 +203,7 @@ public final class Pool implements AutoCloseable {
 
     /** Submits a map with options and returns at once. */
     public <A, R> AsyncResult<List<R>> mapAsync(CheckedFunction<A, R> fn, Iterable<? extends A> items, TaskOptions options) {
-        return all(job(fn, list(items), false, options));
+        return all(job(fn, list(items), false, options, true));
     }
 
     /** The results of {@code fn} over {@code items}, in order, as they become ready (Python's {@code imap}). */
@@ -213,7 +213,7 @@ public final class Pool implements AutoCloseable {
 
     /** Like {@link #imap(CheckedFunction, Iterable)} with options; the default chunk size here is 1, as in Python. */
     public <A, R> ResultIterator<R> imap(CheckedFunction<A, R> fn, Iterable<? extends A> items, TaskOptions options) {
-        return job(fn, list(items), false, chunkOfOne(options)).ordered();
+        return job(fn, list(items), false, chunkOfOne(options), false).ordered();
     }
 
     /** The results of {@code fn} over {@code items} in the order they finish (Python's {@code imap_unordered}). */
@@ -223,7 +223,7 @@ public final class Pool implements AutoCloseable {
 
     /** Like {@link #imapUnordered(CheckedFunction, Iterable)} with options. */
     public <A, R> ResultIterator<R> imapUnordered(CheckedFunction<A, R> fn, Iterable<? extends A> items, TaskOptions options) {
-        return job(fn, list(items), false, chunkOfOne(options)).unordered();
+        return job(fn, list(items), false, chunkOfOne(options), false).unordered();
     }
 
     /** {@code fn(a, b)} for each pair, in order (Python's {@code starmap}). */
@@ -234,7 +234,7 @@ public final class Pool implements AutoCloseable {
     /** {@code fn(a, b)} for each pair, with options. */
     public <A, B, R> List<R> starmap(CheckedBiFunction<A, B, R> fn, Iterable<? extends Map.Entry<? extends A, ? extends B>> pairs,
                                      TaskOptions options) {
-        return starmapAsync(fn, pairs, options).toCompletableFuture().join();
+        return Pool.<R>all(job(fn, pairArguments(pairs), true, options, false)).toCompletableFuture().join();
     }
 
     /** Submits a star map and returns at once (Python's {@code starmap_async}). */
@@ -247,17 +247,22 @@ public final class Pool implements AutoCloseable {
     public <A, B, R> AsyncResult<List<R>> starmapAsync(CheckedBiFunction<A, B, R> fn,
                                                        Iterable<? extends Map.Entry<? extends A, ? extends B>> pairs,
                                                        TaskOptions options) {
-        List<Object> argumentLists = new ArrayList<>();
-        for (Map.Entry<? extends A, ? extends B> pair : pairs) {
-            argumentLists.add(arguments(pair.getKey(), pair.getValue()));
-        }
-        return all(job(fn, argumentLists, true, options));
+        return all(job(fn, pairArguments(pairs), true, options, true));
     }
 
-    private MapJob job(Object fn, List<?> items, boolean star, TaskOptions options) {
+    private static List<Object> pairArguments(Iterable<? extends Map.Entry<?, ?>> pairs) {
+        List<Object> argumentLists = new ArrayList<>();
+        for (Map.Entry<?, ?> pair : pairs) {
+            argumentLists.add(arguments(pair.getKey(), pair.getValue()));
+        }
+        return argumentLists;
+    }
+
+    /** {@code exposed}: the map's future is handed to the user (see {@link MapJob#submit}). */
+    private MapJob job(Object fn, List<?> items, boolean star, TaskOptions options, boolean exposed) {
         Objects.requireNonNull(fn, "fn");
         return MapJob.submit(engine, fn, items, star, options.chunksize(), workers, options.timeout(), options.retries(),
-                options.progress());
+                options.progress(), exposed);
     }
 
     @SuppressWarnings("unchecked")

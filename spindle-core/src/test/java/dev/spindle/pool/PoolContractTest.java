@@ -141,6 +141,18 @@ class PoolContractTest {
 
     @ParameterizedTest
     @MethodSource("contexts")
+    void aMapAsyncCallbackRunsInThePoolsResultThread(Context context) throws Exception {
+        List<String> where = new CopyOnWriteArrayList<>();
+        try (Pool pool = context.pool(2)) {
+            // The tasks take 200 ms, so the callback is attached before the map completes.
+            pool.mapAsync(ExecutorTest::sleepy, List.of(200, 200)).toCompletableFuture()
+                    .thenAccept(v -> where.add(Thread.currentThread().getName())).get();
+        }
+        assertThat(where).singleElement().asString().endsWith("-results");
+    }
+
+    @ParameterizedTest
+    @MethodSource("contexts")
     void imapGoesOnAfterAFailedItemAndImapUnorderedYieldsEveryResult(Context context) {
         try (Pool pool = context.pool(2)) {
             ResultIterator<Integer> it = pool.imap(PoolContractTest::fail, List.of(1, 2, 3, 4));

@@ -47,18 +47,22 @@ public final class MapJob {
     /**
      * Submits {@code items} in chunks. For a star map each item is a two-element list of
      * arguments. {@code chunksize} 0 picks one as CPython does: about four chunks per worker.
+     * {@code exposed}: the caller hands out a future of this map, on which users may hang
+     * callbacks (map_async), so tasks complete in the result thread; otherwise (a blocking map,
+     * an iterator) and without a progress listener they complete where their result arrives.
      */
     public static MapJob submit(TaskEngine engine, Object function, List<?> items, boolean star, int chunksize,
-                                int workers, Duration timeout, int retries, ProgressListener progress) {
+                                int workers, Duration timeout, int retries, ProgressListener progress, boolean exposed) {
+        boolean inPlace = !exposed && progress == null;
         int size = chunksize > 0 ? chunksize : autoChunksize(items.size(), workers);
         List<Task> tasks = new ArrayList<>((items.size() + size - 1) / size);
         try {
             for (int from = 0; from < items.size(); from += size) {
                 List<?> slice = items.subList(from, Math.min(items.size(), from + size));
                 tasks.add(size == 1
-                        ? engine.submit(function, Task.Shape.SINGLE, arguments(star, slice.get(0)), timeout, retries)
+                        ? engine.submit(function, Task.Shape.SINGLE, arguments(star, slice.get(0)), timeout, retries, inPlace)
                         : engine.submit(function, star ? Task.Shape.STAR_CHUNK : Task.Shape.CHUNK,
-                                new ArrayList<>(slice), timeout, retries));
+                                new ArrayList<>(slice), timeout, retries, inPlace));
             }
         } catch (RuntimeException refused) {
             tasks.forEach(t -> t.future.cancel(false));

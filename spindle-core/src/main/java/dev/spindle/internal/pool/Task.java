@@ -27,6 +27,12 @@ public final class Task {
     final List<Object> arguments;
     final long timeoutNanos;
     final TaskFuture<Object> future;
+    /**
+     * True when only Spindle's own code waits on this task's future (a blocking map, an
+     * iterator): it may complete in the thread that learnt the result, without the hop to the
+     * result thread that user callbacks need.
+     */
+    final boolean completeInPlace;
     int retriesLeft;
     /** Filled by a process backend at submit: the function's id and the encoded arguments. */
     FunctionTable.Entry encodedFunction;
@@ -35,13 +41,15 @@ public final class Task {
     volatile Throwable abortReason;
     private final AtomicBoolean settled = new AtomicBoolean();
 
-    Task(long seq, Object function, Shape shape, List<Object> arguments, long timeoutNanos, int retries, TaskEngine engine) {
+    Task(long seq, Object function, Shape shape, List<Object> arguments, long timeoutNanos, int retries,
+         boolean completeInPlace, TaskEngine engine) {
         this.seq = seq;
         this.function = function;
         this.shape = shape;
         this.arguments = arguments;
         this.timeoutNanos = timeoutNanos;
         this.retriesLeft = retries;
+        this.completeInPlace = completeInPlace;
         this.future = new TaskFuture<>(this, engine);
     }
 

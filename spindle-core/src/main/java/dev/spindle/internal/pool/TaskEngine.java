@@ -83,10 +83,19 @@ public final class TaskEngine {
      * @throws dev.spindle.SerializationException if a process pool cannot encode the function or arguments
      */
     public Task submit(Object function, Task.Shape shape, List<Object> arguments, Duration timeout, int retries) {
+        return submit(function, shape, arguments, timeout, retries, false);
+    }
+
+    /**
+     * Queues a task whose future only Spindle's own code observes when {@code completeInPlace}
+     * (see {@link Task#completeInPlace}).
+     */
+    Task submit(Object function, Task.Shape shape, List<Object> arguments, Duration timeout, int retries,
+                boolean completeInPlace) {
         Duration effectiveTimeout = timeout != null ? timeout : defaultTimeout;
         long timeoutNanos = effectiveTimeout == null ? 0 : effectiveTimeout.toNanos();
         Task task = new Task(seqs.incrementAndGet(), function, shape, arguments, timeoutNanos,
-                retries >= 0 ? retries : defaultRetries, this);
+                retries >= 0 ? retries : defaultRetries, completeInPlace, this);
         backend.prepare(task);
         lock.lock();
         try {
@@ -238,7 +247,7 @@ public final class TaskEngine {
             return;
         }
         settled();
-        if (results == null) {
+        if (results == null || task.completeInPlace) {
             task.future.finish(value, failure);
         } else {
             results.deliver(() -> task.future.finish(value, failure));
