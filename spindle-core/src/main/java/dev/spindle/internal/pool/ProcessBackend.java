@@ -4,8 +4,6 @@ import dev.spindle.BrokenPoolException;
 import dev.spindle.internal.codec.Codec;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -112,11 +110,7 @@ final class ProcessBackend implements WorkerBackend {
             if (task.abortReason != null) {
                 worker.kill(); // cancelled, or timed out: it must not run on
             } else if (task.timeoutNanos > 0 && nowNanos - running.startNanos() > task.timeoutNanos) {
-                TimeoutException timeout = new TimeoutException("the task ran longer than its timeout of "
-                        + TimeUnit.NANOSECONDS.toMillis(task.timeoutNanos) + " ms; its worker (pid " + worker.pid()
-                        + ") was killed and replaced");
-                task.abortReason = timeout;
-                engine.finish(task, null, timeout);
+                engine.timedOut(task, "its worker (pid " + worker.pid() + ") was killed and replaced");
                 worker.kill();
             }
         }

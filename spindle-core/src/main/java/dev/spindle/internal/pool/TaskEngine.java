@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
@@ -252,6 +253,17 @@ public final class TaskEngine {
         } else {
             results.deliver(() -> task.future.finish(value, failure));
         }
+    }
+
+    /**
+     * A running task overran its timeout: it fails with a TimeoutException saying how its worker
+     * was stopped ({@code stopped}), and is marked so that its worker is not left running it.
+     */
+    void timedOut(Task task, String stopped) {
+        TimeoutException timeout = new TimeoutException("the task ran longer than its timeout of "
+                + TimeUnit.NANOSECONDS.toMillis(task.timeoutNanos) + " ms; " + stopped);
+        task.abortReason = timeout;
+        finish(task, null, timeout);
     }
 
     /** A task was settled outside the engine (cancelled); {@code interrupt} stops it if it runs. */

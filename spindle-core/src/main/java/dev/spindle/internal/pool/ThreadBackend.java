@@ -3,8 +3,6 @@ package dev.spindle.internal.pool;
 import dev.spindle.BrokenPoolException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -161,10 +159,7 @@ final class ThreadBackend implements WorkerBackend {
     public void checkTimeouts(long nowNanos) {
         running.forEach((task, r) -> {
             if (task.timeoutNanos > 0 && nowNanos - r.startNanos() > task.timeoutNanos && task.abortReason == null) {
-                TimeoutException timeout = new TimeoutException("the task ran longer than its timeout of "
-                        + TimeUnit.NANOSECONDS.toMillis(task.timeoutNanos) + " ms; its thread was interrupted");
-                task.abortReason = timeout;
-                engine.finish(task, null, timeout);
+                engine.timedOut(task, "its thread was interrupted");
                 abort(task);
             }
         });

@@ -1,7 +1,6 @@
 package dev.spindle.internal.pool;
 
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -110,16 +109,15 @@ final class Wire {
         return ByteBuffer.allocate(5 + error.length).put(INIT_FAILED).putInt(error.length).put(error).array();
     }
 
-    static List<TaskMessage> readTasks(byte[] message) throws IOException {
-        DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(message));
-        int count = in.readInt();
+    static List<TaskMessage> readTasks(ByteBuffer in) {
+        int count = in.getInt();
         List<TaskMessage> tasks = new ArrayList<>(count);
         Task.Shape[] shapes = Task.Shape.values();
         for (int i = 0; i < count; i++) {
-            long seq = in.readLong();
-            int functionId = in.readInt();
+            long seq = in.getLong();
+            int functionId = in.getInt();
             byte[] function = readBytes(in);
-            Task.Shape shape = shapes[in.readByte()];
+            Task.Shape shape = shapes[in.get()];
             tasks.add(new TaskMessage(seq, functionId, function, shape, readBytes(in)));
         }
         return tasks;
@@ -131,21 +129,23 @@ final class Wire {
         for (int i = 0; i < count; i++) {
             long seq = in.getLong();
             byte status = in.get();
-            byte[] body = new byte[in.getInt()];
-            in.get(body);
-            results.add(new ResultMessage(seq, status, body));
+            results.add(new ResultMessage(seq, status, readBytes(in)));
         }
         return results;
     }
 
     static byte[] readError(ByteBuffer in) {
-        byte[] body = new byte[in.getInt()];
-        in.get(body);
-        return body;
+        return readBytes(in);
     }
 
-    private static byte[] readBytes(DataInputStream in) throws IOException {
-        int length = in.readInt();
-        return length < 0 ? null : in.readNBytes(length);
+    /** A length-prefixed byte array; length -1 is null (as {@code Writer.writeBytes} writes it). */
+    private static byte[] readBytes(ByteBuffer in) {
+        int length = in.getInt();
+        if (length < 0) {
+            return null;
+        }
+        byte[] bytes = new byte[length];
+        in.get(bytes);
+        return bytes;
     }
 }

@@ -6,6 +6,7 @@ import dev.spindle.internal.codec.ExceptionTransport;
 import dev.spindle.multiprocessing.Connection;
 import java.io.EOFException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -72,7 +73,7 @@ final class WorkerMain {
                 } catch (EOFException poolClosed) {
                     return;
                 }
-                List<Wire.TaskMessage> batch = Wire.readTasks(message);
+                List<Wire.TaskMessage> batch = Wire.readTasks(ByteBuffer.wrap(message));
                 for (int i = 0; i < batch.size(); i++) {
                     runOne(batch.get(i));
                     done++;
