@@ -8,38 +8,19 @@ import java.io.NotSerializableException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
 
 /**
  * JDK serialization, which handles serializable lambdas and method references natively (no JVM
- * flag), with a one-byte-tag fast path for the small immutable values that dominate messages
- * (null, Integer, Long, String, byte[], and ArrayLists of them — see {@link ListCodec}): those skip the stream header and class descriptors.
- * Paths of the default file system are carried too (see {@link CodecStreams}).
+ * flag), behind a fast path for the plain values that dominate messages (null, numbers, booleans,
+ * strings, byte[], and ArrayLists of them — see {@link PlainValues}): those skip the stream header
+ * and class descriptors. Paths of the default file system are carried too (see {@link CodecStreams}).
  */
 final class JavaSerializationCodec implements Codec {
     static final JavaSerializationCodec INSTANCE = new JavaSerializationCodec();
 
-    private static final byte NULL = 0;
-    private static final byte INT = 1;
-    private static final byte LONG = 2;
-    private static final byte STRING = 3;
-    private static final byte BYTES = 4;
-    private static final byte SERIALIZED = 5;
-    private static final byte LIST = ListCodec.LIST;
-
     @Override
     public byte[] encode(Object value) {
-        return switch (value) {
-            case null -> new byte[] {NULL};
-            case Integer i -> putLong(new byte[5], INT, i, 4);
-            case Long l -> putLong(new byte[9], LONG, l, 8);
-            case String s -> tagged(STRING, s.getBytes(StandardCharsets.UTF_8));
-            case byte[] b -> tagged(BYTES, b);
-            case ArrayList<?> list when ListCodec.fits(list) -> ListCodec.encode(list);
-            default -> serialize(value);
-        };
+        return PlainValues.fits(value) ? PlainValues.encode(value) : serialize(value);
     }
 
     @Override
@@ -47,53 +28,24 @@ final class JavaSerializationCodec implements Codec {
         if (length < 1) {
             throw new SerializationException("empty message", null);
         }
-        int body = offset + 1;
-        return switch (bytes[offset]) {
-            case NULL -> null;
-            case INT -> (int) getLong(bytes, body, 4);
-            case LONG -> getLong(bytes, body, 8);
-            case STRING -> new String(bytes, body, length - 1, StandardCharsets.UTF_8);
-            case BYTES -> Arrays.copyOfRange(bytes, body, offset + length);
-            case SERIALIZED -> deserialize(bytes, body, length - 1);
-            case LIST -> decodeList(bytes, body, length - 1);
-            default -> throw new SerializationException("unknown codec tag " + bytes[offset], null);
-        };
-    }
-
-    private static Object decodeList(byte[] bytes, int offset, int length) {
+        if (bytes[offset] == PlainValues.SERIALIZED) {
+            return deserialize(bytes, offset + 1, length - 1);
+        }
+        ByteBuffer in = ByteBuffer.wrap(bytes, offset, length);
         try {
-            return ListCodec.decode(ByteBuffer.wrap(bytes, offset, length));
+            Object value = PlainValues.decode(in);
+            if (in.hasRemaining()) {
+                throw new IllegalArgumentException(in.remaining() + " bytes after the value");
+            }
+            return value;
         } catch (RuntimeException e) {
-            throw new SerializationException("cannot decode a list: " + e, e);
+            throw new SerializationException("cannot decode: " + e, e);
         }
-    }
-
-    private static byte[] tagged(byte tag, byte[] payload) {
-        byte[] out = new byte[payload.length + 1];
-        out[0] = tag;
-        System.arraycopy(payload, 0, out, 1, payload.length);
-        return out;
-    }
-
-    private static byte[] putLong(byte[] out, byte tag, long value, int width) {
-        out[0] = tag;
-        for (int i = 0; i < width; i++) {
-            out[1 + i] = (byte) (value >>> (8 * (width - 1 - i)));
-        }
-        return out;
-    }
-
-    private static long getLong(byte[] in, int offset, int width) {
-        long value = 0;
-        for (int i = 0; i < width; i++) {
-            value = (value << 8) | (in[offset + i] & 0xFF);
-        }
-        return width == 4 ? (int) value : value;
     }
 
     private static byte[] serialize(Object value) {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream(256);
-        buffer.write(SERIALIZED);
+        buffer.write(PlainValues.SERIALIZED);
         try (ObjectOutputStream out = new CodecStreams.Output(buffer)) {
             out.writeObject(value);
         } catch (NotSerializableException e) {

@@ -17,7 +17,9 @@ import java.lang.foreign.ValueLayout;
  *
  * <p>Blocking: a waiter first spins briefly (a hand-off between spinning processes costs tens of
  * nanoseconds, a futex wake tens of microseconds), then sleeps on the ring's sequence word in
- * slices of {@link #SLICE_NANOS}. Between slices it checks whether the process at the other end
+ * slices of {@link #SLICE_NANOS}. A reader spins only while spinning pays: once a wait outlasted
+ * the spin (the writer is busy for long, a pool's worker on a slow task), the next wait sleeps at
+ * once, leaving the CPU to the processes doing the work, until a wait is short again. Between slices it checks whether the process at the other end
  * has died without closing, and whether it was interrupted or its handle closed.
  *
  * <p>Ordering: positions are stored with volatile (sequentially consistent) writes and the
@@ -47,6 +49,8 @@ final class ByteRing {
     private final int capacity;
     private final long dataSeqAddress;
     private final long spaceSeqAddress;
+    /** Whether this process's last wait for data ended within the spin; read and written under the read lock. */
+    private boolean spinPays = true;
 
     ByteRing(MemorySegment memory, long base, int capacity) {
         this.memory = memory;
@@ -209,8 +213,20 @@ final class ByteRing {
      * nothing left to read is a clean EOF; mid-message it is a truncated message.
      */
     boolean awaitData(long head, long deadline, Watch writer, boolean eofIsClean) throws IOException {
-        long spinUntil = deadline == FOREVER ? System.nanoTime() + SPIN_NANOS
-                : Math.min(System.nanoTime() + SPIN_NANOS, deadline);
+        if (tail() - head != 0) {
+            return true;
+        }
+        long start = System.nanoTime();
+        try {
+            return awaitData(head, start, deadline, writer, eofIsClean);
+        } finally {
+            spinPays = System.nanoTime() - start < SPIN_NANOS;
+        }
+    }
+
+    private boolean awaitData(long head, long start, long deadline, Watch writer, boolean eofIsClean) throws IOException {
+        long spin = spinPays ? SPIN_NANOS : 0;
+        long spinUntil = deadline == FOREVER ? start + spin : Math.min(start + spin, deadline);
         int spins = 0;
         while (tail() - head == 0) {
             if ((++spins & 63) == 0 && writer.otherEndGone(false)) {

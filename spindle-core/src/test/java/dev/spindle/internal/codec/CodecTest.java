@@ -30,6 +30,13 @@ class CodecTest {
         assertThat(roundTrip(Integer.MIN_VALUE)).isEqualTo(Integer.MIN_VALUE);
         assertThat(roundTrip(Long.MIN_VALUE)).isEqualTo(Long.MIN_VALUE);
         assertThat(roundTrip("武沛齐")).isEqualTo("武沛齐");
+        assertThat(roundTrip(Boolean.TRUE)).isSameAs(Boolean.TRUE);
+        assertThat(roundTrip(false)).isFalse();
+        assertThat(roundTrip(-0.0)).isEqualTo(-0.0);
+        assertThat(roundTrip(Double.NaN)).isNaN();
+        for (Object plain : Arrays.asList(null, 1, 2L, true, 0.5, "s", new byte[0])) {
+            assertThat(codec.encode(plain)[0]).as("%s takes the fast path", plain).isNotEqualTo(PlainValues.SERIALIZED);
+        }
         assertThat(roundTrip(new byte[] {1, -1})).containsExactly(1, -1);
         assertThat(roundTrip(Map.of(1, "1", "2", 2))).isEqualTo(Map.of(1, "1", "2", 2));
         assertThat(roundTrip(Path.of("/tmp/a b"))).isEqualTo(Path.of("/tmp/a b"));
@@ -40,9 +47,9 @@ class CodecTest {
     void arrayListsOfSmallValuesTakeTheFastPathAndStayArrayLists() {
         ArrayList<Object> inner = new ArrayList<>(Arrays.asList(1, null, "二"));
         ArrayList<Object> list = new ArrayList<>(Arrays.asList(
-                Integer.MAX_VALUE, Long.MIN_VALUE, "武沛齐", new byte[] {7}, null, inner));
+                Integer.MAX_VALUE, Long.MIN_VALUE, "武沛齐", new byte[] {7}, null, inner, false, 2.5));
         byte[] encoded = codec.encode(list);
-        assertThat(encoded[0]).as("the list tag, not Java serialization").isEqualTo(ListCodec.LIST);
+        assertThat(encoded[0]).as("the list tag, not Java serialization").isEqualTo(PlainValues.LIST);
         Object back = codec.decode(encoded);
         assertThat(back).isInstanceOf(ArrayList.class);
         @SuppressWarnings("unchecked")
@@ -51,9 +58,10 @@ class CodecTest {
         assertThat((byte[]) decoded.get(3)).containsExactly(7);
         assertThat(decoded.get(4)).isNull();
         assertThat(decoded.get(5)).isEqualTo(inner);
+        assertThat(decoded.subList(6, 8)).containsExactly(false, 2.5);
         // Anything else in the list, or another list class, goes the serialized way and keeps its class.
         ArrayList<Object> mixed = new ArrayList<>(List.of(1, Path.of("p")));
-        assertThat(codec.encode(mixed)[0]).isNotEqualTo(ListCodec.LIST);
+        assertThat(codec.encode(mixed)[0]).isNotEqualTo(PlainValues.LIST);
         assertThat(roundTrip(mixed)).isEqualTo(mixed);
         assertThat(roundTrip(new LinkedList<>(List.of(1, 2)))).isInstanceOf(LinkedList.class);
     }
@@ -95,6 +103,9 @@ class CodecTest {
     void garbageIsASerializationExceptionNotACrash() {
         assertThatThrownBy(() -> codec.decode(new byte[] {42})).isInstanceOf(SerializationException.class);
         assertThatThrownBy(() -> codec.decode(new byte[0])).isInstanceOf(SerializationException.class);
+        assertThatThrownBy(() -> codec.decode(new byte[] {PlainValues.STRING, -1, -1, -1, -1}))
+                .isInstanceOf(SerializationException.class);
+        assertThatThrownBy(() -> codec.decode(new byte[] {PlainValues.TRUE, 0})).isInstanceOf(SerializationException.class);
     }
 
     static final class Odd extends Exception {

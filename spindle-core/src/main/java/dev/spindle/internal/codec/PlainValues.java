@@ -1,0 +1,163 @@
+package dev.spindle.internal.codec;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The fast path for the plain values that dominate messages — a pool's arguments and results, and
+ * the chunks of them it sends: null, Integer, Long, Boolean, Double, String, byte[], and
+ * {@link ArrayList}s (exactly that class, so the decoded list is the same kind) of such values.
+ * Each is written as a one-byte tag and its bytes, with no stream header and no class
+ * descriptors; anything else goes the slow way (the {@link #SERIALIZED} tag, never written here).
+ */
+final class PlainValues {
+    static final byte NULL = 0;
+    static final byte INT = 1;
+    static final byte LONG = 2;
+    static final byte STRING = 3;
+    static final byte BYTES = 4;
+    /** Java serialization follows; used by the codec for what does not {@link #fit}. */
+    static final byte SERIALIZED = 5;
+    static final byte LIST = 6;
+    static final byte TRUE = 7;
+    static final byte FALSE = 8;
+    static final byte DOUBLE = 9;
+    private static final int MAX_DEPTH = 8;
+
+    private PlainValues() {}
+
+    /** True if this fast path can carry {@code value} whole. */
+    static boolean fits(Object value) {
+        return fits(value, 0);
+    }
+
+    private static boolean fits(Object value, int depth) {
+        if (value == null || value instanceof Integer || value instanceof Long || value instanceof Boolean
+                || value instanceof Double || value instanceof String || value instanceof byte[]) {
+            return true;
+        }
+        if (!(value instanceof ArrayList<?> list) || list.getClass() != ArrayList.class || depth > MAX_DEPTH) {
+            return false;
+        }
+        for (Object element : list) {
+            if (!fits(element, depth + 1)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Writes a value that {@link #fits}, starting with its tag. */
+    static byte[] encode(Object value) {
+        Growable out = new Growable(value instanceof List<?> list ? 16 + list.size() * 6 : 16);
+        write(value, out);
+        return out.toByteArray();
+    }
+
+    private static void write(Object value, Growable out) {
+        switch (value) {
+            case null -> out.put(NULL);
+            case Integer i -> out.put(INT).putInt(i);
+            case Long l -> out.put(LONG).putLong(l);
+            case Boolean b -> out.put(b ? TRUE : FALSE);
+            case Double d -> out.put(DOUBLE).putLong(Double.doubleToRawLongBits(d));
+            case String s -> putBytes(out.put(STRING), s.getBytes(StandardCharsets.UTF_8));
+            case byte[] b -> putBytes(out.put(BYTES), b);
+            case List<?> list -> {
+                out.put(LIST).putInt(list.size());
+                for (Object element : list) {
+                    write(element, out);
+                }
+            }
+            default -> throw new IllegalStateException("checked by fits: " + value.getClass());
+        }
+    }
+
+    private static void putBytes(Growable out, byte[] bytes) {
+        out.putInt(bytes.length).put(bytes);
+    }
+
+    /** Reads one value written by {@link #encode}, tag first; bad bytes throw a RuntimeException. */
+    static Object decode(ByteBuffer in) {
+        byte tag = in.get();
+        return switch (tag) {
+            case NULL -> null;
+            case INT -> in.getInt();
+            case LONG -> in.getLong();
+            case TRUE -> Boolean.TRUE;
+            case FALSE -> Boolean.FALSE;
+            case DOUBLE -> Double.longBitsToDouble(in.getLong());
+            case STRING -> new String(getBytes(in), StandardCharsets.UTF_8);
+            case BYTES -> getBytes(in);
+            case LIST -> decodeList(in);
+            default -> throw new IllegalArgumentException("unknown codec tag " + tag);
+        };
+    }
+
+    private static ArrayList<Object> decodeList(ByteBuffer in) {
+        int size = in.getInt();
+        if (size < 0 || size > in.remaining()) {
+            throw new IllegalArgumentException("bad list size " + size);
+        }
+        ArrayList<Object> list = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            list.add(decode(in));
+        }
+        return list;
+    }
+
+    private static byte[] getBytes(ByteBuffer in) {
+        int length = in.getInt();
+        if (length < 0 || length > in.remaining()) {
+            throw new IllegalArgumentException("bad length " + length);
+        }
+        byte[] bytes = new byte[length];
+        in.get(bytes);
+        return bytes;
+    }
+
+    /** A byte buffer that grows; big-endian like {@link ByteBuffer}. */
+    private static final class Growable {
+        private ByteBuffer buffer;
+
+        Growable(int capacity) {
+            buffer = ByteBuffer.allocate(capacity);
+        }
+
+        private Growable room(int bytes) {
+            if (buffer.remaining() < bytes) {
+                ByteBuffer bigger = ByteBuffer.allocate(Math.max(buffer.capacity() * 2, buffer.position() + bytes));
+                buffer = bigger.put(buffer.flip());
+            }
+            return this;
+        }
+
+        Growable put(byte b) {
+            room(1).buffer.put(b);
+            return this;
+        }
+
+        Growable put(byte[] b) {
+            room(b.length).buffer.put(b);
+            return this;
+        }
+
+        Growable putInt(int i) {
+            room(4).buffer.putInt(i);
+            return this;
+        }
+
+        Growable putLong(long l) {
+            room(8).buffer.putLong(l);
+            return this;
+        }
+
+        byte[] toByteArray() {
+            byte[] out = new byte[buffer.position()];
+            buffer.get(0, out);
+            return out;
+        }
+    }
+}
