@@ -4,6 +4,7 @@ import dev.spindle.RemoteException;
 import dev.spindle.function.CheckedBiConsumer;
 import dev.spindle.function.CheckedConsumer;
 import dev.spindle.function.CheckedRunnable;
+import dev.spindle.internal.codec.Codec;
 import dev.spindle.internal.launch.ChildContext;
 import dev.spindle.internal.launch.ChildHandle;
 import dev.spindle.internal.transfer.Transfer;
@@ -59,7 +60,12 @@ public class ChildProcess implements Serializable {
 
     private static volatile StartMethod defaultStartMethod = StartMethod.SPAWN;
 
-    private final CheckedRunnable target;
+    static {
+        ChildContext.useForms(new WireForms());
+    }
+
+    /** The target: a CheckedRunnable, CheckedConsumer or CheckedBiConsumer for 0, 1 or 2 args; null for subclasses. */
+    private final Serializable target;
     private final List<Object> args;
     private String name;
     private boolean daemon;
@@ -74,12 +80,12 @@ public class ChildProcess implements Serializable {
 
     /** A process that runs {@code target(argument)}; {@link #args()} holds the argument. */
     public <A> ChildProcess(CheckedConsumer<A> target, A argument) {
-        this(Collections.singletonList(argument), () -> target.accept(argument));
+        this(Collections.singletonList(argument), target);
     }
 
     /** A process that runs {@code target(first, second)}. */
     public <A, B> ChildProcess(CheckedBiConsumer<A, B> target, A first, B second) {
-        this(Arrays.asList(first, second), () -> target.accept(first, second));
+        this(Arrays.asList(first, second), target);
     }
 
     /**
@@ -90,19 +96,28 @@ public class ChildProcess implements Serializable {
         this(Arrays.asList(args.clone()), null);
     }
 
-    private ChildProcess(List<Object> args, CheckedRunnable target) {
+    private ChildProcess(List<Object> args, Serializable target) {
+        this(args, target, "ChildProcess-" + COUNTER.incrementAndGet());
+    }
+
+    private ChildProcess(List<Object> args, Serializable target, String name) {
         this.target = target;
         this.args = Collections.unmodifiableList(new ArrayList<>(args));
-        this.name = "ChildProcess-" + COUNTER.incrementAndGet();
+        this.name = name;
     }
 
     /**
      * The code the child runs: the target, unless a subclass overrides it. Calling it directly
      * runs it in the caller, as in Python.
      */
+    @SuppressWarnings("unchecked")
     public void run() throws Exception {
-        if (target != null) {
-            target.run();
+        switch (target) {
+            case null -> { }
+            case CheckedRunnable r when args.isEmpty() -> r.run();
+            case CheckedConsumer<?> c when args.size() == 1 -> ((CheckedConsumer<Object>) c).accept(args.get(0));
+            case CheckedBiConsumer<?, ?> b when args.size() == 2 -> ((CheckedBiConsumer<Object, Object>) b).accept(args.get(0), args.get(1));
+            default -> throw new IllegalStateException(target + " cannot take " + args.size() + " argument(s)");
         }
     }
 
@@ -185,7 +200,7 @@ public class ChildProcess implements Serializable {
             ChildHandle child = method == StartMethod.WARM ? ChildHandle.warm(jvmOptions) : ChildHandle.spawn(jvmOptions);
             byte[] encoded;
             try {
-                encoded = Transfer.encodeFor(child.identity(), this);
+                encoded = Transfer.encodeFor(child.identity(), ChildContext.wireForm(this));
             } catch (RuntimeException e) {
                 child.kill();
                 throw e;
@@ -295,6 +310,32 @@ public class ChildProcess implements Serializable {
     private void requireNotStarted(String what) {
         if (handle != null) {
             throw new IllegalStateException(what + " must be set before start(): " + name);
+        }
+    }
+
+    /**
+     * How a process travels to its child: when the codec can carry its name, daemon flag, target
+     * and arguments as plain values (a lambda capturing plain values, plain arguments), a plain
+     * ChildProcess goes as a list of them, which a fresh JVM decodes without setting up Java's
+     * object streams (tens of milliseconds); otherwise, and for subclasses, whose fields only they
+     * know, the process goes as itself (and what cannot be encoded is named by its field path).
+     */
+    private static final class WireForms implements ChildContext.Forms {
+        @Override
+        public Object wireForm(ChildProcess process) {
+            if (process.getClass() != ChildProcess.class) {
+                return process;
+            }
+            List<Object> form = new ArrayList<>(Arrays.asList(process.name, process.daemon, process.target, new ArrayList<>(process.args)));
+            return Codec.get().encodesPlainly(form) ? form : process;
+        }
+
+        @Override
+        public ChildProcess fromWireForm(List<?> form) {
+            @SuppressWarnings("unchecked")
+            ChildProcess process = new ChildProcess((List<Object>) form.get(3), (Serializable) form.get(2), (String) form.get(0));
+            process.daemon = (Boolean) form.get(1);
+            return process;
         }
     }
 

@@ -27,6 +27,9 @@ public interface Codec {
      */
     Object decode(byte[] bytes, int offset, int length);
 
+    /** True if {@code value} is encoded on the fast path for plain values, without Java serialization. */
+    boolean encodesPlainly(Object value);
+
     /** Decodes a whole array. */
     default Object decode(byte[] bytes) {
         return decode(bytes, 0, bytes.length);

@@ -12,8 +12,8 @@ import java.nio.ByteBuffer;
 /**
  * JDK serialization, which handles serializable lambdas and method references natively (no JVM
  * flag), behind a fast path for the plain values that dominate messages (null, numbers, booleans,
- * strings, byte[], and ArrayLists of them — see {@link PlainValues}): those skip the stream header
- * and class descriptors. Paths of the default file system are carried too (see {@link CodecStreams}).
+ * strings, byte[], ArrayLists of them and lambdas capturing them — see {@link PlainValues}): those
+ * skip the stream header and class descriptors, and a fresh JVM the streams' set-up. Paths of the default file system are carried too (see {@link CodecStreams}).
  */
 final class JavaSerializationCodec implements Codec {
     static final JavaSerializationCodec INSTANCE = new JavaSerializationCodec();
@@ -21,6 +21,11 @@ final class JavaSerializationCodec implements Codec {
     @Override
     public byte[] encode(Object value) {
         return PlainValues.fits(value) ? PlainValues.encode(value) : serialize(value);
+    }
+
+    @Override
+    public boolean encodesPlainly(Object value) {
+        return PlainValues.fits(value);
     }
 
     @Override
@@ -38,6 +43,8 @@ final class JavaSerializationCodec implements Codec {
                 throw new IllegalArgumentException(in.remaining() + " bytes after the value");
             }
             return value;
+        } catch (SerializationException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw new SerializationException("cannot decode: " + e, e);
         }

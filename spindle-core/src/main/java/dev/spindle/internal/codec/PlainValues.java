@@ -1,14 +1,17 @@
 package dev.spindle.internal.codec;
 
+import java.lang.invoke.SerializedLambda;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The fast path for the plain values that dominate messages — a pool's arguments and results, and
- * the chunks of them it sends: null, Integer, Long, Boolean, Double, String, byte[], and
- * {@link ArrayList}s (exactly that class, so the decoded list is the same kind) of such values.
+ * the chunks of them it sends, a child's target: null, Integer, Long, Boolean, Double, String,
+ * byte[], {@link ArrayList}s (exactly that class, so the decoded list is the same kind) of such
+ * values, and serializable lambdas capturing such values (see {@link SerializableLambdas}).
  * Each is written as a one-byte tag and its bytes, with no stream header and no class
  * descriptors; anything else goes the slow way (the {@link #SERIALIZED} tag, never written here).
  */
@@ -24,6 +27,7 @@ final class PlainValues {
     static final byte TRUE = 7;
     static final byte FALSE = 8;
     static final byte DOUBLE = 9;
+    static final byte LAMBDA = 10;
     private static final int MAX_DEPTH = 8;
 
     private PlainValues() {}
@@ -38,15 +42,33 @@ final class PlainValues {
                 || value instanceof Double || value instanceof String || value instanceof byte[]) {
             return true;
         }
-        if (!(value instanceof ArrayList<?> list) || list.getClass() != ArrayList.class || depth > MAX_DEPTH) {
+        if (depth > MAX_DEPTH) {
             return false;
         }
-        for (Object element : list) {
-            if (!fits(element, depth + 1)) {
+        Iterable<?> parts;
+        if (value instanceof ArrayList<?> list && list.getClass() == ArrayList.class) {
+            parts = list;
+        } else {
+            SerializedLambda lambda = SerializableLambdas.describe(value);
+            if (lambda == null) {
+                return false;
+            }
+            parts = capturedArgs(lambda);
+        }
+        for (Object part : parts) {
+            if (!fits(part, depth + 1)) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static List<Object> capturedArgs(SerializedLambda lambda) {
+        List<Object> args = new ArrayList<>(lambda.getCapturedArgCount());
+        for (int i = 0; i < lambda.getCapturedArgCount(); i++) {
+            args.add(lambda.getCapturedArg(i));
+        }
+        return args;
     }
 
     /** Writes a value that {@link #fits}, starting with its tag. */
@@ -71,7 +93,21 @@ final class PlainValues {
                     write(element, out);
                 }
             }
-            default -> throw new IllegalStateException("checked by fits: " + value.getClass());
+            default -> writeLambda(Objects.requireNonNull(SerializableLambdas.describe(value), "checked by fits"), out);
+        }
+    }
+
+    private static void writeLambda(SerializedLambda lambda, Growable out) {
+        out.put(LAMBDA);
+        for (String part : List.of(lambda.getCapturingClass(), lambda.getFunctionalInterfaceClass(),
+                lambda.getFunctionalInterfaceMethodName(), lambda.getFunctionalInterfaceMethodSignature(),
+                lambda.getImplClass(), lambda.getImplMethodName(), lambda.getImplMethodSignature(),
+                lambda.getInstantiatedMethodType())) {
+            putBytes(out, part.getBytes(StandardCharsets.UTF_8));
+        }
+        out.putInt(lambda.getImplMethodKind()).putInt(lambda.getCapturedArgCount());
+        for (int i = 0; i < lambda.getCapturedArgCount(); i++) {
+            write(lambda.getCapturedArg(i), out);
         }
     }
 
@@ -92,8 +128,29 @@ final class PlainValues {
             case STRING -> new String(getBytes(in), StandardCharsets.UTF_8);
             case BYTES -> getBytes(in);
             case LIST -> decodeList(in);
+            case LAMBDA -> decodeLambda(in);
             default -> throw new IllegalArgumentException("unknown codec tag " + tag);
         };
+    }
+
+    private static Object decodeLambda(ByteBuffer in) {
+        String[] parts = new String[8];
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = new String(getBytes(in), StandardCharsets.UTF_8);
+        }
+        int kind = in.getInt();
+        int count = in.getInt();
+        if (count < 0 || count > in.remaining()) {
+            throw new IllegalArgumentException("bad captured argument count " + count);
+        }
+        Object[] captured = new Object[count];
+        for (int i = 0; i < count; i++) {
+            captured[i] = decode(in);
+        }
+        Class<?> capturing = SerializableLambdas.capturingClass(parts[0]);
+        SerializedLambda lambda = new SerializedLambda(capturing, parts[1], parts[2], parts[3], kind,
+                parts[4], parts[5], parts[6], parts[7], captured);
+        return SerializableLambdas.resolve(lambda, capturing);
     }
 
     private static ArrayList<Object> decodeList(ByteBuffer in) {

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.time.Duration;
 
 /**
  * The entry point of every child JVM.
@@ -20,15 +21,17 @@ import java.nio.channels.FileChannel;
  * ChildMain REPORT_FILE PARENT_PID MODE DEATH_SIGNAL
  *   1. (warm, train) ask for SIGKILL when the parent dies (unless the launcher armed it with
  *      setpriv); load, link and JIT-compile the run path (the AOT cache keeps the training's
- *      profiles); report READY
- *   2. read the TARGET frame from stdin; EOF before it means the parent died
+ *      profiles); (warm) let the JIT settle; report READY
+ *   2. read the TARGET frame from stdin; EOF before it means the parent died. (train) Take a
+ *      sample target instead, and go on as a child does, so the cache holds that whole path
  *   3. watch stdin on a daemon thread: EOF later also means the parent died, so halt.
  *      (spawn, not armed) Ask the kernel for the parent-death signal on another thread, off the
  *      critical path: linking FFM costs tens of milliseconds, and stdin already tells of the death
  *   4. run the target; on an exception print it to stderr (as Python does) and report it
  *   5. wait for the other non-daemon threads (Python joins them too), flush, report EXITING(code),
- *      and halt: like Python's child, which ends with os._exit, shutdown hooks do not run on this
- *      path (they do when user code calls System.exit; signals end the child at once, see -Xrs)
+ *      and halt (train: return, so that the JVM writes the cache): like Python's child, which
+ *      ends with os._exit, shutdown hooks do not run on this path (they do when user code calls
+ *      System.exit; signals end the child at once, see -Xrs)
  * </pre>
  * Exit codes follow Python: 0 when the target returned, 1 when it threw, n for System.exit(n).
  * User code that reads System.in sees an empty stream, as with Python's /dev/null.
@@ -54,22 +57,24 @@ public final class ChildMain {
         reportFile = args[0];
         long parentPid = Long.parseLong(args[1]);
         boolean spawned = args[2].equals(MODE_SPAWN);
+        boolean training = args[2].equals(MODE_TRAIN);
         boolean mustAskForDeathSignal = args[3].equals(DEATH_SIGNAL_TO_ASK);
         if (!spawned) {
             followParent(parentPid, mustAskForDeathSignal);
             Warmup.prime();
             Warmup.jitWarm();
-            report(Frames.READY, new byte[0]);
-            if (args[2].equals(MODE_TRAIN)) {
-                return;
+            if (!training) {
+                Warmup.settle();
             }
+            report(Frames.READY, new byte[0]);
         }
         FileInputStream stdin = new FileInputStream(FileDescriptor.in);
         FileChannel parentPipe = stdin.getChannel();
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> onShutdown(parentPipe)));
         Thread parentWatch = Thread.ofPlatform().daemon().name("spindle-parent-watch")
                 .unstarted(() -> haltWhenParentGone(parentPipe));
-        Frames.Frame target = Frames.readOrNull(stdin);
+        // The training run goes down the path every child takes, with a target of its own.
+        Frames.Frame target = Frames.readOrNull(training ? Warmup.sampleTarget() : stdin);
         if (target == null) {
             Runtime.getRuntime().halt(1); // the parent died before sending a target
         }
@@ -85,14 +90,29 @@ public final class ChildMain {
         report(Frames.EXITING, ByteBuffer.allocate(4).putInt(code).array());
         exitReported = true;
         parentPipe.close();
+        // HotSpot's halt waits in 10 ms steps for threads still in native code, as the watcher is
+        // until the close above reaches it: let it leave first.
+        awaitEnd(parentWatch);
+        if (training) {
+            return; // a normal exit, which writes the AOT cache
+        }
         Runtime.getRuntime().halt(code);
+    }
+
+    private static void awaitEnd(Thread thread) {
+        try {
+            thread.join(Duration.ofSeconds(1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static int run(byte[] target) {
         ChildProcess process = null;
         try {
-            process = (ChildProcess) Codec.get().decode(target);
+            process = ChildContext.processFrom(Codec.get().decode(target));
             ChildContext.enter(process);
+
             process.run();
             return 0;
         } catch (Throwable error) {

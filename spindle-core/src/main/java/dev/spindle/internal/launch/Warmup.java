@@ -1,5 +1,6 @@
 package dev.spindle.internal.launch;
 
+import dev.spindle.function.CheckedConsumer;
 import dev.spindle.function.CheckedRunnable;
 import dev.spindle.internal.codec.Codec;
 import dev.spindle.internal.codec.ExceptionTransport;
@@ -7,6 +8,7 @@ import dev.spindle.multiprocessing.ChildProcess;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.ObjectStreamClass;
 import java.io.UncheckedIOException;
 import java.lang.invoke.CallSite;
@@ -14,6 +16,8 @@ import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -42,7 +46,8 @@ final class Warmup {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             MethodType voidType = MethodType.methodType(void.class);
             MethodHandle impl = lookup.findStatic(Warmup.class, "noop", voidType);
-            byte[] encoded = Codec.get().encode(List.<CheckedRunnable>of(Warmup::noop, () -> { }));
+            // An ArrayList of lambdas takes the codec's fast path, as a target or a pool function does.
+            byte[] encoded = Codec.get().encode(new ArrayList<>(List.<CheckedRunnable>of(Warmup::noop, () -> { })));
             for (int i = 0; i < JIT_ROUNDS; i++) {
                 CallSite site = LambdaMetafactory.altMetafactory(lookup, "run",
                         MethodType.methodType(CheckedRunnable.class), voidType, impl, voidType,
@@ -55,7 +60,58 @@ final class Warmup {
         }
     }
 
+    /** How long a settled JVM stays idle: 5 of the kernel's 10 ms CPU-time ticks. */
+    private static final Duration SETTLE_WINDOW = Duration.ofMillis(50);
+    private static final Duration SETTLE_LIMIT = Duration.ofSeconds(3);
+
+    /**
+     * For idle WARM children, before they say they are ready: waits (at most {@link #SETTLE_LIMIT})
+     * until the JIT has finished compiling what the warm-up made hot, that is until this process
+     * has used no CPU for {@link #SETTLE_WINDOW}, so that a ready idle child takes no CPU from
+     * the processes at work, among them the one that will be started from it.
+     */
+    static void settle() {
+        long deadline = System.nanoTime() + SETTLE_LIMIT.toNanos();
+        Duration before = cpuTime();
+        while (System.nanoTime() - deadline < 0) {
+            try {
+                Thread.sleep(SETTLE_WINDOW);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            Duration now = cpuTime();
+            if (now.equals(before)) {
+                return;
+            }
+            before = now;
+        }
+    }
+
+    private static Duration cpuTime() {
+        return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
     private static void noop() {
+    }
+
+    private static void noop(String argument) {
+    }
+
+    /**
+     * A TARGET frame as a parent would send it, for the AOT training run: a process whose
+     * target takes an argument, so decoding it spins both ChildProcess's lambda and a method
+     * reference, as a user's target does.
+     */
+    static InputStream sampleTarget() {
+        try {
+            ByteArrayOutputStream frames = new ByteArrayOutputStream();
+            CheckedConsumer<String> target = Warmup::noop;
+            Frames.write(frames, Frames.TARGET, Codec.get().encode(ChildContext.wireForm(new ChildProcess(target, "sample").name("spindle-training"))));
+            return new ByteArrayInputStream(frames.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static void prime() {

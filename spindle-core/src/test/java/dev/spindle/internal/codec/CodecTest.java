@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.spindle.RemoteThrowable;
 import dev.spindle.SerializationException;
 import dev.spindle.function.CheckedConsumer;
+import dev.spindle.function.CheckedFunction;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -85,6 +86,26 @@ class CodecTest {
     }
 
     static void ignore(String s) {
+    }
+
+    @Test
+    void lambdasCapturingPlainValuesSkipJavaSerialization() throws Exception {
+        int base = 40;
+        CheckedFunction<Integer, Integer> add = x -> x + base;
+        CheckedFunction<Integer, Integer> twice = x -> add.apply(add.apply(x));
+        byte[] encoded = codec.encode(twice);
+        assertThat(encoded[0]).as("the lambda tag, not Java serialization").isEqualTo(PlainValues.LAMBDA);
+        @SuppressWarnings("unchecked")
+        CheckedFunction<Integer, Integer> back = (CheckedFunction<Integer, Integer>) codec.decode(encoded);
+        assertThat(back.apply(2)).isEqualTo(82);
+        CheckedFunction<String, Integer> reference = String::length;
+        assertThat(codec.encode(reference)[0]).isEqualTo(PlainValues.LAMBDA);
+        assertThat(roundTrip(reference).apply("武沛齐")).isEqualTo(3);
+        // A capture the fast path cannot carry sends the whole lambda through Java serialization.
+        Path path = Path.of("/tmp/x");
+        CheckedFunction<String, Path> resolve = path::resolve;
+        assertThat(codec.encode(resolve)[0]).isEqualTo(PlainValues.SERIALIZED);
+        assertThat(roundTrip(resolve).apply("y")).isEqualTo(Path.of("/tmp/x/y"));
     }
 
     record Holder(Object inner) implements java.io.Serializable {}
