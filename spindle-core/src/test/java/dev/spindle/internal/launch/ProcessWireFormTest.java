@@ -1,0 +1,71 @@
+package dev.spindle.internal.launch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.spindle.function.CheckedBiConsumer;
+import dev.spindle.internal.codec.Codec;
+import dev.spindle.multiprocessing.ChildProcess;
+import java.io.Serial;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+/** How a process travels to its child: as a list of plain values when it can, else as itself. */
+class ProcessWireFormTest {
+    static final List<String> SEEN = new CopyOnWriteArrayList<>();
+
+    static void record(String what, Integer times) {
+        SEEN.add(what + "×" + times);
+    }
+
+    private static ChildProcess travel(ChildProcess process) {
+        Codec codec = Codec.get();
+        return ChildContext.processFrom(codec.decode(codec.encode(ChildContext.wireForm(process))));
+    }
+
+    @Test
+    void aPlainProcessWithALambdaAndPlainArgumentsTravelsAsPlainValuesAndArrivesWhole() throws Exception {
+        CheckedBiConsumer<String, Integer> target = ProcessWireFormTest::record;
+        ChildProcess process = new ChildProcess(target, "tea", 3).name("brewer").daemon(true);
+        Object form = ChildContext.wireForm(process);
+        assertThat(form).isInstanceOf(List.class);
+        assertThat(Codec.get().encodesPlainly(form)).isTrue();
+
+        ChildProcess arrived = travel(process);
+        assertThat(arrived.name()).isEqualTo("brewer");
+        assertThat(arrived.isDaemon()).isTrue();
+        assertThat(arrived.args()).containsExactly("tea", 3);
+        SEEN.clear();
+        arrived.run();
+        assertThat(SEEN).containsExactly("tea×3");
+    }
+
+    @Test
+    void anArgumentTheFastPathCannotCarrySendsTheProcessItself() {
+        ChildProcess process = new ChildProcess((Path p) -> p.toString(), Path.of("/tmp"));
+        assertThat(ChildContext.wireForm(process)).isSameAs(process);
+        assertThat(travel(process).args()).containsExactly(Path.of("/tmp"));
+    }
+
+    static final class Counting extends ChildProcess {
+        @Serial
+        private static final long serialVersionUID = 1L;
+        final ArrayList<Integer> counts = new ArrayList<>(List.of(1, 2));
+
+        Counting() {
+            super("x");
+        }
+    }
+
+    @Test
+    void aSubclassTravelsAsItselfWithItsFields() {
+        Counting process = new Counting();
+        assertThat(ChildContext.wireForm(process)).isSameAs(process);
+        ChildProcess arrived = travel(process);
+        assertThat(arrived).isInstanceOf(Counting.class);
+        assertThat(((Counting) arrived).counts).containsExactly(1, 2);
+        assertThat(arrived.args()).containsExactly("x");
+    }
+}
