@@ -4,7 +4,6 @@ import dev.spindle.RemoteException;
 import dev.spindle.function.CheckedBiConsumer;
 import dev.spindle.function.CheckedConsumer;
 import dev.spindle.function.CheckedRunnable;
-import dev.spindle.internal.codec.Codec;
 import dev.spindle.internal.launch.ChildContext;
 import dev.spindle.internal.launch.ChildHandle;
 import dev.spindle.internal.transfer.Transfer;
@@ -200,7 +199,10 @@ public class ChildProcess implements Serializable {
             ChildHandle child = method == StartMethod.WARM ? ChildHandle.warm(jvmOptions) : ChildHandle.spawn(jvmOptions);
             byte[] encoded;
             try {
-                encoded = Transfer.encodeFor(child.identity(), ChildContext.wireForm(this));
+                encoded = ChildContext.encodePlainly(this);
+                if (encoded == null) {
+                    encoded = Transfer.encodeFor(child.identity(), this);
+                }
             } catch (RuntimeException e) {
                 child.kill();
                 throw e;
@@ -316,18 +318,16 @@ public class ChildProcess implements Serializable {
     /**
      * How a process travels to its child: when the codec can carry its name, daemon flag, target
      * and arguments as plain values (a lambda capturing plain values, plain arguments), a plain
-     * ChildProcess goes as a list of them, which a fresh JVM decodes without setting up Java's
-     * object streams (tens of milliseconds); otherwise, and for subclasses, whose fields only they
+     * ChildProcess goes as a list of them; otherwise, and for subclasses, whose fields only they
      * know, the process goes as itself (and what cannot be encoded is named by its field path).
      */
     private static final class WireForms implements ChildContext.Forms {
         @Override
-        public Object wireForm(ChildProcess process) {
+        public List<Object> wireForm(ChildProcess process) {
             if (process.getClass() != ChildProcess.class) {
-                return process;
+                return null;
             }
-            List<Object> form = new ArrayList<>(Arrays.asList(process.name, process.daemon, process.target, new ArrayList<>(process.args)));
-            return Codec.get().encodesPlainly(form) ? form : process;
+            return new ArrayList<>(Arrays.asList(process.name, process.daemon, process.target, new ArrayList<>(process.args)));
         }
 
         @Override

@@ -27,8 +27,11 @@ public interface Codec {
      */
     Object decode(byte[] bytes, int offset, int length);
 
-    /** True if {@code value} is encoded on the fast path for plain values, without Java serialization. */
-    boolean encodesPlainly(Object value);
+    /**
+     * Encodes {@code value} if it takes the fast path for plain values, without Java
+     * serialization; else returns null (and {@link #encode} would use Java serialization).
+     */
+    byte[] encodePlainly(Object value);
 
     /** Decodes a whole array. */
     default Object decode(byte[] bytes) {

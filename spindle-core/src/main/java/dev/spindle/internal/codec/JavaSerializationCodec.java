@@ -13,19 +13,21 @@ import java.nio.ByteBuffer;
  * JDK serialization, which handles serializable lambdas and method references natively (no JVM
  * flag), behind a fast path for the plain values that dominate messages (null, numbers, booleans,
  * strings, byte[], ArrayLists of them and lambdas capturing them — see {@link PlainValues}): those
- * skip the stream header and class descriptors, and a fresh JVM the streams' set-up. Paths of the default file system are carried too (see {@link CodecStreams}).
+ * skip the stream header and class descriptors, and a fresh JVM the streams' set-up. Paths of the
+ * default file system are carried too (see {@link CodecStreams}).
  */
 final class JavaSerializationCodec implements Codec {
     static final JavaSerializationCodec INSTANCE = new JavaSerializationCodec();
 
     @Override
     public byte[] encode(Object value) {
-        return PlainValues.fits(value) ? PlainValues.encode(value) : serialize(value);
+        byte[] plain = PlainValues.tryEncode(value);
+        return plain != null ? plain : serialize(value);
     }
 
     @Override
-    public boolean encodesPlainly(Object value) {
-        return PlainValues.fits(value);
+    public byte[] encodePlainly(Object value) {
+        return PlainValues.tryEncode(value);
     }
 
     @Override

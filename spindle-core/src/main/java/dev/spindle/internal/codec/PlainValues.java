@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The fast path for the plain values that dominate messages — a pool's arguments and results, and
@@ -21,7 +20,7 @@ final class PlainValues {
     static final byte LONG = 2;
     static final byte STRING = 3;
     static final byte BYTES = 4;
-    /** Java serialization follows; used by the codec for what does not {@link #fit}. */
+    /** Java serialization follows; used by the codec for what this fast path cannot carry. */
     static final byte SERIALIZED = 5;
     static final byte LIST = 6;
     static final byte TRUE = 7;
@@ -32,53 +31,14 @@ final class PlainValues {
 
     private PlainValues() {}
 
-    /** True if this fast path can carry {@code value} whole. */
-    static boolean fits(Object value) {
-        return fits(value, 0);
-    }
-
-    private static boolean fits(Object value, int depth) {
-        if (value == null || value instanceof Integer || value instanceof Long || value instanceof Boolean
-                || value instanceof Double || value instanceof String || value instanceof byte[]) {
-            return true;
-        }
-        if (depth > MAX_DEPTH) {
-            return false;
-        }
-        Iterable<?> parts;
-        if (value instanceof ArrayList<?> list && list.getClass() == ArrayList.class) {
-            parts = list;
-        } else {
-            SerializedLambda lambda = SerializableLambdas.describe(value);
-            if (lambda == null) {
-                return false;
-            }
-            parts = capturedArgs(lambda);
-        }
-        for (Object part : parts) {
-            if (!fits(part, depth + 1)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static List<Object> capturedArgs(SerializedLambda lambda) {
-        List<Object> args = new ArrayList<>(lambda.getCapturedArgCount());
-        for (int i = 0; i < lambda.getCapturedArgCount(); i++) {
-            args.add(lambda.getCapturedArg(i));
-        }
-        return args;
-    }
-
-    /** Writes a value that {@link #fits}, starting with its tag. */
-    static byte[] encode(Object value) {
+    /** The value's encoding, starting with its tag, if this fast path can carry it whole; else null. */
+    static byte[] tryEncode(Object value) {
         Growable out = new Growable(value instanceof List<?> list ? 16 + list.size() * 6 : 16);
-        write(value, out);
-        return out.toByteArray();
+        return write(value, out, 0) ? out.toByteArray() : null;
     }
 
-    private static void write(Object value, Growable out) {
+    /** Writes {@code value}; false, with {@code out} left half written, if it is not plain. */
+    private static boolean write(Object value, Growable out, int depth) {
         switch (value) {
             case null -> out.put(NULL);
             case Integer i -> out.put(INT).putInt(i);
@@ -87,17 +47,23 @@ final class PlainValues {
             case Double d -> out.put(DOUBLE).putLong(Double.doubleToRawLongBits(d));
             case String s -> putBytes(out.put(STRING), s.getBytes(StandardCharsets.UTF_8));
             case byte[] b -> putBytes(out.put(BYTES), b);
-            case List<?> list -> {
+            case ArrayList<?> list when list.getClass() == ArrayList.class && depth <= MAX_DEPTH -> {
                 out.put(LIST).putInt(list.size());
                 for (Object element : list) {
-                    write(element, out);
+                    if (!write(element, out, depth + 1)) {
+                        return false;
+                    }
                 }
             }
-            default -> writeLambda(Objects.requireNonNull(SerializableLambdas.describe(value), "checked by fits"), out);
+            default -> {
+                SerializedLambda lambda = depth <= MAX_DEPTH ? SerializableLambdas.describe(value) : null;
+                return lambda != null && writeLambda(lambda, out, depth);
+            }
         }
+        return true;
     }
 
-    private static void writeLambda(SerializedLambda lambda, Growable out) {
+    private static boolean writeLambda(SerializedLambda lambda, Growable out, int depth) {
         out.put(LAMBDA);
         for (String part : List.of(lambda.getCapturingClass(), lambda.getFunctionalInterfaceClass(),
                 lambda.getFunctionalInterfaceMethodName(), lambda.getFunctionalInterfaceMethodSignature(),
@@ -107,15 +73,18 @@ final class PlainValues {
         }
         out.putInt(lambda.getImplMethodKind()).putInt(lambda.getCapturedArgCount());
         for (int i = 0; i < lambda.getCapturedArgCount(); i++) {
-            write(lambda.getCapturedArg(i), out);
+            if (!write(lambda.getCapturedArg(i), out, depth + 1)) {
+                return false;
+            }
         }
+        return true;
     }
 
     private static void putBytes(Growable out, byte[] bytes) {
         out.putInt(bytes.length).put(bytes);
     }
 
-    /** Reads one value written by {@link #encode}, tag first; bad bytes throw a RuntimeException. */
+    /** Reads one value written by {@link #tryEncode}, tag first; bad bytes throw a RuntimeException. */
     static Object decode(ByteBuffer in) {
         byte tag = in.get();
         return switch (tag) {

@@ -24,6 +24,7 @@ final class SerializableLambdas {
     private static final ClassValue<Method> WRITE_REPLACE = new ClassValue<>() {
         @Override
         protected Method computeValue(Class<?> type) {
+            // A lambda's class is a hidden nestmate in its capturing class's package: open too.
             if (!type.isHidden() || !Serializable.class.isAssignableFrom(type)
                     || !type.getModule().isOpen(type.getPackageName(), SPINDLE)) {
                 return null;
@@ -64,7 +65,6 @@ final class SerializableLambdas {
             return null;
         }
         try {
-            // A lambda's class is a hidden nestmate in its capturing class's package: open too.
             return writeReplace.invoke(value) instanceof SerializedLambda form ? form : null;
         } catch (ReflectiveOperationException | RuntimeException e) {
             return null;

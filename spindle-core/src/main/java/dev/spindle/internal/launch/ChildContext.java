@@ -1,5 +1,6 @@
 package dev.spindle.internal.launch;
 
+import dev.spindle.internal.codec.Codec;
 import dev.spindle.multiprocessing.ChildProcess;
 import java.util.List;
 
@@ -9,12 +10,12 @@ public final class ChildContext {
     private static volatile Forms forms;
 
     /**
-     * The form in which a process is sent to its child, and back to a process there: known only
-     * to {@link ChildProcess}, which registers it when its class is initialized.
+     * The compact form in which a plain process can be sent to its child, and back to a process
+     * there: known only to {@link ChildProcess}, which registers it when its class is initialized.
      */
     public interface Forms {
-        /** What to encode for {@code process}: the process itself, or a list standing for it. */
-        Object wireForm(ChildProcess process);
+        /** A list of plain values standing for {@code process}, or null for a subclass. */
+        List<Object> wireForm(ChildProcess process);
 
         /** The process that a list made by {@link #wireForm} stands for. */
         ChildProcess fromWireForm(List<?> form);
@@ -27,9 +28,14 @@ public final class ChildContext {
         forms = processForms;
     }
 
-    /** What to encode to send {@code process} to its child. */
-    public static Object wireForm(ChildProcess process) {
-        return forms().wireForm(process);
+    /**
+     * {@code process} encoded in its compact form, if the codec carries that without Java
+     * serialization (a child then decodes it without setting up the object streams, tens of
+     * milliseconds); else null, and the process must be sent as itself.
+     */
+    public static byte[] encodePlainly(ChildProcess process) {
+        List<Object> form = forms().wireForm(process);
+        return form == null ? null : Codec.get().encodePlainly(form);
     }
 
     /** The process a decoded target stands for. */

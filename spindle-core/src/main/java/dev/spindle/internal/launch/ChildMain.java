@@ -112,7 +112,6 @@ public final class ChildMain {
         try {
             process = ChildContext.processFrom(Codec.get().decode(target));
             ChildContext.enter(process);
-
             process.run();
             return 0;
         } catch (Throwable error) {

@@ -19,6 +19,7 @@ import java.lang.invoke.MethodType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Loads and links what running a target needs (control frames, lambda
@@ -99,15 +100,15 @@ final class Warmup {
     }
 
     /**
-     * A TARGET frame as a parent would send it, for the AOT training run: a process whose
-     * target takes an argument, so decoding it spins both ChildProcess's lambda and a method
-     * reference, as a user's target does.
+     * A TARGET frame as a parent would send it, for the AOT training run: a process in its
+     * compact form, whose target is a method reference taking an argument, as a user's often is.
      */
     static InputStream sampleTarget() {
         try {
             ByteArrayOutputStream frames = new ByteArrayOutputStream();
             CheckedConsumer<String> target = Warmup::noop;
-            Frames.write(frames, Frames.TARGET, Codec.get().encode(ChildContext.wireForm(new ChildProcess(target, "sample").name("spindle-training"))));
+            ChildProcess sample = new ChildProcess(target, "sample").name("spindle-training");
+            Frames.write(frames, Frames.TARGET, Objects.requireNonNull(ChildContext.encodePlainly(sample)));
             return new ByteArrayInputStream(frames.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

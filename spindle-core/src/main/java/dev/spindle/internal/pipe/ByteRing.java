@@ -19,8 +19,9 @@ import java.lang.foreign.ValueLayout;
  * nanoseconds, a futex wake tens of microseconds), then sleeps on the ring's sequence word in
  * slices of {@link #SLICE_NANOS}. A reader spins only while spinning pays: once a wait outlasted
  * the spin (the writer is busy for long, a pool's worker on a slow task), the next wait sleeps at
- * once, leaving the CPU to the processes doing the work, until a wait is short again. Between slices it checks whether the process at the other end
- * has died without closing, and whether it was interrupted or its handle closed.
+ * once, leaving the CPU to the processes doing the work, until a wait is short again. Between
+ * slices it checks whether the process at the other end has died without closing, and whether
+ * it was interrupted or its handle closed.
  *
  * <p>Ordering: positions are stored with volatile (sequentially consistent) writes and the
  * waiting counters are read after them, while a waiter registers in the counter before it
@@ -49,7 +50,7 @@ final class ByteRing {
     private final int capacity;
     private final long dataSeqAddress;
     private final long spaceSeqAddress;
-    /** Whether this process's last wait for data ended within the spin; read and written under the read lock. */
+    /** Whether this process's last wait for data ended within the spin (used under the read lock). */
     private boolean spinPays = true;
 
     ByteRing(MemorySegment memory, long base, int capacity) {
