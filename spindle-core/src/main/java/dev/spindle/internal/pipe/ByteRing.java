@@ -17,11 +17,11 @@ import java.lang.foreign.ValueLayout;
  *
  * <p>Blocking: a waiter first spins briefly (a hand-off between spinning processes costs tens of
  * nanoseconds, a futex wake tens of microseconds), then sleeps on the ring's sequence word in
- * slices of {@link #SLICE_NANOS}. A reader spins only while spinning pays: once a wait outlasted
- * the spin (the writer is busy for long, a pool's worker on a slow task), the next wait sleeps at
- * once, leaving the CPU to the processes doing the work, until a wait is short again. Between
- * slices it checks whether the process at the other end has died without closing, and whether
- * it was interrupted or its handle closed.
+ * slices of {@link #SLICE_NANOS}. A reader spins only while spinning pays: once a wait lasted
+ * {@link #LONG_WAIT_NANOS} (the writer is busy for long, a pool's worker on a slow task), the next
+ * wait sleeps at once, leaving the CPU to the processes doing the work, until a wait is short
+ * again. Between slices it checks whether the process at the other end has died without closing,
+ * and whether it was interrupted or its handle closed.
  *
  * <p>Ordering: positions are stored with volatile (sequentially consistent) writes and the
  * waiting counters are read after them, while a waiter registers in the counter before it
@@ -30,6 +30,12 @@ import java.lang.foreign.ValueLayout;
  */
 final class ByteRing {
     private static final long SPIN_NANOS = 50_000;
+    /**
+     * A wait this long says the writer is busy for long stretches: the next wait sleeps at once.
+     * Far above the spin, so that a futex wake-up (tens of microseconds, more on a busy VM) never
+     * counts as long: two ends waking each other by futex would otherwise both stop spinning.
+     */
+    private static final long LONG_WAIT_NANOS = 1_000_000;
     static final long SLICE_NANOS = 50_000_000;
     /** A deadline that never passes. */
     static final long FOREVER = Long.MAX_VALUE;
@@ -50,7 +56,7 @@ final class ByteRing {
     private final int capacity;
     private final long dataSeqAddress;
     private final long spaceSeqAddress;
-    /** Whether this process's last wait for data ended within the spin (used under the read lock). */
+    /** Whether this process's last wait for data was short (used under the read lock). */
     private boolean spinPays = true;
 
     ByteRing(MemorySegment memory, long base, int capacity) {
@@ -221,7 +227,7 @@ final class ByteRing {
         try {
             return awaitData(head, start, deadline, writer, eofIsClean);
         } finally {
-            spinPays = System.nanoTime() - start < SPIN_NANOS;
+            spinPays = System.nanoTime() - start < LONG_WAIT_NANOS;
         }
     }
 
