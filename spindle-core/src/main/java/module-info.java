@@ -4,6 +4,8 @@
  * serializable functional interfaces of {@link dev.spindle.function}.
  */
 module dev.spindle {
+    requires org.slf4j;
+
     exports dev.spindle;
     exports dev.spindle.function;
     exports dev.spindle.futures;

@@ -1,20 +1,29 @@
 package dev.spindle;
 
 /**
- * Work in another process threw. The cause is the child's exception: the original object when its
- * class could cross, otherwise a {@link RemoteThrowable} that keeps its class name, message, stack
- * frames and causes.
+ * Stands in for an exception from another process whose class cannot be re-created here (it is
+ * missing, or the exception would not serialize): it keeps that exception's class name, message,
+ * stack frames and cause chain, and prints like it. When the class can cross, the original
+ * exception arrives instead, and this type is not used.
  */
 public class RemoteException extends SpindleException {
     private static final long serialVersionUID = 1L;
+    private final String remoteClassName;
 
-    /** Wraps the child's exception, described by {@code where} (such as "ChildProcess-1 (pid 42)"). */
-    public RemoteException(String where, Throwable remote) {
-        super(where + " raised " + remote, remote);
+    /** A stand-in for an exception of {@code remoteClassName}; set frames with {@link #setStackTrace}. */
+    public RemoteException(String remoteClassName, String message, Throwable cause) {
+        super(message, cause);
+        this.remoteClassName = remoteClassName;
     }
 
     /** The fully qualified class name of the exception thrown in the other process. */
     public String remoteClassName() {
-        return getCause() instanceof RemoteThrowable r ? r.className() : getCause().getClass().getName();
+        return remoteClassName;
+    }
+
+    @Override
+    public String toString() {
+        String message = getLocalizedMessage();
+        return message == null ? remoteClassName : remoteClassName + ": " + message;
     }
 }

@@ -3,6 +3,7 @@ package dev.spindle.futures;
 import dev.spindle.function.CheckedBiFunction;
 import dev.spindle.function.CheckedCallable;
 import dev.spindle.function.CheckedFunction;
+import dev.spindle.function.SerializableRunnable;
 import dev.spindle.internal.pool.MapJob;
 import dev.spindle.internal.pool.PoolBuilders;
 import dev.spindle.internal.pool.Task;
@@ -69,21 +70,35 @@ public abstract class PoolExecutor implements ExecutorService {
     }
 
     /**
-     * Submits a {@link Callable}. A process pool needs it to be serializable (a lambda cast to
-     * {@link CheckedCallable} is); otherwise this throws a {@link dev.spindle.SerializationException}.
+     * Submits a {@link Callable}. A process pool needs it to be serializable; a lambda written at
+     * the call is (it becomes a {@link CheckedCallable}). Otherwise this throws a
+     * {@link dev.spindle.SerializationException} saying how to make it so.
      */
     @Override
     public <T> CompletableFuture<T> submit(Callable<T> task) {
         return submit(task, new ArrayList<>(), TaskOptions.DEFAULT);
     }
 
-    /** Submits a {@link Runnable}; a process pool needs it to be serializable. The future's value is null. */
+    /** Submits a serializable {@link Runnable}: a lambda written at the call. The future's value is null. */
+    public CompletableFuture<?> submit(SerializableRunnable task) {
+        return submit((Runnable) task);
+    }
+
+    /**
+     * Submits a {@link Runnable}; a process pool needs it to be serializable (a lambda written at
+     * the call is: see {@link #submit(SerializableRunnable)}). The future's value is null.
+     */
     @Override
     public CompletableFuture<?> submit(Runnable task) {
         return submit(task, new ArrayList<>(), TaskOptions.DEFAULT);
     }
 
-    /** Submits a {@link Runnable} whose future's value is {@code result}. */
+    /** Submits a serializable {@link Runnable} whose future's value is {@code result}. */
+    public <T> CompletableFuture<T> submit(SerializableRunnable task, T result) {
+        return submit((Runnable) task, result);
+    }
+
+    /** Submits a {@link Runnable} whose future's value is {@code result}; for processes it must be serializable. */
     @Override
     public <T> CompletableFuture<T> submit(Runnable task, T result) {
         Objects.requireNonNull(task, "task");
@@ -100,6 +115,12 @@ public abstract class PoolExecutor implements ExecutorService {
         return (CompletableFuture<R>) (CompletableFuture<?>) task.future();
     }
 
+    /** Runs a serializable {@link Runnable} (a lambda written at the call) in a worker. */
+    public void execute(SerializableRunnable command) {
+        submit((Runnable) command);
+    }
+
+    /** Runs {@code command} in a worker; for processes it must be serializable. */
     @Override
     public void execute(Runnable command) {
         submit(command);
@@ -188,14 +209,10 @@ public abstract class PoolExecutor implements ExecutorService {
         return engine.state() != TaskEngine.State.RUNNING;
     }
 
+    /** True once shut down and every task, worker and callback has finished; it only looks. */
     @Override
     public boolean isTerminated() {
-        try {
-            return isShutdown() && engine.awaitTermination(Duration.ZERO);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return engine.isTerminated();
     }
 
     @Override

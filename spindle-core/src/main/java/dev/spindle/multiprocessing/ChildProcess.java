@@ -1,6 +1,5 @@
 package dev.spindle.multiprocessing;
 
-import dev.spindle.RemoteException;
 import dev.spindle.function.CheckedBiConsumer;
 import dev.spindle.function.CheckedConsumer;
 import dev.spindle.function.CheckedRunnable;
@@ -265,15 +264,18 @@ public class ChildProcess implements Serializable {
     }
 
     /**
-     * The exception the target threw, as a {@link RemoteException} whose cause keeps the child's
-     * class name, message and frames; empty if it did not throw or has not ended.
+     * The exception the target threw, as itself: its class, message, causes and the child's stack
+     * frames, with a {@link dev.spindle.RemoteTraceback} naming this process attached as a
+     * suppressed exception. When its class cannot be re-created here it arrives as a
+     * {@link dev.spindle.RemoteException} that keeps the class name. Empty if the target did not
+     * throw or the process has not ended.
      */
-    public final Optional<RemoteException> failure() {
+    public final Optional<Throwable> failure() {
         ChildHandle h = handle;
-        if (h == null || !h.exitCode().isDone() || h.failure() == null) {
+        if (h == null || !h.exitCode().isDone()) {
             return Optional.empty();
         }
-        return Optional.of(new RemoteException(this.toString(), h.failure()));
+        return Optional.ofNullable(h.failure());
     }
 
     /**

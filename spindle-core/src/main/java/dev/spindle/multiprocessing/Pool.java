@@ -6,6 +6,7 @@ import dev.spindle.function.CheckedCallable;
 import dev.spindle.function.CheckedConsumer;
 import dev.spindle.function.CheckedFunction;
 import dev.spindle.function.CheckedRunnable;
+import dev.spindle.internal.pool.Callbacks;
 import dev.spindle.internal.pool.MapJob;
 import dev.spindle.internal.pool.PoolBuilders;
 import dev.spindle.internal.pool.PoolConfig;
@@ -44,8 +45,10 @@ import java.util.function.Consumer;
  * serializable lambdas or method references ({@link CheckedFunction}, {@link CheckedBiFunction},
  * {@link CheckedCallable}). A function or argument that cannot be encoded is refused at the call
  * with a {@link dev.spindle.SerializationException}; a result that cannot be encoded fails its
- * task, and the worker lives on. A task's exception arrives as a {@link dev.spindle.RemoteException}
- * that keeps the worker's stack; thread pools give the exception itself.
+ * task, and the worker lives on. A task's exception arrives as itself — its class, message and
+ * the worker's stack frames — with a {@link dev.spindle.RemoteTraceback} naming the worker attached
+ * as a suppressed exception (a {@link dev.spindle.RemoteException} stands in when its class cannot
+ * be re-created here). Thread pools give the exception itself too.
  *
  * <p><b>Failures.</b> Blocking calls ({@code apply}, {@code map}, {@code starmap}, the
  * iterators) throw, like {@link CompletableFuture#join()}, a
@@ -54,7 +57,10 @@ import java.util.function.Consumer;
  * same cause through {@link java.util.concurrent.ExecutionException}.
  *
  * <p><b>Callbacks</b> (of {@code applyAsync}, of futures, and progress listeners) run in the
- * parent, one after another, in the pool's result thread, as in Python.
+ * parent, one after another, in the pool's result thread, as in Python. A callback that throws
+ * does not change the task's outcome: its exception is logged through SLF4J (logger
+ * {@code dev.spindle.multiprocessing.Pool}, level ERROR), and the error callback is not called
+ * for it.
  *
  * <p><b>Ending.</b> {@link #shutdown()} is Python's {@code close()}: no new tasks, those submitted
  * still run. {@link #join()} waits until every worker has ended. {@link #close()} does both
@@ -153,12 +159,21 @@ public final class Pool implements AutoCloseable {
     private static <R> AsyncResult<R> withCallbacks(AsyncResult<R> result, Consumer<? super R> callback,
                                                     Consumer<? super Throwable> errorCallback) {
         CompletableFuture<R> future = result.toCompletableFuture();
-        // The result is ready (get returns) only once its callback has run, as in Python.
-        CompletableFuture<R> afterCallbacks = future.whenComplete((value, failure) -> {
-            if (failure == null && callback != null) {
-                callback.accept(value);
-            } else if (failure != null && errorCallback != null) {
-                errorCallback.accept(failure);
+        // The result is ready (get returns) only once its callback has run, as in Python. A
+        // callback that throws is logged and changes nothing: the task's outcome stands.
+        CompletableFuture<R> afterCallbacks = new CompletableFuture<>();
+        future.whenComplete((value, failure) -> {
+            Callbacks.runGuarded(Pool.class, future, () -> {
+                if (failure == null && callback != null) {
+                    callback.accept(value);
+                } else if (failure != null && errorCallback != null) {
+                    errorCallback.accept(failure);
+                }
+            });
+            if (failure == null) {
+                afterCallbacks.complete(value);
+            } else {
+                afterCallbacks.completeExceptionally(failure);
             }
         });
         return new AsyncResult<>(afterCallbacks, future);

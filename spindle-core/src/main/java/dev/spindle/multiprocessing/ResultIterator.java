@@ -12,7 +12,7 @@ import java.util.stream.StreamSupport;
  * The results of {@link Pool#imap} and friends, as they become ready (Python's
  * {@code IMapIterator}). {@link #next()} blocks until the next result is ready. If that task
  * failed, it throws a {@link java.util.concurrent.CompletionException} whose cause is the task's
- * failure ({@link dev.spindle.RemoteException}, {@link dev.spindle.WorkerDiedException},
+ * failure (the task's own exception, {@link dev.spindle.WorkerDiedException},
  * {@link TimeoutException}, …) and the iteration goes on with the next task; a failed chunk
  * yields that one exception for all its items. Single use: {@link #iterator()} returns this.
  */

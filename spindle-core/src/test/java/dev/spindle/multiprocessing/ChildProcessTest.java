@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.spindle.RemoteException;
-import dev.spindle.RemoteThrowable;
+import dev.spindle.RemoteTraceback;
 import dev.spindle.SerializationException;
 import dev.spindle.Spindle;
 import dev.spindle.testing.Deadlines;
@@ -111,16 +111,18 @@ class ChildProcessTest {
     }
 
     @Test
-    void aTargetThatThrowsExitsWithOneAndTheParentGetsTheRemoteException() throws Exception {
-        ChildProcess p = new ChildProcess(ChildProcessTest::fail);
+    void aTargetThatThrowsExitsWithOneAndTheParentGetsTheTargetsOwnException() throws Exception {
+        ChildProcess p = new ChildProcess(ChildProcessTest::fail).name("failing");
         p.start();
         p.join();
         assertThat(p.exitCode()).isEqualTo(1);
-        RemoteException e = p.failure().orElseThrow();
-        assertThat(e.getCause()).isInstanceOf(IllegalArgumentException.class).hasMessage("bad input");
-        assertThat(e.getCause().getCause()).isInstanceOf(IllegalStateException.class).hasMessage("root cause");
-        assertThat(e.getCause().getStackTrace()).anyMatch(f -> f.getMethodName().equals("fail"));
-        assertThat(e.remoteClassName()).isEqualTo(IllegalArgumentException.class.getName());
+        Throwable e = p.failure().orElseThrow();
+        assertThat(e).isInstanceOf(IllegalArgumentException.class).hasMessage("bad input");
+        assertThat(e.getCause()).isInstanceOf(IllegalStateException.class).hasMessage("root cause");
+        assertThat(e.getStackTrace()).anyMatch(f -> f.getMethodName().equals("fail"));
+        RemoteTraceback where = RemoteTraceback.of(e).orElseThrow();
+        assertThat(where.processName()).isEqualTo("failing");
+        assertThat(where.pid()).isEqualTo(p.pid());
     }
 
     /** An exception that cannot be serialized: it holds a thread. */
@@ -142,11 +144,12 @@ class ChildProcessTest {
         ChildProcess p = new ChildProcess(ChildProcessTest::throwUnsendable);
         p.start();
         p.join();
-        RemoteException e = p.failure().orElseThrow();
-        assertThat(e.getCause()).isInstanceOf(RemoteThrowable.class).hasMessage("cannot cross");
-        assertThat(e.remoteClassName()).isEqualTo(Unsendable.class.getName());
-        assertThat(e.getCause().toString()).startsWith(Unsendable.class.getName() + ": cannot cross");
-        assertThat(e.getCause().getStackTrace()).anyMatch(f -> f.getMethodName().equals("throwUnsendable"));
+        Throwable e = p.failure().orElseThrow();
+        assertThat(e).isInstanceOf(RemoteException.class).hasMessage("cannot cross");
+        assertThat(((RemoteException) e).remoteClassName()).isEqualTo(Unsendable.class.getName());
+        assertThat(e.toString()).startsWith(Unsendable.class.getName() + ": cannot cross");
+        assertThat(e.getStackTrace()).anyMatch(f -> f.getMethodName().equals("throwUnsendable"));
+        assertThat(RemoteTraceback.of(e)).isPresent();
     }
 
     @Test
@@ -201,7 +204,7 @@ class ChildProcessTest {
         p.start();
         p.join();
         assertThat(p.exitCode()).isEqualTo(1);
-        assertThat(p.failure().orElseThrow().remoteClassName()).isEqualTo(OutOfMemoryError.class.getName());
+        assertThat(p.failure().orElseThrow()).isInstanceOf(OutOfMemoryError.class);
     }
 
     @Test
@@ -260,7 +263,7 @@ class ChildProcessTest {
         p.start();
         p.join();
         assertThat(p.exitCode()).isEqualTo(1);
-        assertThat(p.failure().orElseThrow().getCause()).hasMessageContaining("daemonic processes are not allowed to have children");
+        assertThat(p.failure().orElseThrow()).hasMessageContaining("daemonic processes are not allowed to have children");
     }
 
     @Test

@@ -10,7 +10,9 @@ import dev.spindle.futures.PoolExecutor;
 import dev.spindle.futures.ProcessPoolExecutor;
 import dev.spindle.futures.ThreadPoolExecutor;
 import dev.spindle.testing.Deadlines;
+import dev.spindle.testing.Gate;
 import dev.spindle.testing.NoLeaks;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,12 +29,16 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The executors of concurrent.futures, over processes and threads. */
 @ExtendWith(NoLeaks.class)
 class ExecutorTest {
+    @TempDir
+    Path dir;
+
     static Stream<Context> contexts() {
         return PoolContractTest.contexts();
     }
@@ -79,17 +85,77 @@ class ExecutorTest {
     @ParameterizedTest
     @MethodSource("contexts")
     void shutdownWithCancelFuturesCancelsWhatHasNotStarted(Context context) throws Exception {
+        Path gate = dir.resolve("gate");
         PoolExecutor executor = context.executor(1);
-        CompletableFuture<Integer> first = executor.submit(ExecutorTest::sleepy, 300);
+        CompletableFuture<Integer> first = executor.submit(FutureContractTest::waitsAtGate, gate);
+        Gate.awaitArrival(gate);
         List<CompletableFuture<Integer>> rest = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            rest.add(executor.submit(ExecutorTest::sleepy, 300));
+            rest.add(executor.submit(FutureContractTest::waitsAtGate, gate));
         }
-        executor.shutdown(true, true);
+        executor.shutdown(false, true);
+        assertThat(rest).allSatisfy(f -> assertThat(f).isCancelled());
+        assertThat(executor.isTerminated()).as("a task still runs").isFalse();
+        assertThat(executor.isTerminated()).as("asking again changes nothing").isFalse();
+        Gate.open(gate);
+        assertThat(executor.awaitTermination(Deadlines.CHILD.toSeconds(), TimeUnit.SECONDS)).isTrue();
         assertThat(executor.isTerminated()).isTrue();
-        assertThat(rest.stream().filter(CompletableFuture::isCancelled).count()).isGreaterThanOrEqualTo(3);
-        assertThat(first.isDone()).isTrue();
+        assertThat(first).isCompletedWithValue(1);
         assertThatThrownBy(() -> executor.submit(PoolContractTest::square, 1)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @ParameterizedTest
+    @MethodSource("contexts")
+    void isTerminatedWaitsForCallbacksAndOnlyLooks(Context context) throws Exception {
+        Path gate = dir.resolve("gate");
+        Path callbackGate = dir.resolve("callback");
+        PoolExecutor executor = context.executor(1);
+        CompletableFuture<Integer> task = executor.submit(FutureContractTest::waitsAtGate, gate);
+        CompletableFuture<Void> callback = task.thenAccept(v -> {
+            try {
+                Gate.pass(callbackGate);
+            } catch (InterruptedException e) {
+                throw new CompletionException(e);
+            }
+        });
+        executor.shutdown();
+        Gate.open(gate);
+        Gate.awaitArrival(callbackGate);
+        assertThat(executor.isTerminated()).as("its callback still runs").isFalse();
+        Gate.open(callbackGate);
+        callback.get(Deadlines.CHILD.toSeconds(), TimeUnit.SECONDS);
+        assertThat(executor.awaitTermination(Deadlines.CHILD.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(executor.isTerminated()).isTrue();
+    }
+
+    static void work() {
+        // a void method: `() -> work()` is a Runnable-shaped lambda
+    }
+
+    @ParameterizedTest
+    @MethodSource("contexts")
+    void lambdasOfVoidMethodsNeedNoCast(Context context) throws Exception {
+        Path mark = dir.resolve("executed");
+        try (PoolExecutor executor = context.executor(1)) {
+            assertThat(executor.submit(() -> work()).get(Deadlines.CHILD.toSeconds(), TimeUnit.SECONDS)).isNull();
+            assertThat(executor.submit(() -> work(), "done").get(Deadlines.CHILD.toSeconds(), TimeUnit.SECONDS)).isEqualTo("done");
+            executor.execute(() -> FutureContractTest.marksQuietly(mark));
+        }
+        assertThat(mark).exists();
+    }
+
+    @Test
+    void aNonSerializableRunnableObjectIsRefusedWithAdvice() {
+        Runnable plain = new Runnable() {
+            @Override
+            public void run() {
+                work();
+            }
+        };
+        try (ProcessPoolExecutor executor = new ProcessPoolExecutor(1)) {
+            assertThatThrownBy(() -> executor.execute(plain)).isInstanceOf(SerializationException.class)
+                    .hasMessageContaining("must be serializable").hasMessageContaining("SerializableRunnable");
+        }
     }
 
     @ParameterizedTest
@@ -121,9 +187,13 @@ class ExecutorTest {
     @Test
     void threadDoneCallbacksRunInTheWorkerThread() throws Exception {
         List<String> where = new CopyOnWriteArrayList<>();
+        Path gate = dir.resolve("gate");
         try (ThreadPoolExecutor executor = new ThreadPoolExecutor(2)) {
             // Still running when the callback is added (as in Python, a callback added to a done future runs at once, here).
-            executor.submit(ExecutorTest::sleepy, 200).whenComplete((v, e) -> where.add(Thread.currentThread().getName())).get();
+            CompletableFuture<Integer> running = executor.submit(FutureContractTest::waitsAtGate, gate);
+            CompletableFuture<Integer> callback = running.whenComplete((v, e) -> where.add(Thread.currentThread().getName()));
+            Gate.open(gate);
+            callback.get();
         }
         assertThat(where).singleElement().asString().contains("ThreadPoolWorker-");
     }

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.spindle.BrokenPoolException;
 import dev.spindle.Context;
-import dev.spindle.RemoteException;
 import dev.spindle.Spindle;
 import dev.spindle.multiprocessing.AsyncResult;
 import dev.spindle.multiprocessing.Pool;
 import dev.spindle.multiprocessing.ResultIterator;
 import dev.spindle.multiprocessing.TaskOptions;
 import dev.spindle.testing.Deadlines;
+import dev.spindle.testing.Gate;
 import dev.spindle.testing.NoLeaks;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -91,10 +92,9 @@ class PoolContractTest {
         throw new IllegalStateException("no init for you");
     }
 
-    /** The cause of a failure from a process or thread pool: processes wrap it in a RemoteException. */
+    /** The cause of a failure from a process or thread pool: the task's own exception, in both. */
     static Throwable taskException(Throwable failure) {
-        Throwable t = failure instanceof CompletionException || failure instanceof ExecutionException ? failure.getCause() : failure;
-        return t instanceof RemoteException r ? r.getCause() : t;
+        return failure instanceof CompletionException || failure instanceof ExecutionException ? failure.getCause() : failure;
     }
 
     @ParameterizedTest
@@ -143,12 +143,91 @@ class PoolContractTest {
     @MethodSource("contexts")
     void aMapAsyncCallbackRunsInThePoolsResultThread(Context context) throws Exception {
         List<String> where = new CopyOnWriteArrayList<>();
+        Path gate = dir.resolve("gate");
         try (Pool pool = context.pool(2)) {
-            // The tasks take 200 ms, so the callback is attached before the map completes.
-            pool.mapAsync(ExecutorTest::sleepy, List.of(200, 200)).toCompletableFuture()
-                    .thenAccept(v -> where.add(Thread.currentThread().getName())).get();
+            // The tasks wait at the gate until the callback is attached.
+            CompletableFuture<Void> callback = pool.mapAsync(FutureContractTest::waitsAtGate, List.of(gate, gate))
+                    .toCompletableFuture().thenAccept(v -> where.add(Thread.currentThread().getName()));
+            Gate.open(gate);
+            callback.get();
         }
         assertThat(where).singleElement().asString().endsWith("-results");
+    }
+
+    @ParameterizedTest
+    @MethodSource("contexts")
+    void aTaskExceptionIsTheCauseItselfForEveryBackend(Context context) throws Exception {
+        try (Pool pool = context.pool(1)) {
+            AsyncResult<Integer> failed = pool.applyAsync(PoolContractTest::fail, 3);
+            assertThatThrownBy(failed::get).isInstanceOf(ExecutionException.class)
+                    .cause().isInstanceOf(IllegalArgumentException.class).hasMessage("three is bad")
+                    .satisfies(e -> assertThat(e.getStackTrace()).anyMatch(f -> f.getMethodName().equals("fail")));
+            assertThatThrownBy(() -> failed.toCompletableFuture().join()).isInstanceOf(CompletionException.class)
+                    .cause().isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> pool.map(PoolContractTest::fail, List.of(1, 3))).isInstanceOf(CompletionException.class)
+                    .cause().isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("contexts")
+    void aCallbackThatThrowsChangesNothingAndIsLogged(Context context) throws Exception {
+        List<Throwable> errors = new CopyOnWriteArrayList<>();
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream stderr = System.err;
+        try (Pool pool = context.pool(1)) {
+            System.setErr(new java.io.PrintStream(log, true));
+            AsyncResult<Integer> result = pool.applyAsync(PoolContractTest::square, 3,
+                    v -> { throw new IllegalStateException("callback broke"); }, errors::add);
+            assertThat(result.get(Deadlines.CHILD)).isEqualTo(9);
+            assertThat(result.successful()).isTrue();
+        } finally {
+            System.setErr(stderr);
+        }
+        assertThat(errors).isEmpty();
+        assertThat(log.toString()).contains("exception calling callback").contains("callback broke");
+    }
+
+    @ParameterizedTest
+    @MethodSource("contexts")
+    void iteratorsTimeOutAndStayWhereTheyAre(Context context) throws Exception {
+        Path gate = dir.resolve("gate");
+        try (Pool pool = context.pool(1)) {
+            ResultIterator<Integer> unordered = pool.imapUnordered(FutureContractTest::waitsAtGate, List.of(gate));
+            assertThatThrownBy(() -> unordered.next(Duration.ofMillis(200))).isInstanceOf(TimeoutException.class);
+            ResultIterator<Integer> ordered = pool.imap(FutureContractTest::waitsAtGate, List.of(gate));
+            assertThatThrownBy(() -> ordered.next(Duration.ofMillis(200))).isInstanceOf(TimeoutException.class);
+            Gate.open(gate);
+            assertThat(unordered.next(Deadlines.CHILD)).isEqualTo(1);
+            assertThat(ordered.next(Deadlines.CHILD)).isEqualTo(1);
+            assertThat(unordered.hasNext()).isFalse();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("contexts")
+    void anInterruptedIteratorWaitThrowsInterruptedException(Context context) throws Exception {
+        Path gate = dir.resolve("gate");
+        try (Pool pool = context.pool(1)) {
+            for (boolean inOrder : new boolean[] {true, false}) {
+                ResultIterator<Integer> results = inOrder ? pool.imap(FutureContractTest::waitsAtGate, List.of(gate))
+                        : pool.imapUnordered(FutureContractTest::waitsAtGate, List.of(gate));
+                CompletableFuture<Throwable> seen = new CompletableFuture<>();
+                Thread waiter = Thread.ofPlatform().start(() -> {
+                    try {
+                        results.next(Deadlines.CHILD);
+                        seen.complete(null);
+                    } catch (Throwable t) {
+                        seen.complete(t);
+                    }
+                });
+                Deadlines.await("the waiter blocks", Deadlines.PROMPT, () -> waiter.getState() == Thread.State.WAITING
+                        || waiter.getState() == Thread.State.TIMED_WAITING);
+                waiter.interrupt();
+                assertThat(seen.get()).as(inOrder ? "imap" : "imapUnordered").isInstanceOf(InterruptedException.class);
+            }
+            Gate.open(gate);
+        }
     }
 
     @ParameterizedTest

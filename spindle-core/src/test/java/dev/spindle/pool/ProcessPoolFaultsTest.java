@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.spindle.BrokenPoolException;
-import dev.spindle.RemoteException;
+import dev.spindle.RemoteTraceback;
 import dev.spindle.SerializationException;
 import dev.spindle.Spindle;
 import dev.spindle.WorkerDiedException;
@@ -175,10 +175,10 @@ class ProcessPoolFaultsTest {
     void aTaskExceptionKeepsTheRemoteStackAndCause() {
         try (Pool pool = Pool.of(1)) {
             assertThatThrownBy(() -> pool.apply(ProcessPoolFaultsTest::nested, 4))
-                    .isInstanceOf(CompletionException.class).cause().isInstanceOf(RemoteException.class)
-                    .satisfies(e -> {
-                        Throwable remote = e.getCause();
-                        assertThat(remote).isInstanceOf(IllegalStateException.class).hasMessage("deep");
+                    .isInstanceOf(CompletionException.class).cause().isInstanceOf(IllegalStateException.class)
+                    .satisfies(remote -> {
+                        assertThat(remote).hasMessage("deep");
+                        assertThat(RemoteTraceback.of(remote).orElseThrow().processName()).startsWith("SpawnPoolWorker-");
                         assertThat(remote.getStackTrace()[0].getMethodName()).isEqualTo("nested");
                         assertThat(remote.getCause()).isInstanceOf(ArithmeticException.class).hasMessage("root 4");
                     });

@@ -1,6 +1,7 @@
 package dev.spindle.internal.codec;
 
-import dev.spindle.RemoteThrowable;
+import dev.spindle.RemoteException;
+import dev.spindle.RemoteTraceback;
 import java.io.Serializable;
 
 /**
@@ -29,8 +30,19 @@ public final class ExceptionTransport {
         return Codec.get().encode(new Packet(portable(error, 0), original));
     }
 
-    /** Rebuilds the exception sent by {@link #encode}. */
-    public static Throwable decode(byte[] bytes) {
+    /**
+     * Rebuilds the exception sent by {@link #encode} from the process {@code processName}
+     * ({@code pid}): the original when its class can be re-created here, else a
+     * {@link RemoteException} standing in for it; either way with a {@link RemoteTraceback}
+     * naming the process attached as a suppressed exception.
+     */
+    public static Throwable decode(byte[] bytes, String processName, long pid) {
+        Throwable error = decode(bytes);
+        error.addSuppressed(new RemoteTraceback(processName, pid));
+        return error;
+    }
+
+    static Throwable decode(byte[] bytes) {
         Packet packet = (Packet) Codec.get().decode(bytes);
         if (packet.original() != null) {
             try {
@@ -50,8 +62,8 @@ public final class ExceptionTransport {
                 cause == null || cause == t || depth > 32 ? null : portable(cause, depth + 1));
     }
 
-    private static RemoteThrowable standIn(Portable p) {
-        RemoteThrowable t = new RemoteThrowable(p.className(), p.message(), p.cause() == null ? null : standIn(p.cause()));
+    private static RemoteException standIn(Portable p) {
+        RemoteException t = new RemoteException(p.className(), p.message(), p.cause() == null ? null : standIn(p.cause()));
         t.setStackTrace(p.frames());
         return t;
     }

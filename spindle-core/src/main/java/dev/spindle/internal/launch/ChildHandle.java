@@ -104,7 +104,7 @@ public final class ChildHandle {
             DAEMONS.add(this);
         }
         Thread.ofPlatform().daemon(daemon).name("spindle-watch-" + name).start(() -> {
-            int code = watch(target);
+            int code = watch(target, name);
             // Bookkeeping first: whoever join() wakes must find the child gone from every list.
             DAEMONS.remove(this);
             onExit.run();
@@ -113,7 +113,7 @@ public final class ChildHandle {
     }
 
     /** Sends the target, waits for the end, and returns the exit code. */
-    private int watch(byte[] target) {
+    private int watch(byte[] target, String name) {
         Process process = launched.process();
         try {
             Frames.write(process.getOutputStream(), Frames.TARGET, target);
@@ -126,7 +126,7 @@ public final class ChildHandle {
         } catch (IOException ignored) {
             // the pipe is already broken
         }
-        int code = readReports(status);
+        int code = readReports(status, name);
         PipeEnd.reclaimAbandoned(pid());
         return code;
     }
@@ -141,14 +141,14 @@ public final class ChildHandle {
         }
     }
 
-    private int readReports(int status) {
+    private int readReports(int status, String name) {
         Integer reported = null;
         boolean explicitExit = false;
         try (InputStream in = Files.newInputStream(launched.report())) {
             Frames.Frame frame;
             while ((frame = Frames.readOrNull(in)) != null) {
                 switch (frame.type()) {
-                    case Frames.OUTCOME_ERROR -> failure = ExceptionTransport.decode(frame.payload());
+                    case Frames.OUTCOME_ERROR -> failure = ExceptionTransport.decode(frame.payload(), name, pid());
                     case Frames.EXPLICIT_EXIT -> explicitExit = true;
                     case Frames.EXITING -> reported = ByteBuffer.wrap(frame.payload()).getInt();
                     default -> { } // READY
@@ -176,7 +176,10 @@ public final class ChildHandle {
         return exitCode;
     }
 
-    /** The exception the target threw, or null. Final once {@link #exitCode()} is done. */
+    /**
+     * The exception the target threw (its own class when it can be re-created here, with a
+     * {@code RemoteTraceback} attached), or null. Final once {@link #exitCode()} is done.
+     */
     public Throwable failure() {
         return failure;
     }

@@ -125,7 +125,7 @@ final class Warmup {
                 throw new IllegalStateException(impossible);
             }
         }
-        ExceptionTransport.decode(ExceptionTransport.encode(new IllegalStateException("warm-up")));
+        ExceptionTransport.decode(ExceptionTransport.encode(new IllegalStateException("warm-up")), "warm-up", 0);
         try {
             ByteArrayOutputStream frames = new ByteArrayOutputStream();
             Frames.write(frames, Frames.TARGET, new byte[1]);

@@ -17,13 +17,15 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntSupplier;
 
 /**
  * One map over a pool: the items cut into chunks, one task per chunk, and the ways to collect the
  * results — all at once, in order as they come, or in completion order.
  */
 public final class MapJob {
+    /** A deadline that never passes. */
+    private static final long NO_DEADLINE = Long.MIN_VALUE;
+
     private final List<Task> tasks;
     /**
      * Per task, what the consumers wait on: the task's future, or, with a progress listener, a
@@ -40,7 +42,8 @@ public final class MapJob {
         AtomicInteger done = new AtomicInteger();
         for (Task task : tasks) {
             reported.add(progress == null ? task.future
-                    : task.future.whenComplete((v, e) -> progress.progress(done.addAndGet(task.size()), total)));
+                    : task.future.whenComplete((v, e) -> Callbacks.runGuarded(ProgressListener.class, task,
+                            () -> progress.progress(done.addAndGet(task.size()), total))));
         }
     }
 
@@ -99,17 +102,14 @@ public final class MapJob {
         return (List<Object>) value;
     }
 
-    /** Every result, in order; fails with the first failure as soon as it happens. Cancelling it cancels the tasks. */
+    /**
+     * Every result, in order; fails with the first failure as soon as it happens. Cancelling it,
+     * or completing it from outside, cancels the unfinished tasks (running ones are stopped).
+     */
     public CompletableFuture<List<Object>> all() {
-        CompletableFuture<List<Object>> all = new CompletableFuture<>() {
-            @Override
-            public boolean cancel(boolean mayInterruptIfRunning) {
-                tasks.forEach(t -> t.future.cancel(mayInterruptIfRunning));
-                return super.cancel(mayInterruptIfRunning);
-            }
-        };
+        AllResults all = new AllResults();
         if (tasks.isEmpty()) {
-            all.complete(List.of());
+            all.finish(List.of(), null);
             return all;
         }
         Object[] values = new Object[total];
@@ -121,7 +121,7 @@ public final class MapJob {
             offset += task.size();
             reported.get(index).whenComplete((value, failure) -> {
                 if (failure != null) {
-                    all.completeExceptionally(unwrap(failure));
+                    all.finish(null, unwrap(failure));
                     return;
                 }
                 List<Object> chunk = values(task, value);
@@ -129,11 +129,50 @@ public final class MapJob {
                     values[at + i] = chunk.get(i);
                 }
                 if (remaining.decrementAndGet() == 0) {
-                    all.complete(Arrays.asList(values));
+                    all.finish(Arrays.asList(values), null);
                 }
             });
         }
         return all;
+    }
+
+    /** The future of a whole map: the job completes it with {@link #finish}; anyone else stops the tasks. */
+    private final class AllResults extends CompletableFuture<List<Object>> {
+        void finish(List<Object> values, Throwable failure) {
+            if (failure == null) {
+                super.complete(values);
+            } else {
+                super.completeExceptionally(failure);
+            }
+        }
+
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            tasks.forEach(t -> t.future.cancel(mayInterruptIfRunning));
+            return super.cancel(mayInterruptIfRunning);
+        }
+
+        @Override
+        public boolean complete(List<Object> value) {
+            return stopTasksIf(super.complete(value));
+        }
+
+        @Override
+        public boolean completeExceptionally(Throwable ex) {
+            return stopTasksIf(super.completeExceptionally(ex));
+        }
+
+        private boolean stopTasksIf(boolean completedHere) {
+            if (completedHere) {
+                tasks.forEach(t -> t.future.cancel(true));
+            }
+            return completedHere;
+        }
+
+        @Override
+        public <U> CompletableFuture<U> newIncompleteFuture() {
+            return new CompletableFuture<>();
+        }
     }
 
     /** A failure seen through a {@code whenComplete} stage arrives wrapped; the task's own is inside. */
@@ -144,7 +183,7 @@ public final class MapJob {
     /** The results in order, as they become ready. */
     public <R> ResultIterator<R> ordered() {
         AtomicInteger next = new AtomicInteger();
-        return new Results<>(next::getAndIncrement);
+        return new Results<>(deadline -> next.getAndIncrement());
     }
 
     /** The results in the order tasks finish. */
@@ -154,14 +193,22 @@ public final class MapJob {
             int i = index;
             reported.get(i).whenComplete((v, e) -> finished.add(i));
         }
-        return new Results<>(() -> {
-            try {
+        return new Results<>(deadline -> {
+            if (deadline == NO_DEADLINE) {
                 return finished.take();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CompletionException(e);
             }
+            Integer index = finished.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (index == null) {
+                throw new TimeoutException("no result was ready in time");
+            }
+            return index;
         });
+    }
+
+    /** Which task's results come next, waiting until {@code deadline} ({@link System#nanoTime()}) at most. */
+    @FunctionalInterface
+    private interface NextTask {
+        int index(long deadline) throws TimeoutException, InterruptedException;
     }
 
     /** Cancels every task that has not finished. */
@@ -171,12 +218,12 @@ public final class MapJob {
 
     /** Walks the tasks in the order {@code source} gives their indexes, flattening chunks. */
     private final class Results<R> implements ResultIterator<R> {
-        private final IntSupplier source;
+        private final NextTask source;
         private int tasksLeft = tasks.size();
         private int pending = -1;
         private Iterator<Object> chunk = Collections.emptyIterator();
 
-        Results(IntSupplier source) {
+        Results(NextTask source) {
             this.source = source;
         }
 
@@ -185,10 +232,11 @@ public final class MapJob {
             return chunk.hasNext() || pending >= 0 || tasksLeft > 0;
         }
 
+        /** As {@link #next(Duration)} without a limit; an interrupt ends the wait with a CompletionException. */
         @Override
         public R next() {
             try {
-                return next(null);
+                return next(NO_DEADLINE);
             } catch (TimeoutException impossible) {
                 throw new IllegalStateException(impossible);
             } catch (InterruptedException e) {
@@ -197,9 +245,13 @@ public final class MapJob {
             }
         }
 
-    @Override
-        @SuppressWarnings("unchecked")
+        @Override
         public R next(Duration timeout) throws TimeoutException, InterruptedException {
+            return next(System.nanoTime() + Math.max(0, timeout.toNanos()));
+        }
+
+        @SuppressWarnings("unchecked")
+        private R next(long deadline) throws TimeoutException, InterruptedException {
             if (chunk.hasNext()) {
                 return (R) chunk.next();
             }
@@ -207,13 +259,14 @@ public final class MapJob {
                 if (tasksLeft == 0) {
                     throw new NoSuchElementException();
                 }
-                pending = source.getAsInt();
+                pending = source.index(deadline);
                 tasksLeft--;
             }
             CompletableFuture<Object> future = reported.get(pending);
             Object value;
             try {
-                value = timeout == null ? future.get() : future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+                value = deadline == NO_DEADLINE ? future.get()
+                        : future.get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
             } catch (ExecutionException e) {
                 pending = -1;
                 if (e.getCause() instanceof CancellationException cancelled) {

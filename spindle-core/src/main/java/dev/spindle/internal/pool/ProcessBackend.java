@@ -1,7 +1,9 @@
 package dev.spindle.internal.pool;
 
 import dev.spindle.BrokenPoolException;
+import dev.spindle.SerializationException;
 import dev.spindle.internal.codec.Codec;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,6 +46,13 @@ final class ProcessBackend implements WorkerBackend {
 
     @Override
     public void prepare(Task task) {
+        if (!(task.function instanceof Serializable)) {
+            throw new SerializationException("a task for a worker process must be serializable, and this "
+                    + task.function.getClass().getName() + " is not: write the lambda or method reference at the call"
+                    + " (submit(() -> work()) makes it a Spindle serializable interface), cast it"
+                    + " ((CheckedCallable<T>) () -> work(), (SerializableRunnable) () -> work()),"
+                    + " or make its class implement Serializable", null);
+        }
         task.encodedFunction = functions.entryFor(task.function);
         // The list codec's fast path takes exactly ArrayList, which is what pools build.
         task.encodedArguments = Codec.get().encode(task.arguments instanceof ArrayList<?> ? task.arguments : new ArrayList<>(task.arguments));
@@ -108,8 +117,12 @@ final class ProcessBackend implements WorkerBackend {
                 continue;
             }
             if (task.abortReason != null) {
-                worker.kill(); // cancelled, or timed out: it must not run on
-            } else if (task.timeoutNanos > 0 && nowNanos - running.startNanos() > task.timeoutNanos) {
+                if (worker.claimKill(task)) {
+                    worker.kill(); // cancelled, or completed from outside: it must not run on
+                }
+            } else if (task.timeoutNanos > 0 && nowNanos - running.startNanos() > task.timeoutNanos
+                    && worker.claimKill(task)) {
+                // Settled before the kill, so the driver that sees the death finds why.
                 engine.timedOut(task, "its worker (pid " + worker.pid() + ") was killed and replaced");
                 worker.kill();
             }
@@ -119,6 +132,11 @@ final class ProcessBackend implements WorkerBackend {
     @Override
     public void terminate() {
         current().forEach(ProcessWorker::kill);
+    }
+
+    @Override
+    public boolean workersGone() {
+        return live.count() == 0;
     }
 
     @Override

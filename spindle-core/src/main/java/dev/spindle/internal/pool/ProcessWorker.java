@@ -1,7 +1,6 @@
 package dev.spindle.internal.pool;
 
 import dev.spindle.BrokenPoolException;
-import dev.spindle.RemoteException;
 import dev.spindle.SerializationException;
 import dev.spindle.WorkerDiedException;
 import dev.spindle.internal.codec.Codec;
@@ -16,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import org.slf4j.LoggerFactory;
 
 /**
  * The parent's side of one worker process: a driver thread that sends the worker tasks and reads
@@ -71,7 +71,7 @@ final class ProcessWorker {
     /** Starts a worker process for {@code slot} and its driver thread. */
     static ProcessWorker start(ProcessBackend backend, TaskEngine engine, int slot, String name) {
         PoolConfig config = backend.config();
-        backend.slots().clear(slot);
+        backend.slots().clearRelease(slot);
         Pipe pipe = Pipe.open(true);
         WorkerSpec spec = new WorkerSpec(pipe.right(), backend.slots().name(), slot, config.initializer(), config.maxTasksPerChild());
         ChildProcess child = new ChildProcess(WorkerMain::run, spec).name(name).daemon(true)
@@ -112,9 +112,22 @@ final class ProcessWorker {
     /** What this worker's slot says; nothing once the pool has released its slots. */
     RunningSlots.Running running() {
         try {
-            return backend.slots().running(slot);
+            return backend.slots().runningAcquire(slot);
         } catch (IllegalStateException released) {
-            return new RunningSlots.Running(0, 0);
+            return RunningSlots.Running.NONE;
+        }
+    }
+
+    /**
+     * Claims the kill of this worker while it is inside {@code task} and has not finished it (see
+     * {@link RunningSlots}); true if so, and the caller must then kill it. A worker that already
+     * finished the task, or has not started it, is not to be killed.
+     */
+    boolean claimKill(Task task) {
+        try {
+            return backend.slots().tryAbortVolatile(slot, task.seq);
+        } catch (IllegalStateException released) {
+            return false;
         }
     }
 
@@ -136,7 +149,10 @@ final class ProcessWorker {
         } catch (IOException workerGone) {
             // read below what it sent before it went
         } catch (RuntimeException e) {
-            child.kill(); // out of step with the worker: start afresh rather than guess
+            // Out of step with the worker: start afresh rather than guess, and say why.
+            LoggerFactory.getLogger(ProcessWorker.class).error("protocol error with worker {} (pid {}); killing it",
+                    child.name(), child.pid(), e);
+            child.kill();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -203,10 +219,9 @@ final class ProcessWorker {
             return;
         }
         if (kind == Wire.INIT_FAILED) {
-            Throwable error = ExceptionTransport.decode(Wire.readError(message));
+            Throwable error = ExceptionTransport.decode(Wire.readError(message), child.name(), child.pid());
             engine.broken(new BrokenPoolException("the pool's initializer raised in worker " + child.name()
-                    + " (pid " + child.pid() + "); no worker is restarted",
-                    new RemoteException(child.name() + " (pid " + child.pid() + ")", error)));
+                    + " (pid " + child.pid() + "); no worker is restarted", error));
             throw new IOException("initializer failed");
         }
         List<Wire.ResultMessage> results = Wire.readResults(message);
@@ -233,8 +248,7 @@ final class ProcessWorker {
                 }
                 engine.finish(task, value, null);
             }
-            case Wire.RAISED -> engine.finish(task, null,
-                    new RemoteException(child.name() + " (pid " + child.pid() + ")", ExceptionTransport.decode(result.body())));
+            case Wire.RAISED -> engine.finish(task, null, ExceptionTransport.decode(result.body(), child.name(), child.pid()));
             default -> engine.finish(task, null,
                     new SerializationException(new String(result.body(), StandardCharsets.UTF_8), null));
         }

@@ -2,6 +2,7 @@ package dev.spindle.internal.pool;
 
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The thread of a process pool that completes task futures, so callbacks run in the parent, one
@@ -10,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 final class ResultHandler {
     private static final Runnable STOP = () -> {};
     private final LinkedBlockingQueue<Runnable> completions = new LinkedBlockingQueue<>();
+    /** Completions delivered and not yet run to their end. */
+    private final AtomicInteger pending = new AtomicInteger();
     private final Thread thread;
 
     ResultHandler(String name) {
@@ -17,7 +20,13 @@ final class ResultHandler {
     }
 
     void deliver(Runnable completion) {
+        pending.incrementAndGet();
         completions.add(completion);
+    }
+
+    /** True if every completion delivered so far has run, callbacks included. */
+    boolean idle() {
+        return pending.get() == 0;
     }
 
     /** Runs what is queued, then ends the thread; waits at most {@code nanos} for that. */
@@ -41,7 +50,11 @@ final class ResultHandler {
             if (next == STOP) {
                 return;
             }
-            next.run();
+            try {
+                next.run();
+            } finally {
+                pending.decrementAndGet();
+            }
         }
     }
 }

@@ -9,36 +9,78 @@ import java.lang.invoke.VarHandle;
 /**
  * Which task each worker process of a pool is running, in shared memory, so that the parent knows
  * exactly which task a dead worker was running (that one fails; the ones queued behind it run
- * elsewhere) and since when (for timeouts).
+ * elsewhere), since when (for timeouts), and so that stopping a task and finishing it cannot both
+ * happen.
  *
  * <pre>
- * slot i, at 16 * i:  +0 long  seq of the running task, 0 when none (written last, release)
- *                     +8 long  System.nanoTime() when it started (CLOCK_MONOTONIC: same clock in
- *                              every process of this machine)
+ * layout, version 1
+ * 0          header   int magic 'SRUN' | int version | int slots
+ * 64 + 16*i  slot i   +0 long run    0: nothing runs; S > 0: task S runs; S | ABORTED: the parent
+ *                                    has claimed the right to kill the worker inside task S
+ *                     +8 long start  System.nanoTime() when the run started (CLOCK_MONOTONIC, the
+ *                                    same clock in every process of this machine)
  * </pre>
  *
- * A reader that races a writer may pair an older seq with a newer start time: that only delays a
- * timeout, never fires one early.
+ * The run word is the one point where a worker finishing task S and the parent stopping it meet:
+ * the worker's {@link #finishedVolatile} moves it from S to 0, the parent's {@link #tryAbortVolatile}
+ * from S to S | ABORTED, and exactly one of the two compare-and-sets wins. A parent that loses
+ * kills nothing (the task's result is on its way, or the worker has gone on to another task); a
+ * worker that loses sends no result for S and starts no other task. A reader that races a worker
+ * starting a run may pair an older seq with a newer start time: that only delays a timeout, never
+ * fires one early.
  */
 final class RunningSlots implements AutoCloseable {
+    static final int MAGIC = 0x5352554E;
+    static final int VERSION = 1;
+    private static final long MAGIC_OFFSET = 0;
+    private static final long VERSION_OFFSET = 4;
+    private static final long SLOTS_OFFSET = 8;
+    private static final long HEADER_BYTES = 64;
     private static final long SLOT_BYTES = 16;
-    private static final long START_OFFSET = 8;
+    private static final long RUN = 0;
+    private static final long START = 8;
+    /** Set in a run word once the parent has claimed the kill of that run. */
+    private static final long ABORTED = Long.MIN_VALUE;
+    private static final VarHandle INT = ValueLayout.JAVA_INT.varHandle();
     private static final VarHandle LONG = ValueLayout.JAVA_LONG.varHandle();
 
-    /** What a slot says. */
-    record Running(long seq, long startNanos) {}
+    /**
+     * What a slot says.
+     *
+     * @param seq        the running task's seq, 0 if none
+     * @param startNanos when it started
+     * @param aborted    the parent has claimed the kill of this run
+     */
+    record Running(long seq, long startNanos, boolean aborted) {
+        static final Running NONE = new Running(0, 0, false);
+    }
 
     private final SharedSegment segment;
     private final MemorySegment memory;
+    private final int slots;
 
     private RunningSlots(SharedSegment segment) {
         this.segment = segment;
         this.memory = segment.memory();
+        int magic = (int) INT.getVolatile(memory, MAGIC_OFFSET);
+        int version = (int) INT.getVolatile(memory, VERSION_OFFSET);
+        if (magic != MAGIC || version != VERSION) {
+            segment.close();
+            throw new IllegalStateException("not a Spindle pool segment (magic " + Integer.toHexString(magic)
+                    + ", version " + version + ")");
+        }
+        this.slots = (int) INT.getVolatile(memory, SLOTS_OFFSET);
     }
 
     /** Creates the slots of a pool of {@code workers} workers. */
     static RunningSlots create(int workers) {
-        return new RunningSlots(SharedSegment.create("pool", SLOT_BYTES * Math.max(1, workers)));
+        int slots = Math.max(1, workers);
+        SharedSegment segment = SharedSegment.create("pool", HEADER_BYTES + SLOT_BYTES * slots);
+        MemorySegment memory = segment.memory();
+        INT.setVolatile(memory, VERSION_OFFSET, VERSION);
+        INT.setVolatile(memory, SLOTS_OFFSET, slots);
+        INT.setVolatile(memory, MAGIC_OFFSET, MAGIC);
+        return new RunningSlots(segment);
     }
 
     /** Maps a pool's slots in a worker. */
@@ -50,22 +92,48 @@ final class RunningSlots implements AutoCloseable {
         return segment.name();
     }
 
-    /** Worker side: task {@code seq} starts now. */
-    void started(int slot, long seq) {
-        LONG.set(memory, slot * SLOT_BYTES + START_OFFSET, System.nanoTime());
-        LONG.setRelease(memory, slot * SLOT_BYTES, seq);
+    private long at(int slot) {
+        if (slot < 0 || slot >= slots) {
+            throw new IndexOutOfBoundsException("slot " + slot + " of " + slots);
+        }
+        return HEADER_BYTES + slot * SLOT_BYTES;
     }
 
-    /** Worker side, or parent side before a new worker uses the slot: nothing runs. */
-    void clear(int slot) {
-        LONG.setRelease(memory, slot * SLOT_BYTES, 0L);
+    /** Worker side: task {@code seq} starts now (the slot is 0: the last run finished). */
+    void startedRelease(int slot, long seq) {
+        long at = at(slot);
+        LONG.set(memory, at + START, System.nanoTime());
+        LONG.setRelease(memory, at + RUN, seq);
     }
 
-    /** Parent side: the task running in {@code slot}, seq 0 if none. */
-    Running running(int slot) {
-        long seq = (long) LONG.getAcquire(memory, slot * SLOT_BYTES);
-        long start = (long) LONG.getAcquire(memory, slot * SLOT_BYTES + START_OFFSET);
-        return new Running(seq, start);
+    /**
+     * Worker side: task {@code seq} is over. False if the parent claimed its kill first: the
+     * worker must then send no result for it and start nothing more.
+     */
+    boolean finishedVolatile(int slot, long seq) {
+        return LONG.compareAndSet(memory, at(slot) + RUN, seq, 0L);
+    }
+
+    /**
+     * Parent side: claims the kill of the worker in {@code slot} while it runs task {@code seq}.
+     * True if the worker is inside that task and will not finish it; false if it is not (it
+     * finished, or has not started it): then nothing may be killed.
+     */
+    boolean tryAbortVolatile(int slot, long seq) {
+        return LONG.compareAndSet(memory, at(slot) + RUN, seq, seq | ABORTED);
+    }
+
+    /** Parent side, before a new worker uses the slot: nothing runs. */
+    void clearRelease(int slot) {
+        LONG.setRelease(memory, at(slot) + RUN, 0L);
+    }
+
+    /** Parent side: what runs in {@code slot}. */
+    Running runningAcquire(int slot) {
+        long at = at(slot);
+        long run = (long) LONG.getAcquire(memory, at + RUN);
+        long start = (long) LONG.getAcquire(memory, at + START);
+        return new Running(run & ~ABORTED, start, (run & ABORTED) != 0);
     }
 
     /** Removes the name; mappings stay valid. */

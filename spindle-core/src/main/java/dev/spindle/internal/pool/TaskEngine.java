@@ -394,6 +394,23 @@ public final class TaskEngine {
         return results == null || results.stop(Math.max(0, deadline - System.nanoTime()));
     }
 
+    /**
+     * True once the pool was shut down or terminated, every task has settled, every worker has
+     * ended and every callback has run. Only looks: unlike {@link #awaitTermination} it stops
+     * nothing.
+     */
+    public boolean isTerminated() {
+        lock.lock();
+        try {
+            if (workersNeededLocked() || state == State.RUNNING) {
+                return false;
+            }
+        } finally {
+            lock.unlock();
+        }
+        return backend.workersGone() && (results == null || results.idle());
+    }
+
     /** Makes sure the watchdog runs: a task has a timeout, or a task that may run must be stopped. */
     void watch() {
         lock.lock();

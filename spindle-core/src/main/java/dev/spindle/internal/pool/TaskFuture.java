@@ -2,10 +2,21 @@ package dev.spindle.internal.pool;
 
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
- * The future of a pool task. {@code cancel(true)} on a running task stops it: a process worker is
- * killed and replaced, a thread worker is interrupted and abandoned.
+ * The future of a pool task, with the whole {@link CompletableFuture} contract. Completing it from
+ * outside — {@code complete}, {@code completeExceptionally}, {@code completeAsync},
+ * {@code obtrudeValue}/{@code obtrudeException}, and through them {@code orTimeout} and
+ * {@code completeOnTimeout} — settles the task: a queued task is dropped, and a running one is
+ * stopped as {@code cancel(true)} stops it (a process worker is killed and replaced, a thread
+ * worker is interrupted and abandoned). {@code cancel(false)} drops a queued task and lets a
+ * running one finish unobserved.
+ *
+ * <p>Memory consistency: as {@link CompletableFuture}; in addition, the task's settlement by
+ * whichever party won (its worker, a timeout, a cancel, a completion from outside) happens-before
+ * the future's completion.
  */
 public final class TaskFuture<T> extends CompletableFuture<T> {
     private final Task task;
@@ -18,14 +29,84 @@ public final class TaskFuture<T> extends CompletableFuture<T> {
 
     @Override
     public boolean cancel(boolean mayInterruptIfRunning) {
-        if (!task.settle()) {
+        if (!settleFromOutside("cancelled")) {
             return isCancelled();
         }
-        CancellationException reason = new CancellationException("cancelled");
-        task.abortReason = reason;
         boolean cancelled = super.cancel(mayInterruptIfRunning);
         engine.settledElsewhere(task, mayInterruptIfRunning);
         return cancelled;
+    }
+
+    @Override
+    public boolean complete(T value) {
+        if (!settleFromOutside("completed from outside its pool")) {
+            return false;
+        }
+        boolean completed = super.complete(value);
+        engine.settledElsewhere(task, true);
+        return completed;
+    }
+
+    @Override
+    public boolean completeExceptionally(Throwable ex) {
+        if (ex == null) {
+            throw new NullPointerException("ex");
+        }
+        if (!settleFromOutside("completed exceptionally from outside its pool")) {
+            return false;
+        }
+        boolean completed = super.completeExceptionally(ex);
+        engine.settledElsewhere(task, true);
+        return completed;
+    }
+
+    @Override
+    public CompletableFuture<T> completeAsync(Supplier<? extends T> supplier, Executor executor) {
+        if (supplier == null || executor == null) {
+            throw new NullPointerException();
+        }
+        // The JDK's completeAsync completes through a private path; route it through complete().
+        executor.execute(() -> {
+            try {
+                complete(supplier.get());
+            } catch (Throwable t) {
+                completeExceptionally(t);
+            }
+        });
+        return this;
+    }
+
+    @Override
+    public CompletableFuture<T> completeAsync(Supplier<? extends T> supplier) {
+        return completeAsync(supplier, defaultExecutor());
+    }
+
+    @Override
+    public void obtrudeValue(T value) {
+        if (settleFromOutside("value obtruded from outside its pool")) {
+            engine.settledElsewhere(task, true);
+        }
+        super.obtrudeValue(value);
+    }
+
+    @Override
+    public void obtrudeException(Throwable ex) {
+        if (ex == null) {
+            throw new NullPointerException("ex");
+        }
+        if (settleFromOutside("exception obtruded from outside its pool")) {
+            engine.settledElsewhere(task, true);
+        }
+        super.obtrudeException(ex);
+    }
+
+    /** Claims the task for a completion from outside; true if it was not settled before. */
+    private boolean settleFromOutside(String why) {
+        if (!task.settle()) {
+            return false;
+        }
+        task.abortReason = new CancellationException(why);
+        return true;
     }
 
     @Override
@@ -45,17 +126,13 @@ public final class TaskFuture<T> extends CompletableFuture<T> {
     }
 
     @Override
-    public boolean complete(T value) {
-        throw new UnsupportedOperationException("a pool task's future is completed by its pool");
-    }
-
-    @Override
-    public boolean completeExceptionally(Throwable ex) {
-        throw new UnsupportedOperationException("a pool task's future is completed by its pool");
-    }
-
-    @Override
     public String toString() {
-        return task + " " + super.toString();
+        String outcome = switch (state()) {
+            case RUNNING -> "Not completed";
+            case SUCCESS -> "Completed normally";
+            case FAILED -> "Completed exceptionally: " + exceptionNow();
+            case CANCELLED -> "Cancelled";
+        };
+        return "Future[" + task + ", " + outcome + "]";
     }
 }

@@ -16,8 +16,43 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class ThreadBackend implements WorkerBackend {
     private static final AtomicInteger POOLS = new AtomicInteger();
 
-    /** A task a thread is running now. */
-    private record Running(Thread thread, long startNanos) {}
+    /**
+     * One run of a task by a thread. {@link #interruptIfRunning} and {@link #end} take its lock, so
+     * an abort interrupts the thread only while it is still inside this run: once the run has
+     * ended, the thread may be running a later task, which no abort of this one may touch.
+     */
+    private final class Running {
+        final Thread thread = Thread.currentThread();
+        final long startNanos = System.nanoTime();
+        private boolean ended;
+
+        synchronized boolean interruptIfRunning() {
+            if (ended) {
+                return false;
+            }
+            thread.interrupt();
+            return true;
+        }
+
+        /**
+         * Interrupts the run and gives up its thread (it ends once the task returns); false if the
+         * run had ended first. Under the lock, so the thread sees itself abandoned when the run ends.
+         */
+        synchronized boolean abandon() {
+            if (ended) {
+                return false;
+            }
+            abandoned.put(thread, Boolean.TRUE);
+            thread.interrupt();
+            return true;
+        }
+
+        /** Called by the thread when the run is over; clears an abort's interrupt. */
+        synchronized void end() {
+            ended = true;
+            Thread.interrupted();
+        }
+    }
 
     private final PoolConfig config;
     private final boolean virtual;
@@ -123,19 +158,22 @@ final class ThreadBackend implements WorkerBackend {
     }
 
     private void run(Task task) {
-        if (task.isSettled()) {
-            return; // cancelled after it was taken
-        }
-        running.put(task, new Running(Thread.currentThread(), System.nanoTime()));
+        // Registered before the settled check: a cancel that lands after the check finds the run
+        // and interrupts it, one that lands before is seen by the check; none is lost.
+        Running run = new Running();
+        running.put(task, run);
         Object value = null;
         Throwable failure = null;
         try {
+            if (task.isSettled()) {
+                return; // cancelled after it was taken
+            }
             value = Invocation.run(task.function, task.shape, task.arguments);
         } catch (Throwable t) {
             failure = t;
         } finally {
-            running.remove(task);
-            Thread.interrupted(); // an abort's interrupt must not leak into the next task
+            running.remove(task, run);
+            run.end();
         }
         engine.finish(task, value, failure);
     }
@@ -143,22 +181,20 @@ final class ThreadBackend implements WorkerBackend {
     @Override
     public void abort(Task task) {
         Running r = running.remove(task);
-        if (r == null) {
-            return;
+        if (r == null || !r.abandon()) {
+            return; // not running, or it ended before the abort reached it
         }
         // The thread no longer counts as a worker: join() must not wait for a task that ignores interrupts.
-        abandoned.put(r.thread(), Boolean.TRUE);
         live.ended();
         if (!virtual && engine.workersNeeded()) {
             startThread(this::work);
         }
-        r.thread().interrupt();
     }
 
     @Override
     public void checkTimeouts(long nowNanos) {
         running.forEach((task, r) -> {
-            if (task.timeoutNanos > 0 && nowNanos - r.startNanos() > task.timeoutNanos && task.abortReason == null) {
+            if (task.timeoutNanos > 0 && nowNanos - r.startNanos > task.timeoutNanos && task.abortReason == null) {
                 engine.timedOut(task, "its thread was interrupted");
                 abort(task);
             }
@@ -169,8 +205,13 @@ final class ThreadBackend implements WorkerBackend {
     public void terminate() {
         running.forEach((task, r) -> {
             engine.failStopped(task);
-            r.thread().interrupt();
+            r.interruptIfRunning();
         });
+    }
+
+    @Override
+    public boolean workersGone() {
+        return live.count() == 0;
     }
 
     @Override

@@ -17,6 +17,9 @@ interface WorkerBackend {
     /** Stops every worker at once (terminate). */
     void terminate();
 
+    /** True if no worker is alive now; no side effects. */
+    boolean workersGone();
+
     /** Waits at most {@code nanos} until every worker has ended; true if they have. */
     boolean awaitWorkersGone(long nanos) throws InterruptedException;
 

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The loop of a pool's worker process: run the initializer, then run tasks as they come, in the
@@ -75,13 +76,14 @@ final class WorkerMain {
                 }
                 List<Wire.TaskMessage> batch = Wire.readTasks(ByteBuffer.wrap(message));
                 for (int i = 0; i < batch.size(); i++) {
-                    runOne(batch.get(i));
+                    if (!runOne(batch.get(i))) {
+                        awaitKill();
+                    }
                     done++;
                     boolean retiring = maxTasks > 0 && done >= maxTasks;
                     if (i == batch.size() - 1 || retiring || results.count() >= FLUSH_COUNT
                             || System.nanoTime() - oldestUnsent > FLUSH_NANOS) {
                         connection.sendBytes(results.results());
-                        slots.clear(slot);
                     }
                     if (retiring) {
                         return;
@@ -90,12 +92,28 @@ final class WorkerMain {
             }
         }
 
-        private void runOne(Wire.TaskMessage task) {
+        /**
+         * The parent stopped the task this worker was running (timeout, cancel) and is killing this
+         * process: send the results of the tasks finished before it, then start nothing more.
+         */
+        private void awaitKill() throws IOException {
+            if (results.count() > 0) {
+                connection.sendBytes(results.results());
+            }
+            while (true) {
+                LockSupport.park(this);
+            }
+        }
+
+        /** Runs one task and records its result; false if the parent stopped it first (no result then). */
+        private boolean runOne(Wire.TaskMessage task) {
             Object function = function(task);
-            slots.started(slot, task.seq());
+            slots.startedRelease(slot, task.seq());
             if (results.count() == 0) {
                 oldestUnsent = System.nanoTime();
             }
+            byte status;
+            byte[] body;
             try {
                 if (function instanceof Undecodable u) {
                     throw u.error();
@@ -103,18 +121,22 @@ final class WorkerMain {
                 @SuppressWarnings("unchecked")
                 List<Object> arguments = (List<Object>) Codec.get().decode(task.arguments());
                 Object value = Invocation.run(function, task.shape(), arguments);
-                byte[] encoded;
                 try {
-                    encoded = Codec.get().encode(value);
+                    body = Codec.get().encode(value);
+                    status = Wire.OK;
                 } catch (SerializationException e) {
-                    results.result(task.seq(), Wire.UNSENDABLE, ("the task's result cannot be sent back: " + e.getMessage())
-                            .getBytes(StandardCharsets.UTF_8));
-                    return;
+                    body = ("the task's result cannot be sent back: " + e.getMessage()).getBytes(StandardCharsets.UTF_8);
+                    status = Wire.UNSENDABLE;
                 }
-                results.result(task.seq(), Wire.OK, encoded);
             } catch (Throwable t) {
-                results.result(task.seq(), Wire.RAISED, ExceptionTransport.encode(t));
+                body = ExceptionTransport.encode(t);
+                status = Wire.RAISED;
             }
+            if (!slots.finishedVolatile(slot, task.seq())) {
+                return false;
+            }
+            results.result(task.seq(), status, body);
+            return true;
         }
 
         /** The task's function: decoded now if it came with the task, else the one kept from before. */

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps {@code /dev/shm} clean. Segments this process created are unlinked at exit unless their
@@ -50,12 +51,21 @@ public final class SegmentSweeper {
         }
     }
 
+    /** One file that cannot be removed (another user's, say) must not stop the sweep of the rest. */
+    private static void deleteOrLog(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LoggerFactory.getLogger(SegmentSweeper.class).warn("cannot remove the stale segment {}", file, e);
+        }
+    }
+
     /** Removes every Spindle segment whose creator process no longer exists. */
     public static void sweepDeadCreators() {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(SharedSegment.DIRECTORY, SharedSegment.PREFIX + "*")) {
             for (Path file : files) {
                 if (ProcessIdentity.ownerGone(file.getFileName().toString(), SharedSegment.PREFIX)) {
-                    Files.deleteIfExists(file);
+                    deleteOrLog(file);
                 }
             }
         } catch (IOException ignored) {

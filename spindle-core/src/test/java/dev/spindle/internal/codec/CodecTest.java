@@ -3,7 +3,8 @@ package dev.spindle.internal.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.spindle.RemoteThrowable;
+import dev.spindle.RemoteException;
+import dev.spindle.RemoteTraceback;
 import dev.spindle.SerializationException;
 import dev.spindle.function.CheckedConsumer;
 import dev.spindle.function.CheckedFunction;
@@ -145,9 +146,20 @@ class CodecTest {
         Throwable plain = ExceptionTransport.decode(ExceptionTransport.encode(new IllegalStateException("x")));
         assertThat(plain).isInstanceOf(IllegalStateException.class).hasMessage("x");
         Throwable odd = ExceptionTransport.decode(ExceptionTransport.encode(new Odd(new ArithmeticException("/ by zero"))));
-        assertThat(odd).isInstanceOf(RemoteThrowable.class).hasMessage("odd");
-        assertThat(((RemoteThrowable) odd).className()).isEqualTo(Odd.class.getName());
-        assertThat(odd.getCause()).isInstanceOf(RemoteThrowable.class).hasMessage("/ by zero");
+        assertThat(odd).isInstanceOf(RemoteException.class).hasMessage("odd");
+        assertThat(((RemoteException) odd).remoteClassName()).isEqualTo(Odd.class.getName());
+        assertThat(odd).hasToString(Odd.class.getName() + ": odd");
+        assertThat(odd.getCause()).isInstanceOf(RemoteException.class).hasMessage("/ by zero");
         assertThat(odd.getStackTrace()).isNotEmpty();
+    }
+
+    @Test
+    void aDecodedExceptionNamesTheProcessItWasRaisedIn() {
+        Throwable error = ExceptionTransport.decode(ExceptionTransport.encode(new ArithmeticException("/ by zero")), "Worker-7", 4242);
+        assertThat(error).isInstanceOf(ArithmeticException.class);
+        RemoteTraceback where = RemoteTraceback.of(error).orElseThrow();
+        assertThat(where.processName()).isEqualTo("Worker-7");
+        assertThat(where.pid()).isEqualTo(4242);
+        assertThat(where).hasMessage("raised in Worker-7 (pid 4242)");
     }
 }

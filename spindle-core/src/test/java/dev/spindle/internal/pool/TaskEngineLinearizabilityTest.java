@@ -91,6 +91,11 @@ public class TaskEngineLinearizabilityTest {
         }
 
         @Override
+        public boolean workersGone() {
+            return true;
+        }
+
+        @Override
         public boolean awaitWorkersGone(long nanos) {
             return true;
         }
