@@ -4,6 +4,7 @@
  * serializable functional interfaces of {@link dev.spindle.function}.
  */
 module dev.spindle {
+    requires java.management;
     requires org.slf4j;
 
     exports dev.spindle;

@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
  * {@code spindle bench [SUITE...] [--json] [--python]}: end-to-end figures, medians of several
  * runs, the same workloads as the CPython script's.
  */
-@Command(name = "bench", description = "End-to-end benchmarks (suites: process, pipe, pool).")
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "End-to-end benchmarks (suites: process, pipe, pool).")
 final class BenchCommand implements Callable<Integer> {
     private static final int ROUND_TRIPS = 20_000;
 

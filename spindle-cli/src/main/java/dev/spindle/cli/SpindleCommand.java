@@ -6,7 +6,10 @@ import picocli.CommandLine.Command;
 /** The {@code spindle} command. */
 @Command(name = "spindle", mixinStandardHelpOptions = true, version = "spindle 0.1.0",
         description = "Python's concurrency toolkit for Java: the seed programs and benchmarks.",
-        subcommands = {DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "bin/spindle also runs:",
+                "  test    The whole test suite (Maven, from a clone): bin/spindle test [Maven options]",
+                "  build   Build the jars only"})
 public final class SpindleCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

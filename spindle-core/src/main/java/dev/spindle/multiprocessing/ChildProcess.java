@@ -178,7 +178,9 @@ public class ChildProcess implements Serializable {
      * Starts the child JVM and runs this process in it. Returns without waiting for the target
      * (for {@link StartMethod#WARM} the target is already running).
      *
-     * @throws IllegalStateException         if started before, or called in a daemon child
+     * @throws IllegalStateException         if started before, called in a daemon child, or if no
+     *                                       child JVM can load the target's class (the JDK's source
+     *                                       launcher, {@code java File.java}, keeps it in memory)
      * @throws dev.spindle.SerializationException if the target, an argument or a field cannot be
      *                                       sent; no child is left running
      */
@@ -195,7 +197,8 @@ public class ChildProcess implements Serializable {
                 throw new IllegalStateException("processes can only be started once: " + name);
             }
             StartMethod method = startMethod != null ? startMethod : defaultStartMethod;
-            ChildHandle child = method == StartMethod.WARM ? ChildHandle.warm(jvmOptions) : ChildHandle.spawn(jvmOptions);
+            Class<?> code = target != null ? target.getClass() : getClass();
+            ChildHandle child = method == StartMethod.WARM ? ChildHandle.warm(jvmOptions, code) : ChildHandle.spawn(jvmOptions, code);
             byte[] encoded;
             try {
                 encoded = ChildContext.encodePlainly(this);

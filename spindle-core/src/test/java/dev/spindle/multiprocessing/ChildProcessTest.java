@@ -16,14 +16,32 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Every behaviour of a child process, with the SPAWN start method; {@link ChildProcessWarmTest} runs it all WARM. */
 @ExtendWith(NoLeaks.class)
 class ChildProcessTest {
     @TempDir
     Path dir;
+
+    /** The start method these tests run with. */
+    StartMethod startMethod() {
+        return StartMethod.SPAWN;
+    }
+
+    @BeforeEach
+    void useTheStartMethod() {
+        Spindle.setStartMethod(startMethod());
+    }
+
+    @AfterEach
+    void restoreTheDefault() {
+        Spindle.setStartMethod(StartMethod.SPAWN);
+    }
 
     /** The target of a child that never ends by itself: the sleep is the behaviour under test. */
     static void neverEnds() throws InterruptedException {
@@ -238,7 +256,7 @@ class ChildProcessTest {
         };
         assertThatThrownBy(p::start)
                 .isInstanceOf(SerializationException.class)
-                .hasMessageContaining(ChildProcessTest.class.getName() + " is not serializable")
+                .hasMessageContaining(getClass().getName() + " is not serializable")
                 .hasMessageContaining("field this$0");
     }
 

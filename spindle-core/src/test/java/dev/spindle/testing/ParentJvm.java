@@ -28,11 +28,20 @@ public final class ParentJvm implements AutoCloseable {
 
     /** Starts {@code mainClass} with {@code args}; stdout and stderr are merged and captured. */
     public static ParentJvm start(Class<?> mainClass, String... args) throws IOException {
+        return startWith(List.of(), mainClass.getName(), args);
+    }
+
+    /**
+     * Starts {@code main} (a class name, or a source file for the JDK's source launcher) with
+     * extra JVM options on the test class path.
+     */
+    public static ParentJvm startWith(List<String> jvmOptions, String main, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8",
-                "-Dspindle.speed=" + System.getProperty("spindle.speed", "1"),
-                "-cp", System.getProperty("java.class.path"), mainClass.getName()));
+                "-Dspindle.speed=" + System.getProperty("spindle.speed", "1")));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main));
         command.addAll(List.of(args));
         return new ParentJvm(new ProcessBuilder(command).redirectErrorStream(true).start());
     }

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -28,17 +27,23 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * children start without it. {@code -Dspindle.aot=false} turns it off.
  */
 final class AotCache {
-    private static final int KEPT_CACHES = 4;
+    /** How many bytes of caches one user keeps by default ({@code -Dspindle.aot.maxBytes}). */
+    private static final long DEFAULT_MAX_BYTES = 512L << 20;
+    private static final String PARTIAL = ".partial-";
+    private static final long STALE_PARTIAL_MILLIS = 10 * 60_000;
     private static final boolean ENABLED = !"false".equals(System.getProperty("spindle.aot"));
     private static final AtomicBoolean TRAINING_STARTED = new AtomicBoolean();
     private static volatile boolean training;
 
     private AotCache() {}
 
-    /** JVM options that use the cache, or none while it does not exist yet. */
-    static List<String> options() {
+    /**
+     * JVM options that use the cache for a child on {@code classPath}, or none while it does not
+     * exist yet, or when {@code classPath} does not start with the one the cache is made for.
+     */
+    static List<String> options(String classPath) {
         Path cache = ENABLED ? cacheFile() : null;
-        if (cache == null) {
+        if (cache == null || !classPath.startsWith(trainedClassPath)) {
             return List.of();
         }
         if (Files.isRegularFile(cache)) {
@@ -79,8 +84,11 @@ final class AotCache {
         return known.orElse(null);
     }
 
+    /** The class path the cache is made for: the general one of children, as it was first seen. */
+    private static volatile String trainedClassPath;
+
     private static Path computeCacheFile() {
-        String classPath = Launcher.classPath();
+        String classPath = trainedClassPath = ChildClassPath.base();
         StringBuilder key = new StringBuilder(System.getProperty("java.home"))
                 .append('|').append(System.getProperty("java.vm.version")).append('|').append(Launcher.BASE_OPTIONS);
         for (String entry : classPath.split(File.pathSeparator)) {
@@ -104,7 +112,12 @@ final class AotCache {
         return base.resolve("spindle").resolve("aot");
     }
 
-    /** One training run at a time per user (a file lock), written to a temporary name, then renamed. */
+    /**
+     * One training run at a time per JVM and, while this JVM lives, per user (a file lock). The
+     * run writes to a temporary name that a shell renames once the JVM has written it, so a run
+     * that outlives this program (it exited, or was killed) still finishes, and no half-written
+     * cache is ever taken for one.
+     */
     private static void train(Path cache) {
         try {
             Files.createDirectories(cache.getParent());
@@ -114,28 +127,15 @@ final class AotCache {
                 if (lock == null || Files.isRegularFile(cache)) {
                     return;
                 }
-                pruneDirectory(cache.getParent());
-                Path partial = cache.resolveSibling(cache.getFileName() + ".partial");
-                List<String> command = new ArrayList<>();
-                command.add(Launcher.javaExecutable());
-                command.addAll(Launcher.BASE_OPTIONS);
-                command.add("-XX:AOTCacheOutput=" + partial);
-                command.add("-cp");
-                command.add(Launcher.classPath());
-                command.add(ChildMain.class.getName());
-                command.add("/dev/null");
-                command.add(Long.toString(ProcessHandle.current().pid()));
-                command.add(ChildMain.MODE_TRAIN);
-                command.add(ChildMain.DEATH_SIGNAL_TO_ASK);
-                Process process = new ProcessBuilder(command)
+                pruneDirectory(cache.getParent(), maxBytes());
+                Path partial = cache.resolveSibling(cache.getFileName() + PARTIAL + ProcessHandle.current().pid());
+                ProcessBuilder builder = new ProcessBuilder(trainingCommand(partial, trainedClassPath))
+                        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                        .redirectError(ProcessBuilder.Redirect.DISCARD)
-                        .start();
-                if (process.waitFor() == 0 && Files.isRegularFile(partial)) {
-                    Files.move(partial, cache, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                }
-                Files.deleteIfExists(partial);
-                Files.deleteIfExists(Path.of(partial + ".config"));
+                        .redirectError(ProcessBuilder.Redirect.DISCARD);
+                builder.environment().put("SPINDLE_AOT_PARTIAL", partial.toString());
+                builder.environment().put("SPINDLE_AOT_CACHE", cache.toString());
+                builder.start().waitFor();
             }
         } catch (IOException | InterruptedException e) {
             // no cache this time: children simply start without it
@@ -143,24 +143,71 @@ final class AotCache {
     }
 
     /**
-     * Call holding the training lock: removes what killed training runs left, and all but the
-     * newest {@value #KEPT_CACHES} caches (each class path gets its own, of some 15 MB).
+     * The training run: a JVM that takes the whole child path with a sample target and writes its
+     * cache to {@code partial} as it exits, inside a shell that renames it into place.
      */
-    private static void pruneDirectory(Path directory) throws IOException {
+    static List<String> trainingCommand(Path partial, String classPath) {
+        List<String> command = new ArrayList<>(List.of("/bin/sh", "-c",
+                "\"$@\" && mv -f \"$SPINDLE_AOT_PARTIAL\" \"$SPINDLE_AOT_CACHE\";"
+                        + " rm -f \"$SPINDLE_AOT_PARTIAL\" \"$SPINDLE_AOT_PARTIAL.config\"", "spindle-aot-training"));
+        command.add(Launcher.javaExecutable());
+        command.addAll(Launcher.BASE_OPTIONS);
+        command.add("-XX:AOTCacheOutput=" + partial);
+        command.add("-cp");
+        command.add(classPath);
+        command.add(ChildMain.class.getName());
+        command.add("/dev/null");
+        command.add(Long.toString(ProcessHandle.current().pid()));
+        command.add(ChildMain.MODE_TRAIN);
+        command.add(ChildMain.DEATH_SIGNAL_TO_ASK);
+        return command;
+    }
+
+    private static long maxBytes() {
+        try {
+            return Long.parseLong(System.getProperty("spindle.aot.maxBytes", Long.toString(DEFAULT_MAX_BYTES)));
+        } catch (NumberFormatException e) {
+            return DEFAULT_MAX_BYTES;
+        }
+    }
+
+    /**
+     * Call holding the training lock: removes what training runs left behind long ago (they take
+     * seconds), and the oldest caches until those kept fit in {@code maxBytes} (each class path
+     * gets its own cache, of some 15-40 MB).
+     */
+    static void pruneDirectory(Path directory, long maxBytes) throws IOException {
         List<Path> caches = new ArrayList<>();
+        long staleBefore = System.currentTimeMillis() - STALE_PARTIAL_MILLIS;
         try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
             for (Path file : files) {
                 String name = file.getFileName().toString();
-                if (name.contains(".partial")) {
-                    Files.deleteIfExists(file);
+                if (name.contains(PARTIAL)) {
+                    if (modified(file) < staleBefore) {
+                        Files.deleteIfExists(file);
+                    }
                 } else if (name.endsWith(".aot")) {
                     caches.add(file);
                 }
             }
         }
         caches.sort(Comparator.comparing(AotCache::modified).reversed());
-        for (Path old : caches.subList(Math.min(KEPT_CACHES, caches.size()), caches.size())) {
-            Files.deleteIfExists(old);
+        long kept = 0;
+        for (Path cache : caches) {
+            long size = size(cache);
+            if (kept + size > maxBytes) {
+                Files.deleteIfExists(cache);
+            } else {
+                kept += size;
+            }
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException gone) {
+            return 0;
         }
     }
 

@@ -3,6 +3,7 @@ package dev.spindle.internal.launch;
 import dev.spindle.internal.codec.ExceptionTransport;
 import dev.spindle.internal.pipe.PipeEnd;
 import dev.spindle.internal.track.ProcessIdentity;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -45,14 +46,37 @@ public final class ChildHandle {
         this.launched = launched;
     }
 
-    /** Starts a fresh JVM (the SPAWN start method). */
-    public static ChildHandle spawn(List<String> jvmOptions) {
-        return new ChildHandle(Launcher.launch(jvmOptions, false));
+    /**
+     * Starts a fresh JVM (the SPAWN start method) that can load {@code target} (the class of the
+     * code it will run; null for Spindle's own).
+     *
+     * @throws IllegalStateException if no child JVM could load {@code target} (see
+     *                               {@link ChildClassPath#requireReachable})
+     */
+    public static ChildHandle spawn(List<String> jvmOptions, Class<?> target) {
+        String base = ChildClassPath.base();
+        String extra = reachableExtra(target, base);
+        return new ChildHandle(Launcher.launch(jvmOptions, false, extra.isEmpty() ? base : base + File.pathSeparator + extra));
     }
 
-    /** Takes a pre-started idle JVM (the WARM start method), starting one if none is ready. */
-    public static ChildHandle warm(List<String> jvmOptions) {
+    /**
+     * Takes a pre-started idle JVM (the WARM start method), starting one if none is ready. Idle
+     * JVMs have the general class path: a target whose classes need more starts a fresh JVM.
+     */
+    public static ChildHandle warm(List<String> jvmOptions, Class<?> target) {
+        String base = ChildClassPath.base();
+        if (!reachableExtra(target, base).isEmpty()) {
+            return spawn(jvmOptions, target);
+        }
         return WarmPool.take(jvmOptions);
+    }
+
+    private static String reachableExtra(Class<?> target, String base) {
+        if (target == null) {
+            return "";
+        }
+        ChildClassPath.requireReachable(target);
+        return ChildClassPath.extraFor(target, base);
     }
 
     /** Prepares idle WARM children for {@code jvmOptions}; true once all are ready. */
@@ -69,7 +93,7 @@ public final class ChildHandle {
         if (AotCache.ready()) {
             return true;
         }
-        ChildHandle trigger = spawn(List.of());
+        ChildHandle trigger = spawn(List.of(), null);
         trigger.kill();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!AotCache.ready()) {
@@ -121,6 +145,7 @@ public final class ChildHandle {
             // it died before reading its target; its exit status tells how
         }
         int status = awaitExit();
+        launched.output().drain(); // its last prints come before join() returns
         try {
             process.getOutputStream().close();
         } catch (IOException ignored) {

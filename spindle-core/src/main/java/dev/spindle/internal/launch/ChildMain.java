@@ -19,12 +19,13 @@ import java.time.Duration;
  *
  * <pre>
  * ChildMain REPORT_FILE PARENT_PID MODE DEATH_SIGNAL
- *   1. (warm, train) ask for SIGKILL when the parent dies (unless the launcher armed it with
- *      setpriv); load, link and JIT-compile the run path (the AOT cache keeps the training's
+ *   1. (warm) ask for SIGKILL when the parent dies (unless the launcher armed it with setpriv);
+ *      (warm, train) load, link and JIT-compile the run path (the AOT cache keeps the training's
  *      profiles); (warm) let the JIT settle; report READY
  *   2. read the TARGET frame from stdin; EOF before it means the parent died. (train) Take a
  *      sample target instead, and go on as a child does, so the cache holds that whole path
- *   3. watch stdin on a daemon thread: EOF later also means the parent died, so halt.
+ *   3. (not train: a training run finishes even after its program has gone) watch stdin on a
+ *      daemon thread: EOF later also means the parent died, so halt.
  *      (spawn, not armed) Ask the kernel for the parent-death signal on another thread, off the
  *      critical path: linking FFM costs tens of milliseconds, and stdin already tells of the death
  *   4. run the target; on an exception print it to stderr (as Python does) and report it
@@ -60,7 +61,9 @@ public final class ChildMain {
         boolean training = args[2].equals(MODE_TRAIN);
         boolean mustAskForDeathSignal = args[3].equals(DEATH_SIGNAL_TO_ASK);
         if (!spawned) {
-            followParent(parentPid, mustAskForDeathSignal);
+            if (!training) {
+                followParent(parentPid, mustAskForDeathSignal);
+            }
             Warmup.prime();
             Warmup.jitWarm();
             if (!training) {
@@ -79,7 +82,9 @@ public final class ChildMain {
             Runtime.getRuntime().halt(1); // the parent died before sending a target
         }
         System.setIn(new ByteArrayInputStream(new byte[0]));
-        parentWatch.start();
+        if (!training) {
+            parentWatch.start(); // a training run finishes even when the program that started it has gone
+        }
         if (spawned && mustAskForDeathSignal) {
             Thread.ofPlatform().daemon().name("spindle-parent-death-signal").start(() -> followParent(parentPid, true));
         }
@@ -92,7 +97,9 @@ public final class ChildMain {
         parentPipe.close();
         // HotSpot's halt waits in 10 ms steps for threads still in native code, as the watcher is
         // until the close above reaches it: let it leave first.
-        awaitEnd(parentWatch);
+        if (!training) {
+            awaitEnd(parentWatch);
+        }
         if (training) {
             return; // a normal exit, which writes the AOT cache
         }

@@ -1,7 +1,6 @@
 package dev.spindle.internal.launch;
 
 import dev.spindle.internal.track.ProcessIdentity;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -13,8 +12,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Starts child JVMs: {@code [setpriv --pdeathsig KILL --] java [options] -cp <the parent's class
- * path> ChildMain <report> <ppid> <mode> <death-signal>}. The child's stdin is a pipe from this JVM, private to the pair: the target goes down
+ * Starts child JVMs: {@code [setpriv --pdeathsig KILL --] java [options] -cp <class path>
+ * ChildMain <report> <ppid> <mode> <death-signal>}, the class path from {@link ChildClassPath} and
+ * the options from {@link InheritedOptions} and the caller. The child's stdin is a pipe from this JVM, private to the pair: the target goes down
  * it, and its EOF tells the child that the parent died. The child's stdout and stderr are ours.
  *
  * <p>Every launch runs on one long-lived thread: the kernel's parent-death signal, which the child
@@ -36,19 +36,25 @@ final class Launcher {
 
     private Launcher() {}
 
-    /** A started child; it writes its reports to {@code report}. */
-    record Launched(Process process, ProcessIdentity identity, Path report) {}
+    /** A started child; it writes its reports to {@code report}; {@code output} carries its prints. */
+    record Launched(Process process, ProcessIdentity identity, Path report, ChildOutput output) {}
 
-    static Launched launch(List<String> jvmOptions, boolean warm) {
+    /**
+     * Starts a child JVM whose class path is {@code classPath}. Its output goes where this JVM's
+     * goes ({@link ChildOutput}).
+     */
+    static Launched launch(List<String> jvmOptions, boolean warm, String classPath) {
         Path report = ControlDirectory.get().resolve("child-" + REPORTS.incrementAndGet() + ".report");
-        List<String> command = command(jvmOptions, report, warm);
+        List<String> command = command(jvmOptions, report, warm, classPath);
+        boolean forward = ChildOutput.mustForward();
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectInput(ProcessBuilder.Redirect.PIPE)
-                .redirectOutput(ProcessBuilder.Redirect.INHERIT)
-                .redirectError(ProcessBuilder.Redirect.INHERIT);
+                .redirectOutput(forward ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.INHERIT)
+                .redirectError(forward ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.INHERIT);
         try {
             Process process = LAUNCH_THREAD.submit(builder::start).get();
-            return new Launched(process, ProcessIdentity.of(process.pid()), report);
+            ChildOutput output = forward ? ChildOutput.forward(process) : ChildOutput.INHERITED;
+            return new Launched(process, ProcessIdentity.of(process.pid()), report, output);
         } catch (ExecutionException e) {
             throw new UncheckedIOException("cannot start a child JVM: " + command.getFirst(),
                     e.getCause() instanceof IOException io ? io : new IOException(e.getCause()));
@@ -58,15 +64,15 @@ final class Launcher {
         }
     }
 
-    private static List<String> command(List<String> jvmOptions, Path report, boolean warm) {
+    private static List<String> command(List<String> jvmOptions, Path report, boolean warm, String classPath) {
         List<String> command = new ArrayList<>(ParentDeathSignal.PREFIX);
         command.add(javaExecutable());
         command.addAll(BASE_OPTIONS);
-        command.addAll(AotCache.options());
-        command.addAll(inheritedProperties());
-        command.addAll(jvmOptions);
+        command.addAll(AotCache.options(classPath));
+        command.addAll(InheritedOptions.get());
+        command.addAll(jvmOptions); // after the inherited ones: HotSpot takes the last of each
         command.add("-cp");
-        command.add(classPath());
+        command.add(classPath);
         command.add(ChildMain.class.getName());
         command.add(report.toString());
         command.add(Long.toString(ProcessHandle.current().pid()));
@@ -77,26 +83,5 @@ final class Launcher {
 
     static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    /** The parent's class path, plus its module path (children always run on the class path). */
-    static String classPath() {
-        String classPath = System.getProperty("java.class.path", "");
-        String modulePath = System.getProperty("jdk.module.path");
-        if (modulePath != null && !modulePath.isEmpty()) {
-            classPath = classPath.isEmpty() ? modulePath : classPath + File.pathSeparator + modulePath;
-        }
-        return classPath;
-    }
-
-    /** Output encodings and every {@code spindle.*} property reach the child as in the parent. */
-    private static List<String> inheritedProperties() {
-        List<String> options = new ArrayList<>();
-        for (String key : System.getProperties().stringPropertyNames()) {
-            if (key.startsWith("spindle.") || key.equals("stdout.encoding") || key.equals("stderr.encoding")) {
-                options.add("-D" + key + "=" + System.getProperty(key));
-            }
-        }
-        return options;
     }
 }

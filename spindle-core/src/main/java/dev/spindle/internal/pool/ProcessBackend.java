@@ -3,6 +3,7 @@ package dev.spindle.internal.pool;
 import dev.spindle.BrokenPoolException;
 import dev.spindle.SerializationException;
 import dev.spindle.internal.codec.Codec;
+import dev.spindle.internal.launch.ChildClassPath;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +54,7 @@ final class ProcessBackend implements WorkerBackend {
                     + " ((CheckedCallable<T>) () -> work(), (SerializableRunnable) () -> work()),"
                     + " or make its class implement Serializable", null);
         }
+        ChildClassPath.requireReachable(task.function.getClass());
         task.encodedFunction = functions.entryFor(task.function);
         // The list codec's fast path takes exactly ArrayList, which is what pools build.
         task.encodedArguments = Codec.get().encode(task.arguments instanceof ArrayList<?> ? task.arguments : new ArrayList<>(task.arguments));

@@ -1,0 +1,61 @@
+package dev.spindle.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+
+/** What a user of the command sees: help everywhere, and progress that suits where output goes. */
+class CommandLineTest {
+    private static String run(String... args) {
+        StringWriter text = new StringWriter();
+        CommandLine command = new CommandLine(new SpindleCommand());
+        command.setOut(new PrintWriter(text));
+        command.setErr(new PrintWriter(text));
+        assertThat(command.execute(args)).as("exit code of %s", String.join(" ", args)).isZero();
+        return text.toString();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"demo", "bench"})
+    void everySubcommandTakesHelp(String subcommand) {
+        assertThat(run(subcommand, "--help")).contains("Usage: spindle " + subcommand);
+    }
+
+    @Test
+    void theTopLevelHelpListsTheTestCommand() {
+        assertThat(run("--help")).contains("demo").contains("bench").containsPattern("(?m)^\\s+test\\s");
+    }
+
+    @Test
+    void progressGoingToAFileIsAFewLinesNotARedrawPerItem() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ProgressBar bar = new ProgressBar(new PrintStream(bytes, true, StandardCharsets.UTF_8), "primes", false);
+        for (int done = 1; done <= 65; done++) {
+            bar.progress(done, 65);
+        }
+        String log = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(log).doesNotContain("\r");
+        assertThat(log.lines().count()).isBetween(10L, 11L);
+        assertThat(log.lines().reduce((a, b) -> b).orElseThrow()).endsWith("65/65");
+    }
+
+    @Test
+    void progressOnATerminalRedrawsOneLineInPlace() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ProgressBar bar = new ProgressBar(new PrintStream(bytes, true, StandardCharsets.UTF_8), "primes", true);
+        for (int done = 1; done <= 65; done++) {
+            bar.progress(done, 65);
+        }
+        String log = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(log).contains("\r").endsWith("65/65" + System.lineSeparator());
+        assertThat(log.lines().count()).isEqualTo(1);
+    }
+}
