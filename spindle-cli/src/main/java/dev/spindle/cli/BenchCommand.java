@@ -8,7 +8,7 @@ import dev.spindle.multiprocessing.Pipe;
 import dev.spindle.multiprocessing.StartMethod;
 import java.io.EOFException;
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,7 +17,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code spindle bench [SUITE...] [--json] [--python]}: end-to-end figures, medians of several
- * runs, the same workloads as the CPython script's.
+ * runs with their spread, the same workloads as the CPython script's, Spindle's and CPython's
+ * runs alternating.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "End-to-end benchmarks (suites: process, pipe, pool).")
 final class BenchCommand implements Callable<Integer> {
@@ -35,16 +36,28 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--runs", description = "runs per figure (default: ${DEFAULT-VALUE})")
     int runs = 15;
 
+    /**
+     * Spindle's and CPython's runs alternate in this many rounds, so that drift (the machine
+     * warming, another process) falls on both sides alike.
+     */
+    private static final int ROUNDS = 3;
+
     @Override
     public Integer call() throws Exception {
         for (String suite : suites) {
             switch (suite) {
                 case "process" -> {
-                    report(figure("process.start_join.cold_ms", "ms", runs, this::coldStartJoinMs));
-                    report(figure("process.start_join.warm_ms", "ms", runs, this::warmStartJoinMs));
+                    report("process.start_join.cold_ms", "ms", runs, () -> {
+                        ChildHandle.awaitSpawnCache(Duration.ofMinutes(2)); // made on first use, once per class path
+                        return () -> startJoinMs(StartMethod.SPAWN);
+                    });
+                    report("process.start_join.warm_ms", "ms", runs, () -> {
+                        Spindle.warmUp(Duration.ofMinutes(1)); // the idle JVMs ready, as CPython's fork has its parent
+                        return () -> startJoinMs(StartMethod.WARM);
+                    });
                 }
-                case "pipe" -> report(pipeRoundTrip(Math.max(5, runs / 3)));
-                case "pool" -> PoolBench.run(Math.max(5, runs / 3), (name, unit, count, sample) -> report(figure(name, unit, count, sample)));
+                case "pipe" -> report("pipe.roundtrip_us", "us", Math.max(5, runs / 3), BenchCommand::pipeRoundTrips);
+                case "pool" -> PoolBench.run(Math.max(5, runs / 3), this::report);
                 default -> {
                     System.err.println("spindle bench: unknown suite " + suite + " (process, pipe, pool)");
                     return 2;
@@ -54,29 +67,35 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    interface Sample {
-        double measure() throws Exception;
-    }
-
-    private Figure figure(String name, String unit, int count, Sample sample) throws Exception {
-        sample.measure(); // warm-up, not counted
-        double[] samples = new double[count];
-        for (int i = 0; i < count; i++) {
-            samples[i] = sample.measure();
+    /**
+     * Measures one figure: {@link #ROUNDS} rounds, each a fresh setup of Spindle's workload that
+     * takes its share of the {@code count} samples and is taken down, then (with --python)
+     * CPython's script for as many samples, once no Spindle child runs any more.
+     */
+    void report(String name, String unit, int count, Workload.Setup setup) throws Exception {
+        List<Double> ours = new ArrayList<>();
+        List<Double> cpython = new ArrayList<>();
+        int perRound = Math.max(1, (count + ROUNDS - 1) / ROUNDS);
+        for (int round = 0; round < ROUNDS; round++) {
+            try (Workload workload = setup.open()) {
+                for (int i = 0; i < perRound; i++) {
+                    ours.add(workload.sample());
+                }
+            }
+            if (python) {
+                awaitNoBusyChild();
+                cpython.addAll(CPythonBench.samples(name, perRound));
+            }
         }
-        Double cpython = python ? CPythonBench.measure(name, count) : null;
-        return new Figure(name, median(samples), unit, count, cpython);
-    }
-
-    private void report(Figure figure) {
+        Figure figure = Figure.of(name, unit, ours, cpython);
         System.out.println(json ? figure.json() : figure.text());
     }
 
-    static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    /** Waits until every child Spindle started has ended (idle WARM JVMs, settled and asleep, aside). */
+    private static void awaitNoBusyChild() throws InterruptedException {
+        for (ChildProcess child : Spindle.activeChildren()) {
+            child.join(Duration.ofMinutes(1));
+        }
     }
 
     private static double startJoinMs(StartMethod method) throws InterruptedException {
@@ -85,18 +104,6 @@ final class BenchCommand implements Callable<Integer> {
         p.start();
         p.join();
         return (System.nanoTime() - t0) / 1e6;
-    }
-
-    /** SPAWN, after the start-up cache exists: it is made on first use, once per class path. */
-    private double coldStartJoinMs() throws Exception {
-        ChildHandle.awaitSpawnCache(Duration.ofMinutes(2));
-        return startJoinMs(StartMethod.SPAWN);
-    }
-
-    /** WARM, with the idle JVMs ready (not timed), as CPython's fork has its parent ready. */
-    private double warmStartJoinMs() throws Exception {
-        Spindle.warmUp(Duration.ofMinutes(1));
-        return startJoinMs(StartMethod.WARM);
     }
 
     static void echo(Connection conn) throws Exception {
@@ -110,29 +117,35 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * One echoing child for all runs, as CPython's script keeps one: after a warm-up long enough
-     * for both JVMs' JIT compilers, each run times {@value #ROUND_TRIPS} round trips.
+     * One echoing child per round, as CPython's script keeps one per run: after a warm-up long
+     * enough for both JVMs' JIT compilers, each sample times {@value #ROUND_TRIPS} round trips.
      */
-    private Figure pipeRoundTrip(int count) throws Exception {
+    private static Workload pipeRoundTrips() throws Exception {
         Pipe pipe = Pipe.open();
         ChildProcess child = new ChildProcess(BenchCommand::echo, pipe.right());
         child.start();
         pipe.right().close();
-        try (Connection conn = pipe.left()) {
-            Sample run = () -> {
+        Connection conn = pipe.left();
+        Workload workload = new Workload() {
+            @Override
+            public double sample() throws Exception {
                 long t0 = System.nanoTime();
                 for (int i = 0; i < ROUND_TRIPS; i++) {
                     conn.send(i);
                     conn.recv();
                 }
                 return (System.nanoTime() - t0) / 1e3 / ROUND_TRIPS;
-            };
-            for (int i = 0; i < 5; i++) {
-                run.measure(); // warm-up
             }
-            return figure("pipe.roundtrip_us", "us", count, run);
-        } finally {
-            child.join();
+
+            @Override
+            public void close() throws Exception {
+                conn.close();
+                child.join();
+            }
+        };
+        for (int i = 0; i < 5; i++) {
+            workload.sample(); // warm-up
         }
+        return workload;
     }
 }

@@ -5,17 +5,23 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Runs the project's own CPython script for a figure; null when python3 is missing or fails. */
+/** Runs the project's own CPython script for a figure; its samples, or none when python3 is missing or fails. */
 final class CPythonBench {
-    private static final Pattern VALUE = Pattern.compile("\"value\":\\s*([0-9.eE+-]+)");
+    private static final Pattern SAMPLES = Pattern.compile("\"samples\":\\s*\\[([^\\]]*)]");
+    private static volatile boolean missing;
 
     private CPythonBench() {}
 
-    static Double measure(String figure, int runs) throws IOException, InterruptedException {
+    static List<Double> samples(String figure, int runs) throws IOException, InterruptedException {
+        if (missing) {
+            return List.of();
+        }
         Path script = Files.createTempFile("spindle-cpython-bench-", ".py");
         try {
             try (InputStream in = CPythonBench.class.getResourceAsStream("/bench/cpython_bench.py")) {
@@ -27,14 +33,23 @@ final class CPythonBench {
                         .redirectError(ProcessBuilder.Redirect.INHERIT).start();
             } catch (IOException noPython) {
                 System.err.println("spindle bench: python3 not found; no CPython figures");
-                return null;
+                missing = true;
+                return List.of();
             }
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
-                return null;
+                return List.of();
             }
-            Matcher m = VALUE.matcher(out);
-            return m.find() ? Double.parseDouble(m.group(1)) : null;
+            Matcher m = SAMPLES.matcher(out);
+            List<Double> samples = new ArrayList<>();
+            if (m.find()) {
+                for (String value : m.group(1).split(",")) {
+                    if (!value.isBlank()) {
+                        samples.add(Double.parseDouble(value.trim()));
+                    }
+                }
+            }
+            return samples;
         } finally {
             Files.deleteIfExists(script);
         }

@@ -1,20 +1,56 @@
 package dev.spindle.cli;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * One benchmark figure: the median of several runs, and CPython's median for the same workload
- * when it was measured in the same run.
+ * One benchmark figure: the median of Spindle's samples and their spread (lowest, highest), and
+ * the same of CPython's for the same workload when they were measured in the same run.
  */
-record Figure(String name, double value, String unit, int runs, Double cpython) {
+record Figure(String name, String unit, double[] ours, double[] cpython) {
+
+    static Figure of(String name, String unit, List<Double> ours, List<Double> cpython) {
+        return new Figure(name, unit, ours.stream().mapToDouble(Double::doubleValue).toArray(),
+                cpython.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    double value() {
+        return median(ours);
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    private static double min(double[] values) {
+        return Arrays.stream(values).min().orElse(Double.NaN);
+    }
+
+    private static double max(double[] values) {
+        return Arrays.stream(values).max().orElse(Double.NaN);
+    }
 
     String json() {
-        String line = String.format(Locale.ROOT, "{\"name\":\"%s\",\"value\":%.3f,\"unit\":\"%s\",\"runs\":%d", name, value, unit, runs);
-        return line + (cpython == null ? "" : String.format(Locale.ROOT, ",\"cpython\":%.3f", cpython)) + "}";
+        String line = String.format(Locale.ROOT, "{\"name\":\"%s\",\"value\":%.3f,\"unit\":\"%s\",\"runs\":%d,\"min\":%.3f,\"max\":%.3f",
+                name, value(), unit, ours.length, min(ours), max(ours));
+        if (cpython.length > 0) {
+            line += String.format(Locale.ROOT, ",\"cpython\":%.3f,\"cpython_runs\":%d,\"cpython_min\":%.3f,\"cpython_max\":%.3f",
+                    median(cpython), cpython.length, min(cpython), max(cpython));
+        }
+        return line + "}";
     }
 
     String text() {
-        String line = String.format(Locale.ROOT, "%-30s %10.3f %-3s (median of %d)", name, value, unit, runs);
-        return line + (cpython == null ? "" : String.format(Locale.ROOT, "   CPython %.3f %s", cpython, unit));
+        String line = String.format(Locale.ROOT, "%-30s %12.3f %-7s (median of %d, %.3f..%.3f)", name, value(), unit,
+                ours.length, min(ours), max(ours));
+        if (cpython.length > 0) {
+            line += String.format(Locale.ROOT, "   CPython %.3f (median of %d, %.3f..%.3f)", median(cpython), cpython.length,
+                    min(cpython), max(cpython));
+        }
+        return line;
     }
 }

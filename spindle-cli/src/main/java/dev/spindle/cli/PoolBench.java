@@ -2,9 +2,9 @@ package dev.spindle.cli;
 
 import dev.spindle.examples.futures.Primes;
 import dev.spindle.futures.PoolExecutor;
-import dev.spindle.internal.launch.ChildHandle;
 import dev.spindle.futures.ProcessPoolExecutor;
 import dev.spindle.futures.ThreadPoolExecutor;
+import dev.spindle.internal.launch.ChildHandle;
 import dev.spindle.multiprocessing.Pool;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,22 +16,22 @@ import java.util.stream.IntStream;
  * The pool suite: the same workloads as CPython's script — Pool(2).map over 100,000 tiny tasks
  * (chunk size 1, and automatic), 20,000 submits to ProcessPoolExecutor(2), and the seed's prime
  * check serially, on 2 threads and on 2 processes. Pools are made before timing, as the script
- * makes them; every figure is a median of runs after warm-up runs ({@link #WARM_UPS} more for
- * the maps, whose code paths in the parent and the workers the JIT compiles over several runs).
+ * makes them, and closed after each round; each round begins with {@link #WARM_UPS} untimed runs,
+ * since the JIT compiles the code paths of the parent and of fresh workers over several runs.
  */
 final class PoolBench {
     private static final int MAP_TASKS = 100_000;
     private static final int SUBMITS = 20_000;
     private static final int WORKERS = 2;
-    private static final int WARM_UPS = 10;
     /**
-     * Until both the parent's JIT (the pool's own code paths) and the workers' (the prime loop)
-     * have settled, the parent's compiler threads take CPU from the workers on a 2-core machine.
+     * Until both the parent's JIT (the pool's own code paths) and the workers' (the task loop, the
+     * prime check) have settled, the compiler threads take CPU from the workers on 2 cores.
      */
-    private static final int PRIME_WARM_UPS = 10;
+    private static final int WARM_UPS = 10;
 
+    /** How the suite reports a figure (see {@link BenchCommand#report}). */
     interface Report {
-        void figure(String name, String unit, int runs, BenchCommand.Sample sample) throws Exception;
+        void figure(String name, String unit, int runs, Workload.Setup setup) throws Exception;
     }
 
     private PoolBench() {}
@@ -43,41 +43,64 @@ final class PoolBench {
     static void run(int runs, Report report) throws Exception {
         // The start-up cache is trained by a background JVM on first use: let it finish, not compete.
         ChildHandle.awaitSpawnCache(Duration.ofMinutes(2));
-        try (Pool pool = Pool.of(WORKERS)) {
-            for (int i = 0; i < WARM_UPS; i++) {
-                mapRate(pool, 1);
-                mapRate(pool, 0);
-            }
-            report.figure("pool.map.chunk1.tasks_per_s", "tasks/s", runs, () -> mapRate(pool, 1));
-            report.figure("pool.map.auto.tasks_per_s", "tasks/s", runs, () -> mapRate(pool, 0));
-        }
-        try (ProcessPoolExecutor executor = new ProcessPoolExecutor(WORKERS)) {
-            for (int i = 0; i < WARM_UPS; i++) {
-                submitRate(executor);
-            }
-            report.figure("executor.submit.tasks_per_s", "tasks/s", runs, () -> submitRate(executor));
-        }
+        report.figure("pool.map.chunk1.tasks_per_s", "tasks/s", runs, () -> onPool(pool -> mapRate(pool, 1)));
+        report.figure("pool.map.auto.tasks_per_s", "tasks/s", runs, () -> onPool(pool -> mapRate(pool, 0)));
+        report.figure("executor.submit.tasks_per_s", "tasks/s", runs,
+                () -> warmed(new ProcessPoolExecutor(WORKERS), PoolBench::submitRate));
         int primeRuns = Math.max(5, runs);
-        for (int i = 0; i < PRIME_WARM_UPS; i++) {
-            serialPrimes();
+        report.figure("primes.serial_s", "s", primeRuns, () -> warmed(null, executor -> serialPrimes()));
+        report.figure("primes.threads_s", "s", primeRuns, () -> warmed(new ThreadPoolExecutor(WORKERS), PoolBench::primesOn));
+        report.figure("primes.processes_s", "s", primeRuns,
+                () -> warmed(new ProcessPoolExecutor(WORKERS), PoolBench::primesOn));
+    }
+
+    /** One timed run on a pool or executor. */
+    @FunctionalInterface
+    private interface Run<T> {
+        double on(T target) throws Exception;
+    }
+
+    private static Workload onPool(Run<Pool> run) throws Exception {
+        Pool pool = Pool.of(WORKERS);
+        for (int i = 0; i < WARM_UPS; i++) {
+            run.on(pool);
         }
-        report.figure("primes.serial_s", "s", primeRuns, PoolBench::serialPrimes);
-        try (ThreadPoolExecutor threads = new ThreadPoolExecutor(WORKERS)) {
-            for (int i = 0; i < PRIME_WARM_UPS; i++) {
-                primesOn(threads);
+        return new Workload() {
+            @Override
+            public double sample() throws Exception {
+                return run.on(pool);
             }
-            report.figure("primes.threads_s", "s", primeRuns, () -> primesOn(threads));
-        }
-        try (ProcessPoolExecutor processes = new ProcessPoolExecutor(WORKERS)) {
-            for (int i = 0; i < PRIME_WARM_UPS; i++) {
-                primesOn(processes);
+
+            @Override
+            public void close() {
+                pool.close();
             }
-            report.figure("primes.processes_s", "s", primeRuns, () -> primesOn(processes));
+        };
+    }
+
+    /** {@code run} on {@code executor} (null for none), after the warm-ups; closing closes the executor. */
+    private static <E extends PoolExecutor> Workload warmed(E executor, Run<E> run) throws Exception {
+        for (int i = 0; i < WARM_UPS; i++) {
+            run.on(executor);
         }
+        return new Workload() {
+            @Override
+            public double sample() throws Exception {
+                return run.on(executor);
+            }
+
+            @Override
+            public void close() {
+                if (executor != null) {
+                    executor.close();
+                }
+            }
+        };
     }
 
     private static double mapRate(Pool pool, int chunksize) {
         long t0 = System.nanoTime();
+        // The items are made inside the timing, as CPython's map makes its list of range(100000).
         List<Integer> items = IntStream.range(0, MAP_TASKS).boxed().toList();
         List<Integer> squares = chunksize == 0 ? pool.map(PoolBench::square, items) : pool.map(PoolBench::square, items, chunksize);
         double seconds = (System.nanoTime() - t0) / 1e9;

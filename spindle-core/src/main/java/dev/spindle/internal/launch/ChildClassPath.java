@@ -23,6 +23,14 @@ import java.util.Set;
  * on; a target's extra entries come after it, which the cache accepts.
  */
 public final class ChildClassPath {
+    /** Why a class cannot reach a child ("" if it can), worked out once per class: pools ask per task. */
+    private static final ClassValue<String> UNREACHABLE = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            return whyUnreachable(type);
+        }
+    };
+
     private ChildClassPath() {}
 
     /** The class path for children in general: the JVM's paths plus the loaders of Spindle and of this thread. */
@@ -56,18 +64,26 @@ public final class ChildClassPath {
      * @throws IllegalStateException naming the class and what to do, if it cannot reach a child
      */
     public static void requireReachable(Class<?> type) {
+        String why = UNREACHABLE.get(type);
+        if (!why.isEmpty()) {
+            throw new IllegalStateException(why);
+        }
+    }
+
+    private static String whyUnreachable(Class<?> type) {
         ClassLoader loader = type.getClassLoader();
         if (loader == null || loader == ClassLoader.getPlatformClassLoader()) {
-            return;
+            return "";
         }
         Path location = location(type);
-        if (location == null || !loadable(location)) {
-            throw new IllegalStateException("a child JVM cannot load " + type.getName() + ": it was loaded from "
-                    + (location == null ? "no file (defined in memory by " + loader + ")" : location)
-                    + ", not from a folder of classes or a jar. Compile it (javac, Maven, Gradle) and run it from a"
-                    + " class path, module path or jar; the JDK's source launcher (java File.java) keeps classes in"
-                    + " memory, where no other process can load them");
+        if (location != null && loadable(location)) {
+            return "";
         }
+        return "a child JVM cannot load " + type.getName() + ": it was loaded from "
+                + (location == null ? "no file (defined in memory by " + loader + ")" : location)
+                + ", not from a folder of classes or a jar. Compile it (javac, Maven, Gradle) and run it from a"
+                + " class path, module path or jar; the JDK's source launcher (java File.java) keeps classes in"
+                + " memory, where no other process can load them";
     }
 
     private static boolean loadable(Path location) {
