@@ -43,12 +43,12 @@ final class PoolBench {
     static void run(int runs, Report report) throws Exception {
         // The start-up cache is trained by a background JVM on first use: let it finish, not compete.
         ChildHandle.awaitSpawnCache(Duration.ofMinutes(2));
-        report.figure("pool.map.chunk1.tasks_per_s", "tasks/s", runs, () -> onPool(pool -> mapRate(pool, 1)));
-        report.figure("pool.map.auto.tasks_per_s", "tasks/s", runs, () -> onPool(pool -> mapRate(pool, 0)));
+        report.figure("pool.map.chunk1.tasks_per_s", "tasks/s", runs, () -> warmed(Pool.of(WORKERS), pool -> mapRate(pool, 1)));
+        report.figure("pool.map.auto.tasks_per_s", "tasks/s", runs, () -> warmed(Pool.of(WORKERS), pool -> mapRate(pool, 0)));
         report.figure("executor.submit.tasks_per_s", "tasks/s", runs,
                 () -> warmed(new ProcessPoolExecutor(WORKERS), PoolBench::submitRate));
         int primeRuns = Math.max(5, runs);
-        report.figure("primes.serial_s", "s", primeRuns, () -> warmed(null, executor -> serialPrimes()));
+        report.figure("primes.serial_s", "s", primeRuns, () -> warmed((PoolExecutor) null, none -> serialPrimes()));
         report.figure("primes.threads_s", "s", primeRuns, () -> warmed(new ThreadPoolExecutor(WORKERS), PoolBench::primesOn));
         report.figure("primes.processes_s", "s", primeRuns,
                 () -> warmed(new ProcessPoolExecutor(WORKERS), PoolBench::primesOn));
@@ -60,39 +60,21 @@ final class PoolBench {
         double on(T target) throws Exception;
     }
 
-    private static Workload onPool(Run<Pool> run) throws Exception {
-        Pool pool = Pool.of(WORKERS);
+    /** {@code run} on {@code target} (null for none), after the warm-ups; closing the workload closes the target. */
+    private static <T extends AutoCloseable> Workload warmed(T target, Run<T> run) throws Exception {
         for (int i = 0; i < WARM_UPS; i++) {
-            run.on(pool);
+            run.on(target);
         }
         return new Workload() {
             @Override
             public double sample() throws Exception {
-                return run.on(pool);
+                return run.on(target);
             }
 
             @Override
-            public void close() {
-                pool.close();
-            }
-        };
-    }
-
-    /** {@code run} on {@code executor} (null for none), after the warm-ups; closing closes the executor. */
-    private static <E extends PoolExecutor> Workload warmed(E executor, Run<E> run) throws Exception {
-        for (int i = 0; i < WARM_UPS; i++) {
-            run.on(executor);
-        }
-        return new Workload() {
-            @Override
-            public double sample() throws Exception {
-                return run.on(executor);
-            }
-
-            @Override
-            public void close() {
-                if (executor != null) {
-                    executor.close();
+            public void close() throws Exception {
+                if (target != null) {
+                    target.close();
                 }
             }
         };

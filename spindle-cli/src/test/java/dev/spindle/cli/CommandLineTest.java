@@ -34,14 +34,19 @@ class CommandLineTest {
         assertThat(run("--help")).contains("demo").contains("bench").containsPattern("(?m)^\\s+test\\s");
     }
 
-    @Test
-    void progressGoingToAFileIsAFewLinesNotARedrawPerItem() {
+    /** What a bar prints over a map of 65 items. */
+    private static String drawn(boolean inPlace) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ProgressBar bar = new ProgressBar(new PrintStream(bytes, true, StandardCharsets.UTF_8), "primes", false);
+        ProgressBar bar = new ProgressBar(new PrintStream(bytes, true, StandardCharsets.UTF_8), "primes", inPlace);
         for (int done = 1; done <= 65; done++) {
             bar.progress(done, 65);
         }
-        String log = bytes.toString(StandardCharsets.UTF_8);
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void progressGoingToAFileIsAFewLinesNotARedrawPerItem() {
+        String log = drawn(false);
         assertThat(log).doesNotContain("\r");
         assertThat(log.lines().count()).isBetween(10L, 11L);
         assertThat(log.lines().reduce((a, b) -> b).orElseThrow()).endsWith("65/65");
@@ -49,12 +54,7 @@ class CommandLineTest {
 
     @Test
     void progressOnATerminalRedrawsOneLineInPlace() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ProgressBar bar = new ProgressBar(new PrintStream(bytes, true, StandardCharsets.UTF_8), "primes", true);
-        for (int done = 1; done <= 65; done++) {
-            bar.progress(done, 65);
-        }
-        String log = bytes.toString(StandardCharsets.UTF_8);
+        String log = drawn(true);
         assertThat(log).contains("\r").endsWith("65/65" + System.lineSeparator());
         assertThat(log.lines().count()).isEqualTo(1);
     }

@@ -63,6 +63,13 @@ class FutureContractTest {
         return future.get(Deadlines.CHILD.toSeconds(), TimeUnit.SECONDS);
     }
 
+    /** A task of {@code executor} that is running now, waiting at {@code gate}. */
+    private static CompletableFuture<Integer> stuckAt(PoolExecutor executor, Path gate) throws InterruptedException {
+        CompletableFuture<Integer> stuck = executor.submit(FutureContractTest::waitsAtGate, gate);
+        Gate.awaitArrival(gate);
+        return stuck;
+    }
+
     /** The one worker is free: a new task runs and returns. */
     private static void workerIsFree(PoolExecutor executor) throws Exception {
         assertThat(get(executor.submit(PoolContractTest::square, 9))).isEqualTo(81);
@@ -73,8 +80,7 @@ class FutureContractTest {
     void orTimeoutFailsTheFutureAndStopsTheRunningTask(Context context) throws Exception {
         Path gate = dir.resolve("gate");
         try (PoolExecutor executor = context.executor(1)) {
-            CompletableFuture<Integer> stuck = executor.submit(FutureContractTest::waitsAtGate, gate);
-            Gate.awaitArrival(gate);
+            CompletableFuture<Integer> stuck = stuckAt(executor, gate);
             CompletableFuture<Integer> same = stuck.orTimeout(100, TimeUnit.MILLISECONDS);
             assertThat(same).isSameAs(stuck);
             assertThatThrownBy(() -> get(stuck)).isInstanceOf(ExecutionException.class).hasCauseInstanceOf(TimeoutException.class);
@@ -87,8 +93,7 @@ class FutureContractTest {
     void completeOnTimeoutGivesTheValueAndStopsTheRunningTask(Context context) throws Exception {
         Path gate = dir.resolve("gate");
         try (PoolExecutor executor = context.executor(1)) {
-            CompletableFuture<Integer> stuck = executor.submit(FutureContractTest::waitsAtGate, gate);
-            Gate.awaitArrival(gate);
+            CompletableFuture<Integer> stuck = stuckAt(executor, gate);
             assertThat(get(stuck.completeOnTimeout(42, 100, TimeUnit.MILLISECONDS))).isEqualTo(42);
             assertThat(stuck.isCompletedExceptionally()).isFalse();
             assertThat(stuck.state()).isEqualTo(Future.State.SUCCESS);
@@ -102,8 +107,7 @@ class FutureContractTest {
         Path gate = dir.resolve("gate");
         Path mark = dir.resolve("mark");
         try (PoolExecutor executor = context.executor(1)) {
-            CompletableFuture<Integer> first = executor.submit(FutureContractTest::waitsAtGate, gate);
-            Gate.awaitArrival(gate);
+            CompletableFuture<Integer> first = stuckAt(executor, gate);
             CompletableFuture<Integer> queued = executor.submit(FutureContractTest::marks, mark);
             assertThat(queued.complete(7)).isTrue();
             assertThat(queued.complete(8)).as("a second completion").isFalse();
@@ -122,8 +126,7 @@ class FutureContractTest {
     void completeExceptionallyFailsTheFutureWithThatExceptionAndStopsTheTask(Context context) throws Exception {
         Path gate = dir.resolve("gate");
         try (PoolExecutor executor = context.executor(1)) {
-            CompletableFuture<Integer> stuck = executor.submit(FutureContractTest::waitsAtGate, gate);
-            Gate.awaitArrival(gate);
+            CompletableFuture<Integer> stuck = stuckAt(executor, gate);
             IllegalStateException reason = new IllegalStateException("given up");
             assertThat(stuck.completeExceptionally(reason)).isTrue();
             assertThat(stuck.isCompletedExceptionally()).isTrue();
@@ -157,8 +160,7 @@ class FutureContractTest {
     void completeAsyncSettlesTheTask(Context context) throws Exception {
         Path gate = dir.resolve("gate");
         try (PoolExecutor executor = context.executor(1)) {
-            CompletableFuture<Integer> stuck = executor.submit(FutureContractTest::waitsAtGate, gate);
-            Gate.awaitArrival(gate);
+            CompletableFuture<Integer> stuck = stuckAt(executor, gate);
             assertThat(get(stuck.completeAsync(() -> 5))).isEqualTo(5);
             workerIsFree(executor);
         }

@@ -3,6 +3,7 @@ package dev.spindle.internal.pool;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -39,12 +40,7 @@ public final class TaskFuture<T> extends CompletableFuture<T> {
 
     @Override
     public boolean complete(T value) {
-        if (!settleFromOutside("completed from outside its pool")) {
-            return false;
-        }
-        boolean completed = super.complete(value);
-        engine.settledElsewhere(task, true);
-        return completed;
+        return completeFromOutside("completed from outside its pool", () -> super.complete(value));
     }
 
     @Override
@@ -52,10 +48,15 @@ public final class TaskFuture<T> extends CompletableFuture<T> {
         if (ex == null) {
             throw new NullPointerException("ex");
         }
-        if (!settleFromOutside("completed exceptionally from outside its pool")) {
+        return completeFromOutside("completed exceptionally from outside its pool", () -> super.completeExceptionally(ex));
+    }
+
+    /** Settles the task, completes this future with {@code completion}, and stops the task if it runs. */
+    private boolean completeFromOutside(String why, BooleanSupplier completion) {
+        if (!settleFromOutside(why)) {
             return false;
         }
-        boolean completed = super.completeExceptionally(ex);
+        boolean completed = completion.getAsBoolean();
         engine.settledElsewhere(task, true);
         return completed;
     }
