@@ -75,8 +75,8 @@ final class BenchCommand implements Callable<Integer> {
     void report(String name, String unit, int count, Workload.Setup setup) throws Exception {
         List<Double> ours = new ArrayList<>();
         List<Double> cpython = new ArrayList<>();
-        int perRound = Math.max(1, (count + ROUNDS - 1) / ROUNDS);
-        for (int round = 0; round < ROUNDS; round++) {
+        for (int round = 0; round < Math.min(ROUNDS, count); round++) {
+            int perRound = count / ROUNDS + (round < count % ROUNDS ? 1 : 0);
             try (Workload workload = setup.open()) {
                 for (int i = 0; i < perRound; i++) {
                     ours.add(workload.sample());

@@ -11,7 +11,7 @@ class BenchSmokeTest {
         DemoRun run = DemoRun.spindle("bench", "pipe", "--json", "--runs", "1");
         assertThat(run.exitCode()).isZero();
         assertThat(run.output()).containsPattern(
-                "\\{\"name\":\"pipe\\.roundtrip_us\",\"value\":[0-9.]+,\"unit\":\"us\",\"runs\":5}");
+                "\\{\"name\":\"pipe\\.roundtrip_us\",\"value\":[0-9.]+,\"unit\":\"us\",\"runs\":5,\"min\":[0-9.]+,\"max\":[0-9.]+}");
     }
 
     @Test

@@ -158,8 +158,8 @@ final class ThreadBackend implements WorkerBackend {
     }
 
     private void run(Task task) {
-        // Registered before the settled check: a cancel that lands after the check finds the run
-        // and interrupts it, one that lands before is seen by the check; none is lost.
+        // Registered before the settled and stopped checks: a cancel or terminate that lands after
+        // them finds the run and interrupts it, one that lands before is seen by them; none is lost.
         Running run = new Running();
         running.put(task, run);
         Object value = null;
@@ -167,6 +167,11 @@ final class ThreadBackend implements WorkerBackend {
         try {
             if (task.isSettled()) {
                 return; // cancelled after it was taken
+            }
+            if (engine.stopped()) {
+                // Terminated after it was taken, before terminate() could see this run: it must not start.
+                engine.failStopped(task);
+                return;
             }
             value = Invocation.run(task.function, task.shape, task.arguments);
         } catch (Throwable t) {
