@@ -3,36 +3,80 @@ package dev.spindle;
 import dev.spindle.futures.PoolExecutor;
 import dev.spindle.futures.ProcessPoolExecutor;
 import dev.spindle.futures.ThreadPoolExecutor;
+import dev.spindle.internal.backend.Backends;
 import dev.spindle.multiprocessing.Pool;
+import dev.spindle.multiprocessing.StartMethod;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
- * One API over backends (Python's {@code multiprocessing} vs {@code multiprocessing.dummy}): a
- * context hands out pools and executors whose tasks run in worker processes, platform threads or
- * virtual threads, so a program moves between them by changing one line.
+ * Where tasks run and how primitives are made (Python's {@code multiprocessing.get_context(...)}
+ * and {@code multiprocessing.dummy}): worker processes started one way, platform threads, or
+ * virtual threads. A program moves between them by changing one line:
  *
  * <pre>{@code
- * Context ctx = Context.threads();          // or Context.processes()
+ * Context ctx = Context.threads();          // or Context.processes(StartMethod.WARM)
  * try (Pool pool = ctx.pool(4)) {
  *     pool.map(Work::run, items);
  * }
  * }</pre>
  *
+ * <p>Everything a context makes stays on it: a pool builder of {@code Context.threads()} cannot
+ * start processes, and a process context's pools and executors start their workers with its
+ * start method. The cross-process primitives of the coming releases appear here the same way
+ * ({@code ctx.queue()}, {@code ctx.lock()}, …), one interface for threads and processes.
+ *
  * <p>With threads, functions and values are shared, not copied, and a task that times out is
- * interrupted rather than killed. Everything else behaves the same.
+ * interrupted rather than killed. Everything else behaves the same. Contexts are immutable
+ * values; two contexts of the same kind and start method are equal.
  */
-public abstract sealed class Context {
-    private static final Context PROCESSES = new Processes();
-    private static final Context THREADS = new Threads();
-    private static final Context VIRTUAL_THREADS = new VirtualThreads();
-
-    private Context() {}
-
-    /** Worker processes (child JVMs): the default context, behind {@link Spindle}. */
-    public static Context processes() {
-        return PROCESSES;
+public final class Context {
+    /** What runs a context's tasks. */
+    public enum Kind {
+        /** Child JVMs. */
+        PROCESSES,
+        /** Platform threads of this JVM. */
+        THREADS,
+        /** Virtual threads of this JVM: one per task. */
+        VIRTUAL_THREADS
     }
 
-    /** Platform threads of this JVM. */
+    private static final Map<StartMethod, Context> PROCESSES = new EnumMap<>(StartMethod.class);
+    private static final Context THREADS = new Context(Kind.THREADS, null);
+    private static final Context VIRTUAL_THREADS = new Context(Kind.VIRTUAL_THREADS, null);
+
+    static {
+        for (StartMethod method : StartMethod.values()) {
+            PROCESSES.put(method, new Context(Kind.PROCESSES, method));
+        }
+    }
+
+    private final Kind kind;
+    private final StartMethod startMethod;
+
+    private Context(Kind kind, StartMethod startMethod) {
+        this.kind = kind;
+        this.startMethod = startMethod;
+    }
+
+    /**
+     * Worker processes started with the default start method ({@link Spindle#setStartMethod},
+     * initially {@link StartMethod#SPAWN}) as it is at this call: Python's {@code get_context()}.
+     * This is the context behind {@link Spindle} and {@link Pool#builder()}.
+     */
+    public static Context processes() {
+        return processes(Backends.defaultStartMethod());
+    }
+
+    /** Worker processes started with {@code method}: Python's {@code get_context('spawn')}. */
+    public static Context processes(StartMethod method) {
+        return PROCESSES.get(Objects.requireNonNull(method, "method"));
+    }
+
+    /** Platform threads of this JVM (Python's {@code multiprocessing.dummy}). */
     public static Context threads() {
         return THREADS;
     }
@@ -42,8 +86,20 @@ public abstract sealed class Context {
         return VIRTUAL_THREADS;
     }
 
-    /** A builder for a pool of this context, to set an initializer, timeouts and so on. */
-    public abstract Pool.Builder poolBuilder(int workers);
+    /** What runs this context's tasks. */
+    public Kind kind() {
+        return kind;
+    }
+
+    /** How this context starts processes; empty for thread contexts. */
+    public Optional<StartMethod> startMethod() {
+        return Optional.ofNullable(startMethod);
+    }
+
+    /** A builder for a pool of {@code workers} workers of this context (ignored by virtual threads). */
+    public Pool.Builder poolBuilder(int workers) {
+        return Pool.builder(this).processes(workers);
+    }
 
     /** A pool of {@link Spindle#cpuCount()} workers. */
     public Pool pool() {
@@ -55,57 +111,36 @@ public abstract sealed class Context {
         return poolBuilder(workers).build();
     }
 
-    /** An executor of {@code workers} workers (ignored by virtual threads). */
-    public abstract PoolExecutor executor(int workers);
-
-    private static final class Processes extends Context {
-        @Override
-        public Pool.Builder poolBuilder(int workers) {
-            return Pool.builder().processes(workers);
-        }
-
-        @Override
-        public PoolExecutor executor(int workers) {
-            return new ProcessPoolExecutor(workers);
-        }
-
-        @Override
-        public String toString() {
-            return "Context.processes()";
-        }
+    /**
+     * An executor of {@code workers} workers (ignored by virtual threads): a
+     * {@link ProcessPoolExecutor} for process contexts, else a {@link ThreadPoolExecutor}.
+     */
+    public PoolExecutor executor(int workers) {
+        Pool.Builder builder = poolBuilder(workers);
+        return kind == Kind.PROCESSES ? new ProcessPoolExecutor(builder) : new ThreadPoolExecutor(builder);
     }
 
-    private static final class Threads extends Context {
-        @Override
-        public Pool.Builder poolBuilder(int workers) {
-            return Pool.builder().threads(workers);
-        }
-
-        @Override
-        public PoolExecutor executor(int workers) {
-            return new ThreadPoolExecutor(workers);
-        }
-
-        @Override
-        public String toString() {
-            return "Context.threads()";
-        }
+    /**
+     * Readies this context's way of starting workers, so that the first start does not pay for
+     * it, and waits at most {@code timeout}: {@link StartMethod#WARM} starts its idle JVMs (as
+     * {@link Spindle#warmUp}); {@link StartMethod#SPAWN} makes the JDK start-up cache that is
+     * otherwise made in the background on first use (for a class path of jars). Threads need
+     * nothing.
+     *
+     * @return true if starting is ready; false if not by the deadline, or if no start-up cache
+     *         can be made for this class path
+     */
+    public boolean warmUp(Duration timeout) throws InterruptedException {
+        Objects.requireNonNull(timeout, "timeout");
+        return kind != Kind.PROCESSES || Backends.warmUp(startMethod, timeout);
     }
 
-    private static final class VirtualThreads extends Context {
-        @Override
-        public Pool.Builder poolBuilder(int workers) {
-            return Pool.builder().virtualThreads();
-        }
-
-        @Override
-        public PoolExecutor executor(int workers) {
-            return new ThreadPoolExecutor(Pool.builder().virtualThreads());
-        }
-
-        @Override
-        public String toString() {
-            return "Context.virtualThreads()";
-        }
+    @Override
+    public String toString() {
+        return switch (kind) {
+            case PROCESSES -> "Context.processes(" + startMethod + ")";
+            case THREADS -> "Context.threads()";
+            case VIRTUAL_THREADS -> "Context.virtualThreads()";
+        };
     }
 }

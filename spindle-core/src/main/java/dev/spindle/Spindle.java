@@ -1,7 +1,7 @@
 package dev.spindle;
 
+import dev.spindle.internal.backend.Backends;
 import dev.spindle.internal.launch.ChildContext;
-import dev.spindle.internal.launch.ChildHandle;
 import dev.spindle.multiprocessing.ChildProcess;
 import dev.spindle.multiprocessing.ProcessInfo;
 import dev.spindle.multiprocessing.StartMethod;
@@ -35,9 +35,13 @@ public final class Spindle {
         return Runtime.getRuntime().availableProcessors();
     }
 
-    /** Sets the start method of processes that do not choose one. */
+    /**
+     * Sets the start method of the default context ({@link Context#processes()}): processes,
+     * pools and executors that choose none start this way (Python's {@code set_start_method}).
+     * Contexts made before keep theirs.
+     */
     public static void setStartMethod(StartMethod method) {
-        ChildProcess.defaultStartMethod(method);
+        Backends.defaultStartMethod(method);
     }
 
     /**
@@ -48,11 +52,11 @@ public final class Spindle {
      * @return true if an idle JVM is ready
      */
     public static boolean warmUp(Duration timeout) throws InterruptedException {
-        return ChildHandle.warmUp(List.of(), timeout);
+        return Context.processes(StartMethod.WARM).warmUp(timeout);
     }
 
     /** The start method of processes that do not choose one. */
     public static StartMethod getStartMethod() {
-        return ChildProcess.defaultStartMethod();
+        return Backends.defaultStartMethod();
     }
 }

@@ -1,7 +1,7 @@
 package dev.spindle.cli;
 
+import dev.spindle.Context;
 import dev.spindle.Spindle;
-import dev.spindle.internal.launch.ChildHandle;
 import dev.spindle.multiprocessing.ChildProcess;
 import dev.spindle.multiprocessing.Connection;
 import dev.spindle.multiprocessing.Pipe;
@@ -48,7 +48,7 @@ final class BenchCommand implements Callable<Integer> {
             switch (suite) {
                 case "process" -> {
                     report("process.start_join.cold_ms", "ms", runs, () -> {
-                        ChildHandle.awaitSpawnCache(Duration.ofMinutes(2)); // made on first use, once per class path
+                        Context.processes(StartMethod.SPAWN).warmUp(Duration.ofMinutes(2)); // made on first use, once per class path
                         return () -> startJoinMs(StartMethod.SPAWN);
                     });
                     report("process.start_join.warm_ms", "ms", runs, () -> {
@@ -72,6 +72,7 @@ final class BenchCommand implements Callable<Integer> {
      * takes its share of the {@code count} samples and is taken down, then (with --python)
      * CPython's script for as many samples, once no Spindle child runs any more.
      */
+    @SuppressWarnings("try") // a Workload's close may wait for children, so it may be interrupted
     void report(String name, String unit, int count, Workload.Setup setup) throws Exception {
         List<Double> ours = new ArrayList<>();
         List<Double> cpython = new ArrayList<>();
@@ -120,6 +121,7 @@ final class BenchCommand implements Callable<Integer> {
      * One echoing child per round, as CPython's script keeps one per run: after a warm-up long
      * enough for both JVMs' JIT compilers, each sample times {@value #ROUND_TRIPS} round trips.
      */
+    @SuppressWarnings("try") // a Workload's close may wait for children, so it may be interrupted
     private static Workload pipeRoundTrips() throws Exception {
         Pipe pipe = Pipe.open();
         ChildProcess child = new ChildProcess(BenchCommand::echo, pipe.right());

@@ -1,11 +1,12 @@
 package dev.spindle.cli;
 
+import dev.spindle.Context;
 import dev.spindle.examples.futures.Primes;
 import dev.spindle.futures.PoolExecutor;
 import dev.spindle.futures.ProcessPoolExecutor;
 import dev.spindle.futures.ThreadPoolExecutor;
-import dev.spindle.internal.launch.ChildHandle;
 import dev.spindle.multiprocessing.Pool;
+import dev.spindle.multiprocessing.StartMethod;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +43,7 @@ final class PoolBench {
 
     static void run(int runs, Report report) throws Exception {
         // The start-up cache is trained by a background JVM on first use: let it finish, not compete.
-        ChildHandle.awaitSpawnCache(Duration.ofMinutes(2));
+        Context.processes(StartMethod.SPAWN).warmUp(Duration.ofMinutes(2));
         report.figure("pool.map.chunk1.tasks_per_s", "tasks/s", runs, () -> warmed(Pool.of(WORKERS), pool -> mapRate(pool, 1)));
         report.figure("pool.map.auto.tasks_per_s", "tasks/s", runs, () -> warmed(Pool.of(WORKERS), pool -> mapRate(pool, 0)));
         report.figure("executor.submit.tasks_per_s", "tasks/s", runs,
@@ -61,6 +62,7 @@ final class PoolBench {
     }
 
     /** {@code run} on {@code target} (null for none), after the warm-ups; closing the workload closes the target. */
+    @SuppressWarnings("try") // a Workload's close may wait for children, so it may be interrupted
     private static <T extends AutoCloseable> Workload warmed(T target, Run<T> run) throws Exception {
         for (int i = 0; i < WARM_UPS; i++) {
             run.on(target);

@@ -5,6 +5,7 @@ package dev.spindle.cli;
  * started): {@link #sample()} times one run of it; {@link #close()} takes everything down, so
  * that nothing of Spindle runs while CPython is measured.
  */
+@SuppressWarnings("try") // see close
 interface Workload extends AutoCloseable {
     /** One timed run, in the figure's unit. */
     double sample() throws Exception;

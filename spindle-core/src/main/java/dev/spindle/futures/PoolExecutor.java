@@ -1,11 +1,12 @@
 package dev.spindle.futures;
 
+import dev.spindle.Context;
 import dev.spindle.function.CheckedBiFunction;
 import dev.spindle.function.CheckedCallable;
 import dev.spindle.function.CheckedFunction;
 import dev.spindle.function.SerializableRunnable;
+import dev.spindle.internal.backend.Backends;
 import dev.spindle.internal.pool.MapJob;
-import dev.spindle.internal.pool.PoolBuilders;
 import dev.spindle.internal.pool.Task;
 import dev.spindle.internal.pool.TaskEngine;
 import dev.spindle.multiprocessing.Pool;
@@ -41,7 +42,17 @@ public abstract class PoolExecutor implements ExecutorService {
     private final TaskEngine engine;
 
     PoolExecutor(Pool.Builder builder, boolean callbacksInWorker) {
-        this.engine = PoolBuilders.engine(builder, callbacksInWorker);
+        this.engine = Backends.engine(builder.settings(), callbacksInWorker);
+    }
+
+    /** {@code builder}, if its workers are processes exactly when {@code processes}; the executor's class says which. */
+    static Pool.Builder requireKind(Pool.Builder builder, boolean processes) {
+        if ((builder.context().kind() == Context.Kind.PROCESSES) != processes) {
+            throw new IllegalArgumentException("a " + (processes ? "ProcessPoolExecutor" : "ThreadPoolExecutor")
+                    + " cannot run on " + builder.context() + "; use " + (processes ? "a process context" : "Context.threads()")
+                    + " or Context.executor");
+        }
+        return builder;
     }
 
     /** Submits {@code fn()}. */
@@ -143,7 +154,8 @@ public abstract class PoolExecutor implements ExecutorService {
         }
         List<Object> list = new ArrayList<>();
         items.forEach(list::add);
-        MapJob job = MapJob.submit(engine, fn, list, false, chunksize, 1, null, -1, null, false);
+        MapJob job = MapJob.submit(engine, new MapJob.Request(fn, list, MapJob.Items.ARGUMENTS, 1),
+                TaskOptions.DEFAULT.chunksize(chunksize), MapJob.Futures.CALLER);
         ResultIterator<R> results = job.ordered();
         Long deadline = timeout == null ? null : System.nanoTime() + timeout.toNanos();
         Iterator<R> beforeDeadline = new Iterator<>() {

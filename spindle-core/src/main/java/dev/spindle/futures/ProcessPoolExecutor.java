@@ -1,5 +1,6 @@
 package dev.spindle.futures;
 
+import dev.spindle.Context;
 import dev.spindle.Spindle;
 import dev.spindle.multiprocessing.Pool;
 
@@ -23,16 +24,19 @@ public final class ProcessPoolExecutor extends PoolExecutor {
         this(Spindle.cpuCount());
     }
 
-    /** {@code maxWorkers} worker processes. */
+    /** {@code maxWorkers} worker processes of the default context ({@link Context#processes()}). */
     public ProcessPoolExecutor(int maxWorkers) {
         this(Pool.builder().processes(maxWorkers));
     }
 
     /**
-     * Worker processes as {@code builder} describes them (initializer, maxTasksPerChild, task
-     * timeout, retries, start method, JVM options).
+     * Worker processes as {@code builder} describes them (context and so start method,
+     * initializer, maxTasksPerChild, task timeout, retries, JVM options): Python's
+     * {@code ProcessPoolExecutor(max_workers, mp_context, initializer, ...)}.
+     *
+     * @throws IllegalArgumentException if the builder's workers are threads
      */
     public ProcessPoolExecutor(Pool.Builder builder) {
-        super(builder, false);
+        super(requireKind(builder, true), false);
     }
 }

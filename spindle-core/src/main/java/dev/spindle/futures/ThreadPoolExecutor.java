@@ -1,5 +1,6 @@
 package dev.spindle.futures;
 
+import dev.spindle.Context;
 import dev.spindle.Spindle;
 import dev.spindle.multiprocessing.Pool;
 
@@ -17,11 +18,16 @@ public final class ThreadPoolExecutor extends PoolExecutor {
 
     /** {@code maxWorkers} platform threads. */
     public ThreadPoolExecutor(int maxWorkers) {
-        this(Pool.builder().threads(maxWorkers));
+        this(Context.threads().poolBuilder(maxWorkers));
     }
 
-    /** Threads as {@code builder} describes them ({@code threads(n)} or {@code virtualThreads()}). */
+    /**
+     * Threads as {@code builder} describes them: a builder of {@link Context#threads()} or
+     * {@link Context#virtualThreads()}.
+     *
+     * @throws IllegalArgumentException if the builder's workers are processes
+     */
     public ThreadPoolExecutor(Pool.Builder builder) {
-        super(builder, true);
+        super(requireKind(builder, false), true);
     }
 }

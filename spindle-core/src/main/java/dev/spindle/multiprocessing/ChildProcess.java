@@ -3,8 +3,11 @@ package dev.spindle.multiprocessing;
 import dev.spindle.function.CheckedBiConsumer;
 import dev.spindle.function.CheckedConsumer;
 import dev.spindle.function.CheckedRunnable;
+import dev.spindle.internal.backend.Backends;
 import dev.spindle.internal.launch.ChildContext;
 import dev.spindle.internal.launch.ChildHandle;
+import dev.spindle.internal.launch.Launchers;
+import dev.spindle.internal.launch.ProcessForm;
 import dev.spindle.internal.transfer.Transfer;
 import java.io.Serial;
 import java.io.Serializable;
@@ -56,17 +59,13 @@ public class ChildProcess implements Serializable {
     private static final Set<ChildProcess> ACTIVE = ConcurrentHashMap.newKeySet();
     private static final List<String> NO_OPTIONS = List.of();
 
-    private static volatile StartMethod defaultStartMethod = StartMethod.SPAWN;
-
-    static {
-        ChildContext.useForms(new WireForms());
-    }
-
     /** The target: a CheckedRunnable, CheckedConsumer or CheckedBiConsumer for 0, 1 or 2 args; null for subclasses. */
     private final Serializable target;
+    @SuppressWarnings("serial") // always an unmodifiable copy of an ArrayList, which is serializable
     private final List<Object> args;
     private String name;
     private boolean daemon;
+    @SuppressWarnings("serial") // List.of(...): serializable
     private List<String> jvmOptions = NO_OPTIONS;
     private StartMethod startMethod;
     private transient volatile ChildHandle handle;
@@ -157,21 +156,11 @@ public class ChildProcess implements Serializable {
         return this;
     }
 
-    /** The start method for this process; default {@link #defaultStartMethod()}. Before start. */
+    /** The start method for this process; default {@link dev.spindle.Spindle#getStartMethod()}. Before start. */
     public final ChildProcess startMethod(StartMethod method) {
         requireNotStarted("startMethod");
         this.startMethod = Objects.requireNonNull(method, "method");
         return this;
-    }
-
-    /** The start method used when none is set on a process (initially {@link StartMethod#SPAWN}). */
-    public static StartMethod defaultStartMethod() {
-        return defaultStartMethod;
-    }
-
-    /** Sets the default start method (Python's {@code set_start_method}). */
-    public static void defaultStartMethod(StartMethod method) {
-        defaultStartMethod = Objects.requireNonNull(method, "method");
     }
 
     /**
@@ -196,12 +185,14 @@ public class ChildProcess implements Serializable {
             if (handle != null) {
                 throw new IllegalStateException("processes can only be started once: " + name);
             }
-            StartMethod method = startMethod != null ? startMethod : defaultStartMethod;
+            StartMethod method = startMethod != null ? startMethod : Backends.defaultStartMethod();
             Class<?> code = target != null ? target.getClass() : getClass();
-            ChildHandle child = method == StartMethod.WARM ? ChildHandle.warm(jvmOptions, code) : ChildHandle.spawn(jvmOptions, code);
+            ChildHandle child = Launchers.of(method).start(jvmOptions, code);
             byte[] encoded;
             try {
-                encoded = ChildContext.encodePlainly(this);
+                // A plain process travels in its compact form when it can; a subclass, whose
+                // fields only it knows, as itself (what cannot be encoded is named by its field path).
+                encoded = getClass() == ChildProcess.class ? ProcessForm.encodePlainly(name, daemon, target, args) : null;
                 if (encoded == null) {
                     encoded = Transfer.encodeFor(child.identity(), this);
                 }
@@ -317,30 +308,6 @@ public class ChildProcess implements Serializable {
     private void requireNotStarted(String what) {
         if (handle != null) {
             throw new IllegalStateException(what + " must be set before start(): " + name);
-        }
-    }
-
-    /**
-     * How a process travels to its child: when the codec can carry its name, daemon flag, target
-     * and arguments as plain values (a lambda capturing plain values, plain arguments), a plain
-     * ChildProcess goes as a list of them; otherwise, and for subclasses, whose fields only they
-     * know, the process goes as itself (and what cannot be encoded is named by its field path).
-     */
-    private static final class WireForms implements ChildContext.Forms {
-        @Override
-        public List<Object> wireForm(ChildProcess process) {
-            if (process.getClass() != ChildProcess.class) {
-                return null;
-            }
-            return new ArrayList<>(Arrays.asList(process.name, process.daemon, process.target, new ArrayList<>(process.args)));
-        }
-
-        @Override
-        public ChildProcess fromWireForm(List<?> form) {
-            @SuppressWarnings("unchecked")
-            ChildProcess process = new ChildProcess((List<Object>) form.get(3), (Serializable) form.get(2), (String) form.get(0));
-            process.daemon = (Boolean) form.get(1);
-            return process;
         }
     }
 

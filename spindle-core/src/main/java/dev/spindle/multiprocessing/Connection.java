@@ -1,6 +1,9 @@
 package dev.spindle.multiprocessing;
 
+import dev.spindle.ReadLimits;
+import dev.spindle.SerializationException;
 import dev.spindle.internal.codec.Codec;
+import dev.spindle.internal.pipe.MessageTooLongException;
 import dev.spindle.internal.pipe.PipeEnd;
 import java.io.EOFException;
 import java.io.IOException;
@@ -40,6 +43,8 @@ public final class Connection implements AutoCloseable, Serializable {
     private static final long MAX_WAIT_PARK_NANOS = 1_000_000;
 
     private final transient PipeEnd end;
+    /** Null until set: the defaults (also in a process that received this end). */
+    private transient volatile ReadLimits limits;
 
     Connection(PipeEnd end) {
         this.end = end;
@@ -52,13 +57,37 @@ public final class Connection implements AutoCloseable, Serializable {
     }
 
     /**
-     * Receives one message and decodes it, blocking until one arrives.
+     * Sets what one received message may cost (size, nesting, classes) for this process's copy
+     * of this end; see {@link ReadLimits}. Returns this connection.
+     */
+    public Connection readLimits(ReadLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+        return this;
+    }
+
+    /** The limits {@link #recv} and {@link #recvBytes()} read under; {@link ReadLimits#defaults()} unless set. */
+    public ReadLimits readLimits() {
+        ReadLimits set = limits;
+        return set != null ? set : ReadLimits.defaults();
+    }
+
+    /**
+     * Receives one message and decodes it under {@link #readLimits()}, blocking until one arrives.
      *
-     * @throws EOFException when nothing is left and the other end is closed everywhere
+     * @throws EOFException           when nothing is left and the other end is closed everywhere
+     * @throws SerializationException when the message is not a value here or breaks a limit; it
+     *                                is consumed, and the next {@code recv} reads the next message
      */
     @SuppressWarnings("unchecked")
     public <T> T recv() throws IOException {
-        return (T) Codec.get().decode(end.receive(Integer.MAX_VALUE));
+        ReadLimits readLimits = readLimits();
+        byte[] message;
+        try {
+            message = end.receive(readLimits.maxBytes());
+        } catch (MessageTooLongException e) {
+            throw new SerializationException(e.getMessage() + " (its ReadLimits.maxBytes; see Connection.readLimits)", e);
+        }
+        return (T) Codec.get().decode(message, readLimits);
     }
 
     /** Sends {@code bytes} as one message. */
@@ -72,9 +101,12 @@ public final class Connection implements AutoCloseable, Serializable {
         end.send(bytes, offset, length);
     }
 
-    /** Receives one byte message. */
+    /**
+     * Receives one byte message of at most {@link #readLimits()}'s {@code maxBytes}; a longer
+     * one is discarded as {@link #recvBytes(int)} does.
+     */
     public byte[] recvBytes() throws IOException {
-        return end.receive(Integer.MAX_VALUE);
+        return end.receive(readLimits().maxBytes());
     }
 
     /**

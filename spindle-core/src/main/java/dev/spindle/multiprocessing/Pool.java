@@ -1,15 +1,16 @@
 package dev.spindle.multiprocessing;
 
+import dev.spindle.Context;
+import dev.spindle.ReadLimits;
 import dev.spindle.Spindle;
 import dev.spindle.function.CheckedBiFunction;
 import dev.spindle.function.CheckedCallable;
 import dev.spindle.function.CheckedConsumer;
 import dev.spindle.function.CheckedFunction;
 import dev.spindle.function.CheckedRunnable;
+import dev.spindle.internal.backend.Backends;
 import dev.spindle.internal.pool.Callbacks;
 import dev.spindle.internal.pool.MapJob;
-import dev.spindle.internal.pool.PoolBuilders;
-import dev.spindle.internal.pool.PoolConfig;
 import dev.spindle.internal.pool.Task;
 import dev.spindle.internal.pool.TaskEngine;
 import java.time.Duration;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -68,7 +68,6 @@ import java.util.function.Consumer;
  * every unfinished task fails with a CancellationException and worker processes are killed.
  */
 public final class Pool implements AutoCloseable {
-    private static final AtomicInteger NAMES = new AtomicInteger();
 
     private final TaskEngine engine;
     private final int workers;
@@ -90,17 +89,22 @@ public final class Pool implements AutoCloseable {
 
     /** A pool of {@code threads} platform threads with this same API (Python's {@code ThreadPool}). */
     public static Pool threads(int threads) {
-        return builder().threads(threads).build();
+        return Context.threads().pool(threads);
     }
 
     /** A pool that runs each task in its own virtual thread, with no limit on how many run at once. */
     public static Pool virtualThreads() {
-        return builder().virtualThreads().build();
+        return Context.virtualThreads().pool();
     }
 
-    /** A builder for a process pool; it can switch to threads. */
+    /** A builder for a pool of worker processes of the default context ({@link Context#processes()}). */
     public static Builder builder() {
-        return new Builder();
+        return builder(Context.processes());
+    }
+
+    /** A builder for a pool of {@code context}: its workers are that context's and no other's. */
+    public static Builder builder(Context context) {
+        return new Builder(Objects.requireNonNull(context, "context"));
     }
 
     // ---- apply ---------------------------------------------------------------------------------
@@ -208,7 +212,7 @@ public final class Pool implements AutoCloseable {
 
     /** Like {@link #map(CheckedFunction, Iterable)}, with options (chunk size, timeout, retries, progress). */
     public <A, R> List<R> map(CheckedFunction<A, R> fn, Iterable<? extends A> items, TaskOptions options) {
-        return Pool.<R>all(job(fn, list(items), false, options, false)).toCompletableFuture().join();
+        return Pool.<R>all(job(fn, list(items), MapJob.Items.ARGUMENTS, options, MapJob.Futures.CALLER)).toCompletableFuture().join();
     }
 
     /** Submits a map and returns at once (Python's {@code map_async}). */
@@ -218,7 +222,7 @@ public final class Pool implements AutoCloseable {
 
     /** Submits a map with options and returns at once. */
     public <A, R> AsyncResult<List<R>> mapAsync(CheckedFunction<A, R> fn, Iterable<? extends A> items, TaskOptions options) {
-        return all(job(fn, list(items), false, options, true));
+        return all(job(fn, list(items), MapJob.Items.ARGUMENTS, options, MapJob.Futures.USER));
     }
 
     /** The results of {@code fn} over {@code items}, in order, as they become ready (Python's {@code imap}). */
@@ -228,7 +232,7 @@ public final class Pool implements AutoCloseable {
 
     /** Like {@link #imap(CheckedFunction, Iterable)} with options; the default chunk size here is 1, as in Python. */
     public <A, R> ResultIterator<R> imap(CheckedFunction<A, R> fn, Iterable<? extends A> items, TaskOptions options) {
-        return job(fn, list(items), false, chunkOfOne(options), false).ordered();
+        return job(fn, list(items), MapJob.Items.ARGUMENTS, chunkOfOne(options), MapJob.Futures.CALLER).ordered();
     }
 
     /** The results of {@code fn} over {@code items} in the order they finish (Python's {@code imap_unordered}). */
@@ -238,7 +242,7 @@ public final class Pool implements AutoCloseable {
 
     /** Like {@link #imapUnordered(CheckedFunction, Iterable)} with options. */
     public <A, R> ResultIterator<R> imapUnordered(CheckedFunction<A, R> fn, Iterable<? extends A> items, TaskOptions options) {
-        return job(fn, list(items), false, chunkOfOne(options), false).unordered();
+        return job(fn, list(items), MapJob.Items.ARGUMENTS, chunkOfOne(options), MapJob.Futures.CALLER).unordered();
     }
 
     /** {@code fn(a, b)} for each pair, in order (Python's {@code starmap}). */
@@ -249,7 +253,7 @@ public final class Pool implements AutoCloseable {
     /** {@code fn(a, b)} for each pair, with options. */
     public <A, B, R> List<R> starmap(CheckedBiFunction<A, B, R> fn, Iterable<? extends Map.Entry<? extends A, ? extends B>> pairs,
                                      TaskOptions options) {
-        return Pool.<R>all(job(fn, pairArguments(pairs), true, options, false)).toCompletableFuture().join();
+        return Pool.<R>all(job(fn, pairArguments(pairs), MapJob.Items.ARGUMENT_LISTS, options, MapJob.Futures.CALLER)).toCompletableFuture().join();
     }
 
     /** Submits a star map and returns at once (Python's {@code starmap_async}). */
@@ -262,7 +266,7 @@ public final class Pool implements AutoCloseable {
     public <A, B, R> AsyncResult<List<R>> starmapAsync(CheckedBiFunction<A, B, R> fn,
                                                        Iterable<? extends Map.Entry<? extends A, ? extends B>> pairs,
                                                        TaskOptions options) {
-        return all(job(fn, pairArguments(pairs), true, options, true));
+        return all(job(fn, pairArguments(pairs), MapJob.Items.ARGUMENT_LISTS, options, MapJob.Futures.USER));
     }
 
     private static List<Object> pairArguments(Iterable<? extends Map.Entry<?, ?>> pairs) {
@@ -273,11 +277,9 @@ public final class Pool implements AutoCloseable {
         return argumentLists;
     }
 
-    /** {@code exposed}: the map's future is handed to the user (see {@link MapJob#submit}). */
-    private MapJob job(Object fn, List<?> items, boolean star, TaskOptions options, boolean exposed) {
+    private MapJob job(Object fn, List<?> items, MapJob.Items kind, TaskOptions options, MapJob.Futures futures) {
         Objects.requireNonNull(fn, "fn");
-        return MapJob.submit(engine, fn, items, star, options.chunksize(), workers, options.timeout(), options.retries(),
-                options.progress(), exposed);
+        return MapJob.submit(engine, new MapJob.Request(fn, items, kind, workers), options, futures);
     }
 
     @SuppressWarnings("unchecked")
@@ -357,46 +359,53 @@ public final class Pool implements AutoCloseable {
     }
 
     /**
-     * Makes a pool (Python's {@code Pool(processes, initializer, initargs, maxtasksperchild)}).
-     * Worker processes by default; {@link #threads} or {@link #virtualThreads} switch the backend.
+     * What a {@link Builder} was told: the settings a pool or executor is made with.
+     *
+     * @param context          where the workers run (kind and start method)
+     * @param workers          how many workers (ignored by virtual threads)
+     * @param initializer      run once in each worker before its first task, or null
+     * @param maxTasksPerChild tasks a worker runs before it is replaced; 0: no limit
+     * @param taskTimeout      the default per-task timeout, or null for none
+     * @param retries          how many times a task whose worker died is run again
+     * @param jvmOptions       extra options for worker JVMs
+     * @param name             the pool's name for threads and messages, or null for {@code Pool-N}
+     * @param readLimits       what decoding one task, argument or result may cost (worker processes)
+     */
+    public record Settings(Context context, int workers, CheckedRunnable initializer, int maxTasksPerChild,
+                           Duration taskTimeout, int retries, List<String> jvmOptions, String name,
+                           ReadLimits readLimits) {}
+
+    /**
+     * Makes a pool (Python's {@code Pool(processes, initializer, initargs, maxtasksperchild)}) on
+     * one {@link Context}, fixed when the builder is made: {@code Pool.builder()} for the default
+     * process context, {@code Pool.builder(Context.threads())} or
+     * {@code Context.threads().poolBuilder(n)} for threads.
      */
     public static final class Builder {
-        static {
-            PoolBuilders.register(Builder::engine);
-        }
-
-        private enum Kind { PROCESSES, THREADS, VIRTUAL_THREADS }
-
-        private Kind kind = Kind.PROCESSES;
+        private Context context;
         private int workers = Spindle.cpuCount();
         private CheckedRunnable initializer;
         private int maxTasksPerChild;
         private Duration taskTimeout;
         private int retries;
-        private StartMethod startMethod;
         private List<String> jvmOptions = List.of();
         private String name;
+        private ReadLimits readLimits = ReadLimits.defaults();
 
-        private Builder() {}
+        private Builder(Context context) {
+            this.context = context;
+        }
 
-        /** Worker processes, this many. */
+        /**
+         * This many workers (Python's {@code processes} argument, which its {@code ThreadPool}
+         * takes too): worker processes, or platform threads on a thread context. Virtual threads
+         * ignore it.
+         */
         public Builder processes(int processes) {
-            kind = Kind.PROCESSES;
-            workers = positive(processes);
-            return this;
-        }
-
-        /** Platform threads, this many, instead of processes. */
-        public Builder threads(int threads) {
-            kind = Kind.THREADS;
-            workers = positive(threads);
-            return this;
-        }
-
-        /** One virtual thread per task instead of processes. */
-        public Builder virtualThreads() {
-            kind = Kind.VIRTUAL_THREADS;
-            workers = Spindle.cpuCount();
+            if (processes < 1) {
+                throw new IllegalArgumentException("Number of processes must be at least 1: " + processes);
+            }
+            workers = processes;
             return this;
         }
 
@@ -436,14 +445,26 @@ public final class Pool implements AutoCloseable {
             return this;
         }
 
-        /** How worker processes start (default: {@link ChildProcess#defaultStartMethod()}). */
+        /**
+         * How worker processes start: the builder's context becomes
+         * {@code Context.processes(method)}.
+         *
+         * @throws IllegalStateException on a thread context, which starts no processes
+         */
         public Builder startMethod(StartMethod method) {
-            startMethod = Objects.requireNonNull(method, "method");
+            Objects.requireNonNull(method, "method");
+            requireProcesses("startMethod");
+            context = Context.processes(method);
             return this;
         }
 
-        /** Extra options for worker JVMs, such as {@code -Xmx256m}. */
+        /**
+         * Extra options for worker JVMs, such as {@code -Xmx256m}.
+         *
+         * @throws IllegalStateException on a thread context, which starts no JVMs
+         */
         public Builder jvmOptions(String... options) {
+            requireProcesses("jvmOptions");
             jvmOptions = List.of(options);
             return this;
         }
@@ -454,31 +475,36 @@ public final class Pool implements AutoCloseable {
             return this;
         }
 
+        /**
+         * What decoding one task, argument or result may cost in worker processes and in this
+         * one (see {@link ReadLimits}); a value that breaks them fails its task with a
+         * {@link dev.spindle.SerializationException}. Default {@link ReadLimits#defaults()}.
+         */
+        public Builder readLimits(ReadLimits limits) {
+            readLimits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /** The context the pool will run on. */
+        public Context context() {
+            return context;
+        }
+
+        /** What this builder has been told so far. */
+        public Settings settings() {
+            return new Settings(context, workers, initializer, maxTasksPerChild, taskTimeout, retries, jvmOptions, name, readLimits);
+        }
+
         /** Starts the pool. */
         public Pool build() {
-            return new Pool(engine(false), workers);
+            return new Pool(Backends.engine(settings(), false), workers);
         }
 
-        /**
-         * The engine for a pool or executor; {@code callbacksInWorker} lets thread workers
-         * complete futures themselves (executors) instead of a result thread (pools).
-         */
-        TaskEngine engine(boolean callbacksInWorker) {
-            StartMethod method = startMethod != null ? startMethod : ChildProcess.defaultStartMethod();
-            PoolConfig config = new PoolConfig(workers, initializer, maxTasksPerChild, taskTimeout, retries, method, jvmOptions);
-            String poolName = name != null ? name : "Pool-" + NAMES.incrementAndGet();
-            return switch (kind) {
-                case PROCESSES -> TaskEngine.processes(poolName, config);
-                case THREADS -> TaskEngine.threads(poolName, config, false, callbacksInWorker);
-                case VIRTUAL_THREADS -> TaskEngine.threads(poolName, config, true, callbacksInWorker);
-            };
-        }
-
-        private static int positive(int n) {
-            if (n < 1) {
-                throw new IllegalArgumentException("Number of processes must be at least 1: " + n);
+        private void requireProcesses(String setting) {
+            if (context.kind() != Context.Kind.PROCESSES) {
+                throw new IllegalStateException(setting + " is for worker processes; this builder's workers are "
+                        + context + "'s");
             }
-            return n;
         }
     }
 }

@@ -104,6 +104,9 @@ class ChildProcessTest {
     }
 
     static final class Writer extends ChildProcess {
+        @java.io.Serial
+        private static final long serialVersionUID = 1L;
+
         Writer(Path file, String text) {
             super(file.toString(), text);
         }
@@ -144,6 +147,7 @@ class ChildProcessTest {
     }
 
     /** An exception that cannot be serialized: it holds a thread. */
+    @SuppressWarnings("serial") // not serializable on purpose
     static final class Unsendable extends RuntimeException {
         @SuppressWarnings("unused")
         private final Thread thread = Thread.currentThread();

@@ -3,6 +3,7 @@ package dev.spindle.multiprocessing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.spindle.ReadLimits;
 import dev.spindle.SerializationException;
 import dev.spindle.testing.Deadlines;
 import dev.spindle.testing.NoLeaks;
@@ -31,7 +32,7 @@ class PipeTest {
             left.send(null);
             left.send("文字");
             left.send(Long.MAX_VALUE);
-            assertThat((Object) right.recv()).isNull();
+            assertThat(right.<Object>recv()).isNull();
             assertThat(right.<String>recv()).isEqualTo("文字");
             assertThat(right.<Long>recv()).isEqualTo(Long.MAX_VALUE);
         }
@@ -162,13 +163,20 @@ class PipeTest {
         }
     }
 
+    /** Messages beyond the default 64 MiB limit, which both ends must ask for. */
+    private static final ReadLimits LARGE = ReadLimits.defaults().withMaxBytes(65 << 20);
+
+    static void echoLarge(Connection c) throws Exception {
+        echo(c.readLimits(LARGE));
+    }
+
     @Test
     void messagesLargerThanTheRingStreamThroughAChild() throws Exception {
         Pipe pipe = Pipe.open();
-        ChildProcess child = new ChildProcess(PipeTest::echo, pipe.right());
+        ChildProcess child = new ChildProcess(PipeTest::echoLarge, pipe.right());
         child.start();
         pipe.right().close();
-        try (Connection mine = pipe.left()) {
+        try (Connection mine = pipe.left().readLimits(LARGE)) {
             byte[] big = new byte[64 << 20];
             for (int i = 0; i < big.length; i += 4099) {
                 big[i] = (byte) i;
@@ -232,6 +240,7 @@ class PipeTest {
     }
 
     @Test
+    @SuppressWarnings("try") // i2 is only closed
     void aConnectionCannotTravelThroughAnotherConnection() throws Exception {
         Pipe outer = Pipe.open();
         Pipe inner = Pipe.open();

@@ -39,7 +39,7 @@ public final class MpPipeAdder extends Example {
         c1.start();
         server.close();
         client.send(List.of(10, 20));
-        System.out.println((Object) client.recv());
+        System.out.println(client.<Object>recv());
         client.close();
         c1.join();
         System.out.println("主进程");

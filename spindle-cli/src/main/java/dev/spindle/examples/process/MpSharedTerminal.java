@@ -10,6 +10,9 @@ public final class MpSharedTerminal extends Example {
     }
 
     static final class Logger extends ChildProcess {
+        @java.io.Serial
+        private static final long serialVersionUID = 1L;
+
         @Override
         public void run() {
             System.out.println(name());

@@ -11,6 +11,9 @@ public final class MpSubclassArgs extends Example {
     }
 
     static final class MyProcess extends ChildProcess {
+        @java.io.Serial
+        private static final long serialVersionUID = 1L;
+
         MyProcess(Object... args) {
             super(args);
         }

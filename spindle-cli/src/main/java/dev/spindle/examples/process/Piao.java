@@ -6,6 +6,9 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /** The seeds' {@code Piao(Process)}: prints, sleeps a random while, prints again. */
 final class Piao extends ChildProcess {
+    @java.io.Serial
+    private static final long serialVersionUID = 1L;
+
     private final int minSeconds;
     private final int maxSeconds;
     private final String verb;

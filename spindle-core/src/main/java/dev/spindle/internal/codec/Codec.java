@@ -1,5 +1,6 @@
 package dev.spindle.internal.codec;
 
+import dev.spindle.ReadLimits;
 import dev.spindle.SerializationException;
 
 /**
@@ -21,11 +22,13 @@ public interface Codec {
     byte[] encode(Object value);
 
     /**
-     * Decodes what {@link #encode} produced.
+     * Decodes what {@link #encode} produced, under {@code limits}.
      *
-     * @throws SerializationException when the bytes cannot be decoded here (a class missing, say)
+     * @throws SerializationException when the bytes cannot be decoded here (a class missing, say),
+     *                                are not a value, or break a limit; nothing beyond the
+     *                                limits is allocated
      */
-    Object decode(byte[] bytes, int offset, int length);
+    Object decode(byte[] bytes, int offset, int length, ReadLimits limits);
 
     /**
      * Encodes {@code value} if it takes the fast path for plain values, without Java
@@ -33,8 +36,13 @@ public interface Codec {
      */
     byte[] encodePlainly(Object value);
 
-    /** Decodes a whole array. */
+    /** Decodes a whole array under {@code limits}. */
+    default Object decode(byte[] bytes, ReadLimits limits) {
+        return decode(bytes, 0, bytes.length, limits);
+    }
+
+    /** Decodes a whole array under {@link ReadLimits#defaults()}. */
     default Object decode(byte[] bytes) {
-        return decode(bytes, 0, bytes.length);
+        return decode(bytes, ReadLimits.defaults());
     }
 }

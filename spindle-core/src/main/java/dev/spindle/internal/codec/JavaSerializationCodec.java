@@ -1,5 +1,6 @@
 package dev.spindle.internal.codec;
 
+import dev.spindle.ReadLimits;
 import dev.spindle.SerializationException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -31,16 +32,21 @@ final class JavaSerializationCodec implements Codec {
     }
 
     @Override
-    public Object decode(byte[] bytes, int offset, int length) {
+    public Object decode(byte[] bytes, int offset, int length, ReadLimits limits) {
         if (length < 1) {
             throw new SerializationException("empty message", null);
         }
+        if (length > limits.maxBytes()) {
+            throw new SerializationException("a value of " + length + " bytes is larger than maxBytes " + limits.maxBytes()
+                    + " (see ReadLimits)", null);
+        }
+        ReadFilter filter = new ReadFilter(limits, length);
         if (bytes[offset] == PlainValues.SERIALIZED) {
-            return deserialize(bytes, offset + 1, length - 1);
+            return deserialize(bytes, offset + 1, length - 1, filter);
         }
         ByteBuffer in = ByteBuffer.wrap(bytes, offset, length);
         try {
-            Object value = PlainValues.decode(in);
+            Object value = PlainValues.decode(in, filter);
             if (in.hasRemaining()) {
                 throw new IllegalArgumentException(in.remaining() + " bytes after the value");
             }
@@ -71,11 +77,16 @@ final class JavaSerializationCodec implements Codec {
         return buffer.toByteArray();
     }
 
-    private static Object deserialize(byte[] bytes, int offset, int length) {
+    private static Object deserialize(byte[] bytes, int offset, int length, ReadFilter filter) {
         try (ObjectInputStream in = new CodecStreams.Input(new ByteArrayInputStream(bytes, offset, length))) {
+            in.setObjectInputFilter(filter);
             return in.readObject();
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
-            throw new SerializationException("cannot deserialize: " + e, e);
+            String refusal = filter.refusal();
+            throw new SerializationException("cannot deserialize: " + (refusal != null ? refusal + " (see ReadLimits)" : e), e);
+        } catch (StackOverflowError e) {
+            // Deeper than this thread's stack before maxDepth: the value is refused, the reader lives.
+            throw new SerializationException("cannot deserialize: nesting too deep for this thread's stack; lower ReadLimits.maxDepth", e);
         }
     }
 }

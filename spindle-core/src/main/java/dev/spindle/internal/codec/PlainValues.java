@@ -84,8 +84,18 @@ final class PlainValues {
         out.putInt(bytes.length).put(bytes);
     }
 
-    /** Reads one value written by {@link #tryEncode}, tag first; bad bytes throw a RuntimeException. */
-    static Object decode(ByteBuffer in) {
+    /**
+     * Reads one value written by {@link #tryEncode}, tag first, under {@code filter}'s depth and
+     * class policy; bad bytes throw a RuntimeException.
+     */
+    static Object decode(ByteBuffer in, ReadFilter filter) {
+        return decode(in, filter, 1);
+    }
+
+    private static Object decode(ByteBuffer in, ReadFilter filter, int depth) {
+        if (depth > MAX_DEPTH + 1) {
+            throw new IllegalArgumentException("plain values nested deeper than " + MAX_DEPTH); // the writer never nests deeper
+        }
         byte tag = in.get();
         return switch (tag) {
             case NULL -> null;
@@ -96,13 +106,13 @@ final class PlainValues {
             case DOUBLE -> Double.longBitsToDouble(in.getLong());
             case STRING -> new String(getBytes(in), StandardCharsets.UTF_8);
             case BYTES -> getBytes(in);
-            case LIST -> decodeList(in);
-            case LAMBDA -> decodeLambda(in);
+            case LIST -> decodeList(in, filter, depth);
+            case LAMBDA -> decodeLambda(in, filter, depth);
             default -> throw new IllegalArgumentException("unknown codec tag " + tag);
         };
     }
 
-    private static Object decodeLambda(ByteBuffer in) {
+    private static Object decodeLambda(ByteBuffer in, ReadFilter filter, int depth) {
         String[] parts = new String[8];
         for (int i = 0; i < parts.length; i++) {
             parts[i] = new String(getBytes(in), StandardCharsets.UTF_8);
@@ -114,22 +124,23 @@ final class PlainValues {
         }
         Object[] captured = new Object[count];
         for (int i = 0; i < count; i++) {
-            captured[i] = decode(in);
+            captured[i] = decode(in, filter, depth + 1);
         }
         Class<?> capturing = SerializableLambdas.capturingClass(parts[0]);
+        filter.checkClass(capturing);
         SerializedLambda lambda = new SerializedLambda(capturing, parts[1], parts[2], parts[3], kind,
                 parts[4], parts[5], parts[6], parts[7], captured);
         return SerializableLambdas.resolve(lambda, capturing);
     }
 
-    private static ArrayList<Object> decodeList(ByteBuffer in) {
+    private static ArrayList<Object> decodeList(ByteBuffer in, ReadFilter filter, int depth) {
         int size = in.getInt();
         if (size < 0 || size > in.remaining()) {
             throw new IllegalArgumentException("bad list size " + size);
         }
         ArrayList<Object> list = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
-            list.add(decode(in));
+            list.add(decode(in, filter, depth + 1));
         }
         return list;
     }

@@ -90,7 +90,7 @@ final class AotCache {
     private static Path computeCacheFile() {
         String classPath = trainedClassPath = ChildClassPath.base();
         StringBuilder key = new StringBuilder(System.getProperty("java.home"))
-                .append('|').append(System.getProperty("java.vm.version")).append('|').append(Launcher.BASE_OPTIONS);
+                .append('|').append(System.getProperty("java.vm.version")).append('|').append(JvmStarter.BASE_OPTIONS);
         for (String entry : classPath.split(File.pathSeparator)) {
             Path path = Path.of(entry);
             if (!entry.endsWith(".jar") || !Files.isRegularFile(path)) {
@@ -150,15 +150,15 @@ final class AotCache {
         List<String> command = new ArrayList<>(List.of("/bin/sh", "-c",
                 "\"$@\" && mv -f \"$SPINDLE_AOT_PARTIAL\" \"$SPINDLE_AOT_CACHE\";"
                         + " rm -f \"$SPINDLE_AOT_PARTIAL\" \"$SPINDLE_AOT_PARTIAL.config\"", "spindle-aot-training"));
-        command.add(Launcher.javaExecutable());
-        command.addAll(Launcher.BASE_OPTIONS);
+        command.add(JvmStarter.javaExecutable());
+        command.addAll(JvmStarter.BASE_OPTIONS);
         command.add("-XX:AOTCacheOutput=" + partial);
         command.add("-cp");
         command.add(classPath);
         command.add(ChildMain.class.getName());
         command.add("/dev/null");
         command.add(Long.toString(ProcessHandle.current().pid()));
-        command.add(ChildMain.MODE_TRAIN);
+        command.add(ChildMode.TRAIN.argument());
         command.add(ChildMain.DEATH_SIGNAL_TO_ASK);
         return command;
     }

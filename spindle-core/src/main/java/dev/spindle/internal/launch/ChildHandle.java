@@ -3,7 +3,6 @@ package dev.spindle.internal.launch;
 import dev.spindle.internal.codec.ExceptionTransport;
 import dev.spindle.internal.pipe.PipeEnd;
 import dev.spindle.internal.track.ProcessIdentity;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -38,71 +37,12 @@ public final class ChildHandle {
         }));
     }
 
-    private final Launcher.Launched launched;
+    private final JvmStarter.Launched launched;
     private final CompletableFuture<Integer> exitCode = new CompletableFuture<>();
     private volatile Throwable failure;
 
-    ChildHandle(Launcher.Launched launched) {
+    ChildHandle(JvmStarter.Launched launched) {
         this.launched = launched;
-    }
-
-    /**
-     * Starts a fresh JVM (the SPAWN start method) that can load {@code target} (the class of the
-     * code it will run; null for Spindle's own).
-     *
-     * @throws IllegalStateException if no child JVM could load {@code target} (see
-     *                               {@link ChildClassPath#requireReachable})
-     */
-    public static ChildHandle spawn(List<String> jvmOptions, Class<?> target) {
-        String base = ChildClassPath.base();
-        String extra = reachableExtra(target, base);
-        return new ChildHandle(Launcher.launch(jvmOptions, false, extra.isEmpty() ? base : base + File.pathSeparator + extra));
-    }
-
-    /**
-     * Takes a pre-started idle JVM (the WARM start method), starting one if none is ready. Idle
-     * JVMs have the general class path: a target whose classes need more starts a fresh JVM.
-     */
-    public static ChildHandle warm(List<String> jvmOptions, Class<?> target) {
-        String base = ChildClassPath.base();
-        if (!reachableExtra(target, base).isEmpty()) {
-            return spawn(jvmOptions, target);
-        }
-        return WarmPool.take(jvmOptions);
-    }
-
-    private static String reachableExtra(Class<?> target, String base) {
-        if (target == null) {
-            return "";
-        }
-        ChildClassPath.requireReachable(target);
-        return ChildClassPath.extraFor(target, base);
-    }
-
-    /** Prepares idle WARM children for {@code jvmOptions}; true once all are ready. */
-    public static boolean warmUp(List<String> jvmOptions, Duration timeout) throws InterruptedException {
-        return WarmPool.warmUp(jvmOptions, timeout);
-    }
-
-    /**
-     * Waits until the AOT start-up cache for SPAWN children exists (it is made in the background
-     * on first use, when the class path is made of jars), starting a child to trigger it.
-     * Returns false if there is none by the deadline, or none can be made for this class path.
-     */
-    public static boolean awaitSpawnCache(Duration timeout) throws InterruptedException {
-        if (AotCache.ready()) {
-            return true;
-        }
-        ChildHandle trigger = spawn(List.of(), null);
-        trigger.kill();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!AotCache.ready()) {
-            if (!AotCache.training() || System.nanoTime() - deadline > 0) {
-                return false;
-            }
-            Thread.sleep(50); // the training run takes seconds; a coarse poll is enough
-        }
-        return true;
     }
 
     /** The pids of the idle WARM children, which live on purpose until taken or until exit. */

@@ -38,9 +38,6 @@ import java.time.Duration;
  * User code that reads System.in sees an empty stream, as with Python's /dev/null.
  */
 public final class ChildMain {
-    static final String MODE_SPAWN = "spawn";
-    static final String MODE_WARM = "warm";
-    static final String MODE_TRAIN = "train";
     /** The launcher armed the parent-death signal before exec (setpriv). */
     static final String DEATH_SIGNAL_ARMED = "armed";
     /** The child must ask the kernel for the parent-death signal itself. */
@@ -57,8 +54,9 @@ public final class ChildMain {
     public static void main(String[] args) throws IOException {
         reportFile = args[0];
         long parentPid = Long.parseLong(args[1]);
-        boolean spawned = args[2].equals(MODE_SPAWN);
-        boolean training = args[2].equals(MODE_TRAIN);
+        ChildMode mode = ChildMode.of(args[2]);
+        boolean spawned = mode == ChildMode.SPAWN;
+        boolean training = mode == ChildMode.TRAIN;
         boolean mustAskForDeathSignal = args[3].equals(DEATH_SIGNAL_TO_ASK);
         if (!spawned) {
             if (!training) {
@@ -117,7 +115,7 @@ public final class ChildMain {
     private static int run(byte[] target) {
         ChildProcess process = null;
         try {
-            process = ChildContext.processFrom(Codec.get().decode(target));
+            process = ProcessForm.processFrom(Codec.get().decode(target));
             ChildContext.enter(process);
             process.run();
             return 0;

@@ -73,7 +73,7 @@ final class WarmPool {
             }
         }
         refill();
-        return new ChildHandle(Launcher.launch(jvmOptions, true, ChildClassPath.base()));
+        return new ChildHandle(JvmStarter.start(jvmOptions, ChildMode.WARM, ChildClassPath.base()));
     }
 
     /**
@@ -103,7 +103,7 @@ final class WarmPool {
 
     private void startOne() {
         try {
-            ChildHandle child = new ChildHandle(Launcher.launch(jvmOptions, true, ChildClassPath.base()));
+            ChildHandle child = new ChildHandle(JvmStarter.start(jvmOptions, ChildMode.WARM, ChildClassPath.base()));
             idle.add(child);
         } catch (RuntimeException e) {
             // could not start one now; a later take starts one in the foreground

@@ -38,6 +38,7 @@ final class Warmup {
      * decode path and the JDK's lambda spinning (which every new target's lambda goes through)
      * often enough to be compiled. Each round spins a fresh hidden class, as a user's lambda will.
      */
+    @SuppressWarnings("serial") // the no-op samples are harmless to anyone who deserializes them
     static void jitWarm() {
         // The class loader opens class-path jars lazily; a resource found nowhere opens them all.
         ClassLoader.getSystemResource("dev/spindle/warm-up/absent");
@@ -103,12 +104,13 @@ final class Warmup {
      * A TARGET frame as a parent would send it, for the AOT training run: a process in its
      * compact form, whose target is a method reference taking an argument, as a user's often is.
      */
+    @SuppressWarnings("serial") // as jitWarm
     static InputStream sampleTarget() {
         try {
             ByteArrayOutputStream frames = new ByteArrayOutputStream();
             CheckedConsumer<String> target = Warmup::noop;
-            ChildProcess sample = new ChildProcess(target, "sample").name("spindle-training");
-            Frames.write(frames, Frames.TARGET, Objects.requireNonNull(ChildContext.encodePlainly(sample)));
+            byte[] sample = ProcessForm.encodePlainly("spindle-training", false, target, List.of("sample"));
+            Frames.write(frames, Frames.TARGET, Objects.requireNonNull(sample));
             return new ByteArrayInputStream(frames.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

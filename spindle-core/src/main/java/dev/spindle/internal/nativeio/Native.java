@@ -29,6 +29,7 @@ public final class Native {
         }
     }
 
+    @SuppressWarnings("restricted") // the one downcall; the module is granted native access (README)
     private static final MethodHandle SYSCALL6 = Linker.nativeLinker().downcallHandle(
             Linker.nativeLinker().defaultLookup().find("syscall").orElseThrow(),
             FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG,

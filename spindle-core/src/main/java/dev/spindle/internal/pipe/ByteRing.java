@@ -163,7 +163,7 @@ final class ByteRing {
         }
         if (length > maxLength) {
             skip(length, head, writer);
-            throw new IOException("message of " + length + " bytes is longer than maxLength " + maxLength);
+            throw new MessageTooLongException("message of " + length + " bytes is longer than maxLength " + maxLength);
         }
         byte[] message = new byte[length];
         publishHead(take(message, 0, length, head, writer, false));
@@ -171,7 +171,7 @@ final class ByteRing {
     }
 
     private void skip(int length, long head, Watch writer) throws IOException {
-        byte[] sink = new byte[(int) Math.min(length, 1 << 16)];
+        byte[] sink = new byte[Math.min(length, 1 << 16)];
         while (length > 0) {
             int n = Math.min(length, sink.length);
             head = take(sink, 0, n, head, writer, false);

@@ -8,6 +8,7 @@ import java.util.Map;
  * knows and the worker's own table are both Lru maps of the same capacity, updated by the same
  * sequence of operations, so the two stay identical without any message about evictions.
  */
+@SuppressWarnings("serial") // a LinkedHashMap for its eviction order; never serialized
 final class Lru<K, V> extends LinkedHashMap<K, V> {
     static final int FUNCTIONS_PER_WORKER = 256;
     private final int capacity;

@@ -2,6 +2,7 @@ package dev.spindle.internal.pool;
 
 import dev.spindle.multiprocessing.ProgressListener;
 import dev.spindle.multiprocessing.ResultIterator;
+import dev.spindle.multiprocessing.TaskOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -47,17 +48,36 @@ public final class MapJob {
         }
     }
 
+    /** How a map's items become arguments: each item is the argument, or (a star map) a list of them. */
+    public enum Items { ARGUMENTS, ARGUMENT_LISTS }
+
     /**
-     * Submits {@code items} in chunks. For a star map each item is a two-element list of
-     * arguments. {@code chunksize} 0 picks one as CPython does: about four chunks per worker.
-     * {@code exposed}: the caller hands out a future of this map, on which users may hang
-     * callbacks (map_async), so tasks complete in the result thread; otherwise (a blocking map,
-     * an iterator) and without a progress listener they complete where their result arrives.
+     * Who sees a map's futures: {@link #USER} when the caller hands out a future of the map, on
+     * which users may hang callbacks (map_async), so tasks complete in the result thread;
+     * {@link #CALLER} for a blocking map or an iterator, whose tasks (without a progress
+     * listener) complete where their result arrives.
      */
-    public static MapJob submit(TaskEngine engine, Object function, List<?> items, boolean star, int chunksize,
-                                int workers, Duration timeout, int retries, ProgressListener progress, boolean exposed) {
-        boolean inPlace = !exposed && progress == null;
-        int size = chunksize > 0 ? chunksize : autoChunksize(items.size(), workers);
+    public enum Futures { USER, CALLER }
+
+    /**
+     * A map to submit: {@code function} over {@code items} on a pool of {@code workers} (which
+     * sizes the automatic chunks).
+     */
+    public record Request(Object function, List<?> items, Items kind, int workers) {}
+
+    /**
+     * Submits the request's items in chunks of {@code options.chunksize()}; 0 picks one as CPython
+     * does: about four chunks per worker. Timeout, retries and progress come from {@code options}.
+     */
+    public static MapJob submit(TaskEngine engine, Request request, TaskOptions options, Futures futures) {
+        Object function = request.function();
+        List<?> items = request.items();
+        boolean star = request.kind() == Items.ARGUMENT_LISTS;
+        Duration timeout = options.timeout();
+        int retries = options.retries();
+        ProgressListener progress = options.progress();
+        boolean inPlace = futures == Futures.CALLER && progress == null;
+        int size = options.chunksize() > 0 ? options.chunksize() : autoChunksize(items.size(), request.workers());
         List<Task> tasks = new ArrayList<>((items.size() + size - 1) / size);
         try {
             for (int from = 0; from < items.size(); from += size) {

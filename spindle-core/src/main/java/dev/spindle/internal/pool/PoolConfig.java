@@ -1,5 +1,6 @@
 package dev.spindle.internal.pool;
 
+import dev.spindle.ReadLimits;
 import dev.spindle.function.CheckedRunnable;
 import dev.spindle.multiprocessing.StartMethod;
 import java.time.Duration;
@@ -15,9 +16,10 @@ import java.util.List;
  * @param retries          how many times a task whose worker died is run again
  * @param startMethod      how worker processes start
  * @param jvmOptions       extra options for worker JVMs
+ * @param readLimits       what decoding one task, argument or result may cost
  */
 public record PoolConfig(int workers, CheckedRunnable initializer, int maxTasksPerChild, Duration taskTimeout,
-                         int retries, StartMethod startMethod, List<String> jvmOptions) {
+                         int retries, StartMethod startMethod, List<String> jvmOptions, ReadLimits readLimits) {
     /** Options every worker JVM gets: running out of memory ends the worker, so its task fails cleanly. */
     private static final String EXIT_ON_OOM = "-XX:+ExitOnOutOfMemoryError";
 

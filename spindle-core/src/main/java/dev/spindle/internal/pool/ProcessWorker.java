@@ -31,9 +31,9 @@ import org.slf4j.LoggerFactory;
  * {@link #FAST_TASK_NANOS} each), so tiny tasks stream in batches; one slow task (over
  * {@link #SLOW_TASK_NANOS}) sets it back.
  *
- * <p>When the worker ends, the driver settles what it held: the task the worker's running slot
+ * <p>When the worker ends, the driver accounts for what it held: the task the worker's running slot
  * names fails with {@link WorkerDiedException} (or its timeout, or is retried), every other task
- * goes back to the front of the pool's queue, and the backend starts a replacement.
+ * goes back to the front of the pool's queue, and the pool starts a replacement.
  */
 final class ProcessWorker {
     private static final long FAST_TASK_NANOS = 100_000;
@@ -43,7 +43,7 @@ final class ProcessWorker {
     private static final int MAX_WINDOW = 256;
     private static final Duration EXIT_WAIT = Duration.ofSeconds(30);
 
-    private final ProcessBackend backend;
+    private final ProcessWorkers workers;
     private final TaskEngine engine;
     private final int slot;
     private final ChildProcess child;
@@ -59,21 +59,23 @@ final class ProcessWorker {
     private int sent;
     private long lastProgressNanos;
 
-    private ProcessWorker(ProcessBackend backend, TaskEngine engine, int slot, ChildProcess child, Connection connection) {
-        this.backend = backend;
+    private ProcessWorker(ProcessWorkers workers, TaskEngine engine, int slot, ChildProcess child, Connection connection) {
+        this.workers = workers;
         this.engine = engine;
         this.slot = slot;
         this.child = child;
         this.connection = connection;
-        this.maxTasks = backend.config().maxTasksPerChild();
+        this.maxTasks = workers.config().maxTasksPerChild();
     }
 
     /** Starts a worker process for {@code slot} and its driver thread. */
-    static ProcessWorker start(ProcessBackend backend, TaskEngine engine, int slot, String name) {
-        PoolConfig config = backend.config();
-        backend.slots().clearRelease(slot);
+    @SuppressWarnings("serial") // WorkerMain::run is Spindle's own worker entry, meant to be run by children
+    static ProcessWorker start(ProcessWorkers workers, TaskEngine engine, int slot, String name) {
+        PoolConfig config = workers.config();
+        workers.slots().clearRelease(slot);
         Pipe pipe = Pipe.open(true);
-        WorkerSpec spec = new WorkerSpec(pipe.right(), backend.slots().name(), slot, config.initializer(), config.maxTasksPerChild());
+        WorkerSpec spec = new WorkerSpec(pipe.right(), workers.slots().name(), slot, config.initializer(), config.maxTasksPerChild(),
+                config.readLimits());
         ChildProcess child = new ChildProcess(WorkerMain::run, spec).name(name).daemon(true)
                 .jvmOptions(config.workerJvmOptions()).startMethod(config.startMethod());
         try {
@@ -81,7 +83,7 @@ final class ProcessWorker {
         } finally {
             pipe.right().close();
         }
-        ProcessWorker worker = new ProcessWorker(backend, engine, slot, child, pipe.left());
+        ProcessWorker worker = new ProcessWorker(workers, engine, slot, child, pipe.left());
         // A worker that dies while its driver waits for a task is noticed, and replaced, at once.
         child.onExit().thenRun(engine::wakeWorkers);
         Thread.ofPlatform().daemon().name(engine.name() + "-" + name).start(worker::drive);
@@ -112,7 +114,7 @@ final class ProcessWorker {
     /** What this worker's slot says; nothing once the pool has released its slots. */
     RunningSlots.Running running() {
         try {
-            return backend.slots().runningAcquire(slot);
+            return workers.slots().runningAcquire(slot);
         } catch (IllegalStateException released) {
             return RunningSlots.Running.NONE;
         }
@@ -125,7 +127,7 @@ final class ProcessWorker {
      */
     boolean claimKill(Task task) {
         try {
-            return backend.slots().tryAbortVolatile(slot, task.seq);
+            return workers.slots().tryAbortVolatile(slot, task.seq);
         } catch (IllegalStateException released) {
             return false;
         }
@@ -176,7 +178,7 @@ final class ProcessWorker {
         Task task = held.isEmpty() ? engine.take(() -> !child.isAlive()) : engine.pollNow();
         if (task != null) {
             // Take no more than a fair share of what is queued, so a burst is split between workers.
-            int share = (engine.queued() + 1 + backend.size() - 1) / backend.size();
+            int share = (engine.queued() + 1 + workers.size() - 1) / workers.size();
             room = Math.min(room, Math.max(1, share));
         }
         while (task != null) {
@@ -212,7 +214,8 @@ final class ProcessWorker {
     }
 
     private void receive() throws IOException {
-        ByteBuffer message = ByteBuffer.wrap(connection.recvBytes());
+        // The pool's own channel: a frame may batch many values; each is checked when decoded.
+        ByteBuffer message = ByteBuffer.wrap(connection.recvBytes(Integer.MAX_VALUE));
         byte kind = message.get();
         if (kind == Wire.READY) {
             ready = true;
@@ -231,17 +234,18 @@ final class ProcessWorker {
                 throw new IllegalStateException("worker " + child.pid() + " answered task " + result.seq()
                         + " but holds " + task);
             }
-            settle(task, result);
+            deliver(task, result);
         }
         adaptWindow(results.size());
     }
 
-    private void settle(Task task, Wire.ResultMessage result) {
+    /** Decodes a result the worker sent and finishes its task with it. */
+    private void deliver(Task task, Wire.ResultMessage result) {
         switch (result.status()) {
             case Wire.OK -> {
                 Object value;
                 try {
-                    value = Codec.get().decode(result.body());
+                    value = Codec.get().decode(result.body(), workers.config().readLimits());
                 } catch (SerializationException e) {
                     engine.finish(task, null, e);
                     return;
@@ -269,7 +273,7 @@ final class ProcessWorker {
         }
     }
 
-    /** The worker has ended or must end: settle what it held and let the backend replace it. */
+    /** The worker has ended or must end: account for what it held and let the pool replace it. */
     private void ended() {
         int exitCode = awaitExit();
         RunningSlots.Running running = running();
@@ -301,7 +305,7 @@ final class ProcessWorker {
             engine.broken(new BrokenPoolException("worker " + child.name() + " (pid " + child.pid()
                     + ") exited with code " + exitCode + " before it was ready; no worker is restarted", null));
         }
-        backend.workerEnded(this);
+        workers.workerEnded(this);
     }
 
     private int awaitExit() {

@@ -7,7 +7,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * One unit of work of a pool: a function with its arguments, or a chunk of items for the same
  * function. A task settles exactly once ({@link #settle()}), however many parties race to finish
- * it (its worker, a timeout, a cancel, terminate).
+ * it (its worker, a timeout, a cancel, terminate). In the pool, "settle" means only this: the one
+ * CAS that decides who gives the task its outcome.
  */
 public final class Task {
     /** How the function is applied. */

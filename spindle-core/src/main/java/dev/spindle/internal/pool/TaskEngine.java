@@ -15,7 +15,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The heart of every pool and executor: the queue of tasks, the pool's state, and the rules for
- * finishing a task exactly once. Workers (see {@link WorkerBackend}) take tasks from here and
+ * finishing a task exactly once. Workers (see {@link Workers}) take tasks from here and
  * report back; a task a dead worker had not started comes back to the front of the queue.
  *
  * <p>States: RUNNING accepts tasks; SHUTDOWN runs what was submitted, then workers end; TERMINATED
@@ -38,7 +38,7 @@ public final class TaskEngine {
     private final Condition ended = lock.newCondition();
     private final ArrayDeque<Task> queue = new ArrayDeque<>();
     private final AtomicLong seqs = new AtomicLong();
-    private final WorkerBackend backend;
+    private final Workers workers;
     private final ResultHandler results;
     private final String name;
     private final Duration defaultTimeout;
@@ -50,7 +50,7 @@ public final class TaskEngine {
 
     /** An engine whose tasks run in {@code config.workers()} worker processes. */
     public static TaskEngine processes(String name, PoolConfig config) {
-        return new TaskEngine(name, new ProcessBackend(config), config);
+        return new TaskEngine(name, new ProcessWorkers(config), config);
     }
 
     /**
@@ -59,16 +59,16 @@ public final class TaskEngine {
      * (Python's ThreadPoolExecutor) rather than in a result thread (Python's ThreadPool).
      */
     public static TaskEngine threads(String name, PoolConfig config, boolean virtual, boolean callbacksInWorker) {
-        return new TaskEngine(name, new ThreadBackend(config, virtual, callbacksInWorker), config);
+        return new TaskEngine(name, new ThreadWorkers(config, virtual, callbacksInWorker), config);
     }
 
-    TaskEngine(String name, WorkerBackend backend, PoolConfig config) {
+    TaskEngine(String name, Workers workers, PoolConfig config) {
         this.name = name;
         this.defaultTimeout = config.taskTimeout();
         this.defaultRetries = config.retries();
-        this.backend = backend;
-        this.results = backend.completesInWorker() ? null : new ResultHandler(name + "-results");
-        backend.start(this);
+        this.workers = workers;
+        this.results = workers.completesInWorker() ? null : new ResultHandler(name + "-results");
+        workers.start(this);
     }
 
     /** A pool's name, for thread names and messages. */
@@ -97,7 +97,7 @@ public final class TaskEngine {
         long timeoutNanos = effectiveTimeout == null ? 0 : effectiveTimeout.toNanos();
         Task task = new Task(seqs.incrementAndGet(), function, shape, arguments, timeoutNanos,
                 retries >= 0 ? retries : defaultRetries, completeInPlace, this);
-        backend.prepare(task);
+        workers.prepare(task);
         lock.lock();
         try {
             if (state == State.BROKEN) {
@@ -247,7 +247,7 @@ public final class TaskEngine {
         if (!task.settle()) {
             return;
         }
-        settled();
+        countSettled();
         if (results == null || task.completeInPlace) {
             task.future.finish(value, failure);
         } else {
@@ -270,13 +270,14 @@ public final class TaskEngine {
     void settledElsewhere(Task task, boolean interrupt) {
         // A cancelled task stays in the queue until polled, where settled tasks are skipped:
         // removing it here would make cancelling a whole map quadratic.
-        settled();
+        countSettled();
         if (interrupt) {
-            backend.abort(task);
+            workers.abort(task);
         }
     }
 
-    private void settled() {
+    /** One task fewer is unsettled; the last wakes those waiting for the end. */
+    private void countSettled() {
         lock.lock();
         try {
             if (--unsettled == 0) {
@@ -345,7 +346,7 @@ public final class TaskEngine {
             lock.unlock();
         }
         dropped.forEach(this::failStopped);
-        backend.terminate();
+        workers.terminate();
         return dropped;
     }
 
@@ -387,7 +388,7 @@ public final class TaskEngine {
         } finally {
             lock.unlock();
         }
-        if (!backend.awaitWorkersGone(Math.max(0, deadline - System.nanoTime()))) {
+        if (!workers.awaitWorkersGone(Math.max(0, deadline - System.nanoTime()))) {
             return false;
         }
         stopWatchdog();
@@ -408,7 +409,7 @@ public final class TaskEngine {
         } finally {
             lock.unlock();
         }
-        return backend.workersGone() && (results == null || results.idle());
+        return workers.workersGone() && (results == null || results.idle());
     }
 
     /** Makes sure the watchdog runs: a task has a timeout, or a task that may run must be stopped. */
@@ -429,7 +430,7 @@ public final class TaskEngine {
 
     private void watchdogLoop() {
         while (!Thread.currentThread().isInterrupted() && workersNeeded()) {
-            backend.checkTimeouts(System.nanoTime());
+            workers.checkTimeouts(System.nanoTime());
             LockSupport.parkNanos(WATCHDOG_PERIOD_NANOS);
         }
     }

@@ -1,5 +1,6 @@
 package dev.spindle.internal.pool;
 
+import dev.spindle.ReadLimits;
 import dev.spindle.SerializationException;
 import dev.spindle.internal.codec.Codec;
 import dev.spindle.internal.codec.ExceptionTransport;
@@ -46,7 +47,7 @@ final class WorkerMain {
             }
         }
         connection.sendBytes(Wire.ready());
-        new WorkerMain.Loop(connection, slots, spec.slot(), spec.maxTasks()).run();
+        new WorkerMain.Loop(connection, slots, spec.slot(), spec.maxTasks(), spec.readLimits()).run();
     }
 
     private static final class Loop {
@@ -54,23 +55,25 @@ final class WorkerMain {
         private final RunningSlots slots;
         private final int slot;
         private final int maxTasks;
+        private final ReadLimits limits;
         private final Lru<Integer, Object> functions = new Lru<>(Lru.FUNCTIONS_PER_WORKER);
         private final Wire.Writer results = new Wire.Writer();
         private long oldestUnsent;
         private int done;
 
-        Loop(Connection connection, RunningSlots slots, int slot, int maxTasks) {
+        Loop(Connection connection, RunningSlots slots, int slot, int maxTasks, ReadLimits limits) {
             this.connection = connection;
             this.slots = slots;
             this.slot = slot;
             this.maxTasks = maxTasks;
+            this.limits = limits;
         }
 
         void run() throws Exception {
             while (true) {
                 byte[] message;
                 try {
-                    message = connection.recvBytes();
+                    message = connection.recvBytes(Integer.MAX_VALUE); // a batch; each value is checked when decoded
                 } catch (EOFException poolClosed) {
                     return;
                 }
@@ -119,7 +122,7 @@ final class WorkerMain {
                     throw u.error();
                 }
                 @SuppressWarnings("unchecked")
-                List<Object> arguments = (List<Object>) Codec.get().decode(task.arguments());
+                List<Object> arguments = (List<Object>) Codec.get().decode(task.arguments(), limits);
                 Object value = Invocation.run(function, task.shape(), arguments);
                 try {
                     body = Codec.get().encode(value);
@@ -146,7 +149,7 @@ final class WorkerMain {
             }
             Object function;
             try {
-                function = Codec.get().decode(task.function());
+                function = Codec.get().decode(task.function(), limits);
             } catch (SerializationException e) {
                 function = new Undecodable(e);
             }

@@ -1,5 +1,6 @@
 package dev.spindle.internal.pool;
 
+import dev.spindle.ReadLimits;
 import dev.spindle.function.CheckedRunnable;
 import dev.spindle.multiprocessing.Connection;
 import java.io.Serializable;
@@ -7,7 +8,8 @@ import java.io.Serializable;
 /**
  * What a worker process needs: its end of the task pipe, its slot in the pool's
  * {@link RunningSlots}, the initializer (null for none) and how many tasks it runs before it
- * retires (0: no limit).
+ * retires (0: no limit), and what decoding a task may cost.
  */
-record WorkerSpec(Connection connection, String slotsName, int slot, CheckedRunnable initializer, int maxTasks)
+record WorkerSpec(Connection connection, String slotsName, int slot, CheckedRunnable initializer, int maxTasks,
+                  ReadLimits readLimits)
         implements Serializable {}

@@ -27,7 +27,7 @@ class CodecTest {
 
     @Test
     void smallValuesAndObjectsRoundTrip() {
-        assertThat((Object) roundTrip(null)).isNull();
+        assertThat(this.<Object>roundTrip(null)).isNull();
         assertThat(roundTrip(-7)).isEqualTo(-7);
         assertThat(roundTrip(Integer.MIN_VALUE)).isEqualTo(Integer.MIN_VALUE);
         assertThat(roundTrip(Long.MIN_VALUE)).isEqualTo(Long.MIN_VALUE);
@@ -76,6 +76,7 @@ class CodecTest {
     }
 
     @Test
+    @SuppressWarnings("serial") // a test method reference, meant to travel
     void serializableLambdasAndMethodReferencesRoundTrip() throws Exception {
         AtomicReference<String> seen = new AtomicReference<>();
         String captured = "captured";
@@ -130,6 +131,7 @@ class CodecTest {
         assertThatThrownBy(() -> codec.decode(new byte[] {PlainValues.TRUE, 0})).isInstanceOf(SerializationException.class);
     }
 
+    @SuppressWarnings("serial") // not serializable on purpose
     static final class Odd extends Exception {
         @SuppressWarnings("unused")
         private final transient Object fine = null;

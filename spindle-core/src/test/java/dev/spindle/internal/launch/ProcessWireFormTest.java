@@ -3,6 +3,7 @@ package dev.spindle.internal.launch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spindle.function.CheckedBiConsumer;
+import dev.spindle.function.CheckedConsumer;
 import dev.spindle.internal.codec.Codec;
 import dev.spindle.multiprocessing.ChildProcess;
 import java.io.Serial;
@@ -20,19 +21,25 @@ class ProcessWireFormTest {
         SEEN.add(what + "×" + times);
     }
 
-    private static ChildProcess travel(ChildProcess process) {
+    /** What ChildProcess.start sends: the compact form of a plain process if there is one, else the process. */
+    private static ChildProcess travel(ChildProcess process, Object target) {
         Codec codec = Codec.get();
-        byte[] plain = ChildContext.encodePlainly(process);
-        return ChildContext.processFrom(codec.decode(plain != null ? plain : codec.encode(process)));
+        byte[] plain = process.getClass() == ChildProcess.class ? compact(process, target) : null;
+        return ProcessForm.processFrom(codec.decode(plain != null ? plain : codec.encode(process)));
+    }
+
+    private static byte[] compact(ChildProcess process, Object target) {
+        return ProcessForm.encodePlainly(process.name(), process.isDaemon(), target, process.args());
     }
 
     @Test
+    @SuppressWarnings("serial") // a test method reference, meant to travel
     void aPlainProcessWithALambdaAndPlainArgumentsTravelsAsPlainValuesAndArrivesWhole() throws Exception {
         CheckedBiConsumer<String, Integer> target = ProcessWireFormTest::record;
         ChildProcess process = new ChildProcess(target, "tea", 3).name("brewer").daemon(true);
-        assertThat(ChildContext.encodePlainly(process)).as("encoded as plain values").isNotNull();
+        assertThat(compact(process, target)).as("encoded as plain values").isNotNull();
 
-        ChildProcess arrived = travel(process);
+        ChildProcess arrived = travel(process, target);
         assertThat(arrived.name()).isEqualTo("brewer");
         assertThat(arrived.isDaemon()).isTrue();
         assertThat(arrived.args()).containsExactly("tea", 3);
@@ -43,9 +50,10 @@ class ProcessWireFormTest {
 
     @Test
     void anArgumentTheFastPathCannotCarrySendsTheProcessItself() {
-        ChildProcess process = new ChildProcess((Path p) -> p.toString(), Path.of("/tmp"));
-        assertThat(ChildContext.encodePlainly(process)).as("sent as itself").isNull();
-        assertThat(travel(process).args()).containsExactly(Path.of("/tmp"));
+        CheckedConsumer<Path> target = p -> p.toString();
+        ChildProcess process = new ChildProcess(target, Path.of("/tmp"));
+        assertThat(compact(process, target)).as("sent as itself").isNull();
+        assertThat(travel(process, target).args()).containsExactly(Path.of("/tmp"));
     }
 
     static final class Counting extends ChildProcess {
@@ -61,8 +69,7 @@ class ProcessWireFormTest {
     @Test
     void aSubclassTravelsAsItselfWithItsFields() {
         Counting process = new Counting();
-        assertThat(ChildContext.encodePlainly(process)).as("sent as itself").isNull();
-        ChildProcess arrived = travel(process);
+        ChildProcess arrived = travel(process, null);
         assertThat(arrived).isInstanceOf(Counting.class);
         assertThat(((Counting) arrived).counts).containsExactly(1, 2);
         assertThat(arrived.args()).containsExactly("x");

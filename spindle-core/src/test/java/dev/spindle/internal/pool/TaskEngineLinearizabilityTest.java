@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 public class TaskEngineLinearizabilityTest {
     private static final CheckedFunction<Integer, Integer> IDENTITY = x -> x;
-    private static final PoolConfig CONFIG = new PoolConfig(1, null, 0, null, 0, null, List.of());
+    private static final PoolConfig CONFIG = new PoolConfig(1, null, 0, null, 0, null, List.of(), dev.spindle.ReadLimits.defaults());
 
     private final TaskEngine engine = new TaskEngine("Lincheck", new NoWorkers(), CONFIG);
 
@@ -64,7 +64,9 @@ public class TaskEngineLinearizabilityTest {
     }
 
     /** No workers: the test's threads take the tasks. Futures complete in the finishing thread. */
-    private static final class NoWorkers implements WorkerBackend {
+    private static final class NoWorkers implements Workers {
+        private static final LiveWorkers NONE_LIVE = new LiveWorkers();
+
         @Override
         public void prepare(Task task) {
             // nothing to encode
@@ -91,13 +93,8 @@ public class TaskEngineLinearizabilityTest {
         }
 
         @Override
-        public boolean workersGone() {
-            return true;
-        }
-
-        @Override
-        public boolean awaitWorkersGone(long nanos) {
-            return true;
+        public LiveWorkers live() {
+            return NONE_LIVE; // never started, so never any
         }
 
         @Override

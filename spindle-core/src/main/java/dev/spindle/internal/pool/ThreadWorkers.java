@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * once and its thread interrupted and abandoned: the thread ends when the task returns, its result
  * is dropped, and (for a fixed pool) a new thread takes its place.
  */
-final class ThreadBackend implements WorkerBackend {
+final class ThreadWorkers implements Workers {
     private static final AtomicInteger POOLS = new AtomicInteger();
 
     /**
@@ -64,7 +64,7 @@ final class ThreadBackend implements WorkerBackend {
     private final LiveWorkers live = new LiveWorkers();
     private TaskEngine engine;
 
-    ThreadBackend(PoolConfig config, boolean virtual, boolean completeInWorker) {
+    ThreadWorkers(PoolConfig config, boolean virtual, boolean completeInWorker) {
         this.config = config;
         this.virtual = virtual;
         this.completeInWorker = completeInWorker;
@@ -215,13 +215,8 @@ final class ThreadBackend implements WorkerBackend {
     }
 
     @Override
-    public boolean workersGone() {
-        return live.count() == 0;
-    }
-
-    @Override
-    public boolean awaitWorkersGone(long nanos) throws InterruptedException {
-        return live.awaitNone(nanos);
+    public LiveWorkers live() {
+        return live;
     }
 
     @Override

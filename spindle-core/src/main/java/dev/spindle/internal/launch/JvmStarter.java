@@ -12,7 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Starts child JVMs: {@code [setpriv --pdeathsig KILL --] java [options] -cp <class path>
+ * Starts child JVMs for the launchers ({@link ChildLauncher}): {@code [setpriv --pdeathsig KILL --] java [options] -cp <class path>
  * ChildMain <report> <ppid> <mode> <death-signal>}, the class path from {@link ChildClassPath} and
  * the options from {@link InheritedOptions} and the caller. The child's stdin is a pipe from this JVM, private to the pair: the target goes down
  * it, and its EOF tells the child that the parent died. The child's stdout and stderr are ours.
@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * asks for, fires when the <em>thread</em> that created the child ends, so that thread must live
  * as long as the JVM.
  */
-final class Launcher {
+final class JvmStarter {
     /**
      * Options every child gets: a small, quick-starting JVM. {@code -Xrs} leaves SIGTERM, SIGINT
      * and SIGHUP at their default action, so a signal ends the child at once with no shutdown
@@ -34,7 +34,7 @@ final class Launcher {
             Thread.ofPlatform().daemon().name("spindle-launcher").factory());
     private static final AtomicLong REPORTS = new AtomicLong();
 
-    private Launcher() {}
+    private JvmStarter() {}
 
     /** A started child; it writes its reports to {@code report}; {@code output} carries its prints. */
     record Launched(Process process, ProcessIdentity identity, Path report, ChildOutput output) {}
@@ -43,9 +43,9 @@ final class Launcher {
      * Starts a child JVM whose class path is {@code classPath}. Its output goes where this JVM's
      * goes ({@link ChildOutput}).
      */
-    static Launched launch(List<String> jvmOptions, boolean warm, String classPath) {
+    static Launched start(List<String> jvmOptions, ChildMode mode, String classPath) {
         Path report = ControlDirectory.get().resolve("child-" + REPORTS.incrementAndGet() + ".report");
-        List<String> command = command(jvmOptions, report, warm, classPath);
+        List<String> command = command(jvmOptions, report, mode, classPath);
         boolean forward = ChildOutput.mustForward();
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectInput(ProcessBuilder.Redirect.PIPE)
@@ -64,7 +64,7 @@ final class Launcher {
         }
     }
 
-    private static List<String> command(List<String> jvmOptions, Path report, boolean warm, String classPath) {
+    private static List<String> command(List<String> jvmOptions, Path report, ChildMode mode, String classPath) {
         List<String> command = new ArrayList<>(ParentDeathSignal.PREFIX);
         command.add(javaExecutable());
         command.addAll(BASE_OPTIONS);
@@ -76,7 +76,7 @@ final class Launcher {
         command.add(ChildMain.class.getName());
         command.add(report.toString());
         command.add(Long.toString(ProcessHandle.current().pid()));
-        command.add(warm ? ChildMain.MODE_WARM : ChildMain.MODE_SPAWN);
+        command.add(mode.argument());
         command.add(ParentDeathSignal.PREFIX.isEmpty() ? ChildMain.DEATH_SIGNAL_TO_ASK : ChildMain.DEATH_SIGNAL_ARMED);
         return command;
     }

@@ -1,8 +1,8 @@
 package dev.spindle.internal.pool;
 
 /** Where a pool's tasks run: worker processes, platform threads, or virtual threads. */
-interface WorkerBackend {
-    /** Readies a task for this backend at submit (a process backend encodes it, so refusals surface there). */
+interface Workers {
+    /** Readies a task at submit (worker processes encode it, so refusals surface there). */
     void prepare(Task task);
 
     /** Starts the workers; they take tasks from {@code engine}. */
@@ -17,11 +17,18 @@ interface WorkerBackend {
     /** Stops every worker at once (terminate). */
     void terminate();
 
+    /** The count of this pool's live workers. */
+    LiveWorkers live();
+
     /** True if no worker is alive now; no side effects. */
-    boolean workersGone();
+    default boolean workersGone() {
+        return live().count() == 0;
+    }
 
     /** Waits at most {@code nanos} until every worker has ended; true if they have. */
-    boolean awaitWorkersGone(long nanos) throws InterruptedException;
+    default boolean awaitWorkersGone(long nanos) throws InterruptedException {
+        return live().awaitNone(nanos);
+    }
 
     /** True if a task's callbacks run in the worker that ran it (thread executors), not in a result thread. */
     boolean completesInWorker();

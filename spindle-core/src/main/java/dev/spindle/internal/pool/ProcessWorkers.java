@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Worker processes: a fixed number of slots, each with one live {@link ProcessWorker} at a time.
  * A worker that ends while the pool still needs workers is replaced in its slot.
  */
-final class ProcessBackend implements WorkerBackend {
+final class ProcessWorkers implements Workers {
     private static final AtomicInteger WORKER_NAMES = new AtomicInteger();
 
     private final PoolConfig config;
@@ -23,7 +23,7 @@ final class ProcessBackend implements WorkerBackend {
     private final LiveWorkers live = new LiveWorkers();
     private TaskEngine engine;
 
-    ProcessBackend(PoolConfig config) {
+    ProcessWorkers(PoolConfig config) {
         if (config.initializer() != null) {
             Codec.get().encode(config.initializer()); // refuse a non-serializable initializer here, not in a worker
         }
@@ -82,7 +82,7 @@ final class ProcessBackend implements WorkerBackend {
         }
     }
 
-    /** A worker has ended and settled what it held: replace it if the pool still needs workers. */
+    /** A worker has ended and its driver accounted for what it held: replace it if the pool still needs workers. */
     void workerEnded(ProcessWorker worker) {
         synchronized (this) {
             if (workers[worker.slot()] != worker) {
@@ -137,13 +137,8 @@ final class ProcessBackend implements WorkerBackend {
     }
 
     @Override
-    public boolean workersGone() {
-        return live.count() == 0;
-    }
-
-    @Override
-    public boolean awaitWorkersGone(long nanos) throws InterruptedException {
-        return live.awaitNone(nanos);
+    public LiveWorkers live() {
+        return live;
     }
 
     @Override

@@ -1,0 +1,18 @@
+package dev.spindle.internal.backend;
+
+import dev.spindle.internal.pool.PoolConfig;
+import dev.spindle.internal.pool.TaskEngine;
+import java.time.Duration;
+
+/**
+ * What stands behind a {@link dev.spindle.Context}: where its tasks run and how its primitives
+ * are made. Pools and executors are written once over this interface; each primitive of the
+ * coming releases (queues, locks, values) adds its factory here, implemented once per backend.
+ */
+public interface Backend {
+    /** A task engine for a pool or executor named {@code poolName}; see {@link TaskEngine#threads} for {@code callbacksInWorker}. */
+    TaskEngine engine(String poolName, PoolConfig config, boolean callbacksInWorker);
+
+    /** Readies starting workers (see {@link dev.spindle.Context#warmUp}); true if ready by the deadline. */
+    boolean warmUp(Duration timeout) throws InterruptedException;
+}

@@ -1,0 +1,20 @@
+package dev.spindle.internal.backend;
+
+import dev.spindle.internal.launch.Launchers;
+import dev.spindle.internal.pool.PoolConfig;
+import dev.spindle.internal.pool.TaskEngine;
+import dev.spindle.multiprocessing.StartMethod;
+import java.time.Duration;
+
+/** Tasks run in worker processes started by one start method. */
+record ProcessesBackend(StartMethod startMethod) implements Backend {
+    @Override
+    public TaskEngine engine(String poolName, PoolConfig config, boolean callbacksInWorker) {
+        return TaskEngine.processes(poolName, config);
+    }
+
+    @Override
+    public boolean warmUp(Duration timeout) throws InterruptedException {
+        return Launchers.of(startMethod).warmUp(timeout);
+    }
+}

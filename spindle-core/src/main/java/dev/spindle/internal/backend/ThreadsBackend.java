@@ -1,0 +1,18 @@
+package dev.spindle.internal.backend;
+
+import dev.spindle.internal.pool.PoolConfig;
+import dev.spindle.internal.pool.TaskEngine;
+import java.time.Duration;
+
+/** Tasks run in this JVM's platform threads, or one virtual thread each. */
+record ThreadsBackend(boolean virtual) implements Backend {
+    @Override
+    public TaskEngine engine(String poolName, PoolConfig config, boolean callbacksInWorker) {
+        return TaskEngine.threads(poolName, config, virtual, callbacksInWorker);
+    }
+
+    @Override
+    public boolean warmUp(Duration timeout) {
+        return true; // threads start in microseconds
+    }
+}
