@@ -158,6 +158,26 @@ public final class PipeEnd implements ByteRing.Watch {
         }
     }
 
+    /**
+     * Receives one message if one has begun to arrive, else returns null at once: the check and
+     * the read are one step under the read lock, so concurrent receivers never both see one
+     * message (poll-then-receive would race). A message larger than the ring is waited for whole.
+     */
+    public byte[] tryReceive(int maxLength) throws IOException {
+        requireReadable();
+        enter();
+        try {
+            receiveLock.lock();
+            try {
+                return incoming.available() > 0 ? incoming.readMessage(maxLength, this) : null;
+            } finally {
+                receiveLock.unlock();
+            }
+        } finally {
+            leave();
+        }
+    }
+
     /** Waits up to {@code timeoutNanos} until a receive would not block (data, or EOF). */
     public boolean poll(long timeoutNanos) throws IOException {
         requireReadable();
