@@ -132,7 +132,7 @@ public final class Context {
      */
     public boolean warmUp(Duration timeout) throws InterruptedException {
         Objects.requireNonNull(timeout, "timeout");
-        return kind != Kind.PROCESSES || Backends.warmUp(startMethod, timeout);
+        return Backends.of(this).warmUp(timeout);
     }
 
     @Override

@@ -5,7 +5,6 @@ import dev.spindle.internal.pool.PoolConfig;
 import dev.spindle.internal.pool.TaskEngine;
 import dev.spindle.multiprocessing.Pool;
 import dev.spindle.multiprocessing.StartMethod;
-import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
@@ -50,11 +49,6 @@ public final class Backends {
                 settings.readLimits());
         String poolName = settings.name() != null ? settings.name() : "Pool-" + POOL_NAMES.incrementAndGet();
         return of(context).engine(poolName, config, callbacksInWorker);
-    }
-
-    /** Readies {@code method} (see {@link Context#warmUp}). */
-    public static boolean warmUp(StartMethod method, Duration timeout) throws InterruptedException {
-        return PROCESSES.get(method).warmUp(timeout);
     }
 
     /** The start method of processes that neither a context nor the process itself chose. */

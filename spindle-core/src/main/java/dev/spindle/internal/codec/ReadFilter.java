@@ -1,6 +1,7 @@
 package dev.spindle.internal.codec;
 
 import dev.spindle.ReadLimits;
+import dev.spindle.SerializationException;
 import java.io.ObjectInputFilter;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -88,7 +89,7 @@ final class ReadFilter implements ObjectInputFilter {
             }
         };
         if (checkInput(info) == Status.REJECTED) {
-            throw new dev.spindle.SerializationException("cannot decode: " + refusal, null);
+            throw new SerializationException("cannot decode: " + refusal, null);
         }
     }
 }

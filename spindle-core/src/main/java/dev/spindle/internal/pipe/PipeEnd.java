@@ -144,18 +144,7 @@ public final class PipeEnd implements ByteRing.Watch {
 
     /** Receives one message; blocks until one arrives; EOFException once none can. */
     public byte[] receive(int maxLength) throws IOException {
-        requireReadable();
-        enter();
-        try {
-            receiveLock.lock();
-            try {
-                return incoming.readMessage(maxLength, this);
-            } finally {
-                receiveLock.unlock();
-            }
-        } finally {
-            leave();
-        }
+        return read(maxLength, false);
     }
 
     /**
@@ -164,12 +153,17 @@ public final class PipeEnd implements ByteRing.Watch {
      * message (poll-then-receive would race). A message larger than the ring is waited for whole.
      */
     public byte[] tryReceive(int maxLength) throws IOException {
+        return read(maxLength, true);
+    }
+
+    /** One message under the read lock; with {@code onlyIfArrived}, null if none has begun to arrive. */
+    private byte[] read(int maxLength, boolean onlyIfArrived) throws IOException {
         requireReadable();
         enter();
         try {
             receiveLock.lock();
             try {
-                return incoming.available() > 0 ? incoming.readMessage(maxLength, this) : null;
+                return onlyIfArrived && incoming.available() == 0 ? null : incoming.readMessage(maxLength, this);
             } finally {
                 receiveLock.unlock();
             }
