@@ -56,7 +56,7 @@ public final class Native {
      * {@code timeoutNanos}. Returns early on a wake, a signal, or when the word differs: callers
      * always re-check their condition.
      */
-    public static void futexWait(long address, int expected, long timeoutNanos) {
+    static void futexWait(long address, int expected, long timeoutNanos) {
         MemorySegment ts = TIMESPEC.get();
         ts.set(ValueLayout.JAVA_LONG, 0, timeoutNanos / 1_000_000_000L);
         ts.set(ValueLayout.JAVA_LONG, 8, timeoutNanos % 1_000_000_000L);
@@ -64,7 +64,7 @@ public final class Native {
     }
 
     /** Wakes up to {@code count} processes or threads waiting on the word at {@code address}. */
-    public static void futexWake(long address, int count) {
+    static void futexWake(long address, int count) {
         syscall(SYS_FUTEX, address, FUTEX_WAKE, count, 0, 0, 0);
     }
 

@@ -3,7 +3,8 @@ package dev.spindle.internal.pipe;
 import static dev.spindle.internal.pipe.PipeLayout.INT;
 import static dev.spindle.internal.pipe.PipeLayout.LONG;
 
-import dev.spindle.internal.nativeio.Native;
+import dev.spindle.internal.nativeio.Futex;
+import dev.spindle.internal.shm.RobustMutex;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -12,8 +13,17 @@ import java.lang.foreign.ValueLayout;
 
 /**
  * One direction of a pipe: a byte ring in shared memory with one writer and one reader at a
- * time (callers hold the ring's {@link ProcessLock}s). Positions only grow; the index into the
- * data is {@code position & (capacity - 1)}.
+ * time, each under its {@link RobustMutex}. Positions only grow; the index into the data is
+ * {@code position & (capacity - 1)}.
+ *
+ * <p>Deaths ({@link PipeLayout}): the writer records where each message begins and ends before
+ * writing it; whoever next takes the write lock and finds the last message unfinished completes
+ * it with filler and a {@link PipeLayout#TORN} last byte, and readers drop such messages. A
+ * reader waiting in the middle of a message does the same once it finds the writer dead, a step
+ * at a time (it cannot wait for space it must free itself). A reader publishes its progress in
+ * the middle of a message only for messages larger than the ring, so one killed mid-read
+ * leaves a smaller message to the next reader whole; of a larger one, the next reader skips
+ * the rest.
  *
  * <p>Blocking: a waiter first spins briefly (a hand-off between spinning processes costs tens of
  * nanoseconds, a futex wake tens of microseconds), then sleeps on the ring's sequence word in
@@ -54,8 +64,8 @@ final class ByteRing {
     private final long base;
     private final long data;
     private final int capacity;
-    private final long dataSeqAddress;
-    private final long spaceSeqAddress;
+    private final RobustMutex writeLock;
+    private final RobustMutex readLock;
     /** Whether this process's last wait for data was short (used under the read lock). */
     private boolean spinPays = true;
 
@@ -64,8 +74,8 @@ final class ByteRing {
         this.base = base;
         this.data = base + PipeLayout.RING_HEADER;
         this.capacity = capacity;
-        this.dataSeqAddress = memory.address() + base + PipeLayout.DATA_SEQ;
-        this.spaceSeqAddress = memory.address() + base + PipeLayout.SPACE_SEQ;
+        this.writeLock = new RobustMutex(memory, base + PipeLayout.WRITE_LOCK);
+        this.readLock = new RobustMutex(memory, base + PipeLayout.READ_LOCK);
     }
 
     private long tail() {
@@ -82,15 +92,98 @@ final class ByteRing {
         return tail() - head();
     }
 
-    // ---- writer side (call holding the write lock) ----
+    private long field(long offset) {
+        return (long) LONG.getVolatile(memory, base + offset);
+    }
 
-    /** Writes one message: its length, then its bytes, and publishes it. */
-    void writeMessage(byte[] src, int offset, int length, Watch reader) throws IOException {
-        long tail = tail();
+    private void setField(long offset, long value) {
+        LONG.setRelease(memory, base + offset, value);
+    }
+
+    private static void lock(RobustMutex mutex) throws InterruptedIOException {
+        try {
+            mutex.lock();
+        } catch (InterruptedException e) {
+            throw new InterruptedIOException("interrupted while waiting for the pipe");
+        }
+    }
+
+    // ---- writer side ----
+
+    /** Sends one message, whole, under the write lock; blocks while the ring is full. */
+    void send(byte[] src, int offset, int length, Watch reader) throws IOException {
+        lock(writeLock);
+        try {
+            long tail = tail();
+            if (tail != field(PipeLayout.WRITE_END)) {
+                tail = completeTorn(tail, reader); // the last writer died mid-message
+            }
+            writeMessage(src, offset, length, tail, reader);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private static final byte[] WHOLE = {PipeLayout.WHOLE};
+
+    private void writeMessage(byte[] src, int offset, int length, long tail, Watch reader) throws IOException {
+        setField(PipeLayout.WRITE_START, tail);
+        setField(PipeLayout.WRITE_END, tail + PipeLayout.FRAMING + length);
+        while (capacity - (tail - head()) < 4) {
+            awaitSpace(tail, 4, reader); // the header is never published in parts
+        }
         byte[] header = {(byte) (length >>> 24), (byte) (length >>> 16), (byte) (length >>> 8), (byte) length};
         tail = put(header, 0, 4, tail, reader);
         tail = put(src, offset, length, tail, reader);
+        tail = put(WHOLE, 0, 1, tail, reader);
         publishTail(tail);
+    }
+
+    /**
+     * Completes the message a dead writer left unfinished, holding the write lock: filler up to
+     * its end, then a {@link PipeLayout#TORN} last byte. Waits for space only with a
+     * {@code reader} to watch; without one it stops when the ring is full (the caller is the
+     * reader, and frees the space itself before trying again). Returns the new tail.
+     */
+    private long completeTorn(long tail, Watch reader) throws IOException {
+        long end = field(PipeLayout.WRITE_END);
+        if (tail == field(PipeLayout.WRITE_START)) {
+            setField(PipeLayout.WRITE_END, tail); // none of it was published: no reader saw it
+            return tail;
+        }
+        while (tail < end) {
+            long free = capacity - (tail - head());
+            if (free == 0) {
+                publishTail(tail);
+                if (reader == null) {
+                    return tail;
+                }
+                awaitSpace(tail, 1, reader);
+                continue;
+            }
+            long fill = Math.min(free, end - tail);
+            tail += fill;
+            if (tail == end) {
+                memory.set(ValueLayout.JAVA_BYTE, data + ((tail - 1) & (capacity - 1)), PipeLayout.TORN);
+            }
+        }
+        publishTail(tail);
+        return tail;
+    }
+
+    /** As a reader waiting mid-message: if the writer died with the message unfinished, completes it. */
+    private void completeIfWriterDied() throws IOException {
+        if (tail() == field(PipeLayout.WRITE_END) || writeLock.tryLockIfFreeOrOrphaned() == null) {
+            return;
+        }
+        try {
+            long tail = tail();
+            if (tail != field(PipeLayout.WRITE_END)) {
+                completeTorn(tail, null);
+            }
+        } finally {
+            writeLock.unlock();
+        }
     }
 
     private long put(byte[] src, int offset, int length, long tail, Watch reader) throws IOException {
@@ -101,7 +194,7 @@ final class ByteRing {
             long free = capacity - (tail - head());
             if (free == 0) {
                 publishTail(tail);
-                awaitSpace(tail, reader);
+                awaitSpace(tail, 1, reader);
                 continue;
             }
             int n = (int) Math.min(length, free);
@@ -122,13 +215,14 @@ final class ByteRing {
         LONG.setVolatile(memory, base + PipeLayout.TAIL, tail);
         INT.getAndAdd(memory, base + PipeLayout.DATA_SEQ, 1);
         if ((int) INT.getVolatile(memory, base + PipeLayout.READER_WAITING) != 0) {
-            Native.futexWake(dataSeqAddress, WAKE_ALL);
+            Futex.wake(memory, base + PipeLayout.DATA_SEQ, WAKE_ALL);
         }
     }
 
-    private void awaitSpace(long tail, Watch reader) throws IOException {
+    /** Waits until {@code needed} bytes are free beyond {@code tail}. */
+    private void awaitSpace(long tail, int needed, Watch reader) throws IOException {
         long spinUntil = System.nanoTime() + SPIN_NANOS;
-        while (capacity - (tail - head()) == 0) {
+        while (capacity - (tail - head()) < needed) {
             if (System.nanoTime() < spinUntil) {
                 Thread.onSpinWait();
                 continue;
@@ -136,10 +230,10 @@ final class ByteRing {
             int seq = (int) INT.getVolatile(memory, base + PipeLayout.SPACE_SEQ);
             INT.getAndAdd(memory, base + PipeLayout.WRITER_WAITING, 1);
             try {
-                if (capacity - (tail - head()) != 0) {
+                if (capacity - (tail - head()) >= needed) {
                     return;
                 }
-                Native.futexWait(spaceSeqAddress, seq, SLICE_NANOS);
+                Futex.await(memory, base + PipeLayout.SPACE_SEQ, seq, SLICE_NANOS);
             } finally {
                 INT.getAndAdd(memory, base + PipeLayout.WRITER_WAITING, -1);
             }
@@ -150,41 +244,79 @@ final class ByteRing {
         }
     }
 
-    // ---- reader side (call holding the read lock) ----
+    // ---- reader side ----
 
-    /** Reads one whole message, blocking until it is there; EOFException if none will come. */
-    byte[] readMessage(int maxLength, Watch writer) throws IOException {
-        long head = head();
+    /**
+     * Receives one whole message under the read lock, blocking until it is there; EOFException if
+     * none will come. With {@code onlyIfArrived}, returns null at once if none has begun to arrive.
+     * Messages a dead writer left torn are dropped.
+     */
+    byte[] receive(int maxLength, Watch writer, boolean onlyIfArrived) throws IOException {
+        lock(readLock);
+        try {
+            while (true) {
+                long head = head();
+                long readEnd = field(PipeLayout.READ_END);
+                if (head != readEnd && head > field(PipeLayout.READ_START)) {
+                    head = skipTo(readEnd, head, writer); // a reader left in the middle of a large message
+                }
+                if (onlyIfArrived && tail() - head == 0) {
+                    return null;
+                }
+                byte[] message = readMessage(head, maxLength, writer);
+                if (message != null) {
+                    return message;
+                }
+            }
+        } finally {
+            readLock.unlock();
+        }
+    }
+
+    /** Reads the message at {@code start}; null if it is a torn one. */
+    private byte[] readMessage(long start, int maxLength, Watch writer) throws IOException {
         byte[] header = new byte[4];
-        head = take(header, 0, 4, head, writer, true);
+        long head = take(header, 0, 4, start, writer, true, false);
         int length = ((header[0] & 0xFF) << 24) | ((header[1] & 0xFF) << 16) | ((header[2] & 0xFF) << 8) | (header[3] & 0xFF);
         if (length < 0) {
             throw new IOException("corrupt pipe message length " + length);
         }
+        long end = start + PipeLayout.FRAMING + length;
+        setField(PipeLayout.READ_START, start);
+        setField(PipeLayout.READ_END, end);
         if (length > maxLength) {
-            skip(length, head, writer);
+            skipTo(end, head, writer);
             throw new MessageTooLongException("message of " + length + " bytes is longer than maxLength " + maxLength);
         }
+        boolean larger = end - start > capacity; // only then does the writer need space it holds
         byte[] message = new byte[length];
-        publishHead(take(message, 0, length, head, writer, false));
-        return message;
+        head = take(message, 0, length, head, writer, false, larger);
+        head = take(header, 0, 1, head, writer, false, larger);
+        publishHead(head);
+        return switch (header[0]) {
+            case PipeLayout.WHOLE -> message;
+            case PipeLayout.TORN -> null;
+            default -> throw new IOException("corrupt pipe message end " + header[0]);
+        };
     }
 
-    private void skip(int length, long head, Watch writer) throws IOException {
-        byte[] sink = new byte[Math.min(length, 1 << 16)];
-        while (length > 0) {
-            int n = Math.min(length, sink.length);
-            head = take(sink, 0, n, head, writer, false);
-            length -= n;
+    private long skipTo(long end, long head, Watch writer) throws IOException {
+        byte[] sink = new byte[(int) Math.min(end - head, 1 << 16)];
+        while (head < end) {
+            head = take(sink, 0, (int) Math.min(end - head, sink.length), head, writer, false, true);
         }
         publishHead(head);
+        return head;
     }
 
-    private long take(byte[] dst, int offset, int length, long head, Watch writer, boolean atMessageStart) throws IOException {
+    private long take(byte[] dst, int offset, int length, long head, Watch writer, boolean atMessageStart,
+            boolean publishWhileWaiting) throws IOException {
         while (length > 0) {
             long ready = tail() - head;
             if (ready == 0) {
-                publishHead(head);
+                if (publishWhileWaiting) {
+                    publishHead(head);
+                }
                 awaitData(head, FOREVER, writer, atMessageStart && offset == 0);
                 continue;
             }
@@ -209,35 +341,35 @@ final class ByteRing {
         LONG.setVolatile(memory, base + PipeLayout.HEAD, head);
         INT.getAndAdd(memory, base + PipeLayout.SPACE_SEQ, 1);
         if ((int) INT.getVolatile(memory, base + PipeLayout.WRITER_WAITING) != 0) {
-            Native.futexWake(spaceSeqAddress, WAKE_ALL);
+            Futex.wake(memory, base + PipeLayout.SPACE_SEQ, WAKE_ALL);
         }
     }
 
     /**
      * Waits until a byte beyond {@code head} is readable, or the writing end is gone, or the
      * deadline ({@link System#nanoTime()} based, or {@link #FOREVER}) passes. Returns true if data
-     * is ready. With {@code eofIsClean}, a gone writer with
-     * nothing left to read is a clean EOF; mid-message it is a truncated message.
+     * is ready. With {@code atMessageStart}, a gone writer with nothing left to read is a clean
+     * EOF; mid-message it is a truncated message, and a dead writer's torn message is completed.
      */
-    boolean awaitData(long head, long deadline, Watch writer, boolean eofIsClean) throws IOException {
+    boolean awaitData(long head, long deadline, Watch writer, boolean atMessageStart) throws IOException {
         if (tail() - head != 0) {
             return true;
         }
         long start = System.nanoTime();
         try {
-            return awaitData(head, start, deadline, writer, eofIsClean);
+            return awaitData(head, start, deadline, writer, atMessageStart);
         } finally {
             spinPays = System.nanoTime() - start < LONG_WAIT_NANOS;
         }
     }
 
-    private boolean awaitData(long head, long start, long deadline, Watch writer, boolean eofIsClean) throws IOException {
+    private boolean awaitData(long head, long start, long deadline, Watch writer, boolean atMessageStart) throws IOException {
         long spin = spinPays ? SPIN_NANOS : 0;
         long spinUntil = deadline == FOREVER ? start + spin : Math.min(start + spin, deadline);
         int spins = 0;
         while (tail() - head == 0) {
             if ((++spins & 63) == 0 && writer.otherEndGone(false)) {
-                return gone(head, eofIsClean);
+                return gone(head, atMessageStart);
             }
             long now = System.nanoTime();
             if (now - spinUntil < 0) {
@@ -245,7 +377,7 @@ final class ByteRing {
                 continue;
             }
             if (deadline != FOREVER && now - deadline >= 0) {
-                return writer.otherEndGone(true) && gone(head, eofIsClean);
+                return writer.otherEndGone(true) && gone(head, atMessageStart);
             }
             int seq = (int) INT.getVolatile(memory, base + PipeLayout.DATA_SEQ);
             INT.getAndAdd(memory, base + PipeLayout.READER_WAITING, 1);
@@ -254,25 +386,29 @@ final class ByteRing {
                     return true;
                 }
                 if (writer.otherEndGone(false)) {
-                    return gone(head, eofIsClean);
+                    return gone(head, atMessageStart);
                 }
-                Native.futexWait(dataSeqAddress, seq, deadline == FOREVER ? SLICE_NANOS : Math.min(SLICE_NANOS, deadline - now));
+                Futex.await(memory, base + PipeLayout.DATA_SEQ, seq,
+                        deadline == FOREVER ? SLICE_NANOS : Math.min(SLICE_NANOS, deadline - now));
             } finally {
                 INT.getAndAdd(memory, base + PipeLayout.READER_WAITING, -1);
             }
             checkWaiter(writer);
+            if (tail() - head == 0 && !atMessageStart) {
+                completeIfWriterDied();
+            }
             if (tail() - head == 0 && writer.otherEndGone(true)) {
-                return gone(head, eofIsClean);
+                return gone(head, atMessageStart);
             }
         }
         return true;
     }
 
-    private boolean gone(long head, boolean eofIsClean) throws EOFException {
+    private boolean gone(long head, boolean atMessageStart) throws EOFException {
         if (tail() - head != 0) {
             return true; // the last data arrived just before the end closed
         }
-        throw new EOFException(eofIsClean ? "the other end of the pipe is closed"
+        throw new EOFException(atMessageStart ? "the other end of the pipe is closed"
                 : "the other end closed in the middle of a message");
     }
 
@@ -287,7 +423,7 @@ final class ByteRing {
     void wakeAll() {
         INT.getAndAdd(memory, base + PipeLayout.DATA_SEQ, 1);
         INT.getAndAdd(memory, base + PipeLayout.SPACE_SEQ, 1);
-        Native.futexWake(dataSeqAddress, WAKE_ALL);
-        Native.futexWake(spaceSeqAddress, WAKE_ALL);
+        Futex.wake(memory, base + PipeLayout.DATA_SEQ, WAKE_ALL);
+        Futex.wake(memory, base + PipeLayout.SPACE_SEQ, WAKE_ALL);
     }
 }

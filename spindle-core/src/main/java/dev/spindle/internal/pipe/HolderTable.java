@@ -8,14 +8,16 @@ import java.lang.foreign.MemorySegment;
 
 /**
  * Which processes hold each end of a pipe, and how many handles each has: an end is closed for
- * its peer once no live process holds it. A slot is claimed by a CAS of its pid from 0 to
- * {@link #CLAIMING}, filled, then published by a volatile store of the real pid; readers treat
- * a slot being claimed as live. Holders that died without closing are found by their identity
- * (pid and start time) and cleared by whoever checks liveness.
+ * its peer once no live process holds it. A slot is claimed by one CAS of its holder word from 0
+ * to the claimer's identity with {@link #CLAIMING} set, so even a slot being filled names who
+ * fills it; its count is then set and the flag cleared. Readers treat a slot being claimed as
+ * live. Holders that died without closing — also in the middle of a claim — are found by their
+ * identity (pid and start time) and cleared by whoever checks liveness.
  */
 final class HolderTable {
-    private static final int FREE = 0;
-    private static final int CLAIMING = -1;
+    private static final long FREE = 0;
+    /** Set in a holder word while its claimer fills the slot. */
+    static final long CLAIMING = 1L << 31;
 
     private final MemorySegment memory;
 
@@ -25,20 +27,19 @@ final class HolderTable {
 
     /** Adds one reference of {@code holder} to {@code end}. */
     void add(int end, ProcessIdentity holder) {
-        int pid = (int) holder.pid();
+        long identity = holder.word();
         while (true) {
             for (int slot = 0; slot < PipeLayout.HOLDER_SLOTS; slot++) {
                 long at = PipeLayout.slotOffset(end, slot);
-                if (isHolder(at, pid, holder.startTicks()) && incrementIfLive(at)) {
+                if (holderAt(at) == identity && incrementIfLive(at)) {
                     return;
                 }
             }
             for (int slot = 0; slot < PipeLayout.HOLDER_SLOTS; slot++) {
                 long at = PipeLayout.slotOffset(end, slot);
-                if (INT.compareAndSet(memory, at + PipeLayout.SLOT_PID, FREE, CLAIMING)) {
-                    LONG.setVolatile(memory, at + PipeLayout.SLOT_START, holder.startTicks());
+                if (LONG.compareAndSet(memory, at + PipeLayout.SLOT_HOLDER, FREE, identity | CLAIMING)) {
                     INT.setVolatile(memory, at + PipeLayout.SLOT_REFS, 1);
-                    INT.setVolatile(memory, at + PipeLayout.SLOT_PID, pid);
+                    LONG.setVolatile(memory, at + PipeLayout.SLOT_HOLDER, identity);
                     return;
                 }
             }
@@ -51,9 +52,10 @@ final class HolderTable {
 
     /** Removes one reference of {@code holder}; returns false if it held none. */
     boolean remove(int end, ProcessIdentity holder) {
+        long identity = holder.word();
         for (int slot = 0; slot < PipeLayout.HOLDER_SLOTS; slot++) {
             long at = PipeLayout.slotOffset(end, slot);
-            if (isHolder(at, (int) holder.pid(), holder.startTicks())) {
+            if (holderAt(at) == identity) {
                 if ((int) INT.getAndAdd(memory, at + PipeLayout.SLOT_REFS, -1) == 1) {
                     free(at);
                 }
@@ -65,8 +67,9 @@ final class HolderTable {
 
     /** True if {@code holder} has a reference to {@code end} (registered for it by a sender). */
     boolean holds(int end, ProcessIdentity holder) {
+        long identity = holder.word();
         for (int slot = 0; slot < PipeLayout.HOLDER_SLOTS; slot++) {
-            if (isHolder(PipeLayout.slotOffset(end, slot), (int) holder.pid(), holder.startTicks())) {
+            if (holderAt(PipeLayout.slotOffset(end, slot)) == identity) {
                 return true;
             }
         }
@@ -76,34 +79,32 @@ final class HolderTable {
     /** True if some slot of {@code end} is in use; cheap, no liveness check. */
     boolean anyHolder(int end) {
         for (int slot = 0; slot < PipeLayout.HOLDER_SLOTS; slot++) {
-            if ((int) INT.getVolatile(memory, PipeLayout.slotOffset(end, slot) + PipeLayout.SLOT_PID) != FREE) {
+            if (holderAt(PipeLayout.slotOffset(end, slot)) != FREE) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Clears the slots of {@code end} whose process has died; returns whether any was cleared. */
+    /**
+     * Clears the slots of {@code end} whose process has died, whether it finished claiming its
+     * slot or not; returns whether any was cleared.
+     */
     boolean clearDead(int end) {
         boolean cleared = false;
         for (int slot = 0; slot < PipeLayout.HOLDER_SLOTS; slot++) {
             long at = PipeLayout.slotOffset(end, slot);
-            int pid = (int) INT.getVolatile(memory, at + PipeLayout.SLOT_PID);
-            if (pid > 0) {
-                long start = (long) LONG.getVolatile(memory, at + PipeLayout.SLOT_START);
-                if (!new ProcessIdentity(pid, start).isAlive()
-                        && INT.compareAndSet(memory, at + PipeLayout.SLOT_PID, pid, CLAIMING)) {
-                    free(at);
-                    cleared = true;
-                }
+            long holder = holderAt(at);
+            if (holder != FREE && !ProcessIdentity.isAlive(holder)
+                    && LONG.compareAndSet(memory, at + PipeLayout.SLOT_HOLDER, holder, FREE)) {
+                cleared = true; // its count is stale; a claimer sets a fresh one before publishing
             }
         }
         return cleared;
     }
 
-    private boolean isHolder(long at, int pid, long startTicks) {
-        return (int) INT.getVolatile(memory, at + PipeLayout.SLOT_PID) == pid
-                && (long) LONG.getVolatile(memory, at + PipeLayout.SLOT_START) == startTicks;
+    private long holderAt(long at) {
+        return (long) LONG.getVolatile(memory, at + PipeLayout.SLOT_HOLDER);
     }
 
     private boolean incrementIfLive(long at) {
@@ -120,7 +121,6 @@ final class HolderTable {
 
     private void free(long at) {
         INT.setVolatile(memory, at + PipeLayout.SLOT_REFS, 0);
-        LONG.setVolatile(memory, at + PipeLayout.SLOT_START, 0L);
-        INT.setVolatile(memory, at + PipeLayout.SLOT_PID, FREE);
+        LONG.setVolatile(memory, at + PipeLayout.SLOT_HOLDER, FREE);
     }
 }

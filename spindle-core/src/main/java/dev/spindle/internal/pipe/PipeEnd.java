@@ -36,8 +36,6 @@ public final class PipeEnd implements ByteRing.Watch {
     private final HolderTable holders;
     private final ByteRing outgoing;
     private final ByteRing incoming;
-    private final ProcessLock sendLock;
-    private final ProcessLock receiveLock;
     private final ReentrantReadWriteLock inUse = new ReentrantReadWriteLock();
     private volatile boolean closed;
 
@@ -52,8 +50,6 @@ public final class PipeEnd implements ByteRing.Watch {
         long in = PipeLayout.ringOffset(1 - end, capacity);
         this.outgoing = new ByteRing(segment.memory(), out, capacity);
         this.incoming = new ByteRing(segment.memory(), in, capacity);
-        this.sendLock = new ProcessLock(segment.memory(), out + PipeLayout.WRITE_LOCK);
-        this.receiveLock = new ProcessLock(segment.memory(), in + PipeLayout.READ_LOCK);
     }
 
     /**
@@ -131,12 +127,7 @@ public final class PipeEnd implements ByteRing.Watch {
         }
         enter();
         try {
-            sendLock.lock();
-            try {
-                outgoing.writeMessage(bytes, offset, length, this);
-            } finally {
-                sendLock.unlock();
-            }
+            outgoing.send(bytes, offset, length, this);
         } finally {
             leave();
         }
@@ -161,12 +152,7 @@ public final class PipeEnd implements ByteRing.Watch {
         requireReadable();
         enter();
         try {
-            receiveLock.lock();
-            try {
-                return onlyIfArrived && incoming.available() == 0 ? null : incoming.readMessage(maxLength, this);
-            } finally {
-                receiveLock.unlock();
-            }
+            return incoming.receive(maxLength, this, onlyIfArrived);
         } finally {
             leave();
         }

@@ -5,12 +5,13 @@ import java.lang.foreign.ValueLayout;
 import java.lang.invoke.VarHandle;
 
 /**
- * Byte layout of a pipe's shared segment (version 1). Two ends, each with a table of the
+ * Byte layout of a pipe's shared segment (version 2). Two ends, each with a table of the
  * processes that hold it; two byte rings, ring {@code e} carrying what end {@code e} sends.
  *
  * <pre>
  * 0     header   int magic 'SPIP' | int version | int duplex | int ringCapacity
- * 64    holders of end 0: 32 slots of { int pid | int refs | long startTicks }   (512 bytes)
+ * 64    holders of end 0: 32 slots of { long holder | int refs | int unused }   (512 bytes)
+ *       holder: ProcessIdentity.word(), with CLAIMING (bit 31) set while being filled; 0 = free
  * 576   holders of end 1
  * 1152  ring 0 (end 0 → end 1): ring header (512 bytes), then ringCapacity bytes of data
  * ...   ring 1 (end 1 → end 0)
@@ -24,16 +25,24 @@ import java.lang.invoke.VarHandle;
  * +192  int  spaceSeq      futex word writers sleep on; bumped when head moves or the
  *                          receiving end loses its last holder
  * +196  int  writerWaiting
- * +256  int  writeLock     0, or the pid of the process whose thread writes a message
- * +320  int  readLock      0, or the pid of the process whose thread reads a message
+ * +256  long writeLock     a RobustMutex word (MutexLayout): one writer at a time
+ * +264  long writeStart    where the message being written begins
+ * +272  long writeEnd      where it ends; tail == writeEnd once it is whole
+ * +320  long readLock      a RobustMutex word: one reader at a time
+ * +328  long readStart     where the message being read begins
+ * +336  long readEnd       where it ends
  * +512  data
  * </pre>
- * A message is {@code [int length][bytes]}, written whole under writeLock and read whole under
- * readLock, so messages of concurrent senders never interleave.
+ * A message is {@code [int length][length bytes][byte 1]}, written whole under writeLock and read
+ * whole under readLock, so messages of concurrent senders never interleave. Its header is never
+ * published in parts. A writer that finds {@code tail != writeEnd} on taking the lock (the last
+ * writer died mid-message) completes the torn message with filler and a last byte of 0, which
+ * readers drop; a reader that finds {@code readStart < head < readEnd} (the last reader died in
+ * the middle of a message larger than the ring) skips the rest of it.
  */
 final class PipeLayout {
     static final int MAGIC = 0x53504950;
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     static final long MAGIC_OFFSET = 0;
     static final long VERSION_OFFSET = 4;
@@ -42,9 +51,8 @@ final class PipeLayout {
 
     static final int HOLDER_SLOTS = 32;
     static final long SLOT_SIZE = 16;
-    static final long SLOT_PID = 0;
-    static final long SLOT_REFS = 4;
-    static final long SLOT_START = 8;
+    static final long SLOT_HOLDER = 0;
+    static final long SLOT_REFS = 8;
     private static final long HOLDERS_OFFSET = 64;
 
     static final long RINGS_OFFSET = HOLDERS_OFFSET + 2 * HOLDER_SLOTS * SLOT_SIZE;
@@ -56,7 +64,17 @@ final class PipeLayout {
     static final long SPACE_SEQ = 192;
     static final long WRITER_WAITING = 196;
     static final long WRITE_LOCK = 256;
+    static final long WRITE_START = 264;
+    static final long WRITE_END = 272;
     static final long READ_LOCK = 320;
+    static final long READ_START = 328;
+    static final long READ_END = 336;
+    /** The last byte of a message written whole. */
+    static final byte WHOLE = 1;
+    /** The last byte of a message completed by a repair after its writer died. */
+    static final byte TORN = 0;
+    /** Bytes around a message's payload: the length before it and the last byte after it. */
+    static final int FRAMING = 5;
 
     static final VarHandle INT = ValueLayout.JAVA_INT.varHandle();
     static final VarHandle LONG = ValueLayout.JAVA_LONG.varHandle();

@@ -41,6 +41,36 @@ public record ProcessIdentity(long pid, long startTicks) implements Serializable
         return state != 'Z' && state != 'X' && Long.parseLong(stat[19]) == startTicks;
     }
 
+    /** Bits of a {@link #word()} that hold the pid (Linux pids are below 2^22). */
+    public static final long WORD_PID_MASK = 0x3FFF_FFFFL;
+
+    /**
+     * This identity in one 64-bit word, for owner fields in shared memory that must be claimed
+     * by a single CAS: the pid in bits 0–29, the low 32 bits of the start ticks in bits 32–63.
+     * Bits 30 and 31 stay clear for the structure's own flags. Never 0.
+     */
+    public long word() {
+        return (startTicks << 32) | (pid & WORD_PID_MASK);
+    }
+
+    /**
+     * True while the process recorded in {@code word} (flag bits ignored) exists: its pid is
+     * live and started at the recorded ticks, so a reused pid is not taken for the owner.
+     */
+    public static boolean isAlive(long word) {
+        long pid = word & WORD_PID_MASK;
+        int startLow = (int) (word >>> 32);
+        if (pid == SELF.pid) {
+            return startLow == (int) SELF.startTicks;
+        }
+        String[] stat = stat(pid);
+        if (stat == null) {
+            return false;
+        }
+        char state = stat[0].charAt(0);
+        return state != 'Z' && state != 'X' && (int) Long.parseLong(stat[19]) == startLow;
+    }
+
     /**
      * {@code PREFIX-PID-STARTTICKS-}: how a resource's name records this process as its owner,
      * so that a sweep can tell when the owner is gone ({@link #ownerGone}).
