@@ -10,6 +10,9 @@ Usage: python3 cpython_bench.py FIGURE RUNS
   primes.serial_s              the seed's prime check (PRIMES * 5) in one thread
   primes.threads_s             the same with ThreadPoolExecutor(2).map
   primes.processes_s           the same with ProcessPoolExecutor(2).map
+  mutex.uncontended_ns         multiprocessing.Lock(): acquire + release in one thread, 1,000,000 times
+  mutex.owner_death_recovery_ms  no samples: a multiprocessing.Lock whose holder died is never
+                               released, its waiters wait forever (it is a POSIX semaphore)
 Pools are made before timing; one warm-up run is not counted. Prints the median and every sample.
 """
 import concurrent.futures
@@ -120,6 +123,16 @@ def pipe_roundtrip_us():
     return elapsed / ROUND_TRIPS * 1e6
 
 
+def lock_ns():
+    lock = mp.get_context("fork").Lock()
+    pairs = 1_000_000
+    t0 = time.perf_counter()
+    for _ in range(pairs):
+        lock.acquire()
+        lock.release()
+    return (time.perf_counter() - t0) / pairs * 1e9
+
+
 def main():
     figure, runs = sys.argv[1], int(sys.argv[2])
     if figure == "process.start_join.cold_ms":
@@ -142,6 +155,13 @@ def main():
         samples = prime_samples(runs, concurrent.futures.ThreadPoolExecutor(WORKERS))
     elif figure == "primes.processes_s":
         samples = prime_samples(runs, concurrent.futures.ProcessPoolExecutor(WORKERS, mp_context=mp.get_context("fork")))
+    elif figure == "mutex.uncontended_ns":
+        lock_ns()
+        samples = [lock_ns() for _ in range(runs)]
+    elif figure == "mutex.owner_death_recovery_ms":
+        print(json.dumps({"name": figure, "runs": 0, "samples": [],
+                          "note": "a multiprocessing.Lock whose holder died is never released"}))
+        return
     else:
         raise SystemExit("unknown figure " + figure)
     print(json.dumps({"name": figure, "value": round(statistics.median(samples), 3), "runs": runs,

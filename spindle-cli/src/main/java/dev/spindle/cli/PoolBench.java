@@ -30,11 +30,6 @@ final class PoolBench {
      */
     private static final int WARM_UPS = 10;
 
-    /** How the suite reports a figure (see {@link BenchCommand#report}). */
-    interface Report {
-        void figure(String name, String unit, int runs, Workload.Setup setup) throws Exception;
-    }
-
     private PoolBench() {}
 
     static int square(int x) {
