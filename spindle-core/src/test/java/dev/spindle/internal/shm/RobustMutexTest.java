@@ -132,8 +132,8 @@ class RobustMutexTest {
             builder.start(() -> {
                 try {
                     Acquired how = mutex.lock();
-                    acquired.complete(how);
                     mutex.unlock();
+                    acquired.complete(how);
                 } catch (Throwable t) {
                     acquired.completeExceptionally(t);
                 }
