@@ -11,7 +11,9 @@ class ProcessExamplesTest {
 
     @Test
     void mpDownloadsRunsBothDownloadsAtOnceInTwoOtherProcesses() throws Exception {
-        DemoRun run = DemoRun.of("mp-downloads", FAST);
+        // The overlap is the point, so each download must outlast a child start on a loaded
+        // machine: at 0.02 the shortest is 0.1 s and CI saw a cold spawn take longer than that.
+        DemoRun run = DemoRun.of("mp-downloads", 0.3);
         assertThat(run.exitCode()).isZero();
         List<String> starts = run.all("(开始下载.*)\\.\\.\\.");
         assertThat(starts).hasSize(2);
