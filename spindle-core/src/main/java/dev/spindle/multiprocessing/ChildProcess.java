@@ -4,11 +4,12 @@ import dev.spindle.function.CheckedBiConsumer;
 import dev.spindle.function.CheckedConsumer;
 import dev.spindle.function.CheckedRunnable;
 import dev.spindle.internal.backend.Backends;
+import dev.spindle.internal.codec.Codec;
 import dev.spindle.internal.launch.ChildContext;
 import dev.spindle.internal.launch.ChildHandle;
 import dev.spindle.internal.launch.Launchers;
 import dev.spindle.internal.launch.ProcessForm;
-import dev.spindle.internal.transfer.Transfer;
+import dev.spindle.internal.travel.Journey;
 import java.io.Serial;
 import java.io.Serializable;
 import java.time.Duration;
@@ -194,7 +195,7 @@ public class ChildProcess implements Serializable {
                 // fields only it knows, as itself (what cannot be encoded is named by its field path).
                 encoded = getClass() == ChildProcess.class ? ProcessForm.encodePlainly(name, daemon, target, args) : null;
                 if (encoded == null) {
-                    encoded = Transfer.encodeFor(child.identity(), this);
+                    encoded = Journey.to(child.identity(), () -> Codec.get().encode(this));
                 }
             } catch (RuntimeException e) {
                 child.kill();

@@ -5,12 +5,9 @@ import dev.spindle.SerializationException;
 import dev.spindle.internal.codec.Codec;
 import dev.spindle.internal.pipe.MessageTooLongException;
 import dev.spindle.internal.pipe.PipeEnd;
+import dev.spindle.internal.travel.Travel;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.ObjectStreamException;
-import java.io.Serial;
-import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -29,22 +26,29 @@ import java.util.concurrent.locks.LockSupport;
  * is closed or its process has died. Sending to an end whose peer is gone throws an
  * {@link IOException} (broken pipe).
  *
- * <p>An end can be given to a child process as a target argument or a lambda capture; the child
- * then holds its own copy, which it should close (or exit) for EOF to reach the other side, as
- * with Python's file descriptors. Sending a Connection through another channel is not supported.
+ * <p>An end travels to another process wherever Spindle sends values: as a child's target
+ * argument or lambda capture, as a pool task's argument or result, inside a message sent over
+ * another pipe. The receiver then holds its own copy, which it should close (or exit) for EOF to
+ * reach the other side, as with Python's file descriptors. While a message carrying an end is on
+ * its way to a reader not known yet, the end counts as held by the sender, so closing the
+ * sender's copy right after sending is safe; an end that is never received stays held until its
+ * sender ends. Only Spindle's codec can send one: a Connection is not {@code Serializable}, so
+ * plain Java serialization refuses it.
  *
  * <p>Thread safety: threads may share a Connection; each message is sent and received whole.
  * Memory consistency: actions before {@code send} happen-before the matching {@code recv} returns
  * in another thread of the same process; across processes only the message travels.
  */
-public final class Connection implements AutoCloseable, Serializable {
-    @Serial
-    private static final long serialVersionUID = 1L;
+public final class Connection implements AutoCloseable {
     private static final long MAX_WAIT_PARK_NANOS = 1_000_000;
 
-    private final transient PipeEnd end;
+    private final PipeEnd end;
     /** Null until set: the defaults (also in a process that received this end). */
-    private transient volatile ReadLimits limits;
+    private volatile ReadLimits limits;
+
+    static {
+        Travel.register(Connection.class, (connection, journey) -> new InTransit(connection.end.depart(journey)));
+    }
 
     Connection(PipeEnd end) {
         this.end = end;
@@ -178,20 +182,11 @@ public final class Connection implements AutoCloseable, Serializable {
         }
     }
 
-    @Serial
-    private Object writeReplace() throws ObjectStreamException {
-        return new Transferred(end.transferForm());
-    }
-
-    /** The serial form: which segment and end; decoding maps it in the receiving process. */
-    private record Transferred(PipeEnd.Ref ref) implements Serializable {
-        @Serial
-        private Object readResolve() {
-            try {
-                return new Connection(PipeEnd.adopt(ref));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot open the pipe " + ref.segmentName(), e);
-            }
+    /** The form in transit: which segment and end; arriving maps it in the receiving process. */
+    private record InTransit(PipeEnd.Ref ref) implements Travel.Arrival {
+        @Override
+        public Object arrive() throws IOException {
+            return new Connection(PipeEnd.adopt(ref));
         }
     }
 

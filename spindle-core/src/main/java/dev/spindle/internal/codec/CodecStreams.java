@@ -1,5 +1,6 @@
 package dev.spindle.internal.codec;
 
+import dev.spindle.internal.travel.Travel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.ObjectInputStream;
@@ -12,8 +13,9 @@ import java.nio.file.Path;
 
 /**
  * JDK object streams that also carry what Java programs pass around but the JDK does not
- * serialize: paths of the default file system cross as their string, and are paths again on
- * arrival (Python pickles its paths; a Java user should not have to convert them).
+ * serialize: shareable objects travel as their registered forms ({@link Travel}); paths of the
+ * default file system cross as their string, and are paths again on arrival (Python pickles its
+ * paths; a Java user should not have to convert them).
  */
 final class CodecStreams {
     private CodecStreams() {}
@@ -31,7 +33,11 @@ final class CodecStreams {
         }
 
         @Override
-        protected Object replaceObject(Object obj) {
+        protected Object replaceObject(Object obj) throws IOException {
+            Object form = Travel.depart(obj);
+            if (form != obj) {
+                return form;
+            }
             if (obj instanceof Path path && path.getFileSystem() == FileSystems.getDefault()) {
                 return new PathForm(path.toString());
             }
@@ -46,8 +52,8 @@ final class CodecStreams {
         }
 
         @Override
-        protected Object resolveObject(Object obj) {
-            return obj instanceof PathForm form ? Path.of(form.path()) : obj;
+        protected Object resolveObject(Object obj) throws IOException {
+            return obj instanceof PathForm form ? Path.of(form.path()) : Travel.arrive(obj);
         }
     }
 }

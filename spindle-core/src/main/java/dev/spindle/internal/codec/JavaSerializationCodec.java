@@ -2,6 +2,7 @@ package dev.spindle.internal.codec;
 
 import dev.spindle.ReadLimits;
 import dev.spindle.SerializationException;
+import dev.spindle.internal.travel.Journey;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,7 +24,7 @@ final class JavaSerializationCodec implements Codec {
     @Override
     public byte[] encode(Object value) {
         byte[] plain = PlainValues.tryEncode(value);
-        return plain != null ? plain : serialize(value);
+        return plain != null ? plain : Journey.toAnyReader(() -> serialize(value));
     }
 
     @Override

@@ -2,7 +2,9 @@ package dev.spindle.internal.launch;
 
 import dev.spindle.internal.codec.ExceptionTransport;
 import dev.spindle.internal.pipe.PipeEnd;
+import dev.spindle.internal.track.AtExit;
 import dev.spindle.internal.track.ProcessIdentity;
+import dev.spindle.internal.wire.Wire;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -30,10 +32,10 @@ public final class ChildHandle {
     private static final Set<ChildHandle> DAEMONS = ConcurrentHashMap.newKeySet();
 
     static {
-        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("spindle-daemon-children").unstarted(() -> {
+        AtExit.register(AtExit.Phase.CHILDREN, () -> {
             DAEMONS.forEach(ChildHandle::terminate);
             DAEMONS.forEach(child -> child.reap(1000));
-        }));
+        });
     }
 
     private final JvmStarter.Launched launched;
@@ -79,7 +81,7 @@ public final class ChildHandle {
     private int watch(byte[] target, String name) {
         Process process = launched.process();
         try {
-            Frames.write(process.getOutputStream(), Frames.TARGET, target);
+            Wire.write(process.getOutputStream(), ControlFrames.TARGET, target);
         } catch (IOException childGone) {
             // it died before reading its target; its exit status tells how
         }
@@ -91,7 +93,7 @@ public final class ChildHandle {
             // the pipe is already broken
         }
         int code = readReports(status, name);
-        PipeEnd.reclaimAbandoned(pid());
+        PipeEnd.reclaimAbandoned(identity());
         return code;
     }
 
@@ -109,12 +111,12 @@ public final class ChildHandle {
         Integer reported = null;
         boolean explicitExit = false;
         try (InputStream in = Files.newInputStream(launched.report())) {
-            Frames.Frame frame;
-            while ((frame = Frames.readOrNull(in)) != null) {
+            Wire.Frame frame;
+            while ((frame = Wire.readOrNull(in, ControlFrames.MAX_PAYLOAD)) != null) {
                 switch (frame.type()) {
-                    case Frames.OUTCOME_ERROR -> failure = ExceptionTransport.decode(frame.payload(), name, pid());
-                    case Frames.EXPLICIT_EXIT -> explicitExit = true;
-                    case Frames.EXITING -> reported = ByteBuffer.wrap(frame.payload()).getInt();
+                    case ControlFrames.OUTCOME_ERROR -> failure = ExceptionTransport.decode(frame.payloadBytes(), name, pid());
+                    case ControlFrames.EXPLICIT_EXIT -> explicitExit = true;
+                    case ControlFrames.EXITING -> reported = frame.payload().getInt();
                     default -> { } // READY
                 }
             }

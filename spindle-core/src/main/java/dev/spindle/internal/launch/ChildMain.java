@@ -3,6 +3,8 @@ package dev.spindle.internal.launch;
 import dev.spindle.internal.codec.Codec;
 import dev.spindle.internal.codec.ExceptionTransport;
 import dev.spindle.internal.nativeio.Native;
+import dev.spindle.internal.track.ResourceTracker;
+import dev.spindle.internal.wire.Wire;
 import dev.spindle.multiprocessing.ChildProcess;
 import java.io.ByteArrayInputStream;
 import java.io.FileDescriptor;
@@ -52,6 +54,7 @@ public final class ChildMain {
     private ChildMain() {}
 
     public static void main(String[] args) throws IOException {
+        ResourceTracker.coveredByParent();
         reportFile = args[0];
         long parentPid = Long.parseLong(args[1]);
         ChildMode mode = ChildMode.of(args[2]);
@@ -67,7 +70,7 @@ public final class ChildMain {
             if (!training) {
                 Warmup.settle();
             }
-            report(Frames.READY, new byte[0]);
+            report(ControlFrames.READY, new byte[0]);
         }
         FileInputStream stdin = new FileInputStream(FileDescriptor.in);
         FileChannel parentPipe = stdin.getChannel();
@@ -75,7 +78,7 @@ public final class ChildMain {
         Thread parentWatch = Thread.ofPlatform().daemon().name("spindle-parent-watch")
                 .unstarted(() -> haltWhenParentGone(parentPipe));
         // The training run goes down the path every child takes, with a target of its own.
-        Frames.Frame target = Frames.readOrNull(training ? Warmup.sampleTarget() : stdin);
+        Wire.Frame target = Wire.readOrNull(training ? Warmup.sampleTarget() : stdin, ControlFrames.MAX_PAYLOAD);
         if (target == null) {
             Runtime.getRuntime().halt(1); // the parent died before sending a target
         }
@@ -86,11 +89,11 @@ public final class ChildMain {
         if (spawned && mustAskForDeathSignal) {
             Thread.ofPlatform().daemon().name("spindle-parent-death-signal").start(() -> followParent(parentPid, true));
         }
-        int code = run(target.payload());
+        int code = run(target.payloadBytes());
         awaitOtherUserThreads();
         System.out.flush();
         System.err.flush();
-        report(Frames.EXITING, ByteBuffer.allocate(4).putInt(code).array());
+        report(ControlFrames.EXITING, ByteBuffer.allocate(4).putInt(code).array());
         exitReported = true;
         parentPipe.close();
         // HotSpot's halt waits in 10 ms steps for threads still in native code, as the watcher is
@@ -122,7 +125,7 @@ public final class ChildMain {
         } catch (Throwable error) {
             System.err.println("Process " + (process == null ? "(target not decoded)" : process.name()) + ":");
             error.printStackTrace();
-            report(Frames.OUTCOME_ERROR, ExceptionTransport.encode(error));
+            report(ControlFrames.OUTCOME_ERROR, ExceptionTransport.encode(error));
             return 1;
         }
     }
@@ -133,7 +136,7 @@ public final class ChildMain {
             if (report == null) {
                 report = new FileOutputStream(reportFile, true);
             }
-            Frames.write(report, type, payload);
+            Wire.write(report, type, payload);
         } catch (IOException e) {
             System.err.println("spindle: cannot write the report file " + reportFile + ": " + e);
         }
@@ -199,7 +202,7 @@ public final class ChildMain {
         System.err.flush();
         if (!exitReported) {
             exitReported = true;
-            report(Frames.EXPLICIT_EXIT, new byte[0]);
+            report(ControlFrames.EXPLICIT_EXIT, new byte[0]);
         }
         try {
             parentPipe.close();

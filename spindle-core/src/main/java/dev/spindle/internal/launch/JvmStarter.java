@@ -1,6 +1,8 @@
 package dev.spindle.internal.launch;
 
+import dev.spindle.internal.track.AtExit;
 import dev.spindle.internal.track.ProcessIdentity;
+import dev.spindle.internal.track.ResourceTracker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -44,6 +46,11 @@ final class JvmStarter {
      * goes ({@link ChildOutput}).
      */
     static Launched start(List<String> jvmOptions, ChildMode mode, String classPath) {
+        if (AtExit.exiting()) {
+            // Its cleanup may already have run: a child started now could outlive its files.
+            throw new IllegalStateException("cannot start a child JVM: this JVM is exiting");
+        }
+        ResourceTracker.childStarting();
         Path report = ControlDirectory.get().resolve("child-" + REPORTS.incrementAndGet() + ".report");
         List<String> command = command(jvmOptions, report, mode, classPath);
         boolean forward = ChildOutput.mustForward();

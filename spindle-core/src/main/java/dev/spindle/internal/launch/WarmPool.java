@@ -1,5 +1,6 @@
 package dev.spindle.internal.launch;
 
+import dev.spindle.internal.track.AtExit;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +27,7 @@ final class WarmPool {
     private static final Map<List<String>, WarmPool> POOLS = new ConcurrentHashMap<>();
 
     static {
-        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(
-                () -> POOLS.values().forEach(WarmPool::killIdle)));
+        AtExit.register(AtExit.Phase.CHILDREN, () -> POOLS.values().forEach(WarmPool::killIdle));
     }
 
     private final List<String> jvmOptions;

@@ -4,6 +4,7 @@ import dev.spindle.function.CheckedConsumer;
 import dev.spindle.function.CheckedRunnable;
 import dev.spindle.internal.codec.Codec;
 import dev.spindle.internal.codec.ExceptionTransport;
+import dev.spindle.internal.wire.Wire;
 import dev.spindle.multiprocessing.ChildProcess;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -110,7 +111,7 @@ final class Warmup {
             ByteArrayOutputStream frames = new ByteArrayOutputStream();
             CheckedConsumer<String> target = Warmup::noop;
             byte[] sample = ProcessForm.encodePlainly("spindle-training", false, target, List.of("sample"));
-            Frames.write(frames, Frames.TARGET, Objects.requireNonNull(sample));
+            Wire.write(frames, ControlFrames.TARGET, Objects.requireNonNull(sample));
             return new ByteArrayInputStream(frames.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -130,8 +131,8 @@ final class Warmup {
         ExceptionTransport.decode(ExceptionTransport.encode(new IllegalStateException("warm-up")), "warm-up", 0);
         try {
             ByteArrayOutputStream frames = new ByteArrayOutputStream();
-            Frames.write(frames, Frames.TARGET, new byte[1]);
-            Frames.read(new ByteArrayInputStream(frames.toByteArray()));
+            Wire.write(frames, ControlFrames.TARGET, new byte[1]);
+            Wire.read(new ByteArrayInputStream(frames.toByteArray()), ControlFrames.MAX_PAYLOAD);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -18,6 +18,12 @@ final class HolderTable {
     private static final long FREE = 0;
     /** Set in a holder word while its claimer fills the slot. */
     static final long CLAIMING = 1L << 31;
+    /**
+     * Set in a holder word that holds an end in transit: sent by that process in a message whose
+     * reader is not known yet. It counts as a holder until the reader attaches the end, or until
+     * the sender dies.
+     */
+    static final long IN_TRANSIT = 1L << 30;
 
     private final MemorySegment memory;
 
@@ -27,7 +33,20 @@ final class HolderTable {
 
     /** Adds one reference of {@code holder} to {@code end}. */
     void add(int end, ProcessIdentity holder) {
-        long identity = holder.word();
+        add(end, holder.word());
+    }
+
+    /** Adds one in-transit reference to {@code end} on behalf of its sender, {@code sender}. */
+    void addInTransit(int end, ProcessIdentity sender) {
+        add(end, sender.word() | IN_TRANSIT);
+    }
+
+    /** Removes one in-transit reference that {@code senderWord} (an identity word) added; false if none is left. */
+    boolean removeInTransit(int end, long senderWord) {
+        return remove(end, senderWord | IN_TRANSIT);
+    }
+
+    private void add(int end, long identity) {
         while (true) {
             for (int slot = 0; slot < PipeLayout.HOLDER_SLOTS; slot++) {
                 long at = PipeLayout.slotOffset(end, slot);
@@ -52,7 +71,10 @@ final class HolderTable {
 
     /** Removes one reference of {@code holder}; returns false if it held none. */
     boolean remove(int end, ProcessIdentity holder) {
-        long identity = holder.word();
+        return remove(end, holder.word());
+    }
+
+    private boolean remove(int end, long identity) {
         for (int slot = 0; slot < PipeLayout.HOLDER_SLOTS; slot++) {
             long at = PipeLayout.slotOffset(end, slot);
             if (holderAt(at) == identity) {
@@ -65,7 +87,7 @@ final class HolderTable {
         return false;
     }
 
-    /** True if {@code holder} has a reference to {@code end} (registered for it by a sender). */
+    /** True if {@code holder} itself has a reference to {@code end} (registered for it by a sender); in-transit ones are not its. */
     boolean holds(int end, ProcessIdentity holder) {
         long identity = holder.word();
         for (int slot = 0; slot < PipeLayout.HOLDER_SLOTS; slot++) {

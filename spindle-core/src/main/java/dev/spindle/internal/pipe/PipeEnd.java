@@ -2,11 +2,12 @@ package dev.spindle.internal.pipe;
 
 import dev.spindle.internal.shm.SharedSegment;
 import dev.spindle.internal.track.ProcessIdentity;
-import dev.spindle.internal.transfer.Transfer;
+import dev.spindle.internal.travel.Journey;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.NotSerializableException;
 import java.io.Serializable;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +27,8 @@ public final class PipeEnd implements ByteRing.Watch {
     /** Bytes per direction: large enough that typical messages never wait for space. */
     public static final int DEFAULT_CAPACITY = 1 << 20;
 
+    /** The kind in a pipe segment's name. */
+    private static final String KIND = "pipe";
     /** The pipes this process sent to each child (by pid): what that child may abandon. */
     private static final Map<Long, Set<String>> SENT = new ConcurrentHashMap<>();
 
@@ -60,7 +63,7 @@ public final class PipeEnd implements ByteRing.Watch {
         if (Integer.bitCount(capacity) != 1) {
             throw new IllegalArgumentException("ring capacity must be a power of two: " + capacity);
         }
-        SharedSegment segment = SharedSegment.create("pipe", PipeLayout.segmentSize(capacity));
+        SharedSegment segment = SharedSegment.create(KIND, PipeLayout.segmentSize(capacity));
         PipeLayout.initialize(segment.memory(), duplex, capacity);
         HolderTable table = new HolderTable(segment.memory());
         table.add(0, ProcessIdentity.self());
@@ -71,38 +74,52 @@ public final class PipeEnd implements ByteRing.Watch {
         };
     }
 
-    /** How an end crosses to another process: the segment's name and which end. */
-    public record Ref(String segmentName, int end, boolean readable, boolean writable) implements Serializable {}
+    /**
+     * How an end crosses to another process: the segment's name and which end, and the identity
+     * word of the sender if it holds the end in transit for a reader not known when it was written
+     * (0 when the reader was registered as a holder already).
+     */
+    public record Ref(String segmentName, int end, boolean readable, boolean writable, long inTransitFrom)
+            implements Serializable {}
 
     /**
-     * The form in which this end is written for another process. The receiving process is
-     * registered as a holder now, before it can read the form, so the end never looks closed in
-     * between; if the encoding fails the registration is undone.
+     * The form in which this end is written for another process. The end must stay held between
+     * the write and the read: a known destination (a child being started) is registered as a
+     * holder now; for one not known yet (a pipe message, a pool task) this process holds the end
+     * in transit until the reader attaches it ({@link #adopt}), or until this process dies. If
+     * the encoding fails, the registration is undone.
      */
-    public Ref transferForm() throws NotSerializableException {
-        Transfer transfer = Transfer.current();
-        if (transfer == null) {
-            throw new NotSerializableException(
-                    "a pipe Connection can be sent only to a child process when it starts (as a target argument or capture)");
-        }
+    public Ref depart(Journey journey) throws NotSerializableException {
         if (closed) {
             throw new NotSerializableException("a closed Connection cannot be sent");
         }
-        ProcessIdentity destination = transfer.destination();
+        ProcessIdentity destination = journey.destination().orElse(null);
+        if (destination == null) {
+            ProcessIdentity self = ProcessIdentity.self();
+            holders.addInTransit(end, self);
+            journey.onFailure(() -> holders.removeInTransit(end, self.word()));
+            return new Ref(segment.name(), end, readable, writable, self.word());
+        }
         holders.add(end, destination);
         SENT.computeIfAbsent(destination.pid(), pid -> ConcurrentHashMap.newKeySet()).add(segment.name());
-        transfer.onFailure(() -> {
+        journey.onFailure(() -> {
             holders.remove(end, destination);
             SENT.remove(destination.pid());
         });
-        return new Ref(segment.name(), end, readable, writable);
+        return new Ref(segment.name(), end, readable, writable, 0);
     }
 
-    /** Maps an end sent by another process and takes the reference registered for this one. */
+    /**
+     * Maps an end sent by another process and takes the reference registered for this one: the
+     * one its sender added for it, or a new one in place of the sender's in-transit reference.
+     */
     public static PipeEnd adopt(Ref ref) throws IOException {
         SharedSegment segment = SharedSegment.open(ref.segmentName());
         PipeEnd adopted = new PipeEnd(segment, ref.end(), ref.readable(), ref.writable());
-        if (!adopted.holders.holds(ref.end(), ProcessIdentity.self())) {
+        if (ref.inTransitFrom() != 0) {
+            adopted.holders.add(ref.end(), ProcessIdentity.self()); // before the in-transit one goes: never unheld
+            adopted.holders.removeInTransit(ref.end(), ref.inTransitFrom());
+        } else if (!adopted.holders.holds(ref.end(), ProcessIdentity.self())) {
             adopted.holders.add(ref.end(), ProcessIdentity.self());
         }
         return adopted;
@@ -211,14 +228,16 @@ public final class PipeEnd implements ByteRing.Watch {
     }
 
     /**
-     * Called when the child {@code pid} has ended: unlinks the pipes sent to it whose every
-     * holder has closed or died. A child that held an end to the last, and exited without
-     * closing it, leaves no one else to unlink the segment.
+     * Called when {@code child} has ended: unlinks the pipes sent to it, and those it made, whose
+     * every holder has closed or died. A child that held an end to the last, and exited without
+     * closing it, leaves no one else to unlink the segment; one it made and sent away stays while
+     * someone holds it.
      */
-    public static void reclaimAbandoned(long pid) {
-        Set<String> names = SENT.remove(pid);
-        if (names == null) {
-            return;
+    public static void reclaimAbandoned(ProcessIdentity child) {
+        Set<String> names = new HashSet<>(SharedSegment.namesOf(child, KIND));
+        Set<String> sent = SENT.remove(child.pid());
+        if (sent != null) {
+            names.addAll(sent);
         }
         for (String name : names) {
             try (SharedSegment segment = SharedSegment.open(name)) {

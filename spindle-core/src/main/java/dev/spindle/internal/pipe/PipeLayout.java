@@ -5,13 +5,14 @@ import java.lang.foreign.ValueLayout;
 import java.lang.invoke.VarHandle;
 
 /**
- * Byte layout of a pipe's shared segment (version 2). Two ends, each with a table of the
+ * Byte layout of a pipe's shared segment (version 3). Two ends, each with a table of the
  * processes that hold it; two byte rings, ring {@code e} carrying what end {@code e} sends.
  *
  * <pre>
  * 0     header   int magic 'SPIP' | int version | int duplex | int ringCapacity
  * 64    holders of end 0: 32 slots of { long holder | int refs | int unused }   (512 bytes)
- *       holder: ProcessIdentity.word(), with CLAIMING (bit 31) set while being filled; 0 = free
+ *       holder: ProcessIdentity.word(), with CLAIMING (bit 31) set while being filled and
+ *       IN_TRANSIT (bit 30) set for an end its sender holds for a reader not known yet; 0 = free
  * 576   holders of end 1
  * 1152  ring 0 (end 0 → end 1): ring header (512 bytes), then ringCapacity bytes of data
  * ...   ring 1 (end 1 → end 0)
@@ -42,7 +43,7 @@ import java.lang.invoke.VarHandle;
  */
 final class PipeLayout {
     static final int MAGIC = 0x53504950;
-    static final int VERSION = 2;
+    static final int VERSION = 3;
 
     static final long MAGIC_OFFSET = 0;
     static final long VERSION_OFFSET = 4;

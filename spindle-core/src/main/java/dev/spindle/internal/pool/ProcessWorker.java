@@ -5,6 +5,7 @@ import dev.spindle.SerializationException;
 import dev.spindle.WorkerDiedException;
 import dev.spindle.internal.codec.Codec;
 import dev.spindle.internal.codec.ExceptionTransport;
+import dev.spindle.internal.wire.Wire;
 import dev.spindle.multiprocessing.ChildProcess;
 import dev.spindle.multiprocessing.Connection;
 import dev.spindle.multiprocessing.Pipe;
@@ -174,7 +175,7 @@ final class ProcessWorker {
         if (room <= 0) {
             return;
         }
-        Wire.Writer batch = new Wire.Writer();
+        PoolMessages.Writer batch = new PoolMessages.Writer();
         Task task = held.isEmpty() ? engine.take(() -> !child.isAlive()) : engine.pollNow();
         if (task != null) {
             // Take no more than a fair share of what is queued, so a burst is split between workers.
@@ -215,20 +216,24 @@ final class ProcessWorker {
 
     private void receive() throws IOException {
         // The pool's own channel: a frame may batch many values; each is checked when decoded.
-        ByteBuffer message = ByteBuffer.wrap(connection.recvBytes(Integer.MAX_VALUE));
-        byte kind = message.get();
-        if (kind == Wire.READY) {
+        Wire.Frame frame = Wire.parse(connection.recvBytes(Integer.MAX_VALUE));
+        ByteBuffer message = frame.payload();
+        byte kind = frame.type();
+        if (kind == PoolMessages.READY) {
             ready = true;
             return;
         }
-        if (kind == Wire.INIT_FAILED) {
-            Throwable error = ExceptionTransport.decode(Wire.readError(message), child.name(), child.pid());
+        if (kind == PoolMessages.INIT_FAILED) {
+            Throwable error = ExceptionTransport.decode(PoolMessages.readError(message), child.name(), child.pid());
             engine.broken(new BrokenPoolException("the pool's initializer raised in worker " + child.name()
                     + " (pid " + child.pid() + "); no worker is restarted", error));
             throw new IOException("initializer failed");
         }
-        List<Wire.ResultMessage> results = Wire.readResults(message);
-        for (Wire.ResultMessage result : results) {
+        if (kind != PoolMessages.RESULTS) {
+            throw new IOException("worker " + child.pid() + " sent a frame of unknown type " + kind);
+        }
+        List<PoolMessages.ResultMessage> results = PoolMessages.readResults(message);
+        for (PoolMessages.ResultMessage result : results) {
             Task task = held.pollFirst();
             if (task == null || task.seq != result.seq()) {
                 throw new IllegalStateException("worker " + child.pid() + " answered task " + result.seq()
@@ -240,9 +245,9 @@ final class ProcessWorker {
     }
 
     /** Decodes a result the worker sent and finishes its task with it. */
-    private void deliver(Task task, Wire.ResultMessage result) {
+    private void deliver(Task task, PoolMessages.ResultMessage result) {
         switch (result.status()) {
-            case Wire.OK -> {
+            case PoolMessages.OK -> {
                 Object value;
                 try {
                     value = Codec.get().decode(result.body(), workers.config().readLimits());
@@ -252,7 +257,7 @@ final class ProcessWorker {
                 }
                 engine.finish(task, value, null);
             }
-            case Wire.RAISED -> engine.finish(task, null, ExceptionTransport.decode(result.body(), child.name(), child.pid()));
+            case PoolMessages.RAISED -> engine.finish(task, null, ExceptionTransport.decode(result.body(), child.name(), child.pid()));
             default -> engine.finish(task, null,
                     new SerializationException(new String(result.body(), StandardCharsets.UTF_8), null));
         }

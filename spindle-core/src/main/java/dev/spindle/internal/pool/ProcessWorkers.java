@@ -4,6 +4,7 @@ import dev.spindle.BrokenPoolException;
 import dev.spindle.SerializationException;
 import dev.spindle.internal.codec.Codec;
 import dev.spindle.internal.launch.ChildClassPath;
+import dev.spindle.internal.track.AtExit;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,7 +90,7 @@ final class ProcessWorkers implements Workers {
                 return;
             }
             workers[worker.slot()] = null;
-            if (engine.workersNeeded() && !engine.stopped()) {
+            if (engine.workersNeeded() && !engine.stopped() && !AtExit.exiting()) {
                 startIn(worker.slot()); // counted before the old one is uncounted: the count never dips to 0 between
             }
             if (live.count() == 1) {

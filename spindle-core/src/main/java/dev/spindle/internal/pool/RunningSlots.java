@@ -1,27 +1,21 @@
 package dev.spindle.internal.pool;
 
+import static dev.spindle.internal.pool.RunningSlotsLayout.ABORTED;
+import static dev.spindle.internal.pool.RunningSlotsLayout.LONG;
+import static dev.spindle.internal.pool.RunningSlotsLayout.RUN;
+import static dev.spindle.internal.pool.RunningSlotsLayout.START;
+
 import dev.spindle.internal.shm.SharedSegment;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-import java.lang.invoke.VarHandle;
 
 /**
  * Which task each worker process of a pool is running, in shared memory, so that the parent knows
  * exactly which task a dead worker was running (that one fails; the ones queued behind it run
  * elsewhere), since when (for timeouts), and so that stopping a task and finishing it cannot both
- * happen.
+ * happen. The layout is {@link RunningSlotsLayout}; each accessor's name says its memory mode.
  *
- * <pre>
- * layout, version 1
- * 0          header   int magic 'SRUN' | int version | int slots
- * 64 + 16*i  slot i   +0 long run    0: nothing runs; S > 0: task S runs; S | ABORTED: the parent
- *                                    has claimed the right to kill the worker inside task S
- *                     +8 long start  System.nanoTime() when the run started (CLOCK_MONOTONIC, the
- *                                    same clock in every process of this machine)
- * </pre>
- *
- * The run word is the one point where a worker finishing task S and the parent stopping it meet:
+ * <p>The run word is the one point where a worker finishing task S and the parent stopping it meet:
  * the worker's {@link #finishedVolatile} moves it from S to 0, the parent's {@link #tryAbortVolatile}
  * from S to S | ABORTED, and exactly one of the two compare-and-sets wins. A parent that loses
  * kills nothing (the task's result is on its way, or the worker has gone on to another task); a
@@ -30,20 +24,6 @@ import java.lang.invoke.VarHandle;
  * fires one early.
  */
 final class RunningSlots implements AutoCloseable {
-    static final int MAGIC = 0x5352554E;
-    static final int VERSION = 1;
-    private static final long MAGIC_OFFSET = 0;
-    private static final long VERSION_OFFSET = 4;
-    private static final long SLOTS_OFFSET = 8;
-    private static final long HEADER_BYTES = 64;
-    private static final long SLOT_BYTES = 16;
-    private static final long RUN = 0;
-    private static final long START = 8;
-    /** Set in a run word once the parent has claimed the kill of that run. */
-    private static final long ABORTED = Long.MIN_VALUE;
-    private static final VarHandle INT = ValueLayout.JAVA_INT.varHandle();
-    private static final VarHandle LONG = ValueLayout.JAVA_LONG.varHandle();
-
     /**
      * What a slot says.
      *
@@ -62,24 +42,19 @@ final class RunningSlots implements AutoCloseable {
     private RunningSlots(SharedSegment segment) {
         this.segment = segment;
         this.memory = segment.memory();
-        int magic = (int) INT.getVolatile(memory, MAGIC_OFFSET);
-        int version = (int) INT.getVolatile(memory, VERSION_OFFSET);
-        if (magic != MAGIC || version != VERSION) {
+        try {
+            this.slots = RunningSlotsLayout.validate(memory);
+        } catch (IllegalStateException e) {
             segment.close();
-            throw new IllegalStateException("not a Spindle pool segment (magic " + Integer.toHexString(magic)
-                    + ", version " + version + ")");
+            throw e;
         }
-        this.slots = (int) INT.getVolatile(memory, SLOTS_OFFSET);
     }
 
     /** Creates the slots of a pool of {@code workers} workers. */
     static RunningSlots create(int workers) {
         int slots = Math.max(1, workers);
-        SharedSegment segment = SharedSegment.create("pool", HEADER_BYTES + SLOT_BYTES * slots);
-        MemorySegment memory = segment.memory();
-        INT.setVolatile(memory, VERSION_OFFSET, VERSION);
-        INT.setVolatile(memory, SLOTS_OFFSET, slots);
-        INT.setVolatile(memory, MAGIC_OFFSET, MAGIC);
+        SharedSegment segment = SharedSegment.create("pool", RunningSlotsLayout.segmentSize(slots));
+        RunningSlotsLayout.initialize(segment.memory(), slots);
         return new RunningSlots(segment);
     }
 
@@ -93,10 +68,7 @@ final class RunningSlots implements AutoCloseable {
     }
 
     private long at(int slot) {
-        if (slot < 0 || slot >= slots) {
-            throw new IndexOutOfBoundsException("slot " + slot + " of " + slots);
-        }
-        return HEADER_BYTES + slot * SLOT_BYTES;
+        return RunningSlotsLayout.slotOffset(slot, slots);
     }
 
     /** Worker side: task {@code seq} starts now (the slot is 0: the last run finished). */

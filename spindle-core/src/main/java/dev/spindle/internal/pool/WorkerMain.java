@@ -4,10 +4,10 @@ import dev.spindle.ReadLimits;
 import dev.spindle.SerializationException;
 import dev.spindle.internal.codec.Codec;
 import dev.spindle.internal.codec.ExceptionTransport;
+import dev.spindle.internal.wire.Wire;
 import dev.spindle.multiprocessing.Connection;
 import java.io.EOFException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
@@ -42,11 +42,11 @@ final class WorkerMain {
             try {
                 spec.initializer().run();
             } catch (Throwable t) {
-                connection.sendBytes(Wire.initFailed(ExceptionTransport.encode(t)));
+                connection.sendBytes(PoolMessages.initFailed(ExceptionTransport.encode(t)));
                 return;
             }
         }
-        connection.sendBytes(Wire.ready());
+        connection.sendBytes(PoolMessages.ready());
         new WorkerMain.Loop(connection, slots, spec.slot(), spec.maxTasks(), spec.readLimits()).run();
     }
 
@@ -57,7 +57,7 @@ final class WorkerMain {
         private final int maxTasks;
         private final ReadLimits limits;
         private final Lru<Integer, Object> functions = new Lru<>(Lru.FUNCTIONS_PER_WORKER);
-        private final Wire.Writer results = new Wire.Writer();
+        private final PoolMessages.Writer results = new PoolMessages.Writer();
         private long oldestUnsent;
         private int done;
 
@@ -77,7 +77,11 @@ final class WorkerMain {
                 } catch (EOFException poolClosed) {
                     return;
                 }
-                List<Wire.TaskMessage> batch = Wire.readTasks(ByteBuffer.wrap(message));
+                Wire.Frame frame = Wire.parse(message);
+                if (frame.type() != PoolMessages.TASKS) {
+                    throw new IOException("the pool sent a frame of unknown type " + frame.type());
+                }
+                List<PoolMessages.TaskMessage> batch = PoolMessages.readTasks(frame.payload());
                 for (int i = 0; i < batch.size(); i++) {
                     if (!runOne(batch.get(i))) {
                         awaitKill();
@@ -109,7 +113,7 @@ final class WorkerMain {
         }
 
         /** Runs one task and records its result; false if the parent stopped it first (no result then). */
-        private boolean runOne(Wire.TaskMessage task) {
+        private boolean runOne(PoolMessages.TaskMessage task) {
             Object function = function(task);
             slots.startedRelease(slot, task.seq());
             if (results.count() == 0) {
@@ -126,14 +130,14 @@ final class WorkerMain {
                 Object value = Invocation.run(function, task.shape(), arguments);
                 try {
                     body = Codec.get().encode(value);
-                    status = Wire.OK;
+                    status = PoolMessages.OK;
                 } catch (SerializationException e) {
                     body = ("the task's result cannot be sent back: " + e.getMessage()).getBytes(StandardCharsets.UTF_8);
-                    status = Wire.UNSENDABLE;
+                    status = PoolMessages.UNSENDABLE;
                 }
             } catch (Throwable t) {
                 body = ExceptionTransport.encode(t);
-                status = Wire.RAISED;
+                status = PoolMessages.RAISED;
             }
             if (!slots.finishedVolatile(slot, task.seq())) {
                 return false;
@@ -143,7 +147,7 @@ final class WorkerMain {
         }
 
         /** The task's function: decoded now if it came with the task, else the one kept from before. */
-        private Object function(Wire.TaskMessage task) {
+        private Object function(PoolMessages.TaskMessage task) {
             if (task.function() == null) {
                 return functions.get(task.functionId());
             }

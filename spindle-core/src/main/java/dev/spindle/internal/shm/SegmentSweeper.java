@@ -1,9 +1,8 @@
 package dev.spindle.internal.shm;
 
-import dev.spindle.internal.track.ProcessIdentity;
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
+import dev.spindle.internal.track.AtExit;
+import dev.spindle.internal.track.OwnedFiles;
+import dev.spindle.internal.track.ResourceTracker;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,36 +10,44 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps {@code /dev/shm} clean. Segments this process created are unlinked at exit unless their
- * users unlinked them first; at the first creation in a JVM, segments whose creator process is
- * gone (killed with SIGKILL, say) are removed. Children never outlive their parent, so a dead
- * creator's segments have no users left.
+ * users unlinked them first ({@link AtExit.Phase#FILES}, after the children are gone); one made
+ * while exiting is unlinked at once. When this JVM is killed, its tracker ({@link ResourceTracker})
+ * removes them. At the first creation in a JVM, segments whose creator is gone are removed too.
  */
 public final class SegmentSweeper {
     private static final Set<String> CREATED = ConcurrentHashMap.newKeySet();
+    private static volatile boolean released;
     private static volatile boolean swept;
 
     static {
-        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("spindle-shm-cleanup").unstarted(
-                () -> CREATED.forEach(SegmentSweeper::unlink)));
+        AtExit.register(AtExit.Phase.FILES, () -> {
+            released = true;
+            CREATED.forEach(SegmentSweeper::unlink);
+        });
     }
 
     private SegmentSweeper() {}
 
+    /** A segment is about to be created by this process. */
+    static void creating() {
+        ResourceTracker.resourceMade();
+        sweepOnce();
+    }
+
     static void created(String name) {
         CREATED.add(name);
+        if (released) {
+            unlink(name); // the exit cleanup has run: the mapping stays valid, the name must go
+        }
     }
 
     static void unlink(String name) {
         CREATED.remove(name);
-        try {
-            Files.deleteIfExists(SharedSegment.DIRECTORY.resolve(name));
-        } catch (IOException ignored) {
-            // Already gone or not ours: nothing left to clean.
-        }
+        OwnedFiles.delete(SharedSegment.DIRECTORY.resolve(name));
     }
 
     /** Removes the segments of dead creators, once per JVM. */
-    static void sweepOnce() {
+    private static void sweepOnce() {
         if (!swept) {
             synchronized (SegmentSweeper.class) {
                 if (!swept) {
@@ -51,25 +58,10 @@ public final class SegmentSweeper {
         }
     }
 
-    /** One file that cannot be removed (another user's, say) must not stop the sweep of the rest. */
-    private static void deleteOrLog(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            LoggerFactory.getLogger(SegmentSweeper.class).warn("cannot remove the stale segment {}", file, e);
-        }
-    }
-
     /** Removes every Spindle segment whose creator process no longer exists. */
     public static void sweepDeadCreators() {
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(SharedSegment.DIRECTORY, SharedSegment.PREFIX + "*")) {
-            for (Path file : files) {
-                if (ProcessIdentity.ownerGone(file.getFileName().toString(), SharedSegment.PREFIX)) {
-                    deleteOrLog(file);
-                }
-            }
-        } catch (IOException ignored) {
-            // No /dev/shm listing: nothing we can sweep.
+        for (Path file : OwnedFiles.sweepDeadOwners(SharedSegment.DIRECTORY, SharedSegment.PREFIX)) {
+            LoggerFactory.getLogger(SegmentSweeper.class).warn("cannot remove the stale segment {}", file);
         }
     }
 }

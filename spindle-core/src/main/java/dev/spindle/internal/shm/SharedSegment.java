@@ -1,6 +1,7 @@
 package dev.spindle.internal.shm;
 
 import dev.spindle.internal.track.ProcessIdentity;
+import dev.spindle.internal.track.ResourceTracker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.foreign.Arena;
@@ -11,8 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /**
  * A file in {@code /dev/shm} mapped into this process. Names carry the creator's identity
@@ -22,9 +25,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class SharedSegment implements AutoCloseable {
     /** Where segments live. */
-    public static final Path DIRECTORY = Path.of("/dev/shm");
+    public static final Path DIRECTORY = ResourceTracker.SHARED_MEMORY;
     /** Prefix of every Spindle segment name. */
-    public static final String PREFIX = "spindle-";
+    public static final String PREFIX = ResourceTracker.PREFIX;
 
     private final String name;
     private final Arena arena;
@@ -40,7 +43,7 @@ public final class SharedSegment implements AutoCloseable {
 
     /** Creates and maps a new zero-filled segment of {@code size} bytes, registered for cleanup. */
     public static SharedSegment create(String kind, long size) {
-        SegmentSweeper.sweepOnce();
+        SegmentSweeper.creating();
         String name = ProcessIdentity.self().ownedName(PREFIX) + kind + "-"
                 + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
         Path path = DIRECTORY.resolve(name);
@@ -70,6 +73,16 @@ public final class SharedSegment implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             arena.close();
             throw e;
+        }
+    }
+
+    /** The names of the segments of {@code kind} that {@code owner} created and that are still there. */
+    public static List<String> namesOf(ProcessIdentity owner, String kind) {
+        String prefix = owner.ownedName(PREFIX) + kind + "-";
+        try (Stream<Path> files = Files.list(DIRECTORY)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(prefix)).toList();
+        } catch (IOException unlistable) {
+            return List.of();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.spindle.internal.pool;
 
+import dev.spindle.internal.wire.Wire;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -9,23 +10,26 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The messages between a pool and its worker processes. Both directions carry batches, so that a
- * stream of tiny tasks costs one pipe message per batch, not per task.
+ * The messages between a pool and its worker processes: one frame of Spindle's framing
+ * ({@link Wire}) per pipe message. Both directions carry batches, so that a stream of tiny tasks
+ * costs one pipe message per batch, not per task.
  *
  * <pre>
- * parent → worker: int count, then per task:
- *     long seq, int functionId, int functionLength (-1: the worker has it), function bytes,
- *     byte shape (Task.Shape ordinal), int argumentsLength, arguments bytes (codec: an ArrayList)
- * worker → parent: byte kind (READY | RESULTS | INIT_FAILED), then
+ * parent → worker: TASKS: int count, then per task:
+ *     long seq, int functionId, bytes function (null: the worker has it),
+ *     byte shape (Task.Shape ordinal), bytes arguments (codec: an ArrayList)
+ * worker → parent:
  *     READY:       nothing (the worker is up and initialized; sent once, first)
- *     RESULTS:     int count, then per result: long seq, byte status, int length, bytes
- *     INIT_FAILED: int length, the initializer's exception (ExceptionTransport)
+ *     RESULTS:     int count, then per result: long seq, byte status, bytes body
+ *     INIT_FAILED: bytes: the initializer's exception (ExceptionTransport)
+ * bytes: int length (-1: null), then the bytes
  * </pre>
  */
-final class Wire {
-    static final byte RESULTS = 1;
-    static final byte INIT_FAILED = 2;
-    static final byte READY = 3;
+final class PoolMessages {
+    static final byte TASKS = 1;
+    static final byte RESULTS = 2;
+    static final byte INIT_FAILED = 3;
+    static final byte READY = 4;
     /** The value, codec-encoded. */
     static final byte OK = 0;
     /** The function threw: the exception, as ExceptionTransport. */
@@ -33,7 +37,10 @@ final class Wire {
     /** The value could not be encoded: a UTF-8 message. */
     static final byte UNSENDABLE = 2;
 
-    private Wire() {}
+    /** Where a batch's count goes, after the frame header. */
+    private static final int COUNT_AT = Wire.HEADER_BYTES;
+
+    private PoolMessages() {}
 
     /** A task as the worker reads it. */
     record TaskMessage(long seq, int functionId, byte[] function, Task.Shape shape, byte[] arguments) {}
@@ -41,21 +48,25 @@ final class Wire {
     /** A result as the parent reads it. */
     record ResultMessage(long seq, byte status, byte[] body) {}
 
-    /** A batch being written. */
+    /** A batch being written, in place: the frame header and the count are filled in last. */
     static final class Writer {
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
         private final DataOutputStream out = new DataOutputStream(bytes);
         private int count;
 
+        Writer() {
+            reset();
+        }
+
         Writer task(Task task, boolean withFunction) {
             try {
                 out.writeLong(task.seq);
                 out.writeInt(task.encodedFunction.id());
-                writeBytes(withFunction ? task.encodedFunction.bytes() : null);
+                Wire.writeBytes(out, withFunction ? task.encodedFunction.bytes() : null);
                 out.writeByte(task.shape.ordinal());
-                writeBytes(task.encodedArguments);
+                Wire.writeBytes(out, task.encodedArguments);
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw new UncheckedIOException(e); // a byte array stream does not fail
             }
             count++;
             return this;
@@ -65,7 +76,7 @@ final class Wire {
             try {
                 out.writeLong(seq);
                 out.writeByte(status);
-                writeBytes(body);
+                Wire.writeBytes(out, body);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -73,40 +84,40 @@ final class Wire {
             return this;
         }
 
-        private void writeBytes(byte[] b) throws IOException {
-            if (b == null) {
-                out.writeInt(-1);
-            } else {
-                out.writeInt(b.length);
-                out.write(b);
-            }
-        }
-
         int count() {
             return count;
         }
 
-        /** The task batch. */
+        /** The task batch; resets this writer. */
         byte[] tasks() {
-            return ByteBuffer.allocate(4 + bytes.size()).putInt(count).put(bytes.toByteArray()).array();
+            return finish(TASKS);
         }
 
         /** The result batch; resets this writer. */
         byte[] results() {
-            byte[] body = bytes.toByteArray();
-            byte[] message = ByteBuffer.allocate(5 + body.length).put(RESULTS).putInt(count).put(body).array();
+            return finish(RESULTS);
+        }
+
+        private byte[] finish(byte type) {
+            byte[] frame = bytes.toByteArray();
+            ByteBuffer.wrap(frame).putInt(COUNT_AT, count);
+            reset();
+            return Wire.withHeader(frame, type);
+        }
+
+        private void reset() {
             bytes.reset();
             count = 0;
-            return message;
+            bytes.write(new byte[COUNT_AT + Integer.BYTES], 0, COUNT_AT + Integer.BYTES);
         }
     }
 
     static byte[] ready() {
-        return new byte[] {READY};
+        return Wire.frame(READY, new byte[0]);
     }
 
     static byte[] initFailed(byte[] error) {
-        return ByteBuffer.allocate(5 + error.length).put(INIT_FAILED).putInt(error.length).put(error).array();
+        return Wire.frame(INIT_FAILED, ByteBuffer.allocate(4 + error.length).putInt(error.length).put(error).array());
     }
 
     static List<TaskMessage> readTasks(ByteBuffer in) {
@@ -116,9 +127,9 @@ final class Wire {
         for (int i = 0; i < count; i++) {
             long seq = in.getLong();
             int functionId = in.getInt();
-            byte[] function = readBytes(in);
+            byte[] function = Wire.bytes(in);
             Task.Shape shape = shapes[in.get()];
-            tasks.add(new TaskMessage(seq, functionId, function, shape, readBytes(in)));
+            tasks.add(new TaskMessage(seq, functionId, function, shape, Wire.bytes(in)));
         }
         return tasks;
     }
@@ -129,23 +140,12 @@ final class Wire {
         for (int i = 0; i < count; i++) {
             long seq = in.getLong();
             byte status = in.get();
-            results.add(new ResultMessage(seq, status, readBytes(in)));
+            results.add(new ResultMessage(seq, status, Wire.bytes(in)));
         }
         return results;
     }
 
     static byte[] readError(ByteBuffer in) {
-        return readBytes(in);
-    }
-
-    /** A length-prefixed byte array; length -1 is null (as {@code Writer.writeBytes} writes it). */
-    private static byte[] readBytes(ByteBuffer in) {
-        int length = in.getInt();
-        if (length < 0) {
-            return null;
-        }
-        byte[] bytes = new byte[length];
-        in.get(bytes);
-        return bytes;
+        return Wire.bytes(in);
     }
 }
