@@ -3,8 +3,8 @@ package dev.spindle.multiprocessing;
 import dev.spindle.ReadLimits;
 import dev.spindle.SerializationException;
 import dev.spindle.internal.codec.Codec;
-import dev.spindle.internal.pipe.MessageTooLongException;
-import dev.spindle.internal.pipe.PipeEnd;
+import dev.spindle.internal.transport.MessageTooLongException;
+import dev.spindle.internal.transport.Transport;
 import dev.spindle.internal.travel.Travel;
 import java.io.EOFException;
 import java.io.IOException;
@@ -42,7 +42,7 @@ import java.util.concurrent.locks.LockSupport;
 public final class Connection implements AutoCloseable {
     private static final long MAX_WAIT_PARK_NANOS = 1_000_000;
 
-    private final PipeEnd end;
+    private final Transport end;
     /** Null until set: the defaults (also in a process that received this end). */
     private volatile ReadLimits limits;
 
@@ -50,7 +50,7 @@ public final class Connection implements AutoCloseable {
         Travel.register(Connection.class, (connection, journey) -> new InTransit(connection.end.depart(journey)));
     }
 
-    Connection(PipeEnd end) {
+    Connection(Transport end) {
         this.end = end;
     }
 
@@ -182,11 +182,14 @@ public final class Connection implements AutoCloseable {
         }
     }
 
-    /** The form in transit: which segment and end; arriving maps it in the receiving process. */
-    private record InTransit(PipeEnd.Ref ref) implements Travel.Arrival {
+    /**
+     * The form in transit: it carries its transport's own form, which the codec attaches (as a
+     * {@link Transport}) before this form arrives as a Connection around it.
+     */
+    private record InTransit(Object transport) implements Travel.Arrival {
         @Override
-        public Object arrive() throws IOException {
-            return new Connection(PipeEnd.adopt(ref));
+        public Object arrive() {
+            return new Connection((Transport) transport);
         }
     }
 

@@ -5,6 +5,7 @@ import static dev.spindle.internal.pipe.PipeLayout.LONG;
 
 import dev.spindle.internal.nativeio.Futex;
 import dev.spindle.internal.shm.RobustMutex;
+import dev.spindle.internal.transport.MessageTooLongException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;

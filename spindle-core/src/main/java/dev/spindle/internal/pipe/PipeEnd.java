@@ -2,11 +2,12 @@ package dev.spindle.internal.pipe;
 
 import dev.spindle.internal.shm.SharedSegment;
 import dev.spindle.internal.track.ProcessIdentity;
+import dev.spindle.internal.transport.Transport;
 import dev.spindle.internal.travel.Journey;
+import dev.spindle.internal.travel.Travel;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.NotSerializableException;
-import java.io.Serializable;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +24,11 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * a holder the segment's name is unlinked. Operations in progress in this process are woken and
  * fail; the mapping is released only after they have left.
  */
-public final class PipeEnd implements ByteRing.Watch {
+public final class PipeEnd implements Transport, ByteRing.Watch {
+    static {
+        Travel.register(PipeEnd.class, PipeEnd::depart);
+    }
+
     /** Bytes per direction: large enough that typical messages never wait for space. */
     public static final int DEFAULT_CAPACITY = 1 << 20;
 
@@ -80,7 +85,12 @@ public final class PipeEnd implements ByteRing.Watch {
      * (0 when the reader was registered as a holder already).
      */
     public record Ref(String segmentName, int end, boolean readable, boolean writable, long inTransitFrom)
-            implements Serializable {}
+            implements Travel.Arrival {
+        @Override
+        public PipeEnd arrive() throws IOException {
+            return adopt(this);
+        }
+    }
 
     /**
      * The form in which this end is written for another process. The end must stay held between
@@ -89,6 +99,7 @@ public final class PipeEnd implements ByteRing.Watch {
      * in transit until the reader attaches it ({@link #adopt}), or until this process dies. If
      * the encoding fails, the registration is undone.
      */
+    @Override
     public Ref depart(Journey journey) throws NotSerializableException {
         if (closed) {
             throw new NotSerializableException("a closed Connection cannot be sent");
@@ -125,19 +136,23 @@ public final class PipeEnd implements ByteRing.Watch {
         return adopted;
     }
 
+    @Override
     public boolean readable() {
         return readable;
     }
 
+    @Override
     public boolean writable() {
         return writable;
     }
 
+    @Override
     public boolean isClosed() {
         return closed;
     }
 
     /** Sends one message; blocks while the ring is full. */
+    @Override
     public void send(byte[] bytes, int offset, int length) throws IOException {
         if (!writable) {
             throw new IllegalStateException("connection is read-only");
@@ -151,6 +166,7 @@ public final class PipeEnd implements ByteRing.Watch {
     }
 
     /** Receives one message; blocks until one arrives; EOFException once none can. */
+    @Override
     public byte[] receive(int maxLength) throws IOException {
         return read(maxLength, false);
     }
@@ -160,6 +176,7 @@ public final class PipeEnd implements ByteRing.Watch {
      * the read are one step under the read lock, so concurrent receivers never both see one
      * message (poll-then-receive would race). A message larger than the ring is waited for whole.
      */
+    @Override
     public byte[] tryReceive(int maxLength) throws IOException {
         return read(maxLength, true);
     }
@@ -176,6 +193,7 @@ public final class PipeEnd implements ByteRing.Watch {
     }
 
     /** Waits up to {@code timeoutNanos} until a receive would not block (data, or EOF). */
+    @Override
     public boolean poll(long timeoutNanos) throws IOException {
         requireReadable();
         enter();
@@ -190,6 +208,7 @@ public final class PipeEnd implements ByteRing.Watch {
     }
 
     /** True if a receive would not block now. Never blocks. */
+    @Override
     public boolean readyNow() {
         return readable && !closed && (incoming.available() > 0 || otherEndGone(false));
     }
@@ -257,6 +276,7 @@ public final class PipeEnd implements ByteRing.Watch {
     }
 
     /** Drops this process's reference; idempotent. */
+    @Override
     public void close() {
         if (closed) {
             return;

@@ -5,10 +5,10 @@ import dev.spindle.SerializationException;
 import dev.spindle.WorkerDiedException;
 import dev.spindle.internal.codec.Codec;
 import dev.spindle.internal.codec.ExceptionTransport;
+import dev.spindle.internal.pipe.PipeEnd;
+import dev.spindle.internal.transport.Transport;
 import dev.spindle.internal.wire.Wire;
 import dev.spindle.multiprocessing.ChildProcess;
-import dev.spindle.multiprocessing.Connection;
-import dev.spindle.multiprocessing.Pipe;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +48,7 @@ final class ProcessWorker {
     private final TaskEngine engine;
     private final int slot;
     private final ChildProcess child;
-    private final Connection connection;
+    private final Transport connection;
     private final ConcurrentLinkedDeque<Task> held = new ConcurrentLinkedDeque<>();
     private final Lru<Integer, Boolean> knownFunctions = new Lru<>(Lru.FUNCTIONS_PER_WORKER);
     private final int maxTasks;
@@ -60,7 +60,7 @@ final class ProcessWorker {
     private int sent;
     private long lastProgressNanos;
 
-    private ProcessWorker(ProcessWorkers workers, TaskEngine engine, int slot, ChildProcess child, Connection connection) {
+    private ProcessWorker(ProcessWorkers workers, TaskEngine engine, int slot, ChildProcess child, Transport connection) {
         this.workers = workers;
         this.engine = engine;
         this.slot = slot;
@@ -74,17 +74,17 @@ final class ProcessWorker {
     static ProcessWorker start(ProcessWorkers workers, TaskEngine engine, int slot, String name) {
         PoolConfig config = workers.config();
         workers.slots().clearRelease(slot);
-        Pipe pipe = Pipe.open(true);
-        WorkerSpec spec = new WorkerSpec(pipe.right(), workers.slots().name(), slot, config.initializer(), config.maxTasksPerChild(),
+        PipeEnd[] pipe = PipeEnd.create(true, PipeEnd.DEFAULT_CAPACITY);
+        WorkerSpec spec = new WorkerSpec(pipe[1], workers.slots().name(), slot, config.initializer(), config.maxTasksPerChild(),
                 config.readLimits());
         ChildProcess child = new ChildProcess(WorkerMain::run, spec).name(name).daemon(true)
                 .jvmOptions(config.workerJvmOptions()).startMethod(config.startMethod());
         try {
             child.start();
         } finally {
-            pipe.right().close();
+            pipe[1].close();
         }
-        ProcessWorker worker = new ProcessWorker(workers, engine, slot, child, pipe.left());
+        ProcessWorker worker = new ProcessWorker(workers, engine, slot, child, pipe[0]);
         // A worker that dies while its driver waits for a task is noticed, and replaced, at once.
         child.onExit().thenRun(engine::wakeWorkers);
         Thread.ofPlatform().daemon().name(engine.name() + "-" + name).start(worker::drive);
@@ -199,14 +199,14 @@ final class ProcessWorker {
             if (held.size() == batch.count()) {
                 lastProgressNanos = System.nanoTime();
             }
-            connection.sendBytes(batch.tasks());
+            connection.send(batch.tasks());
         }
     }
 
     /** The worker is gone: read the messages it sent before it went (results, or that it was ready). */
     private void readWhatItSent() {
         try {
-            while (connection.poll()) {
+            while (connection.poll(0)) {
                 receive();
             }
         } catch (IOException | RuntimeException endOfWhatItSent) {
@@ -216,7 +216,7 @@ final class ProcessWorker {
 
     private void receive() throws IOException {
         // The pool's own channel: a frame may batch many values; each is checked when decoded.
-        Wire.Frame frame = Wire.parse(connection.recvBytes(Integer.MAX_VALUE));
+        Wire.Frame frame = Wire.parse(connection.receive(Integer.MAX_VALUE));
         ByteBuffer message = frame.payload();
         byte kind = frame.type();
         if (kind == PoolMessages.READY) {

@@ -4,8 +4,8 @@ import dev.spindle.ReadLimits;
 import dev.spindle.SerializationException;
 import dev.spindle.internal.codec.Codec;
 import dev.spindle.internal.codec.ExceptionTransport;
+import dev.spindle.internal.transport.Transport;
 import dev.spindle.internal.wire.Wire;
-import dev.spindle.multiprocessing.Connection;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,28 +30,28 @@ final class WorkerMain {
     private record Undecodable(SerializationException error) {}
 
     static void run(WorkerSpec spec) throws Exception {
-        try (Connection connection = spec.connection(); RunningSlots slots = RunningSlots.open(spec.slotsName())) {
+        try (Transport connection = spec.connection(); RunningSlots slots = RunningSlots.open(spec.slotsName())) {
             serve(spec, connection, slots);
         } catch (IOException poolGone) {
             // The pool closed its end (terminated, broken, or its process died): end quietly.
         }
     }
 
-    private static void serve(WorkerSpec spec, Connection connection, RunningSlots slots) throws Exception {
+    private static void serve(WorkerSpec spec, Transport connection, RunningSlots slots) throws Exception {
         if (spec.initializer() != null) {
             try {
                 spec.initializer().run();
             } catch (Throwable t) {
-                connection.sendBytes(PoolMessages.initFailed(ExceptionTransport.encode(t)));
+                connection.send(PoolMessages.initFailed(ExceptionTransport.encode(t)));
                 return;
             }
         }
-        connection.sendBytes(PoolMessages.ready());
+        connection.send(PoolMessages.ready());
         new WorkerMain.Loop(connection, slots, spec.slot(), spec.maxTasks(), spec.readLimits()).run();
     }
 
     private static final class Loop {
-        private final Connection connection;
+        private final Transport connection;
         private final RunningSlots slots;
         private final int slot;
         private final int maxTasks;
@@ -61,7 +61,7 @@ final class WorkerMain {
         private long oldestUnsent;
         private int done;
 
-        Loop(Connection connection, RunningSlots slots, int slot, int maxTasks, ReadLimits limits) {
+        Loop(Transport connection, RunningSlots slots, int slot, int maxTasks, ReadLimits limits) {
             this.connection = connection;
             this.slots = slots;
             this.slot = slot;
@@ -73,7 +73,7 @@ final class WorkerMain {
             while (true) {
                 byte[] message;
                 try {
-                    message = connection.recvBytes(Integer.MAX_VALUE); // a batch; each value is checked when decoded
+                    message = connection.receive(Integer.MAX_VALUE); // a batch; each value is checked when decoded
                 } catch (EOFException poolClosed) {
                     return;
                 }
@@ -90,7 +90,7 @@ final class WorkerMain {
                     boolean retiring = maxTasks > 0 && done >= maxTasks;
                     if (i == batch.size() - 1 || retiring || results.count() >= FLUSH_COUNT
                             || System.nanoTime() - oldestUnsent > FLUSH_NANOS) {
-                        connection.sendBytes(results.results());
+                        connection.send(results.results());
                     }
                     if (retiring) {
                         return;
@@ -105,7 +105,7 @@ final class WorkerMain {
          */
         private void awaitKill() throws IOException {
             if (results.count() > 0) {
-                connection.sendBytes(results.results());
+                connection.send(results.results());
             }
             while (true) {
                 LockSupport.park(this);

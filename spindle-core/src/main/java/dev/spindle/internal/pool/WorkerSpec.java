@@ -2,7 +2,7 @@ package dev.spindle.internal.pool;
 
 import dev.spindle.ReadLimits;
 import dev.spindle.function.CheckedRunnable;
-import dev.spindle.multiprocessing.Connection;
+import dev.spindle.internal.transport.Transport;
 import java.io.Serializable;
 
 /**
@@ -10,6 +10,6 @@ import java.io.Serializable;
  * {@link RunningSlots}, the initializer (null for none) and how many tasks it runs before it
  * retires (0: no limit), and what decoding a task may cost.
  */
-record WorkerSpec(Connection connection, String slotsName, int slot, CheckedRunnable initializer, int maxTasks,
+record WorkerSpec(Transport connection, String slotsName, int slot, CheckedRunnable initializer, int maxTasks,
                   ReadLimits readLimits)
         implements Serializable {}

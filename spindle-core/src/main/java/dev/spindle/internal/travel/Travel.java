@@ -31,7 +31,10 @@ public final class Travel {
         Arrival depart(T value, Journey journey) throws NotSerializableException;
     }
 
-    /** A form in transit: in the receiving process, it becomes its object again. */
+    /**
+     * A form in transit: in the receiving process, it becomes its object again. Forms nested in
+     * it have arrived already when it arrives (the stream resolves objects as it reads them).
+     */
     public interface Arrival extends Serializable {
         /** The object this form stands for, attached in this process. */
         Object arrive() throws IOException;

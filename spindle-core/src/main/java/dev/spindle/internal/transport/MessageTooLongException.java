@@ -1,4 +1,4 @@
-package dev.spindle.internal.pipe;
+package dev.spindle.internal.transport;
 
 import java.io.IOException;
 import java.io.Serial;
@@ -8,7 +8,7 @@ public final class MessageTooLongException extends IOException {
     @Serial
     private static final long serialVersionUID = 1L;
 
-    MessageTooLongException(String message) {
+    public MessageTooLongException(String message) {
         super(message);
     }
 }
