@@ -77,6 +77,8 @@ class PipeFaultsTest {
         ChildProcess doomed = new ChildProcess(PipeFaultsTest::sendSmallThenBig, sender);
         doomed.start();
         for (int seq = 0; seq < 3; seq++) {
+            // This process holds the sending end too, so a child that never sends would block recv for good.
+            assertThat(receiver.poll(Deadlines.CHILD)).as("message " + seq + " of the doomed child arrives").isTrue();
             assertThat(check(receiver.recvBytes())).containsExactly(DOOMED, seq);
         }
         assertThat(receiver.poll(Deadlines.CHILD)).as("the first bytes of the big message arrive").isTrue();

@@ -5,66 +5,130 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.jetbrains.kotlinx.lincheck.LinChecker;
+import org.jetbrains.kotlinx.lincheck.annotations.Param;
+import org.jetbrains.kotlinx.lincheck.paramgen.IntGen;
 import org.jetbrains.kotlinx.lincheck.annotations.Operation;
 import org.jetbrains.kotlinx.lincheck.annotations.Validate;
 import org.jetbrains.kotlinx.lincheck.strategy.stress.StressOptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * Lincheck (stress mode): the task engine shared by submitting threads and worker drivers is a
- * linearizable FIFO queue — each task is taken once, in submission order — and once every thread
- * is done its count of unfinished tasks is exact. (The count is not an operation: it includes
- * tasks taken and still running, which a queue specification cannot express.) Workers are played
- * by the test's threads, over a backend with no workers.
+ * Lincheck (stress mode): the task engine shared by submitting threads, worker drivers and
+ * callers that cancel or shut the pool down is a linearizable FIFO queue — each task is taken
+ * once, in submission order; a cancelled task is never taken; once shut down, nothing more is
+ * accepted and what was queued is still taken — and once every thread is done its count of
+ * unfinished tasks is exact. (The count is not an operation: it includes tasks taken and still
+ * running, which a queue specification cannot express.) Workers are played by the test's threads,
+ * over a backend with no workers. Requeueing is checked apart ({@link TaskEngineRequeueStressTest}):
+ * a task a worker holds is out of the queue until it comes back, which no queue specification
+ * allows.
  */
+@Param(name = "value", gen = IntGen.class, conf = "1:3")
 public class TaskEngineLinearizabilityTest {
     private static final CheckedFunction<Integer, Integer> IDENTITY = x -> x;
     private static final PoolConfig CONFIG = new PoolConfig(1, null, 0, null, 0, null, List.of(), dev.spindle.ReadLimits.defaults());
 
     private final TaskEngine engine = new TaskEngine("Lincheck", new NoWorkers(), CONFIG);
+    /** Each value's tasks, for cancelling them; a task is added once it is queued. */
+    private final Map<Integer, List<Task>> byValue = new ConcurrentHashMap<>();
 
+    /** Queues a task; false if the engine refused it (it was shut down). */
     @Operation
-    public void submit(int value) {
+    public boolean submit(@Param(name = "value") int value) {
         List<Object> arguments = new ArrayList<>(1);
         arguments.add(value);
-        engine.submit(IDENTITY, Task.Shape.SINGLE, arguments, null, 0);
+        try {
+            Task task = engine.submit(IDENTITY, Task.Shape.SINGLE, arguments, null, 0);
+            byValue.computeIfAbsent(value, v -> new CopyOnWriteArrayList<>()).add(task);
+            return true;
+        } catch (IllegalStateException shutDown) {
+            return false;
+        }
     }
 
-    /** What a worker does: take the next task, if any, and finish it with its argument. */
+    /**
+     * What a worker does: take the next task, if any, and finish it with its argument. A task
+     * cancelled after it was taken is dropped, as a worker drops it, and the next one is taken.
+     */
     @Operation
     public Integer takeAndFinish() {
-        Task task = engine.pollNow();
-        if (task == null) {
-            return null;
+        while (true) {
+            Task task = engine.pollNow();
+            if (task == null) {
+                return null;
+            }
+            engine.finish(task, task.arguments.get(0), null);
+            if (!task.future().isCancelled()) {
+                return (Integer) task.future().join();
+            }
         }
-        engine.finish(task, task.arguments.get(0), null);
-        return (Integer) task.future().join();
     }
 
-    /** After each run: every task taken was finished, so what is unfinished is what is queued. */
+    /** Cancels every task of {@code value} that is still queued ({@code cancel(false)}). */
+    @Operation
+    public void cancelAll(@Param(name = "value") int value) {
+        for (Task task : byValue.getOrDefault(value, List.of())) {
+            task.future().cancel(false);
+        }
+    }
+
+    /** Python's {@code close()}: accepts nothing more; what is queued still runs. */
+    @Operation
+    public void shutdown() {
+        engine.shutdown();
+    }
+
+    /**
+     * After each run: every task taken was finished, so what is unfinished is exactly what is
+     * still queued and not cancelled (a cancelled task stays in the queue until a poll skips it).
+     */
     @Validate
     public void countIsExact() {
-        if (engine.unsettled() != engine.queued()) {
-            throw new IllegalStateException(engine.unsettled() + " unfinished but " + engine.queued() + " queued");
+        long unsettled = engine.unsettled();
+        long live = 0;
+        Task task;
+        while ((task = engine.pollNow()) != null) {
+            engine.finish(task, task.arguments.get(0), null);
+            live++;
+        }
+        if (unsettled != live || engine.unsettled() != 0) {
+            throw new IllegalStateException(unsettled + " unfinished but " + live + " queued, "
+                    + engine.unsettled() + " left after the drain");
         }
     }
 
-    /** The sequential specification: a FIFO queue. */
+    /** The sequential specification: a FIFO queue that can be closed and have items removed. */
     public static final class Queue {
         private final Deque<Integer> items = new ArrayDeque<>();
+        private boolean closed;
 
-        public void submit(int value) {
+        public boolean submit(int value) {
+            if (closed) {
+                return false;
+            }
             items.addLast(value);
+            return true;
         }
 
         public Integer takeAndFinish() {
             return items.pollFirst();
         }
+
+        public void cancelAll(int value) {
+            items.removeIf(item -> item == value);
+        }
+
+        public void shutdown() {
+            closed = true;
+        }
     }
 
     /** No workers: the test's threads take the tasks. Futures complete in the finishing thread. */
-    private static final class NoWorkers implements Workers {
+    static final class NoWorkers implements Workers {
         private static final LiveWorkers NONE_LIVE = new LiveWorkers();
 
         @Override
@@ -104,7 +168,7 @@ public class TaskEngineLinearizabilityTest {
     }
 
     @Test
-    void theEngineIsALinearizableQueueWithAnExactCount() {
+    void theEngineIsALinearizableQueueWithCancelAndShutdownAndAnExactCount() {
         StressOptions options = new StressOptions()
                 .iterations(30)
                 .invocationsPerIteration(300)
