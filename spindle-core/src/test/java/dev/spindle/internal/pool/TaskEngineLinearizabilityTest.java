@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Lincheck (stress mode): the task engine shared by submitting threads, worker drivers and
  * callers that cancel or shut the pool down is a linearizable FIFO queue — each task is taken
- * once, in submission order; a cancelled task is never taken; once shut down, nothing more is
+ * once, in submission order; a task cancelled while queued is never taken; once shut down, nothing more is
  * accepted and what was queued is still taken — and once every thread is done its count of
  * unfinished tasks is exact. (The count is not an operation: it includes tasks taken and still
  * running, which a queue specification cannot express.) Workers are played by the test's threads,
@@ -52,23 +52,26 @@ public class TaskEngineLinearizabilityTest {
     }
 
     /**
-     * What a worker does: take the next task, if any, and finish it with its argument. A task
-     * cancelled after it was taken is dropped, as a worker drops it, and the next one is taken.
+     * What a worker does: take the next task, if any, and finish it with its argument. What it
+     * took is what it returns: a cancel that wins after the take (it may, as {@code cancel(false)}
+     * of a running task does) leaves the future cancelled instead of holding the value.
      */
     @Operation
     public Integer takeAndFinish() {
-        while (true) {
-            Task task = engine.pollNow();
-            if (task == null) {
-                return null;
-            }
-            engine.finish(task, task.arguments.get(0), null);
-            try {
-                return (Integer) task.future().join(); // done: by this finish, or by a cancel that won
-            } catch (CancellationException cancelledFirst) {
-                // dropped, as a worker drops it
-            }
+        Task task = engine.pollNow();
+        if (task == null) {
+            return null;
         }
+        Integer value = (Integer) task.arguments.get(0);
+        engine.finish(task, value, null);
+        try {
+            if (!value.equals(task.future().join())) {
+                throw new IllegalStateException("task " + task.seq + " holds " + task.future().join());
+            }
+        } catch (CancellationException cancelledWhileRunning) {
+            // the cancel won the settle
+        }
+        return value;
     }
 
     /** Cancels every task of {@code value} that is still queued ({@code cancel(false)}). */
