@@ -117,7 +117,13 @@ final class PoolMessages {
     }
 
     static byte[] initFailed(byte[] error) {
-        return Wire.frame(INIT_FAILED, ByteBuffer.allocate(4 + error.length).putInt(error.length).put(error).array());
+        ByteArrayOutputStream payload = new ByteArrayOutputStream(4 + error.length);
+        try {
+            Wire.writeBytes(new DataOutputStream(payload), error);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a byte array stream does not fail
+        }
+        return Wire.frame(INIT_FAILED, payload.toByteArray());
     }
 
     static List<TaskMessage> readTasks(ByteBuffer in) {

@@ -1,6 +1,7 @@
 package dev.spindle.internal.track;
 
 import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -39,8 +40,19 @@ public final class OwnedFiles {
         return left;
     }
 
-    /** Removes a file, or a folder and all it holds; true if nothing of it is left. */
+    /**
+     * Removes a file, or a folder and all it holds; true if nothing of it is left. A file (a
+     * segment, on every pipe close) costs one unlink; only a folder with content is walked.
+     */
     public static boolean delete(Path entry) {
+        try {
+            Files.deleteIfExists(entry);
+            return true;
+        } catch (DirectoryNotEmptyException folder) {
+            // walked below
+        } catch (IOException | RuntimeException notRemoved) {
+            return !Files.exists(entry, LinkOption.NOFOLLOW_LINKS);
+        }
         try (Stream<Path> files = Files.walk(entry)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException | RuntimeException gone) {

@@ -10,10 +10,10 @@ import java.util.concurrent.locks.LockSupport;
  * The tracker process ({@link ResourceTracker}), CPython's {@code resource_tracker}: outlives a
  * Spindle JVM killed with SIGKILL, together with its children, and removes the files they left.
  *
- * <p>Arguments: {@code PARENT_PID PREFIX DIRECTORY...}. Its stdin is a FIFO whose only write end the parent
- * holds, so EOF on it means the parent has ended, however it ended; until then it blocks, costing
- * nothing. Then, every {@link #SWEEP_EVERY_NANOS} for
- * {@link #SWEEPS} sweeps, it removes from each directory the entries named with the prefix whose
+ * <p>Arguments: {@code PARENT_PID PREFIX DIRECTORY...}. Its stdin is a FIFO whose only write end
+ * the parent holds, so EOF on it means the parent has ended, however it ended; until then it
+ * blocks, costing nothing. Then, every {@link #SWEEP_EVERY_NANOS} for {@link #SWEEPS} sweeps, it
+ * removes from each directory the entries named with the prefix whose
  * owner is gone ({@link OwnedFiles}), and exits. An entry whose owner still lives is never
  * touched; the parent's children die with it (the kernel's parent-death signal, or EOF on their
  * stdin), and the later sweeps take what they made. A parent that exited normally has cleaned up
