@@ -56,7 +56,7 @@ final class BenchCommand implements Callable<Integer> {
                         return () -> startJoinMs(StartMethod.WARM);
                     });
                 }
-                case "pipe" -> report("pipe.roundtrip_us", "us", Math.max(5, runs / 3), BenchCommand::pipeRoundTrips);
+                case "pipe" -> report("pipe.roundtrip_us", "us", Math.max(5, runs), BenchCommand::pipeRoundTrips);
                 case "pool" -> PoolBench.run(Math.max(5, runs / 3), this::report);
                 case "mutex" -> MutexBench.run(runs, this::report);
                 default -> {

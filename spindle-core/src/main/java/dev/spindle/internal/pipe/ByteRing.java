@@ -67,6 +67,13 @@ final class ByteRing {
     private final int capacity;
     private final RobustMutex writeLock;
     private final RobustMutex readLock;
+    /**
+     * The reader's head as this process's writers last read it (used under the write lock): a
+     * lower bound, as head only grows, so the free space it shows is never too much. Reading
+     * the shared head only when this shows too little spares each message a cache line the
+     * reader has just written.
+     */
+    private long headSeen;
     /** Whether this process's last wait for data was short (used under the read lock). */
     private boolean spinPays = true;
 
@@ -93,12 +100,27 @@ final class ByteRing {
         return tail() - head();
     }
 
+    /** Where the message being read (or last read) begins: for tests of this package. */
+    long readStart() {
+        return field(PipeLayout.READ_START);
+    }
+
     private long field(long offset) {
         return (long) LONG.getVolatile(memory, base + offset);
     }
 
     private void setField(long offset, long value) {
         LONG.setRelease(memory, base + offset, value);
+    }
+
+    /** Free bytes beyond {@code tail}, re-reading the head only when the last sight of it shows fewer than {@code wanted}. */
+    private long free(long tail, long wanted) {
+        long free = capacity - (tail - headSeen);
+        if (free < wanted) {
+            headSeen = head();
+            free = capacity - (tail - headSeen);
+        }
+        return free;
     }
 
     private static void lock(RobustMutex mutex) throws InterruptedIOException {
@@ -130,7 +152,7 @@ final class ByteRing {
     private void writeMessage(byte[] src, int offset, int length, long tail, Watch reader) throws IOException {
         setField(PipeLayout.WRITE_START, tail);
         setField(PipeLayout.WRITE_END, tail + PipeLayout.FRAMING + length);
-        while (capacity - (tail - head()) < 4) {
+        while (free(tail, 4) < 4) {
             awaitSpace(tail, 4, reader); // the header is never published in parts
         }
         byte[] header = {(byte) (length >>> 24), (byte) (length >>> 16), (byte) (length >>> 8), (byte) length};
@@ -153,7 +175,7 @@ final class ByteRing {
             return tail;
         }
         while (tail < end) {
-            long free = capacity - (tail - head());
+            long free = free(tail, end - tail);
             if (free == 0) {
                 publishTail(tail);
                 if (reader == null) {
@@ -192,7 +214,7 @@ final class ByteRing {
             if (reader.otherEndGone(false)) {
                 throw new IOException("broken pipe: the receiving end is closed");
             }
-            long free = capacity - (tail - head());
+            long free = free(tail, length);
             if (free == 0) {
                 publishTail(tail);
                 awaitSpace(tail, 1, reader);

@@ -136,6 +136,11 @@ public final class PipeEnd implements Transport, ByteRing.Watch {
         return adopted;
     }
 
+    /** The ring this end reads: for tests of this package, to see where a reader stands. */
+    ByteRing incoming() {
+        return incoming;
+    }
+
     @Override
     public boolean readable() {
         return readable;
