@@ -7,6 +7,7 @@ import dev.spindle.internal.codec.Codec;
 import dev.spindle.internal.codec.ExceptionTransport;
 import dev.spindle.internal.pipe.PipeEnd;
 import dev.spindle.internal.transport.Transport;
+import dev.spindle.internal.wire.CorruptFrameException;
 import dev.spindle.internal.wire.Wire;
 import dev.spindle.multiprocessing.ChildProcess;
 import java.io.IOException;
@@ -149,13 +150,13 @@ final class ProcessWorker {
                 }
                 receive();
             }
-        } catch (IOException workerGone) {
-            // read below what it sent before it went
-        } catch (RuntimeException e) {
+        } catch (CorruptFrameException | RuntimeException e) {
             // Out of step with the worker: start afresh rather than guess, and say why.
             LoggerFactory.getLogger(ProcessWorker.class).error("protocol error with worker {} (pid {}); killing it",
                     child.name(), child.pid(), e);
             child.kill();
+        } catch (IOException workerGone) {
+            // read below what it sent before it went
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -230,7 +231,7 @@ final class ProcessWorker {
             throw new IOException("initializer failed");
         }
         if (kind != PoolMessages.RESULTS) {
-            throw new IOException("worker " + child.pid() + " sent a frame of unknown type " + kind);
+            throw new CorruptFrameException("worker " + child.pid() + " sent a frame of unknown type " + kind);
         }
         List<PoolMessages.ResultMessage> results = PoolMessages.readResults(message);
         for (PoolMessages.ResultMessage result : results) {

@@ -123,11 +123,13 @@ final class ProcessWorkers implements Workers {
                 if (worker.claimKill(task)) {
                     worker.kill(); // cancelled, or completed from outside: it must not run on
                 }
-            } else if (task.timeoutNanos > 0 && nowNanos - running.startNanos() > task.timeoutNanos
-                    && worker.claimKill(task)) {
-                // Settled before the kill, so the driver that sees the death finds why.
-                engine.timedOut(task, "its worker (pid " + worker.pid() + ") was killed and replaced");
-                worker.kill();
+            } else if (task.timeoutNanos > 0 && nowNanos - running.startNanos() > task.timeoutNanos) {
+                RaceWindows.overdueBeforeClaim.run();
+                if (worker.claimKill(task)) { // false if the task finished first: then nothing is killed
+                    // Settled before the kill, so the driver that sees the death finds why.
+                    engine.timedOut(task, "its worker (pid " + worker.pid() + ") was killed and replaced");
+                    worker.kill();
+                }
             }
         }
     }

@@ -158,6 +158,7 @@ final class ThreadWorkers implements Workers {
     }
 
     private void run(Task task) {
+        RaceWindows.takenNotRunning.run();
         // Registered before the settled and stopped checks: a cancel or terminate that lands after
         // them finds the run and interrupts it, one that lands before is seen by them; none is lost.
         Running run = new Running();
@@ -186,6 +187,9 @@ final class ThreadWorkers implements Workers {
     @Override
     public void abort(Task task) {
         Running r = running.remove(task);
+        if (r != null) {
+            RaceWindows.abortBeforeInterrupt.run();
+        }
         if (r == null || !r.abandon()) {
             return; // not running, or it ended before the abort reached it
         }

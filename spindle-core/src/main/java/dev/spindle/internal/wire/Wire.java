@@ -85,7 +85,7 @@ public final class Wire {
         DataInputStream data = new DataInputStream(in);
         int length = data.readInt();
         if (length < AFTER_LENGTH || length - AFTER_LENGTH > maxPayload) {
-            throw new IOException("corrupt frame: length " + length + " (at most " + maxPayload + " bytes of payload)");
+            throw new CorruptFrameException("corrupt frame: length " + length + " (at most " + maxPayload + " bytes of payload)");
         }
         byte version = data.readByte();
         checkVersion(version);
@@ -111,12 +111,12 @@ public final class Wire {
      */
     public static Frame parse(byte[] message) throws IOException {
         if (message.length < HEADER_BYTES) {
-            throw new IOException("corrupt frame: " + message.length + " bytes");
+            throw new CorruptFrameException("corrupt frame: " + message.length + " bytes");
         }
         ByteBuffer in = ByteBuffer.wrap(message);
         int length = in.getInt();
         if (length != message.length - Integer.BYTES) {
-            throw new IOException("corrupt frame: length " + length + " in a message of " + message.length + " bytes");
+            throw new CorruptFrameException("corrupt frame: length " + length + " in a message of " + message.length + " bytes");
         }
         checkVersion(in.get());
         byte type = in.get();
@@ -139,7 +139,7 @@ public final class Wire {
 
     private static void checkVersion(byte version) throws IOException {
         if (version != VERSION) {
-            throw new IOException("frame of wire version " + version + " where this Spindle reads version " + VERSION
+            throw new CorruptFrameException("frame of wire version " + version + " where this Spindle reads version " + VERSION
                     + ": the other process runs another Spindle");
         }
     }

@@ -1,0 +1,55 @@
+package dev.spindle.internal.pool;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.spindle.Context;
+import dev.spindle.WorkerDiedException;
+import dev.spindle.internal.launch.ChildContext;
+import dev.spindle.multiprocessing.AsyncResult;
+import dev.spindle.multiprocessing.Pool;
+import dev.spindle.testing.Deadlines;
+import dev.spindle.testing.NoLeaks;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.util.concurrent.ExecutionException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A worker whose bytes on the pool's channel are not a frame: the driver logs the protocol error
+ * with its cause, kills the worker, fails the task it held and starts a replacement.
+ */
+@ExtendWith(NoLeaks.class)
+@SuppressWarnings("serial") // the tasks are serializable method references
+class ProtocolErrorTest {
+    /** Writes bytes that are no frame on its worker's channel, then waits to be killed. */
+    static int sendsGarbage(int ignored) throws Exception {
+        WorkerSpec spec = (WorkerSpec) ChildContext.current().args().get(0);
+        byte[] garbage = {0, 0, 0, 9, 1, 2, 3};
+        spec.connection().send(garbage, 0, garbage.length);
+        Thread.sleep(Deadlines.CHILD.toMillis() * 4);
+        return 1;
+    }
+
+    static int square(int x) {
+        return x * x;
+    }
+
+    @Test
+    void aCorruptFrameIsLoggedWithItsCauseAndTheWorkerIsKilledAndReplaced() throws Exception {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        PrintStream stderr = System.err;
+        try (Pool pool = Context.processes().pool(1)) {
+            System.setErr(new PrintStream(log, true));
+            AsyncResult<Integer> broken = pool.applyAsync(ProtocolErrorTest::sendsGarbage, 0);
+            assertThatThrownBy(() -> broken.get(Deadlines.CHILD)).isInstanceOf(ExecutionException.class)
+                    .cause().isInstanceOf(WorkerDiedException.class);
+            assertThat(pool.apply(ProtocolErrorTest::square, 7)).as("a replacement worker runs the next task").isEqualTo(49);
+        } finally {
+            System.setErr(stderr);
+        }
+        assertThat(log.toString()).contains("protocol error with worker").contains("killing it")
+                .contains("CorruptFrameException").contains("corrupt frame");
+    }
+}
