@@ -144,4 +144,74 @@ class ChildLaunchTest {
         assertThat(captured.toString(StandardCharsets.UTF_8)).contains("hello from the child")
                 .contains("hello from the child on stderr");
     }
+
+    private static Path codeSource(Class<?> type) throws Exception {
+        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+
+    private static void javac(String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "javac").toString()));
+        command.addAll(List.of(args));
+        assertThat(new ProcessBuilder(command).inheritIO().start().waitFor()).isZero();
+    }
+
+    @Test
+    void onTheModulePathAChildFindsTheModulesOfAFolderOfModules() throws Exception {
+        // A folder of modules as users pass it with --module-path: a library jar, and two exploded
+        // modules, an application and the library it calls in the child.
+        Path mods = Files.createDirectories(dir.resolve("mods"));
+        Files.copy(codeSource(org.slf4j.LoggerFactory.class), mods.resolve("slf4j-api.jar"));
+        Path lib = Files.createDirectories(dir.resolve("src/greeting/greeting"));
+        Files.writeString(lib.resolveSibling("module-info.java"), "module greeting { exports greeting; }");
+        Files.writeString(lib.resolve("Greeting.java"), """
+                package greeting;
+
+                public final class Greeting {
+                    public static String hello() {
+                        return "hello from " + Greeting.class.getModule().getName() + " module path";
+                    }
+                }
+                """);
+        javac("-d", mods.resolve("greeting").toString(), lib.resolveSibling("module-info.java").toString(),
+                lib.resolve("Greeting.java").toString());
+        Path app = Files.createDirectories(dir.resolve("src/app/app"));
+        Files.writeString(app.resolveSibling("module-info.java"), "module app { requires dev.spindle; requires greeting; }");
+        Files.writeString(app.resolve("Main.java"), """
+                package app;
+
+                import dev.spindle.multiprocessing.ChildProcess;
+                import java.nio.file.Files;
+                import java.nio.file.Path;
+
+                public class Main {
+                    static void write(String file) throws Exception {
+                        Files.writeString(Path.of(file), greeting.Greeting.hello());
+                    }
+
+                    public static void main(String[] args) throws Exception {
+                        ChildProcess child = new ChildProcess(Main::write, args[0]);
+                        child.start();
+                        child.join();
+                        System.out.println("child exit " + child.exitCode());
+                    }
+                }
+                """);
+        String modulePath = codeSource(ChildProcess.class) + java.io.File.pathSeparator + mods;
+        javac("--module-path", modulePath, "-d", mods.resolve("app").toString(),
+                app.resolveSibling("module-info.java").toString(), app.resolve("Main.java").toString());
+        Path out = dir.resolve("out");
+        Process parent = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=dev.spindle", "--module-path", modulePath, "-m", "app/app.Main", out.toString())
+                .redirectErrorStream(true).start();
+        String output;
+        try {
+            output = new String(parent.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(parent.waitFor()).as(output).isZero();
+        } finally {
+            parent.destroyForcibly();
+        }
+        assertThat(output).contains("child exit 0");
+        // In the child the classes are on its class path: the same code, an unnamed module.
+        assertThat(Files.readString(out)).isEqualTo("hello from null module path");
+    }
 }

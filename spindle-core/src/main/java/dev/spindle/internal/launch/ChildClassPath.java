@@ -1,6 +1,7 @@
 package dev.spindle.internal.launch;
 
 import java.io.File;
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -10,6 +11,7 @@ import java.security.CodeSource;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The class path of a child JVM: where this JVM's classes really came from, not only
@@ -17,7 +19,7 @@ import java.util.Set;
  * custom {@link URLClassLoader}, the user's classes are not on {@code java.class.path}; so the
  * path also holds the entries of the URL class loaders that loaded Spindle, the thread's context
  * class loader and the target's class, and the code sources of those classes. Children always
- * run on the class path (the module path's entries are added to it).
+ * run on the class path: the module path's modules are added to it.
  *
  * <p>The base part (everything but what only the target adds) is what the AOT cache is trained
  * on; a target's extra entries come after it, which the cache accepts.
@@ -37,7 +39,7 @@ public final class ChildClassPath {
     static String base() {
         Set<String> entries = new LinkedHashSet<>();
         addPathProperty(entries, "java.class.path");
-        addPathProperty(entries, "jdk.module.path");
+        addModulePath(entries);
         addLoaders(entries, ChildClassPath.class.getClassLoader());
         addCodeSource(entries, ChildClassPath.class);
         addLoaders(entries, Thread.currentThread().getContextClassLoader());
@@ -99,6 +101,30 @@ public final class ChildClassPath {
         for (String entry : value.split(File.pathSeparator)) {
             if (!entry.isEmpty()) {
                 entries.add(entry);
+            }
+        }
+    }
+
+    /**
+     * The module path's entries as class path entries: a jar or an exploded module as it is; a
+     * folder of modules (what {@code --module-path mods} usually names) as the jars and exploded
+     * modules in it, in name order, which is what the module system finds there.
+     */
+    private static void addModulePath(Set<String> entries) {
+        Set<String> declared = new LinkedHashSet<>();
+        addPathProperty(declared, "jdk.module.path");
+        for (String entry : declared) {
+            Path path = Path.of(entry);
+            if (!Files.isDirectory(path) || Files.exists(path.resolve("module-info.class"))) {
+                entries.add(entry);
+                continue;
+            }
+            try (Stream<Path> inside = Files.list(path)) {
+                inside.filter(p -> p.toString().endsWith(".jar") || Files.exists(p.resolve("module-info.class")))
+                        .sorted()
+                        .forEach(p -> entries.add(p.toString()));
+            } catch (IOException unreadable) {
+                entries.add(entry); // as given: the module system could not read it either
             }
         }
     }
