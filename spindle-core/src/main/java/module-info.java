@@ -11,4 +11,5 @@ module dev.spindle {
     exports dev.spindle.function;
     exports dev.spindle.futures;
     exports dev.spindle.multiprocessing;
+    exports dev.spindle.sync;
 }

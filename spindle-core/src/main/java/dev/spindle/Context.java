@@ -6,6 +6,7 @@ import dev.spindle.futures.ThreadPoolExecutor;
 import dev.spindle.internal.backend.Backends;
 import dev.spindle.multiprocessing.Pool;
 import dev.spindle.multiprocessing.StartMethod;
+import dev.spindle.sync.Event;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -133,6 +134,16 @@ public final class Context {
     public boolean warmUp(Duration timeout) throws InterruptedException {
         Objects.requireNonNull(timeout, "timeout");
         return Backends.of(this).warmUp(timeout);
+    }
+
+    /**
+     * A new {@link Event}, lowered: for a process context one that child processes and pool tasks
+     * share when it is passed to them (Python's {@code multiprocessing.Event()}, which lives while
+     * this process keeps it reachable); for a thread context one for the threads of this JVM
+     * (Python's {@code threading.Event()}).
+     */
+    public Event event() {
+        return Backends.of(this).event();
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.spindle.internal.launch.ChildContext;
 import dev.spindle.multiprocessing.ChildProcess;
 import dev.spindle.multiprocessing.ProcessInfo;
 import dev.spindle.multiprocessing.StartMethod;
+import dev.spindle.sync.Event;
 import java.time.Duration;
 import java.util.List;
 
@@ -53,6 +54,11 @@ public final class Spindle {
      */
     public static boolean warmUp(Duration timeout) throws InterruptedException {
         return Context.processes(StartMethod.WARM).warmUp(timeout);
+    }
+
+    /** A new event shared with child processes: the default context's {@link Context#event()}. */
+    public static Event event() {
+        return Context.processes().event();
     }
 
     /** The start method of processes that do not choose one. */

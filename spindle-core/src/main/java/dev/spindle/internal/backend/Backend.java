@@ -2,6 +2,7 @@ package dev.spindle.internal.backend;
 
 import dev.spindle.internal.pool.PoolConfig;
 import dev.spindle.internal.pool.TaskEngine;
+import dev.spindle.sync.Event;
 import java.time.Duration;
 
 /**
@@ -15,4 +16,7 @@ public interface Backend {
 
     /** Readies starting workers (see {@link dev.spindle.Context#warmUp}); true if ready by the deadline. */
     boolean warmUp(Duration timeout) throws InterruptedException;
+
+    /** A new event, lowered, for the threads (and, for processes, the children) of this backend. */
+    Event event();
 }

@@ -3,7 +3,9 @@ package dev.spindle.internal.backend;
 import dev.spindle.internal.launch.Launchers;
 import dev.spindle.internal.pool.PoolConfig;
 import dev.spindle.internal.pool.TaskEngine;
+import dev.spindle.internal.sync.SharedEvent;
 import dev.spindle.multiprocessing.StartMethod;
+import dev.spindle.sync.Event;
 import java.time.Duration;
 
 /** Tasks run in worker processes started by one start method. */
@@ -16,5 +18,10 @@ record ProcessesBackend(StartMethod startMethod) implements Backend {
     @Override
     public boolean warmUp(Duration timeout) throws InterruptedException {
         return Launchers.of(startMethod).warmUp(timeout);
+    }
+
+    @Override
+    public Event event() {
+        return SharedEvent.create();
     }
 }

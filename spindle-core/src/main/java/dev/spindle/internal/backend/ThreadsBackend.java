@@ -2,6 +2,8 @@ package dev.spindle.internal.backend;
 
 import dev.spindle.internal.pool.PoolConfig;
 import dev.spindle.internal.pool.TaskEngine;
+import dev.spindle.internal.sync.LocalEvent;
+import dev.spindle.sync.Event;
 import java.time.Duration;
 
 /** Tasks run in this JVM's platform threads, or one virtual thread each. */
@@ -14,5 +16,10 @@ record ThreadsBackend(boolean virtual) implements Backend {
     @Override
     public boolean warmUp(Duration timeout) {
         return true; // threads start in microseconds
+    }
+
+    @Override
+    public Event event() {
+        return new LocalEvent();
     }
 }
