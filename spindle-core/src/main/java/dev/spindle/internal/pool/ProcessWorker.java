@@ -25,13 +25,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Pipelining: the worker holds up to {@code window} tasks, and more are sent only when a result
  * comes back and tasks are queued, so a queued task goes to whichever worker frees up first; a
- * driver never takes more than its fair share of the queue, so a burst is split. The
- * window is at least {@link #MIN_WINDOW}: one task waits inside the worker while it runs another,
- * so the worker does not sit idle while this driver thread, woken by a result, waits for a CPU
- * that the other workers keep busy (CPython's executor likewise queues one call more than it has
- * workers). It doubles after a streak of {@link #FAST_STREAK} fast tasks (under
- * {@link #FAST_TASK_NANOS} each), so tiny tasks stream in batches; one slow task (over
- * {@link #SLOW_TASK_NANOS}) sets it back.
+ * driver never takes more than its fair share of the queue, so a burst is split. The window starts
+ * at one, so a task never waits inside a worker behind a task of unknown length while another
+ * worker is free (CPython's pool workers likewise take from one shared queue). A fast result
+ * (under {@link #FAST_TASK_NANOS}) opens it to {@link #PIPELINED_WINDOW}: one task waits inside the
+ * worker while it runs another, so the worker does not sit idle while this driver thread, woken by
+ * a result, waits for a CPU that the other workers keep busy. It doubles after a streak of
+ * {@link #FAST_STREAK} fast tasks, so tiny tasks stream in batches; one slow task (over
+ * {@link #SLOW_TASK_NANOS}) sets it back to one. The trade-off: the first slow task after a fast
+ * streak can still hold the one task queued behind it.
  *
  * <p>When the worker ends, the driver accounts for what it held: the task the worker's running slot
  * names fails with {@link WorkerDiedException} (or its timeout, or is retried), every other task
@@ -41,7 +43,8 @@ final class ProcessWorker {
     private static final long FAST_TASK_NANOS = 100_000;
     private static final long SLOW_TASK_NANOS = 1_000_000;
     private static final int FAST_STREAK = 32;
-    private static final int MIN_WINDOW = 2;
+    private static final int MIN_WINDOW = 1;
+    private static final int PIPELINED_WINDOW = 2;
     private static final int MAX_WINDOW = 256;
     private static final Duration EXIT_WAIT = Duration.ofSeconds(30);
 
@@ -273,6 +276,7 @@ final class ProcessWorker {
             fastStreak = 0;
         } else if (perTask < FAST_TASK_NANOS) {
             fastStreak += finished;
+            window = Math.max(window, PIPELINED_WINDOW);
             if (fastStreak >= FAST_STREAK) {
                 window = Math.min(window * 2, MAX_WINDOW);
             }
