@@ -7,6 +7,8 @@ import dev.spindle.internal.backend.Backends;
 import dev.spindle.multiprocessing.Pool;
 import dev.spindle.multiprocessing.StartMethod;
 import dev.spindle.sync.Event;
+import dev.spindle.sync.Lock;
+import dev.spindle.sync.RLock;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -144,6 +146,21 @@ public final class Context {
      */
     public Event event() {
         return Backends.of(this).event();
+    }
+
+    /**
+     * A new {@link Lock}, free (Python's {@code Lock()}): for a process context one that child
+     * processes and pool tasks share when it is passed to them, handed on with
+     * {@link Lock#ownerDied()} when its holder's process dies; for a thread context one for the
+     * threads of this JVM.
+     */
+    public Lock lock() {
+        return Backends.of(this).lock();
+    }
+
+    /** A new {@link RLock}, free (Python's {@code RLock()}); shared as {@link #lock()}'s are. */
+    public RLock rlock() {
+        return Backends.of(this).rlock();
     }
 
     @Override

@@ -6,6 +6,8 @@ import dev.spindle.multiprocessing.ChildProcess;
 import dev.spindle.multiprocessing.ProcessInfo;
 import dev.spindle.multiprocessing.StartMethod;
 import dev.spindle.sync.Event;
+import dev.spindle.sync.Lock;
+import dev.spindle.sync.RLock;
 import java.time.Duration;
 import java.util.List;
 
@@ -59,6 +61,16 @@ public final class Spindle {
     /** A new event shared with child processes: the default context's {@link Context#event()}. */
     public static Event event() {
         return Context.processes().event();
+    }
+
+    /** A new lock shared with child processes: the default context's {@link Context#lock()}. */
+    public static Lock lock() {
+        return Context.processes().lock();
+    }
+
+    /** A new reentrant lock shared with child processes: the default context's {@link Context#rlock()}. */
+    public static RLock rlock() {
+        return Context.processes().rlock();
     }
 
     /** The start method of processes that do not choose one. */

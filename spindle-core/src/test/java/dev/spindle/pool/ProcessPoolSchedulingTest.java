@@ -8,8 +8,6 @@ import dev.spindle.multiprocessing.Pool;
 import dev.spindle.sync.Event;
 import dev.spindle.testing.Deadlines;
 import dev.spindle.testing.NoLeaks;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -20,14 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ProcessPoolSchedulingTest {
     @AfterEach
     void dropEvents() throws InterruptedException {
-        Deadlines.await("events no longer reachable are removed", Deadlines.PROMPT, () -> {
-            System.gc();
-            try {
-                return NoLeaks.ownSegments().isEmpty();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        NoLeaks.awaitUnreachableSegmentsRemoved();
     }
 
     /** Bounded, so that a failed test does not leave its pool waiting for ever on close. */

@@ -11,8 +11,6 @@ import dev.spindle.multiprocessing.ChildProcess;
 import dev.spindle.multiprocessing.Pool;
 import dev.spindle.testing.Deadlines;
 import dev.spindle.testing.NoLeaks;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.ref.Reference;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,14 +29,7 @@ class EventAcrossProcessesTest {
 
     @AfterEach
     void dropEvents() throws InterruptedException {
-        Deadlines.await("events no longer reachable are removed", Deadlines.PROMPT, () -> {
-            System.gc();
-            try {
-                return NoLeaks.ownSegments().isEmpty();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        NoLeaks.awaitUnreachableSegmentsRemoved();
     }
 
     static void arriveThenAwait(Event event, Path gate) throws Exception {

@@ -40,6 +40,21 @@ public final class NoLeaks implements AfterAllCallback {
                 .toList();
     }
 
+    /**
+     * Waits until the segments of primitives (events, locks) no longer reachable are removed: they
+     * live while their maker's object is reachable, so a test's are gone once the collector runs.
+     */
+    public static void awaitUnreachableSegmentsRemoved() throws InterruptedException {
+        Deadlines.await("segments of primitives no longer reachable are removed", Deadlines.PROMPT, () -> {
+            System.gc();
+            try {
+                return ownSegments().isEmpty();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
     /** Segments in /dev/shm whose name says this JVM created them. */
     public static List<String> ownSegments() throws IOException {
         String prefix = "spindle-" + ProcessHandle.current().pid() + "-";

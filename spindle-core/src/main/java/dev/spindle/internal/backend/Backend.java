@@ -3,6 +3,8 @@ package dev.spindle.internal.backend;
 import dev.spindle.internal.pool.PoolConfig;
 import dev.spindle.internal.pool.TaskEngine;
 import dev.spindle.sync.Event;
+import dev.spindle.sync.Lock;
+import dev.spindle.sync.RLock;
 import java.time.Duration;
 
 /**
@@ -19,4 +21,10 @@ public interface Backend {
 
     /** A new event, lowered, for the threads (and, for processes, the children) of this backend. */
     Event event();
+
+    /** A new lock, free: not reentrant, released by any thread (Python's {@code Lock}). */
+    Lock lock();
+
+    /** A new reentrant lock, free, released only by its owner thread (Python's {@code RLock}). */
+    RLock rlock();
 }

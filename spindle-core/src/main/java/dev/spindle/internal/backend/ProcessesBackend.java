@@ -4,8 +4,12 @@ import dev.spindle.internal.launch.Launchers;
 import dev.spindle.internal.pool.PoolConfig;
 import dev.spindle.internal.pool.TaskEngine;
 import dev.spindle.internal.sync.SharedEvent;
+import dev.spindle.internal.sync.SharedLock;
+import dev.spindle.internal.sync.SharedRLock;
 import dev.spindle.multiprocessing.StartMethod;
 import dev.spindle.sync.Event;
+import dev.spindle.sync.Lock;
+import dev.spindle.sync.RLock;
 import java.time.Duration;
 
 /** Tasks run in worker processes started by one start method. */
@@ -23,5 +27,15 @@ record ProcessesBackend(StartMethod startMethod) implements Backend {
     @Override
     public Event event() {
         return SharedEvent.create();
+    }
+
+    @Override
+    public Lock lock() {
+        return SharedLock.create();
+    }
+
+    @Override
+    public RLock rlock() {
+        return SharedRLock.create();
     }
 }

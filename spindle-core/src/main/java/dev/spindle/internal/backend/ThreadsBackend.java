@@ -3,7 +3,11 @@ package dev.spindle.internal.backend;
 import dev.spindle.internal.pool.PoolConfig;
 import dev.spindle.internal.pool.TaskEngine;
 import dev.spindle.internal.sync.LocalEvent;
+import dev.spindle.internal.sync.LocalLock;
+import dev.spindle.internal.sync.LocalRLock;
 import dev.spindle.sync.Event;
+import dev.spindle.sync.Lock;
+import dev.spindle.sync.RLock;
 import java.time.Duration;
 
 /** Tasks run in this JVM's platform threads, or one virtual thread each. */
@@ -21,5 +25,15 @@ record ThreadsBackend(boolean virtual) implements Backend {
     @Override
     public Event event() {
         return new LocalEvent();
+    }
+
+    @Override
+    public Lock lock() {
+        return new LocalLock();
+    }
+
+    @Override
+    public RLock rlock() {
+        return new LocalRLock();
     }
 }

@@ -1,7 +1,7 @@
 package dev.spindle.internal.shm;
 
 import dev.spindle.internal.nativeio.Futex;
-import dev.spindle.internal.shm.RobustMutex.Acquired;
+import dev.spindle.internal.shm.RobustWord.Acquired;
 import dev.spindle.internal.track.ProcessIdentity;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

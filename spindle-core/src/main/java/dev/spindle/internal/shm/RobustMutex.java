@@ -1,70 +1,31 @@
 package dev.spindle.internal.shm;
 
-import dev.spindle.internal.nativeio.Futex;
-import dev.spindle.internal.track.ProcessIdentity;
+import dev.spindle.internal.shm.RobustWord.Acquired;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * A mutex between processes over one 8-byte word of shared memory that survives its owner's
- * death, like a POSIX robust mutex.
+ * A mutex between processes that survives its owner's death: a {@link RobustWord} that one
+ * thread of the owning process holds.
  *
- * <p>The word ({@link MutexLayout}) is 0 when free, else the owner's {@link ProcessIdentity#word()}
- * (pid and start ticks, so a reused pid is not taken for the owner), with
- * {@link MutexLayout#WAITERS} set while some process may sleep on it. Acquiring is one CAS when
- * free; under contention a waiter spins for a while that adapts to how long holds last, then
- * sleeps on the word's low half with {@code futex}, waking at least every
- * {@link #LIVENESS_SLICE_NANOS} to check that the owner still exists. When it does not, the
- * waiter takes the word over and is told so ({@link Acquired#FROM_DEAD_OWNER}, POSIX's
- * {@code EOWNERDEAD}): the structure the mutex guards may be half-updated and must be repaired
- * before use.
+ * <p>Threads of one process first queue on a local {@link ReentrantLock} (which parks virtual
+ * threads without holding their carrier), so at most one thread per process contends for the
+ * shared word, and only the thread that locked may unlock. Not reentrant.
  *
- * <p>The owner is a process, not a thread. Threads of one process first queue on a local
- * {@link ReentrantLock} (which parks virtual threads without holding their carrier), so at most
- * one thread per process contends for the shared word. Not reentrant.
- *
- * <p>Memory consistency: the CAS that acquires and the volatile exchange that releases are full
- * fences, so everything a holder wrote, in any process, happens-before what the next holder
- * reads — including the writes of a holder that died.
+ * <p>Memory consistency: as {@link RobustWord}'s — everything a holder wrote, in any process,
+ * happens-before what the next holder reads, including the writes of a holder that died.
  */
 public final class RobustMutex {
-    /** How a lock was obtained. */
-    public enum Acquired {
-        /** From a holder that released it (or from no holder). */
-        CLEANLY,
-        /** From a holder that died holding it: repair what it guards before use. */
-        FROM_DEAD_OWNER
-    }
-
     /** Longest sleep before a waiter checks the owner's liveness; bounds recovery from a death. */
-    static final long LIVENESS_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
-    private static final int MAX_SPINS = 4_000;
-    private static final VarHandle LONG = ValueLayout.JAVA_LONG.varHandle();
-    private static final long SELF = ProcessIdentity.self().word();
+    static final long LIVENESS_SLICE_NANOS = RobustWord.LIVENESS_SLICE_NANOS;
 
-    static {
-        if (ByteOrder.nativeOrder() != ByteOrder.LITTLE_ENDIAN) {
-            throw new ExceptionInInitializerError("the futex sleeps on the low half of the word: little-endian only");
-        }
-    }
-
-    private final MemorySegment memory;
-    private final long offset;
+    private final RobustWord word;
     private final ReentrantLock local = new ReentrantLock();
-    /** Spins that recent contended acquisitions needed (glibc's adaptive mutex estimate); read and written under {@link #local}. */
-    private int spinEstimate = 100;
 
     /** The mutex whose word is at {@code offset} (8-byte aligned) of {@code memory}; the word starts as 0. */
     public RobustMutex(MemorySegment memory, long offset) {
-        if ((memory.address() + offset) % 8 != 0) {
-            throw new IllegalArgumentException("mutex word not 8-byte aligned at offset " + offset);
-        }
-        this.memory = memory;
-        this.offset = offset;
+        this.word = new RobustWord(memory, offset);
     }
 
     /** Blocks until this process holds the mutex. */
@@ -74,15 +35,12 @@ public final class RobustMutex {
 
     /** Waits up to {@code timeoutNanos} for the mutex; null if it did not come. */
     public Acquired lock(long timeoutNanos) throws InterruptedException {
-        long deadline = timeoutNanos >= Long.MAX_VALUE / 2 ? Long.MAX_VALUE : System.nanoTime() + timeoutNanos;
+        long deadline = RobustWord.deadlineAfter(timeoutNanos);
         if (!local.tryLock(timeoutNanos, TimeUnit.NANOSECONDS)) {
             return null;
         }
-        if (LONG.compareAndSet(memory, offset, 0L, SELF)) {
-            return Acquired.CLEANLY;
-        }
         try {
-            Acquired acquired = contended(deadline);
+            Acquired acquired = word.acquire(deadline);
             if (acquired == null) {
                 local.unlock();
             }
@@ -102,58 +60,11 @@ public final class RobustMutex {
         if (!local.tryLock()) {
             return null;
         }
-        long word = (long) LONG.getVolatile(memory, offset);
-        if (word == 0 && LONG.compareAndSet(memory, offset, 0L, SELF)) {
-            return Acquired.CLEANLY;
+        Acquired acquired = word.tryAcquireIfFreeOrOrphaned();
+        if (acquired == null) {
+            local.unlock();
         }
-        if (word != 0 && !ProcessIdentity.isAlive(word)
-                && LONG.compareAndSet(memory, offset, word, SELF | (word & MutexLayout.WAITERS))) {
-            return Acquired.FROM_DEAD_OWNER;
-        }
-        local.unlock();
-        return null;
-    }
-
-    private Acquired contended(long deadline) throws InterruptedException {
-        int limit = Math.min(MAX_SPINS, spinEstimate * 2 + 10);
-        for (int spins = 0; spins < limit; spins++) {
-            Thread.onSpinWait();
-            if ((long) LONG.getVolatile(memory, offset) == 0L && LONG.compareAndSet(memory, offset, 0L, SELF)) {
-                spinEstimate += (spins - spinEstimate) / 8;
-                return Acquired.CLEANLY;
-            }
-        }
-        spinEstimate += (limit - spinEstimate) / 8;
-        long nextLivenessCheck = System.nanoTime() + LIVENESS_SLICE_NANOS;
-        while (true) {
-            long word = (long) LONG.getVolatile(memory, offset);
-            if (word == 0L) {
-                // Others may still sleep: keep the flag so this holder's release wakes one.
-                if (LONG.compareAndSet(memory, offset, 0L, SELF | MutexLayout.WAITERS)) {
-                    return Acquired.CLEANLY;
-                }
-                continue;
-            }
-            if ((word & MutexLayout.WAITERS) == 0 && !LONG.compareAndSet(memory, offset, word, word | MutexLayout.WAITERS)) {
-                continue;
-            }
-            long now = System.nanoTime();
-            if (now - nextLivenessCheck >= 0) {
-                nextLivenessCheck = now + LIVENESS_SLICE_NANOS;
-                if (!ProcessIdentity.isAlive(word)
-                        && LONG.compareAndSet(memory, offset, word | MutexLayout.WAITERS, SELF | MutexLayout.WAITERS)) {
-                    return Acquired.FROM_DEAD_OWNER;
-                }
-            }
-            if (deadline != Long.MAX_VALUE && now - deadline >= 0) {
-                return null;
-            }
-            long sleep = Math.min(nextLivenessCheck - now, deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - now);
-            Futex.await(memory, offset, (int) (word | MutexLayout.WAITERS), Math.max(sleep, 1));
-            if (Thread.interrupted()) {
-                throw new InterruptedException("interrupted while waiting for a cross-process lock");
-            }
-        }
+        return acquired;
     }
 
     /** Releases the mutex, waking one sleeping process if any may sleep. Call only holding it. */
@@ -161,10 +72,7 @@ public final class RobustMutex {
         if (!local.isHeldByCurrentThread()) {
             throw new IllegalMonitorStateException("this thread does not hold the cross-process lock");
         }
-        long word = (long) LONG.getAndSet(memory, offset, 0L);
-        if ((word & MutexLayout.WAITERS) != 0) {
-            Futex.wake(memory, offset, 1);
-        }
+        word.release();
         local.unlock();
     }
 
@@ -175,6 +83,6 @@ public final class RobustMutex {
 
     /** The process recorded as the owner, if any, without the flag bits; 0 when free. */
     public long ownerWord() {
-        return (long) LONG.getVolatile(memory, offset) & ~MutexLayout.FLAGS;
+        return word.ownerWord();
     }
 }

@@ -8,8 +8,7 @@ import java.lang.invoke.VarHandle;
  * Byte layout of a cross-process event's segment (version 1).
  *
  * <pre>
- * 0   int magic 'SEVT'
- * 4   int version
+ * 0   SegmentHeader  magic 'SEVT', version
  * 8   int flag         1 raised, 0 lowered
  * 12  int generation   the futex word waiters sleep on: bumped by each set that raises the flag
  * 16  int waiters      nonzero while a waiter may be asleep, so that a set without waiters
@@ -21,10 +20,7 @@ import java.lang.invoke.VarHandle;
  * itself re-checks the generation.
  */
 final class EventLayout {
-    static final int MAGIC = 0x53455654;
-    static final int VERSION = 1;
-    static final long MAGIC_OFFSET = 0;
-    static final long VERSION_OFFSET = 4;
+    static final SegmentHeader HEADER = new SegmentHeader("event", "Event", 0x53455654, 1);
     static final long FLAG = 8;
     static final long GENERATION = 12;
     static final long WAITERS = 16;
@@ -33,21 +29,6 @@ final class EventLayout {
     private static final VarHandle INT = ValueLayout.JAVA_INT.varHandle();
 
     private EventLayout() {}
-
-    static void initialize(MemorySegment memory) {
-        INT.setVolatile(memory, VERSION_OFFSET, VERSION);
-        INT.setVolatile(memory, MAGIC_OFFSET, MAGIC);
-    }
-
-    /** Checks the header of a segment mapped by name. */
-    static void validate(MemorySegment memory) {
-        int magic = (int) INT.getVolatile(memory, MAGIC_OFFSET);
-        int version = (int) INT.getVolatile(memory, VERSION_OFFSET);
-        if (magic != MAGIC || version != VERSION) {
-            throw new IllegalStateException("not a Spindle event segment (magic " + Integer.toHexString(magic)
-                    + ", version " + version + ")");
-        }
-    }
 
     static int flagVolatile(MemorySegment memory) {
         return (int) INT.getVolatile(memory, FLAG);

@@ -1,12 +1,10 @@
 package dev.spindle.internal.sync;
 
 import dev.spindle.internal.nativeio.Futex;
-import dev.spindle.internal.shm.SharedSegment;
 import dev.spindle.internal.travel.Travel;
 import dev.spindle.sync.Event;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
-import java.lang.ref.Cleaner;
 import java.time.Duration;
 
 /**
@@ -15,22 +13,13 @@ import java.time.Duration;
  * slices so that an interrupt of a platform thread is seen; a waiting virtual thread leaves its
  * carrier ({@link Futex}).
  *
- * <p>Lifetime, as CPython's: the segment belongs to the process that made the event. It is
- * removed when that process's event becomes unreachable, or when that process ends (the resource
- * tracker removes what a killed one left). Copies in other processes map it while they are
- * reachable; a copy that arrives after its maker removed it fails to attach, saying so.
+ * <p>Lifetime: {@link PrimitiveSegment}'s — the process that made it owns it, as in CPython.
  */
 public final class SharedEvent implements Event {
     static {
         Travel.register(SharedEvent.class, (event, journey) -> new Ref(event.segment.name()));
     }
 
-    private static final String KIND = "event";
-    private static final Cleaner CLEANER = Cleaner.create(task -> {
-        Thread thread = new Thread(task, "spindle-event-cleaner");
-        thread.setDaemon(true);
-        return thread;
-    });
     /** How long a platform thread sleeps before it looks for an interrupt. */
     private static final long SLICE_NANOS = 50_000_000;
     private static final int WAKE_ALL = Integer.MAX_VALUE;
@@ -39,44 +28,21 @@ public final class SharedEvent implements Event {
     record Ref(String segmentName) implements Travel.Arrival {
         @Override
         public SharedEvent arrive() throws IOException {
-            return open(segmentName);
+            return PrimitiveSegment.arrive(segmentName, EventLayout.HEADER, SharedEvent.class, SharedEvent::new);
         }
     }
 
-    private final SharedSegment segment;
+    private final PrimitiveSegment segment;
     private final MemorySegment memory;
 
-    private SharedEvent(SharedSegment segment, boolean owner) {
+    private SharedEvent(PrimitiveSegment segment) {
         this.segment = segment;
         this.memory = segment.memory();
-        CLEANER.register(this, owner ? () -> {
-            segment.unlink();
-            segment.close();
-        } : segment::close);
     }
 
     /** A new event, lowered, owned by this process. */
     public static SharedEvent create() {
-        SharedSegment segment = SharedSegment.create(KIND, EventLayout.SIZE);
-        EventLayout.initialize(segment.memory());
-        return new SharedEvent(segment, true);
-    }
-
-    private static SharedEvent open(String name) throws IOException {
-        SharedSegment segment;
-        try {
-            segment = SharedSegment.open(name);
-        } catch (IOException e) {
-            throw new IOException("cannot attach an Event: its segment " + name + " is gone (the process that made it"
-                    + " dropped or closed it, or ended; keep it reachable there while others may still receive it)", e);
-        }
-        try {
-            EventLayout.validate(segment.memory());
-        } catch (IllegalStateException e) {
-            segment.close();
-            throw new IOException(e.getMessage(), e);
-        }
-        return new SharedEvent(segment, false);
+        return PrimitiveSegment.create(EventLayout.HEADER, EventLayout.SIZE, memory -> { }, SharedEvent::new);
     }
 
     @Override

@@ -4,11 +4,11 @@ import java.time.Duration;
 import java.util.Objects;
 
 /** Timeouts as the primitives' waits take them. */
-final class Waits {
+public final class Waits {
     private Waits() {}
 
     /** {@code timeout} in nanoseconds, saturated (a timeout of centuries waits for ever). */
-    static long nanos(Duration timeout) {
+    public static long nanos(Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
         try {
             return timeout.toNanos();

@@ -3,7 +3,7 @@ package dev.spindle.internal.shm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.spindle.internal.shm.RobustMutex.Acquired;
+import dev.spindle.internal.shm.RobustWord.Acquired;
 import dev.spindle.internal.track.ProcessIdentity;
 import dev.spindle.multiprocessing.ChildProcess;
 import dev.spindle.multiprocessing.Connection;

@@ -40,14 +40,7 @@ class EventSemanticsTest {
     /** The events of finished tests are unreachable once JUnit lets go of their arguments. */
     @AfterAll
     static void dropSharedEvents() throws InterruptedException {
-        Deadlines.await("events no longer reachable are removed", Deadlines.PROMPT, () -> {
-            System.gc();
-            try {
-                return NoLeaks.ownSegments().isEmpty();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        NoLeaks.awaitUnreachableSegmentsRemoved();
     }
 
     private static CompletableFuture<Boolean> awaitIn(Thread.Builder builder, Event event, Duration timeout) {

@@ -1,0 +1,106 @@
+package dev.spindle.internal.sync;
+
+import dev.spindle.internal.shm.SharedSegment;
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.lang.ref.Cleaner;
+import java.lang.ref.WeakReference;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The segment of one cross-process primitive, mapped in this process, and its lifetime.
+ *
+ * <p>Lifetime, as CPython's: the segment belongs to the process that made the primitive. It is
+ * removed when that process's object becomes unreachable, or when that process ends (the resource
+ * tracker removes what a killed one left). Copies in other processes map it while they are
+ * reachable; a copy that arrives after its maker removed it fails to attach, saying so.
+ *
+ * <p>One object per segment and process: a primitive that arrives where an object for its
+ * segment is still reachable (sent to a child and back, or received twice) is that object, so
+ * what a process keeps about its own holds (an RLock's owner thread) is kept once.
+ */
+final class PrimitiveSegment {
+    private static final Cleaner CLEANER = Cleaner.create(task -> {
+        Thread thread = new Thread(task, "spindle-primitive-cleaner");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** Segment name → the object for it in this process; guarded by itself. */
+    private static final Map<String, WeakReference<Object>> OBJECTS = new HashMap<>();
+
+    private final SharedSegment segment;
+
+    private PrimitiveSegment(SharedSegment segment) {
+        this.segment = segment;
+    }
+
+    /** A new segment for a primitive made by {@code make}, owned by this process. */
+    static <T> T create(SegmentHeader header, long size, Consumer<MemorySegment> initialize,
+            Function<PrimitiveSegment, T> make) {
+        SharedSegment segment = SharedSegment.create(header.kind(), size);
+        initialize.accept(segment.memory());
+        header.write(segment.memory());
+        PrimitiveSegment mapped = new PrimitiveSegment(segment);
+        T primitive = make.apply(mapped);
+        mapped.bind(primitive, true);
+        return primitive;
+    }
+
+    /** The object for the segment {@code name} in this process: the one already here, else a new copy. */
+    static <T> T arrive(String name, SegmentHeader header, Class<T> type, Function<PrimitiveSegment, T> make)
+            throws IOException {
+        synchronized (OBJECTS) {
+            WeakReference<Object> known = OBJECTS.get(name);
+            if (known != null && type.isInstance(known.get())) {
+                return type.cast(known.get());
+            }
+            SharedSegment segment;
+            try {
+                segment = SharedSegment.open(name);
+            } catch (IOException e) {
+                throw new IOException("cannot attach a " + header.what() + ": its segment " + name + " is gone (the process"
+                        + " that made it dropped it or ended; keep it reachable there while others may still receive it)", e);
+            }
+            try {
+                header.validate(segment.memory());
+            } catch (IllegalStateException e) {
+                segment.close();
+                throw new IOException(e.getMessage(), e);
+            }
+            PrimitiveSegment mapped = new PrimitiveSegment(segment);
+            T primitive = make.apply(mapped);
+            mapped.bind(primitive, false);
+            return primitive;
+        }
+    }
+
+    /** Ties the segment's lifetime in this process to {@code primitive}'s reachability. */
+    private void bind(Object primitive, boolean owner) {
+        String name = segment.name();
+        WeakReference<Object> reference = new WeakReference<>(primitive);
+        synchronized (OBJECTS) {
+            OBJECTS.put(name, reference);
+        }
+        SharedSegment mapped = segment;
+        CLEANER.register(primitive, () -> {
+            synchronized (OBJECTS) {
+                OBJECTS.remove(name, reference);
+            }
+            if (owner) {
+                mapped.unlink();
+            }
+            mapped.close();
+        });
+    }
+
+    MemorySegment memory() {
+        return segment.memory();
+    }
+
+    String name() {
+        return segment.name();
+    }
+}

@@ -1,0 +1,38 @@
+package dev.spindle.internal.sync;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.VarHandle;
+
+/**
+ * The first 8 bytes of every primitive's segment: {@code int magic} at 0, {@code int version} at
+ * 4, so that a segment mapped by name is checked to be the primitive and layout version expected.
+ *
+ * @param kind the segment kind in its file name ({@code event}, {@code lock}, …)
+ * @param what the primitive's name in messages ({@code Event}, {@code Lock}, …)
+ * @param magic four ASCII letters naming the primitive
+ * @param version the layout version
+ */
+record SegmentHeader(String kind, String what, int magic, int version) {
+    /** Bytes the header takes; a primitive's fields start at or after this offset. */
+    static final long SIZE = 8;
+    private static final long MAGIC_OFFSET = 0;
+    private static final long VERSION_OFFSET = 4;
+    private static final VarHandle INT = ValueLayout.JAVA_INT.varHandle();
+
+    /** Writes the header, the magic last, so that a segment with a magic has a version. */
+    void write(MemorySegment memory) {
+        INT.setVolatile(memory, VERSION_OFFSET, version);
+        INT.setVolatile(memory, MAGIC_OFFSET, magic);
+    }
+
+    /** Checks the header of a segment mapped by name. */
+    void validate(MemorySegment memory) {
+        int found = (int) INT.getVolatile(memory, MAGIC_OFFSET);
+        int foundVersion = (int) INT.getVolatile(memory, VERSION_OFFSET);
+        if (found != magic || foundVersion != version) {
+            throw new IllegalStateException("not a Spindle " + what + " segment of layout version " + version
+                    + " (magic " + Integer.toHexString(found) + ", version " + foundVersion + ")");
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package dev.spindle.internal.sync;
+
+import dev.spindle.internal.shm.RobustWord;
+import dev.spindle.internal.shm.RobustWord.Acquired;
+import dev.spindle.internal.travel.Travel;
+import dev.spindle.sync.Lock;
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+
+/**
+ * A {@link Lock} in shared memory ({@link LockLayout}) for threads of any process that holds it
+ * (Python's {@code multiprocessing.Lock}): a {@link RobustWord}, owned by a process, so any
+ * thread of any process may release it, and a process that dies holding it hands it to the next
+ * acquirer with {@link #ownerDied()} set. Lifetime: {@link PrimitiveSegment}'s.
+ */
+public final class SharedLock implements Lock {
+    static {
+        Travel.register(SharedLock.class, (lock, journey) -> new Ref(lock.segment.name()));
+    }
+
+    /** The form in which a lock crosses to another process: its segment's name. */
+    record Ref(String segmentName) implements Travel.Arrival {
+        @Override
+        public SharedLock arrive() throws IOException {
+            return PrimitiveSegment.arrive(segmentName, LockLayout.LOCK, SharedLock.class, SharedLock::new);
+        }
+    }
+
+    private final PrimitiveSegment segment;
+    private final MemorySegment memory;
+    private final RobustWord word;
+
+    private SharedLock(PrimitiveSegment segment) {
+        this.segment = segment;
+        this.memory = segment.memory();
+        this.word = new RobustWord(memory, LockLayout.WORD);
+    }
+
+    /** A new lock, free, owned by this process. */
+    public static SharedLock create() {
+        return PrimitiveSegment.create(LockLayout.LOCK, LockLayout.SIZE, memory -> { }, SharedLock::new);
+    }
+
+    @Override
+    public void lock() {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                took(word.acquire(Long.MAX_VALUE));
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true; // lock() is not interruptible: keep waiting, keep the status
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void lockInterruptibly() throws InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException("interrupted before waiting for a Lock");
+        }
+        took(word.acquire(Long.MAX_VALUE));
+    }
+
+    @Override
+    public boolean tryLock() {
+        return took(word.tryAcquireIfFreeOrOrphaned());
+    }
+
+    @Override
+    public boolean tryLock(long time, TimeUnit unit) throws InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException("interrupted before waiting for a Lock");
+        }
+        long nanos = unit.toNanos(time);
+        if (nanos <= 0) {
+            return tryLock();
+        }
+        return took(word.acquire(RobustWord.deadlineAfter(nanos)));
+    }
+
+    private boolean took(Acquired acquired) {
+        if (acquired == Acquired.FROM_DEAD_OWNER) {
+            LockLayout.setOwnerDiedVolatile(memory, true);
+        }
+        return acquired != null;
+    }
+
+    @Override
+    public void unlock() {
+        if (word.ownerWord() == 0) {
+            throw new IllegalMonitorStateException("release of an unlocked Lock");
+        }
+        if (LockLayout.ownerDiedVolatile(memory)) {
+            LockLayout.setOwnerDiedVolatile(memory, false);
+        }
+        word.release();
+    }
+
+    /** Not yet: a condition over a cross-process lock needs a cross-process wait queue. */
+    @Override
+    public Condition newCondition() {
+        throw new UnsupportedOperationException("a condition over a cross-process Lock is not available yet");
+    }
+
+    @Override
+    public boolean isLocked() {
+        return word.ownerWord() != 0;
+    }
+
+    @Override
+    public boolean ownerDied() {
+        return LockLayout.ownerDiedVolatile(memory);
+    }
+
+    @Override
+    public String toString() {
+        return "Lock[" + (isLocked() ? "locked" : "unlocked") + ", shared by processes]";
+    }
+}

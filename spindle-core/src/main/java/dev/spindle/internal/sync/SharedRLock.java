@@ -1,0 +1,153 @@
+package dev.spindle.internal.sync;
+
+import dev.spindle.internal.shm.RobustMutex;
+import dev.spindle.internal.shm.RobustWord.Acquired;
+import dev.spindle.internal.travel.Travel;
+import dev.spindle.sync.RLock;
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+
+/**
+ * An {@link RLock} in shared memory ({@link LockLayout}) for threads of any process that holds it
+ * (Python's {@code multiprocessing.RLock}): a {@link RobustMutex}, so one thread owns it, and a
+ * count of that thread's holds, kept in this process (one object per segment and process, see
+ * {@link PrimitiveSegment}). A process that dies holding it, however deep, hands it to the next
+ * acquirer with {@link #ownerDied()} set.
+ */
+public final class SharedRLock implements RLock {
+    static {
+        Travel.register(SharedRLock.class, (lock, journey) -> new Ref(lock.segment.name()));
+    }
+
+    /** The form in which an RLock crosses to another process: its segment's name. */
+    record Ref(String segmentName) implements Travel.Arrival {
+        @Override
+        public SharedRLock arrive() throws IOException {
+            return PrimitiveSegment.arrive(segmentName, LockLayout.RLOCK, SharedRLock.class, SharedRLock::new);
+        }
+    }
+
+    private final PrimitiveSegment segment;
+    private final MemorySegment memory;
+    private final RobustMutex mutex;
+    /** The owner thread's holds; read and written only by the thread that holds {@link #mutex}. */
+    private int holds;
+
+    private SharedRLock(PrimitiveSegment segment) {
+        this.segment = segment;
+        this.memory = segment.memory();
+        this.mutex = new RobustMutex(memory, LockLayout.WORD);
+    }
+
+    /** A new RLock, free, owned by this process. */
+    public static SharedRLock create() {
+        return PrimitiveSegment.create(LockLayout.RLOCK, LockLayout.SIZE, memory -> { }, SharedRLock::new);
+    }
+
+    @Override
+    public void lock() {
+        if (reentered()) {
+            return;
+        }
+        boolean interrupted = false;
+        while (true) {
+            try {
+                took(mutex.lock());
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true; // lock() is not interruptible: keep waiting, keep the status
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void lockInterruptibly() throws InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException("interrupted before waiting for an RLock");
+        }
+        if (!reentered()) {
+            took(mutex.lock());
+        }
+    }
+
+    @Override
+    public boolean tryLock() {
+        return reentered() || took(mutex.tryLockIfFreeOrOrphaned());
+    }
+
+    @Override
+    public boolean tryLock(long time, TimeUnit unit) throws InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException("interrupted before waiting for an RLock");
+        }
+        return reentered() || took(mutex.lock(Math.max(0, unit.toNanos(time))));
+    }
+
+    private boolean reentered() {
+        if (mutex.isHeldByCurrentThread()) {
+            holds++;
+            return true;
+        }
+        return false;
+    }
+
+    private boolean took(Acquired acquired) {
+        if (acquired == null) {
+            return false;
+        }
+        if (acquired == Acquired.FROM_DEAD_OWNER) {
+            LockLayout.setOwnerDiedVolatile(memory, true);
+        }
+        holds = 1;
+        return true;
+    }
+
+    @Override
+    public void unlock() {
+        if (!mutex.isHeldByCurrentThread()) {
+            throw new IllegalMonitorStateException("cannot release an RLock this thread does not hold");
+        }
+        if (--holds == 0) {
+            if (LockLayout.ownerDiedVolatile(memory)) {
+                LockLayout.setOwnerDiedVolatile(memory, false);
+            }
+            mutex.unlock();
+        }
+    }
+
+    /** Not yet: a condition over a cross-process lock needs a cross-process wait queue. */
+    @Override
+    public Condition newCondition() {
+        throw new UnsupportedOperationException("a condition over a cross-process RLock is not available yet");
+    }
+
+    @Override
+    public boolean isLocked() {
+        return mutex.ownerWord() != 0;
+    }
+
+    @Override
+    public boolean ownerDied() {
+        return LockLayout.ownerDiedVolatile(memory);
+    }
+
+    @Override
+    public boolean isHeldByCurrentThread() {
+        return mutex.isHeldByCurrentThread();
+    }
+
+    @Override
+    public int getHoldCount() {
+        return mutex.isHeldByCurrentThread() ? holds : 0;
+    }
+
+    @Override
+    public String toString() {
+        return "RLock[" + (isLocked() ? "locked" : "unlocked") + ", shared by processes]";
+    }
+}
