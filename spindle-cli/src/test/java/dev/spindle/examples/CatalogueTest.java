@@ -15,6 +15,7 @@ class CatalogueTest {
                 "mp-start-subclass", "mp-terminate-is-alive", "mp-daemon-join-timeout", "mp-join-all-parallel",
                 "mp-name-pid", "mp-shared-terminal", "mp-shared-file", "thread-vs-process-startup",
                 "thread-vs-process-pid", "mp-pipe-duplex", "mp-pipe-eof", "mp-pipe-adder",
+                "ppe-manager-lock-tickets", "mp-rlock-file-tickets", "mp-lock-tickets-json", "mp-event-traffic-light",
                 "pool-apply-async-basic", "pool-apply-async-10", "pool-apply-sync", "pool-named-tasks",
                 "pool-collect-results", "pool-callback-pipeline", "pool-crawler-maoyan",
                 "futures-thread-pool-account", "futures-prime-check", "ppe-shutdown-wait", "ppe-done-callback-parent",
@@ -34,7 +35,8 @@ class CatalogueTest {
         assertThat(tour.exitCode()).isZero();
         assertThat(tour.output()).containsSubsequence("== mp-downloads", "总共耗费了", "== mp-pingpong-global",
                 "== thread-vs-process-pid", "== mp-pipe-adder", "30", "== mp-pipe-eof", "主进程",
-                "== pool-callback-pipeline", "正在解析页面", "== ppe-shutdown-wait", "== prime check",
+                "== pool-callback-pipeline", "正在解析页面", "== ppe-shutdown-wait",
+                "== ppe-manager-lock-tickets", "f1.txt: 0", "== prime check",
                 "serial ", "(60 of 65 prime)", "threads    [", "] 65/65", "(60 of 65 prime)",
                 "processes  [", "] 65/65", "(60 of 65 prime)");
     }

@@ -1,0 +1,52 @@
+package dev.spindle.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The observable point of each `sync-mp` row of seed-programs.md, and of ppe-manager-lock-tickets. */
+class SyncExamplesTest {
+    private static final double FAST = 0.02;
+
+    @Test
+    void ppeManagerLockTicketsSellsTenTicketsOnceEachWithALockPassedToTheTasks() throws Exception {
+        DemoRun run = DemoRun.of("ppe-manager-lock-tickets", FAST);
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.output()).contains("RuntimeError", "should only be shared between processes through inheritance");
+        assertThat(run.all("排队抢票了 \\(pid \\d+, (\\d+) left\\)")).as("each ticket seen once")
+                .containsExactlyInAnyOrder("10", "9", "8", "7", "6", "5", "4", "3", "2", "1");
+        assertThat(run.all("f1.txt: (\\d+)")).containsExactly("0");
+    }
+
+    @Test
+    void mpRlockFileTicketsEndsAtZeroAndTheSectionsNeverOverlap() throws Exception {
+        DemoRun run = DemoRun.of("mp-rlock-file-tickets", FAST);
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.count("开始")).isEqualTo(10);
+        assertThat(run.count("排队抢票了")).isEqualTo(10);
+        assertThat(run.all("f1.txt: (\\d+)")).containsExactly("0");
+        assertThat(run.output()).contains("10 read-modify-write sections, none overlapping: true");
+    }
+
+    @Test
+    void mpLockTicketsJsonSellsTheOneTicketToExactlyOneOfAHundredBuyers() throws Exception {
+        DemoRun run = DemoRun.of("mp-lock-tickets-json", FAST);
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.count("购票成功")).isEqualTo(1);
+        assertThat(run.count("购票失败")).isEqualTo(99);
+        assertThat(run.output()).contains("db: {\"count\":0}");
+        assertThat(run.lines().getLast()).isEqualTo("主线程");
+    }
+
+    @Test
+    void mpEventTrafficLightPoliceCarsLeaveOnRedAndCarsWaitForGreen() throws Exception {
+        DemoRun run = DemoRun.of("mp-event-traffic-light", 0.2, "3");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.all("灯的是(\\w+)，警车走了")).containsExactly("False", "False", "False", "False", "False");
+        assertThat(run.all("看见绿灯亮了 \\(灯的是(\\w+)\\)")).as("a car's wait ends only on green")
+                .hasSizeGreaterThanOrEqualTo(3).containsOnly("True");
+        assertThat(run.count("走你,car")).isEqualTo(3);
+        assertThat(run.count("红灯亮")).isGreaterThanOrEqualTo(8);
+        assertThat(run.indexOf("============》")).isLessThan(run.indexOf("terminating it"));
+    }
+}
