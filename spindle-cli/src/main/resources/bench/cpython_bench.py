@@ -13,6 +13,9 @@ Usage: python3 cpython_bench.py FIGURE RUNS
   mutex.uncontended_ns         multiprocessing.Lock(): acquire + release in one thread, 1,000,000 times
   mutex.owner_death_recovery_ms  no samples: a multiprocessing.Lock whose holder died is never
                                released, its waiters wait forever (it is a POSIX semaphore)
+  lock.uncontended_pairs_per_s multiprocessing.Lock(): acquire + release pairs per second, 1,000,000 a sample
+  event.pingpong_2proc_per_s   two multiprocessing.Events handed between parent and child, 5,000 round trips
+  lock.owner_death_recovery_ms no samples: as mutex.owner_death_recovery_ms
 Pools are made before timing; one warm-up run is not counted. Prints the median and every sample.
 """
 import concurrent.futures
@@ -26,6 +29,7 @@ import time
 ROUND_TRIPS = 20_000
 MAP_TASKS = 100_000
 SUBMITS = 20_000
+PING_PONGS = 5_000
 WORKERS = 2
 PRIMES = [
     1116281, 1297337, 104395303, 472882027, 533000389, 817504243, 982451653,
@@ -133,6 +137,39 @@ def lock_ns():
     return (time.perf_counter() - t0) / pairs * 1e9
 
 
+def lock_pairs_per_s():
+    return 1e9 / lock_ns()
+
+
+def pong(ping, pong_event):
+    while True:
+        ping.wait()
+        ping.clear()
+        pong_event.set()
+
+
+def event_pingpong_per_s():
+    ctx = mp.get_context("fork")
+    ping, pong_event = ctx.Event(), ctx.Event()
+    p = ctx.Process(target=pong, args=(ping, pong_event), daemon=True)
+    p.start()
+    for _ in range(2):  # warm-up
+        event_round_trips(ping, pong_event, 500)
+    rate = event_round_trips(ping, pong_event, PING_PONGS)
+    p.kill()
+    p.join()
+    return rate
+
+
+def event_round_trips(ping, pong_event, n):
+    t0 = time.perf_counter()
+    for _ in range(n):
+        ping.set()
+        pong_event.wait()
+        pong_event.clear()
+    return n / (time.perf_counter() - t0)
+
+
 def main():
     figure, runs = sys.argv[1], int(sys.argv[2])
     if figure == "process.start_join.cold_ms":
@@ -158,7 +195,12 @@ def main():
     elif figure == "mutex.uncontended_ns":
         lock_ns()
         samples = [lock_ns() for _ in range(runs)]
-    elif figure == "mutex.owner_death_recovery_ms":
+    elif figure == "lock.uncontended_pairs_per_s":
+        lock_ns()
+        samples = [lock_pairs_per_s() for _ in range(runs)]
+    elif figure == "event.pingpong_2proc_per_s":
+        samples = [event_pingpong_per_s() for _ in range(runs)]
+    elif figure in ("mutex.owner_death_recovery_ms", "lock.owner_death_recovery_ms"):
         print(json.dumps({"name": figure, "runs": 0, "samples": [],
                           "note": "a multiprocessing.Lock whose holder died is never released"}))
         return

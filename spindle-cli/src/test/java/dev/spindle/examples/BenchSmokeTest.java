@@ -15,6 +15,16 @@ class BenchSmokeTest {
     }
 
     @Test
+    void theSyncSuitePrintsItsFiguresAsJson() throws Exception {
+        DemoRun run = DemoRun.spindle("bench", "sync", "--json", "--runs", "1");
+        assertThat(run.exitCode()).isZero();
+        for (String figure : new String[] {"lock\\.uncontended_pairs_per_s", "event\\.pingpong_2proc_per_s",
+                "lock\\.owner_death_recovery_ms"}) {
+            assertThat(run.output()).containsPattern("\\{\"name\":\"" + figure + "\",\"value\":[0-9.]+,");
+        }
+    }
+
+    @Test
     void anUnknownSuiteIsAClearError() throws Exception {
         DemoRun run = DemoRun.spindle("bench", "nosuch");
         assertThat(run.exitCode()).isEqualTo(2);

@@ -3,6 +3,7 @@ package dev.spindle.internal.pipe;
 import static dev.spindle.internal.pipe.PipeLayout.INT;
 import static dev.spindle.internal.pipe.PipeLayout.LONG;
 
+import dev.spindle.internal.nativeio.AdaptiveSpin;
 import dev.spindle.internal.nativeio.Futex;
 import dev.spindle.internal.shm.RobustMutex;
 import dev.spindle.internal.transport.MessageTooLongException;
@@ -26,12 +27,9 @@ import java.lang.foreign.ValueLayout;
  * leaves a smaller message to the next reader whole; of a larger one, the next reader skips
  * the rest.
  *
- * <p>Blocking: a waiter first spins briefly (a hand-off between spinning processes costs tens of
- * nanoseconds, a futex wake tens of microseconds), then sleeps on the ring's sequence word in
- * slices of {@link #SLICE_NANOS}. A reader spins only while spinning pays: once a wait lasted
- * {@link #LONG_WAIT_NANOS} (the writer is busy for long, a pool's worker on a slow task), the next
- * wait sleeps at once, leaving the CPU to the processes doing the work, until a wait is short
- * again. Between slices it checks whether the process at the other end has died without closing,
+ * <p>Blocking: a waiter first spins briefly, then sleeps on the ring's sequence word in slices of
+ * {@link #SLICE_NANOS}. A reader spins only while spinning pays ({@link AdaptiveSpin}: not after
+ * a long wait, such as for a pool's worker on a slow task). Between slices it checks whether the process at the other end has died without closing,
  * and whether it was interrupted or its handle closed.
  *
  * <p>Ordering: positions are stored with volatile (sequentially consistent) writes and the
@@ -40,13 +38,7 @@ import java.lang.foreign.ValueLayout;
  * itself re-checks the sequence word.
  */
 final class ByteRing {
-    private static final long SPIN_NANOS = 50_000;
-    /**
-     * A wait this long says the writer is busy for long stretches: the next wait sleeps at once.
-     * Far above the spin, so that a futex wake-up (tens of microseconds, more on a busy VM) never
-     * counts as long: two ends waking each other by futex would otherwise both stop spinning.
-     */
-    private static final long LONG_WAIT_NANOS = 1_000_000;
+    private static final long SPIN_NANOS = AdaptiveSpin.SPIN_NANOS;
     static final long SLICE_NANOS = 50_000_000;
     /** A deadline that never passes. */
     static final long FOREVER = Long.MAX_VALUE;
@@ -74,8 +66,8 @@ final class ByteRing {
      * reader has just written.
      */
     private long headSeen;
-    /** Whether this process's last wait for data was short (used under the read lock). */
-    private boolean spinPays = true;
+    /** How this process's readers spin (used under the read lock). */
+    private final AdaptiveSpin readerSpin = new AdaptiveSpin();
 
     ByteRing(MemorySegment memory, long base, int capacity) {
         this.memory = memory;
@@ -382,12 +374,12 @@ final class ByteRing {
         try {
             return awaitData(head, start, deadline, writer, atMessageStart);
         } finally {
-            spinPays = System.nanoTime() - start < LONG_WAIT_NANOS;
+            readerSpin.waited(System.nanoTime() - start);
         }
     }
 
     private boolean awaitData(long head, long start, long deadline, Watch writer, boolean atMessageStart) throws IOException {
-        long spin = spinPays ? SPIN_NANOS : 0;
+        long spin = readerSpin.spinNanos();
         long spinUntil = deadline == FOREVER ? start + spin : Math.min(start + spin, deadline);
         int spins = 0;
         while (tail() - head == 0) {

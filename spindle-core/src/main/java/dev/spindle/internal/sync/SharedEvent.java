@@ -1,5 +1,6 @@
 package dev.spindle.internal.sync;
 
+import dev.spindle.internal.nativeio.AdaptiveSpin;
 import dev.spindle.internal.nativeio.Futex;
 import dev.spindle.internal.travel.Travel;
 import dev.spindle.sync.Event;
@@ -9,7 +10,8 @@ import java.time.Duration;
 
 /**
  * An {@link Event} in shared memory ({@link EventLayout}), for threads of any process that holds
- * it (Python's {@code multiprocessing.Event}). Waiting is a futex wait on the generation word, in
+ * it (Python's {@code multiprocessing.Event}). Waiting spins briefly while that pays
+ * ({@link AdaptiveSpin}), then is a futex wait on the generation word, in
  * slices so that an interrupt of a platform thread is seen; a waiting virtual thread leaves its
  * carrier ({@link Futex}).
  *
@@ -34,6 +36,8 @@ public final class SharedEvent implements Event {
 
     private final PrimitiveSegment segment;
     private final MemorySegment memory;
+    /** How this process's waiters spin; shared by its threads, a hint only. */
+    private final AdaptiveSpin spin = new AdaptiveSpin();
 
     private SharedEvent(PrimitiveSegment segment) {
         this.segment = segment;
@@ -83,7 +87,23 @@ public final class SharedEvent implements Event {
         if (Thread.interrupted()) {
             throw new InterruptedException("interrupted while waiting for an Event");
         }
-        long deadline = nanos == Long.MAX_VALUE ? Long.MAX_VALUE : System.nanoTime() + nanos;
+        long start = System.nanoTime();
+        try {
+            return awaitChange(seen, start, nanos == Long.MAX_VALUE ? Long.MAX_VALUE : start + nanos);
+        } finally {
+            spin.waited(System.nanoTime() - start);
+        }
+    }
+
+    /** Spins while that pays, then sleeps in slices, until the generation moves past {@code seen}. */
+    private boolean awaitChange(int seen, long start, long deadline) throws InterruptedException {
+        long spinUntil = start + Math.min(spin.spinNanos(), deadline - start);
+        while (System.nanoTime() - spinUntil < 0) {
+            if (EventLayout.generationVolatile(memory) != seen || isSet()) {
+                return true;
+            }
+            Thread.onSpinWait();
+        }
         while (true) {
             long left = deadline == Long.MAX_VALUE ? SLICE_NANOS : deadline - System.nanoTime();
             if (left <= 0) {
