@@ -9,6 +9,7 @@ import dev.spindle.multiprocessing.StartMethod;
 import dev.spindle.sync.Event;
 import dev.spindle.sync.Lock;
 import dev.spindle.sync.RLock;
+import dev.spindle.sync.Semaphore;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -161,6 +162,27 @@ public final class Context {
     /** A new {@link RLock}, free (Python's {@code RLock()}); shared as {@link #lock()}'s are. */
     public RLock rlock() {
         return Backends.of(this).rlock();
+    }
+
+    /**
+     * A new {@link Semaphore} of {@code permits} (Python's {@code Semaphore(value)}); shared as
+     * {@link #lock()}'s are, and a cross-process one gets back the permits of a process that died
+     * holding them.
+     *
+     * @throws IllegalArgumentException if {@code permits} is negative
+     */
+    public Semaphore semaphore(int permits) {
+        return Backends.of(this).semaphore(permits, false);
+    }
+
+    /**
+     * A new bounded {@link Semaphore} of {@code permits} (Python's {@code BoundedSemaphore(value)}):
+     * a release that would take it above {@code permits} throws {@link IllegalStateException}.
+     *
+     * @throws IllegalArgumentException if {@code permits} is negative
+     */
+    public Semaphore boundedSemaphore(int permits) {
+        return Backends.of(this).semaphore(permits, true);
     }
 
     @Override

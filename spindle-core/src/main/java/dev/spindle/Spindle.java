@@ -8,6 +8,7 @@ import dev.spindle.multiprocessing.StartMethod;
 import dev.spindle.sync.Event;
 import dev.spindle.sync.Lock;
 import dev.spindle.sync.RLock;
+import dev.spindle.sync.Semaphore;
 import java.time.Duration;
 import java.util.List;
 
@@ -71,6 +72,16 @@ public final class Spindle {
     /** A new reentrant lock shared with child processes: the default context's {@link Context#rlock()}. */
     public static RLock rlock() {
         return Context.processes().rlock();
+    }
+
+    /** A new semaphore shared with child processes: the default context's {@link Context#semaphore(int)}. */
+    public static Semaphore semaphore(int permits) {
+        return Context.processes().semaphore(permits);
+    }
+
+    /** A new bounded semaphore shared with child processes: the default context's {@link Context#boundedSemaphore(int)}. */
+    public static Semaphore boundedSemaphore(int permits) {
+        return Context.processes().boundedSemaphore(permits);
     }
 
     /** The start method of processes that do not choose one. */

@@ -24,13 +24,6 @@ import java.util.concurrent.TimeUnit;
  * means what the processes share (shared memory), not their heaps.
  */
 public interface Lock extends java.util.concurrent.locks.Lock {
-    /** A hold of the lock, for try-with-resources: closing it releases the lock. */
-    interface Held extends AutoCloseable {
-        /** Releases the lock. */
-        @Override
-        void close();
-    }
-
     /**
      * Waits for the lock (Python's {@code acquire()}); unlike {@link #lock()}, an interrupt ends
      * the wait.

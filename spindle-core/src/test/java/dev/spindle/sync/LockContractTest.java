@@ -104,7 +104,7 @@ class LockContractTest {
         lock.unlock();
         assertThat(lock.acquire(Duration.ofSeconds(1))).isTrue();
         lock.unlock();
-        try (Lock.Held _ = lock.hold()) {
+        try (Held _ = lock.hold()) {
             assertThat(lock.isLocked()).isTrue();
         }
         assertThat(lock.isLocked()).as("closing the hold released it").isFalse();

@@ -5,6 +5,7 @@ import dev.spindle.internal.pool.TaskEngine;
 import dev.spindle.sync.Event;
 import dev.spindle.sync.Lock;
 import dev.spindle.sync.RLock;
+import dev.spindle.sync.Semaphore;
 import java.time.Duration;
 
 /**
@@ -27,4 +28,7 @@ public interface Backend {
 
     /** A new reentrant lock, free, released only by its owner thread (Python's {@code RLock}). */
     RLock rlock();
+
+    /** A new semaphore of {@code permits}; if {@code bounded}, it refuses a release above them. */
+    Semaphore semaphore(int permits, boolean bounded);
 }

@@ -6,10 +6,12 @@ import dev.spindle.internal.pool.TaskEngine;
 import dev.spindle.internal.sync.SharedEvent;
 import dev.spindle.internal.sync.SharedLock;
 import dev.spindle.internal.sync.SharedRLock;
+import dev.spindle.internal.sync.SharedSemaphore;
 import dev.spindle.multiprocessing.StartMethod;
 import dev.spindle.sync.Event;
 import dev.spindle.sync.Lock;
 import dev.spindle.sync.RLock;
+import dev.spindle.sync.Semaphore;
 import java.time.Duration;
 
 /** Tasks run in worker processes started by one start method. */
@@ -37,5 +39,10 @@ record ProcessesBackend(StartMethod startMethod) implements Backend {
     @Override
     public RLock rlock() {
         return SharedRLock.create();
+    }
+
+    @Override
+    public Semaphore semaphore(int permits, boolean bounded) {
+        return SharedSemaphore.create(permits, bounded);
     }
 }

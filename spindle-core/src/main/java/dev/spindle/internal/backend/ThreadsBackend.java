@@ -5,9 +5,11 @@ import dev.spindle.internal.pool.TaskEngine;
 import dev.spindle.internal.sync.LocalEvent;
 import dev.spindle.internal.sync.LocalLock;
 import dev.spindle.internal.sync.LocalRLock;
+import dev.spindle.internal.sync.LocalSemaphore;
 import dev.spindle.sync.Event;
 import dev.spindle.sync.Lock;
 import dev.spindle.sync.RLock;
+import dev.spindle.sync.Semaphore;
 import java.time.Duration;
 
 /** Tasks run in this JVM's platform threads, or one virtual thread each. */
@@ -35,5 +37,10 @@ record ThreadsBackend(boolean virtual) implements Backend {
     @Override
     public RLock rlock() {
         return new LocalRLock();
+    }
+
+    @Override
+    public Semaphore semaphore(int permits, boolean bounded) {
+        return bounded ? LocalSemaphore.bounded(permits) : LocalSemaphore.unbounded(permits);
     }
 }

@@ -45,18 +45,7 @@ public final class SharedLock implements Lock {
 
     @Override
     public void lock() {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                took(word.acquire(Long.MAX_VALUE));
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true; // lock() is not interruptible: keep waiting, keep the status
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Uninterruptibly.await(() -> took(word.acquire(Long.MAX_VALUE)));
     }
 
     @Override

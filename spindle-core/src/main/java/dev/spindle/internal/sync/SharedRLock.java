@@ -48,20 +48,8 @@ public final class SharedRLock implements RLock {
 
     @Override
     public void lock() {
-        if (reentered()) {
-            return;
-        }
-        boolean interrupted = false;
-        while (true) {
-            try {
-                took(mutex.lock());
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true; // lock() is not interruptible: keep waiting, keep the status
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+        if (!reentered()) {
+            Uninterruptibly.await(() -> took(mutex.lock()));
         }
     }
 
