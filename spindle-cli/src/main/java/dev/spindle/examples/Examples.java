@@ -36,6 +36,7 @@ import dev.spindle.examples.socket.PoolSocketServer;
 import dev.spindle.examples.sync.MpEventTrafficLight;
 import dev.spindle.examples.sync.MpLockTicketsJson;
 import dev.spindle.examples.sync.MpRlockFileTickets;
+import dev.spindle.examples.sync.MpSemaphoreWc;
 import dev.spindle.examples.sync.PpeManagerLockTickets;
 import java.util.List;
 import java.util.Optional;
@@ -48,7 +49,8 @@ public final class Examples {
             new MpStartSubclass(), new MpTerminateIsAlive(), new MpDaemonJoinTimeout(), new MpJoinAllParallel(),
             new MpNamePid(), new MpSharedTerminal(), new MpSharedFile(), new ThreadVsProcessStartup(),
             new ThreadVsProcessPid(), new MpPipeDuplex(), new MpPipeEof(), new MpPipeAdder(),
-            new PpeManagerLockTickets(), new MpRlockFileTickets(), new MpLockTicketsJson(), new MpEventTrafficLight(),
+            new PpeManagerLockTickets(), new MpRlockFileTickets(), new MpLockTicketsJson(), new MpSemaphoreWc(),
+            new MpEventTrafficLight(),
             new PoolApplyAsyncBasic(), new PoolApplyAsync10(), new PoolApplySync(), new PoolNamedTasks(),
             new PoolCollectResults(), new PoolCallbackPipeline(), new PoolCrawlerMaoyan(),
             new FuturesThreadPoolAccount(), new FuturesPrimeCheck(), new PpeShutdownWait(), new PpeDoneCallbackParent(),

@@ -39,6 +39,15 @@ class SyncExamplesTest {
     }
 
     @Test
+    void mpSemaphoreWcNeverHasMoreThanFiveInsideAndReachesFive() throws Exception {
+        DemoRun run = DemoRun.of("mp-semaphore-wc", 0.1);
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.count("占到一个茅坑")).isEqualTo(13);
+        assertThat(run.all("most inside at once: (\\d+)")).containsExactly("5");
+        assertThat(run.indexOf("============》")).isGreaterThan(run.output().lastIndexOf("占到一个茅坑"));
+    }
+
+    @Test
     void mpEventTrafficLightPoliceCarsLeaveOnRedAndCarsWaitForGreen() throws Exception {
         DemoRun run = DemoRun.of("mp-event-traffic-light", 0.2, "3");
         assertThat(run.exitCode()).isZero();
