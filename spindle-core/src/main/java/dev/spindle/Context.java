@@ -6,6 +6,7 @@ import dev.spindle.futures.ThreadPoolExecutor;
 import dev.spindle.internal.backend.Backends;
 import dev.spindle.multiprocessing.Pool;
 import dev.spindle.multiprocessing.StartMethod;
+import dev.spindle.sync.Condition;
 import dev.spindle.sync.Event;
 import dev.spindle.sync.Lock;
 import dev.spindle.sync.RLock;
@@ -162,6 +163,21 @@ public final class Context {
     /** A new {@link RLock}, free (Python's {@code RLock()}); shared as {@link #lock()}'s are. */
     public RLock rlock() {
         return Backends.of(this).rlock();
+    }
+
+    /**
+     * A new {@link Condition} over {@code lock} (Python's {@code Condition(lock)}), which must be a
+     * {@link #lock()} or {@link #rlock()} of a context of the same kind (processes, or threads).
+     *
+     * @throws IllegalArgumentException if {@code lock} is another kind's
+     */
+    public Condition condition(Lock lock) {
+        return Backends.of(this).condition(Objects.requireNonNull(lock, "lock"));
+    }
+
+    /** A new {@link Condition} over a new {@link #rlock()} (Python's {@code Condition()}). */
+    public Condition condition() {
+        return condition(rlock());
     }
 
     /**

@@ -74,6 +74,13 @@ public interface Lock extends java.util.concurrent.locks.Lock {
         return this::unlock;
     }
 
+    /**
+     * A new {@link Condition} waiting with this lock (Python's {@code Condition(lock)}); of the
+     * same context as the lock.
+     */
+    @Override
+    Condition newCondition();
+
     /** Whether some thread (of any process sharing the lock) holds it (Python's {@code locked()}). */
     boolean isLocked();
 

@@ -13,7 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.Condition;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -269,29 +268,5 @@ class LockContractTest {
         for (CompletableFuture<Throwable> waiter : waiters) {
             assertThat(get(waiter)).isNull();
         }
-    }
-
-    @ParameterizedTest
-    @MethodSource("locks")
-    void conditionsOfThreadLocksWorkAndCrossProcessOnesSaySoClearly(Kind kind) throws Exception {
-        Lock lock = kind.make().get();
-        if (kind.crossProcess()) {
-            assertThatThrownBy(lock::newCondition).isInstanceOf(UnsupportedOperationException.class)
-                    .hasMessageContaining("not available yet");
-            return;
-        }
-        Condition condition = lock.newCondition();
-        lock.lock();
-        CompletableFuture<Throwable> signaller = in(Thread.ofPlatform(), () -> {
-            lock.lock();
-            try {
-                condition.signalAll();
-            } finally {
-                lock.unlock();
-            }
-        });
-        assertThat(condition.await(Deadlines.CHILD.toSeconds(), TimeUnit.SECONDS)).as("signalled").isTrue();
-        lock.unlock();
-        assertThat(get(signaller)).isNull();
     }
 }

@@ -2,6 +2,7 @@ package dev.spindle.internal.backend;
 
 import dev.spindle.internal.pool.PoolConfig;
 import dev.spindle.internal.pool.TaskEngine;
+import dev.spindle.sync.Condition;
 import dev.spindle.sync.Event;
 import dev.spindle.sync.Lock;
 import dev.spindle.sync.RLock;
@@ -31,4 +32,11 @@ public interface Backend {
 
     /** A new semaphore of {@code permits}; if {@code bounded}, it refuses a release above them. */
     Semaphore semaphore(int permits, boolean bounded);
+
+    /**
+     * A new condition over {@code lock}, which must be a lock of this backend.
+     *
+     * @throws IllegalArgumentException if it is another backend's (or no Spindle lock)
+     */
+    Condition condition(Lock lock);
 }

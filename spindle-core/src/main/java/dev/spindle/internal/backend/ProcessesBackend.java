@@ -8,6 +8,7 @@ import dev.spindle.internal.sync.SharedLock;
 import dev.spindle.internal.sync.SharedRLock;
 import dev.spindle.internal.sync.SharedSemaphore;
 import dev.spindle.multiprocessing.StartMethod;
+import dev.spindle.sync.Condition;
 import dev.spindle.sync.Event;
 import dev.spindle.sync.Lock;
 import dev.spindle.sync.RLock;
@@ -44,5 +45,13 @@ record ProcessesBackend(StartMethod startMethod) implements Backend {
     @Override
     public Semaphore semaphore(int permits, boolean bounded) {
         return SharedSemaphore.create(permits, bounded);
+    }
+
+    @Override
+    public Condition condition(Lock lock) {
+        if (!(lock instanceof SharedLock || lock instanceof SharedRLock)) {
+            throw new IllegalArgumentException("a Condition of a process context needs a Lock or RLock of one, not " + lock);
+        }
+        return lock.newCondition();
     }
 }

@@ -6,6 +6,7 @@ import dev.spindle.internal.sync.LocalEvent;
 import dev.spindle.internal.sync.LocalLock;
 import dev.spindle.internal.sync.LocalRLock;
 import dev.spindle.internal.sync.LocalSemaphore;
+import dev.spindle.sync.Condition;
 import dev.spindle.sync.Event;
 import dev.spindle.sync.Lock;
 import dev.spindle.sync.RLock;
@@ -42,5 +43,13 @@ record ThreadsBackend(boolean virtual) implements Backend {
     @Override
     public Semaphore semaphore(int permits, boolean bounded) {
         return bounded ? LocalSemaphore.bounded(permits) : LocalSemaphore.unbounded(permits);
+    }
+
+    @Override
+    public Condition condition(Lock lock) {
+        if (!(lock instanceof LocalLock || lock instanceof LocalRLock)) {
+            throw new IllegalArgumentException("a Condition of a thread context needs a Lock or RLock of one, not " + lock);
+        }
+        return lock.newCondition();
     }
 }

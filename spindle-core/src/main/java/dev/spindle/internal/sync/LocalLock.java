@@ -1,9 +1,9 @@
 package dev.spindle.internal.sync;
 
+import dev.spindle.sync.Condition;
 import dev.spindle.sync.Lock;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.AbstractQueuedSynchronizer;
-import java.util.concurrent.locks.Condition;
 
 /**
  * A {@link Lock} for the threads of this JVM (Python's {@code threading.Lock}): not reentrant,
@@ -34,7 +34,7 @@ public final class LocalLock implements Lock {
             return getState() == 1;
         }
 
-        Condition newCondition() {
+        java.util.concurrent.locks.Condition newCondition() {
             return new ConditionObject();
         }
     }
@@ -68,7 +68,7 @@ public final class LocalLock implements Lock {
 
     @Override
     public Condition newCondition() {
-        return sync.newCondition();
+        return new LocalCondition(this, sync.newCondition());
     }
 
     @Override

@@ -1,8 +1,8 @@
 package dev.spindle.internal.sync;
 
+import dev.spindle.sync.Condition;
 import dev.spindle.sync.RLock;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /** An {@link RLock} for the threads of this JVM (Python's {@code threading.RLock}): a {@link ReentrantLock}. */
@@ -36,7 +36,7 @@ public final class LocalRLock implements RLock {
 
     @Override
     public Condition newCondition() {
-        return lock.newCondition();
+        return new LocalCondition(this, lock.newCondition());
     }
 
     @Override

@@ -3,11 +3,11 @@ package dev.spindle.internal.sync;
 import dev.spindle.internal.shm.RobustWord;
 import dev.spindle.internal.shm.RobustWord.Acquired;
 import dev.spindle.internal.travel.Travel;
+import dev.spindle.sync.Condition;
 import dev.spindle.sync.Lock;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
 
 /**
  * A {@link Lock} in shared memory ({@link LockLayout}) for threads of any process that holds it
@@ -15,7 +15,7 @@ import java.util.concurrent.locks.Condition;
  * thread of any process may release it, and a process that dies holding it hands it to the next
  * acquirer with {@link #ownerDied()} set. Lifetime: {@link PrimitiveSegment}'s.
  */
-public final class SharedLock implements Lock {
+public final class SharedLock implements Lock, ConditionLock {
     static {
         Travel.register(SharedLock.class, (lock, journey) -> new Ref(lock.segment.name()));
     }
@@ -91,10 +91,25 @@ public final class SharedLock implements Lock {
         word.release();
     }
 
-    /** Not yet: a condition over a cross-process lock needs a cross-process wait queue. */
     @Override
     public Condition newCondition() {
-        throw new UnsupportedOperationException("a condition over a cross-process Lock is not available yet");
+        return SharedCondition.create(this);
+    }
+
+    @Override
+    public boolean heldForCondition() {
+        return isLocked();
+    }
+
+    @Override
+    public int releaseForWait() {
+        unlock();
+        return 1;
+    }
+
+    @Override
+    public void reacquireAfterWait(int holds) {
+        lock();
     }
 
     @Override

@@ -3,11 +3,11 @@ package dev.spindle.internal.sync;
 import dev.spindle.internal.shm.RobustMutex;
 import dev.spindle.internal.shm.RobustWord.Acquired;
 import dev.spindle.internal.travel.Travel;
+import dev.spindle.sync.Condition;
 import dev.spindle.sync.RLock;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
 
 /**
  * An {@link RLock} in shared memory ({@link LockLayout}) for threads of any process that holds it
@@ -16,7 +16,7 @@ import java.util.concurrent.locks.Condition;
  * {@link PrimitiveSegment}). A process that dies holding it, however deep, hands it to the next
  * acquirer with {@link #ownerDied()} set.
  */
-public final class SharedRLock implements RLock {
+public final class SharedRLock implements RLock, ConditionLock {
     static {
         Travel.register(SharedRLock.class, (lock, journey) -> new Ref(lock.segment.name()));
     }
@@ -108,10 +108,28 @@ public final class SharedRLock implements RLock {
         }
     }
 
-    /** Not yet: a condition over a cross-process lock needs a cross-process wait queue. */
     @Override
     public Condition newCondition() {
-        throw new UnsupportedOperationException("a condition over a cross-process RLock is not available yet");
+        return SharedCondition.create(this);
+    }
+
+    @Override
+    public boolean heldForCondition() {
+        return isHeldByCurrentThread();
+    }
+
+    @Override
+    public int releaseForWait() {
+        int held = holds;
+        holds = 1;
+        unlock();
+        return held;
+    }
+
+    @Override
+    public void reacquireAfterWait(int held) {
+        lock();
+        holds = held;
     }
 
     @Override
