@@ -6,6 +6,7 @@ import dev.spindle.futures.ThreadPoolExecutor;
 import dev.spindle.internal.backend.Backends;
 import dev.spindle.multiprocessing.Pool;
 import dev.spindle.multiprocessing.StartMethod;
+import dev.spindle.sync.Barrier;
 import dev.spindle.sync.Condition;
 import dev.spindle.sync.Event;
 import dev.spindle.sync.Lock;
@@ -178,6 +179,28 @@ public final class Context {
     /** A new {@link Condition} over a new {@link #rlock()} (Python's {@code Condition()}). */
     public Condition condition() {
         return condition(rlock());
+    }
+
+    /**
+     * A new {@link Barrier} of {@code parties} (Python's {@code Barrier(parties)}); shared as
+     * {@link #lock()}'s are, and a cross-process one breaks when a party's process dies.
+     *
+     * @throws IllegalArgumentException if {@code parties} is below 1
+     */
+    public Barrier barrier(int parties) {
+        return Backends.of(this).barrier(parties, null);
+    }
+
+    /**
+     * A new {@link Barrier} of {@code parties} whose last party to arrive runs {@code action}
+     * before the others go on (Python's {@code Barrier(parties, action)}). For a process context
+     * the action runs in whichever process arrives last, so it must be serializable (a
+     * {@link dev.spindle.function.SerializableRunnable}).
+     *
+     * @throws IllegalArgumentException if {@code parties} is below 1, or a process context's action is not serializable
+     */
+    public Barrier barrier(int parties, Runnable action) {
+        return Backends.of(this).barrier(parties, Objects.requireNonNull(action, "action"));
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.spindle.internal.backend;
 
 import dev.spindle.internal.pool.PoolConfig;
 import dev.spindle.internal.pool.TaskEngine;
+import dev.spindle.sync.Barrier;
 import dev.spindle.sync.Condition;
 import dev.spindle.sync.Event;
 import dev.spindle.sync.Lock;
@@ -39,4 +40,12 @@ public interface Backend {
      * @throws IllegalArgumentException if it is another backend's (or no Spindle lock)
      */
     Condition condition(Lock lock);
+
+    /**
+     * A new barrier of {@code parties} whose last arrival runs {@code action} (null: none).
+     *
+     * @throws IllegalArgumentException if {@code parties} is below 1, or the action cannot travel
+     *         where this backend's parties run
+     */
+    Barrier barrier(int parties, Runnable action);
 }

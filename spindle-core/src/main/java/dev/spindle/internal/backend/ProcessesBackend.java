@@ -1,18 +1,22 @@
 package dev.spindle.internal.backend;
 
+import dev.spindle.function.SerializableRunnable;
 import dev.spindle.internal.launch.Launchers;
 import dev.spindle.internal.pool.PoolConfig;
 import dev.spindle.internal.pool.TaskEngine;
+import dev.spindle.internal.sync.SharedBarrier;
 import dev.spindle.internal.sync.SharedEvent;
 import dev.spindle.internal.sync.SharedLock;
 import dev.spindle.internal.sync.SharedRLock;
 import dev.spindle.internal.sync.SharedSemaphore;
 import dev.spindle.multiprocessing.StartMethod;
+import dev.spindle.sync.Barrier;
 import dev.spindle.sync.Condition;
 import dev.spindle.sync.Event;
 import dev.spindle.sync.Lock;
 import dev.spindle.sync.RLock;
 import dev.spindle.sync.Semaphore;
+import java.io.Serializable;
 import java.time.Duration;
 
 /** Tasks run in worker processes started by one start method. */
@@ -53,5 +57,18 @@ record ProcessesBackend(StartMethod startMethod) implements Backend {
             throw new IllegalArgumentException("a Condition of a process context needs a Lock or RLock of one, not " + lock);
         }
         return lock.newCondition();
+    }
+
+    @Override
+    public Barrier barrier(int parties, Runnable action) {
+        if (action == null || action instanceof SerializableRunnable) {
+            return SharedBarrier.create(parties, (SerializableRunnable) action);
+        }
+        if (!(action instanceof Serializable)) {
+            throw new IllegalArgumentException("the action of a cross-process Barrier runs in whichever process arrives"
+                    + " last, so it must be serializable (a SerializableRunnable), not " + action);
+        }
+        Runnable serializable = action;
+        return SharedBarrier.create(parties, serializable::run);
     }
 }

@@ -2,10 +2,12 @@ package dev.spindle.internal.backend;
 
 import dev.spindle.internal.pool.PoolConfig;
 import dev.spindle.internal.pool.TaskEngine;
+import dev.spindle.internal.sync.LocalBarrier;
 import dev.spindle.internal.sync.LocalEvent;
 import dev.spindle.internal.sync.LocalLock;
 import dev.spindle.internal.sync.LocalRLock;
 import dev.spindle.internal.sync.LocalSemaphore;
+import dev.spindle.sync.Barrier;
 import dev.spindle.sync.Condition;
 import dev.spindle.sync.Event;
 import dev.spindle.sync.Lock;
@@ -51,5 +53,10 @@ record ThreadsBackend(boolean virtual) implements Backend {
             throw new IllegalArgumentException("a Condition of a thread context needs a Lock or RLock of one, not " + lock);
         }
         return lock.newCondition();
+    }
+
+    @Override
+    public Barrier barrier(int parties, Runnable action) {
+        return new LocalBarrier(parties, action);
     }
 }
