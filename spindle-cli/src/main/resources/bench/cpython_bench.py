@@ -15,6 +15,9 @@ Usage: python3 cpython_bench.py FIGURE RUNS
                                released, its waiters wait forever (it is a POSIX semaphore)
   lock.uncontended_pairs_per_s multiprocessing.Lock(): acquire + release pairs per second, 1,000,000 a sample
   event.pingpong_2proc_per_s   two multiprocessing.Events handed between parent and child, 5,000 round trips
+  condition.pingpong_2proc_per_s  a turn (a multiprocessing.Value) handed between parent and child
+                               through one multiprocessing.Condition, 5,000 round trips
+  barrier.2proc_rounds_per_s   multiprocessing.Barrier(2), parent and child, 5,000 rounds
   lock.owner_death_recovery_ms no samples: as mutex.owner_death_recovery_ms
 Pools are made before timing; one warm-up run is not counted. Prints the median and every sample.
 """
@@ -170,6 +173,57 @@ def event_round_trips(ping, pong_event, n):
     return n / (time.perf_counter() - t0)
 
 
+def answer_turns(cond, turn):
+    with cond:
+        while True:
+            cond.wait_for(lambda: turn.value == 1)
+            turn.value = 0
+            cond.notify()
+
+
+def condition_round_trips(cond, turn, n):
+    t0 = time.perf_counter()
+    with cond:
+        for _ in range(n):
+            turn.value = 1
+            cond.notify()
+            cond.wait_for(lambda: turn.value == 0)
+    return n / (time.perf_counter() - t0)
+
+
+def condition_pingpong_per_s():
+    ctx = mp.get_context("fork")
+    cond, turn = ctx.Condition(ctx.Lock()), ctx.Value("i", 0, lock=False)
+    p = ctx.Process(target=answer_turns, args=(cond, turn), daemon=True)
+    p.start()
+    condition_round_trips(cond, turn, 500)  # warm-up
+    rate = condition_round_trips(cond, turn, PING_PONGS)
+    p.kill()
+    p.join()
+    return rate
+
+
+def barrier_party(barrier):
+    while True:
+        barrier.wait()
+
+
+def barrier_rounds_per_s():
+    ctx = mp.get_context("fork")
+    barrier = ctx.Barrier(2)
+    p = ctx.Process(target=barrier_party, args=(barrier,), daemon=True)
+    p.start()
+    for _ in range(500):  # warm-up
+        barrier.wait()
+    t0 = time.perf_counter()
+    for _ in range(PING_PONGS):
+        barrier.wait()
+    rate = PING_PONGS / (time.perf_counter() - t0)
+    p.kill()
+    p.join()
+    return rate
+
+
 def main():
     figure, runs = sys.argv[1], int(sys.argv[2])
     if figure == "process.start_join.cold_ms":
@@ -200,6 +254,10 @@ def main():
         samples = [lock_pairs_per_s() for _ in range(runs)]
     elif figure == "event.pingpong_2proc_per_s":
         samples = [event_pingpong_per_s() for _ in range(runs)]
+    elif figure == "condition.pingpong_2proc_per_s":
+        samples = [condition_pingpong_per_s() for _ in range(runs)]
+    elif figure == "barrier.2proc_rounds_per_s":
+        samples = [barrier_rounds_per_s() for _ in range(runs)]
     elif figure in ("mutex.owner_death_recovery_ms", "lock.owner_death_recovery_ms"):
         print(json.dumps({"name": figure, "runs": 0, "samples": [],
                           "note": "a multiprocessing.Lock whose holder died is never released"}))

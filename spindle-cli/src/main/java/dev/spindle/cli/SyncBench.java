@@ -2,15 +2,21 @@ package dev.spindle.cli;
 
 import dev.spindle.Context;
 import dev.spindle.multiprocessing.ChildProcess;
+import dev.spindle.sync.Barrier;
+import dev.spindle.sync.Condition;
 import dev.spindle.sync.Event;
+import dev.spindle.sync.Held;
 import dev.spindle.sync.Lock;
+import dev.spindle.sync.Semaphore;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The sync suite, the same workloads as CPython's script: acquire + release of a cross-process
- * Lock in one thread; two Events handed back and forth between the parent and a child; and how
+ * Lock in one thread; two Events handed back and forth between the parent and a child; a turn
+ * handed back and forth through one Condition and a shared int; rounds of a Barrier(2) between
+ * the parent and a child; and how
  * long a process waiting for a Lock takes to hold it once the holder is SIGKILLed (CPython has no
  * figure: its waiters wait for ever).
  */
@@ -26,6 +32,8 @@ final class SyncBench {
         Context processes = Context.processes();
         report.figure("lock.uncontended_pairs_per_s", "pairs/s", runs, () -> warmed(() -> lockPairsPerSecond(processes.lock())));
         report.figure("event.pingpong_2proc_per_s", "round trips/s", Math.max(5, runs / 3), SyncBench::eventPingPong);
+        report.figure("condition.pingpong_2proc_per_s", "round trips/s", Math.max(5, runs / 3), SyncBench::conditionPingPong);
+        report.figure("barrier.2proc_rounds_per_s", "rounds/s", Math.max(5, runs / 3), SyncBench::barrierRounds);
         report.figure("lock.owner_death_recovery_ms", "ms", Math.max(5, runs / 3), () -> SyncBench::ownerDeathRecoveryMs);
     }
 
@@ -69,6 +77,80 @@ final class SyncBench {
                     ping.set();
                     pong.await();
                     pong.clear();
+                }
+                return PING_PONGS / ((System.nanoTime() - t0) / 1e9);
+            }
+
+            @Override
+            public void close() throws Exception {
+                child.kill();
+                child.join();
+            }
+        });
+    }
+
+    /** The child's side of the condition ping-pong: whenever the turn is 1, it hands it back as 0. */
+    static void answerTurns(Condition condition, Semaphore turnIsOne) throws InterruptedException {
+        try (Held _ = condition.hold()) {
+            while (true) {
+                condition.waitFor(() -> turnIsOne.availablePermits() == 1);
+                turnIsOne.acquire();
+                condition.signal();
+            }
+        }
+    }
+
+    /**
+     * One child per round; the shared int is a semaphore's count (0 or 1), read and changed only
+     * holding the condition's lock, as CPython's script uses a Value. Each sample times
+     * {@value #PING_PONGS} round trips.
+     */
+    @SuppressWarnings("try") // a Workload's close may wait for children, so it may be interrupted
+    private static Workload conditionPingPong() throws Exception {
+        Condition condition = Context.processes().condition(Context.processes().lock());
+        Semaphore turnIsOne = Context.processes().semaphore(0);
+        ChildProcess child = new ChildProcess(SyncBench::answerTurns, condition, turnIsOne);
+        child.start();
+        return warmed(new Workload() {
+            @Override
+            public double sample() throws Exception {
+                long t0 = System.nanoTime();
+                try (Held _ = condition.hold()) {
+                    for (int i = 0; i < PING_PONGS; i++) {
+                        turnIsOne.release();
+                        condition.signal();
+                        condition.waitFor(() -> turnIsOne.availablePermits() == 0);
+                    }
+                }
+                return PING_PONGS / ((System.nanoTime() - t0) / 1e9);
+            }
+
+            @Override
+            public void close() throws Exception {
+                child.kill();
+                child.join();
+            }
+        });
+    }
+
+    static void barrierParty(Barrier barrier) throws Exception {
+        while (true) {
+            barrier.await();
+        }
+    }
+
+    /** One child per round meeting the parent at a Barrier(2); each sample times {@value #PING_PONGS} rounds. */
+    @SuppressWarnings("try") // a Workload's close may wait for children, so it may be interrupted
+    private static Workload barrierRounds() throws Exception {
+        Barrier barrier = Context.processes().barrier(2);
+        ChildProcess child = new ChildProcess(SyncBench::barrierParty, barrier);
+        child.start();
+        return warmed(new Workload() {
+            @Override
+            public double sample() throws Exception {
+                long t0 = System.nanoTime();
+                for (int i = 0; i < PING_PONGS; i++) {
+                    barrier.await();
                 }
                 return PING_PONGS / ((System.nanoTime() - t0) / 1e9);
             }

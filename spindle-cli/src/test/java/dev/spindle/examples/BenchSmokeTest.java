@@ -19,7 +19,7 @@ class BenchSmokeTest {
         DemoRun run = DemoRun.spindle("bench", "sync", "--json", "--runs", "1");
         assertThat(run.exitCode()).isZero();
         for (String figure : new String[] {"lock\\.uncontended_pairs_per_s", "event\\.pingpong_2proc_per_s",
-                "lock\\.owner_death_recovery_ms"}) {
+                "condition\\.pingpong_2proc_per_s", "barrier\\.2proc_rounds_per_s", "lock\\.owner_death_recovery_ms"}) {
             assertThat(run.output()).containsPattern("\\{\"name\":\"" + figure + "\",\"value\":[0-9.]+,");
         }
     }
