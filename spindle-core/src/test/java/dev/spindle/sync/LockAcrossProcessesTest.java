@@ -7,6 +7,9 @@ import dev.spindle.Context;
 import dev.spindle.SerializationException;
 import dev.spindle.futures.ProcessPoolExecutor;
 import dev.spindle.multiprocessing.ChildProcess;
+import dev.spindle.multiprocessing.Connection;
+import dev.spindle.multiprocessing.Pipe;
+import dev.spindle.multiprocessing.Pool;
 import dev.spindle.testing.Deadlines;
 import dev.spindle.testing.NoLeaks;
 import java.nio.file.Files;
@@ -157,6 +160,52 @@ class LockAcrossProcessesTest {
             assertThat(seen).as("each ticket sold once").doesNotHaveDuplicates().hasSize(tickets);
         }
         assertThat(Files.readString(counter)).isEqualTo("0");
+    }
+
+    static void releasesWhatItReceives(Connection conn) throws Exception {
+        try (conn) {
+            Lock lock = conn.recv();
+            lock.release();
+            conn.send("released");
+        }
+    }
+
+    /** Set in a pool worker by its initializer. */
+    static Semaphore workerSemaphore;
+
+    static void keepSemaphore(Semaphore semaphore) {
+        workerSemaphore = semaphore;
+    }
+
+    static boolean takePermit(int ignored) {
+        return workerSemaphore.tryAcquire();
+    }
+
+    @Test
+    void aLockSentOverAPipeToARunningChildIsTheSameLock() throws Exception {
+        Lock lock = Context.processes().lock();
+        lock.lock();
+        Pipe pipe = Pipe.open();
+        ChildProcess child = new ChildProcess(LockAcrossProcessesTest::releasesWhatItReceives, pipe.right());
+        child.start();
+        pipe.right().close();
+        try (Connection conn = pipe.left()) {
+            conn.send(lock);
+            assertThat(conn.<String>recv()).isEqualTo("released");
+        }
+        child.join();
+        assertThat(lock.isLocked()).isFalse();
+    }
+
+    @Test
+    void aPoolInitializerGetsASemaphoreThatItsTasksThenUse() throws Exception {
+        Semaphore semaphore = Context.processes().semaphore(2);
+        try (Pool pool = Pool.builder().processes(1).initializer(LockAcrossProcessesTest::keepSemaphore, semaphore).build()) {
+            assertThat(pool.apply(LockAcrossProcessesTest::takePermit, 0)).isTrue();
+            assertThat(pool.apply(LockAcrossProcessesTest::takePermit, 0)).isTrue();
+            assertThat(pool.apply(LockAcrossProcessesTest::takePermit, 0)).as("both permits taken in the worker").isFalse();
+            assertThat(semaphore.availablePermits()).isZero();
+        }
     }
 
     @Test

@@ -157,7 +157,7 @@ class EventSemanticsTest {
     @MethodSource("events")
     void waitingVirtualThreadsLeaveTheCarriersToOthers(Subject subject) throws Exception {
         Event event = subject.event();
-        int waiting = 1_000;
+        int waiting = 10_000;
         List<CompletableFuture<Boolean>> waiters = new ArrayList<>();
         for (int i = 0; i < waiting; i++) {
             waiters.add(awaitIn(Thread.ofVirtual(), event, null));
