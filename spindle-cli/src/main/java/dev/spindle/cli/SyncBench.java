@@ -44,6 +44,35 @@ final class SyncBench {
         return workload;
     }
 
+    /** {@value #PING_PONGS} exchanges with a child. */
+    @FunctionalInterface
+    private interface Exchanges {
+        void run() throws Exception;
+    }
+
+    /**
+     * Starts {@code child} (the other side of the exchanges, for as long as the workload is open)
+     * and warms up; each sample times {@code exchanges}, in exchanges per second.
+     */
+    @SuppressWarnings("try") // a Workload's close may wait for children, so it may be interrupted
+    private static Workload againstChild(ChildProcess child, Exchanges exchanges) throws Exception {
+        child.start();
+        return warmed(new Workload() {
+            @Override
+            public double sample() throws Exception {
+                long t0 = System.nanoTime();
+                exchanges.run();
+                return PING_PONGS / ((System.nanoTime() - t0) / 1e9);
+            }
+
+            @Override
+            public void close() throws Exception {
+                child.kill();
+                child.join();
+            }
+        });
+    }
+
     private static double lockPairsPerSecond(Lock lock) {
         long t0 = System.nanoTime();
         for (int i = 0; i < LOCK_PAIRS; i++) {
@@ -63,28 +92,14 @@ final class SyncBench {
     }
 
     /** One child per round answering pings; each sample times {@value #PING_PONGS} round trips. */
-    @SuppressWarnings("try") // a Workload's close may wait for children, so it may be interrupted
     private static Workload eventPingPong() throws Exception {
         Event ping = Context.processes().event();
         Event pong = Context.processes().event();
-        ChildProcess child = new ChildProcess(SyncBench::pong, ping, pong);
-        child.start();
-        return warmed(new Workload() {
-            @Override
-            public double sample() throws Exception {
-                long t0 = System.nanoTime();
-                for (int i = 0; i < PING_PONGS; i++) {
-                    ping.set();
-                    pong.await();
-                    pong.clear();
-                }
-                return PING_PONGS / ((System.nanoTime() - t0) / 1e9);
-            }
-
-            @Override
-            public void close() throws Exception {
-                child.kill();
-                child.join();
+        return againstChild(new ChildProcess(SyncBench::pong, ping, pong), () -> {
+            for (int i = 0; i < PING_PONGS; i++) {
+                ping.set();
+                pong.await();
+                pong.clear();
             }
         });
     }
@@ -105,30 +120,16 @@ final class SyncBench {
      * holding the condition's lock, as CPython's script uses a Value. Each sample times
      * {@value #PING_PONGS} round trips.
      */
-    @SuppressWarnings("try") // a Workload's close may wait for children, so it may be interrupted
     private static Workload conditionPingPong() throws Exception {
         Condition condition = Context.processes().condition(Context.processes().lock());
         Semaphore turnIsOne = Context.processes().semaphore(0);
-        ChildProcess child = new ChildProcess(SyncBench::answerTurns, condition, turnIsOne);
-        child.start();
-        return warmed(new Workload() {
-            @Override
-            public double sample() throws Exception {
-                long t0 = System.nanoTime();
-                try (Held _ = condition.hold()) {
-                    for (int i = 0; i < PING_PONGS; i++) {
-                        turnIsOne.release();
-                        condition.signal();
-                        condition.waitFor(() -> turnIsOne.availablePermits() == 0);
-                    }
+        return againstChild(new ChildProcess(SyncBench::answerTurns, condition, turnIsOne), () -> {
+            try (Held _ = condition.hold()) {
+                for (int i = 0; i < PING_PONGS; i++) {
+                    turnIsOne.release();
+                    condition.signal();
+                    condition.waitFor(() -> turnIsOne.availablePermits() == 0);
                 }
-                return PING_PONGS / ((System.nanoTime() - t0) / 1e9);
-            }
-
-            @Override
-            public void close() throws Exception {
-                child.kill();
-                child.join();
             }
         });
     }
@@ -140,25 +141,11 @@ final class SyncBench {
     }
 
     /** One child per round meeting the parent at a Barrier(2); each sample times {@value #PING_PONGS} rounds. */
-    @SuppressWarnings("try") // a Workload's close may wait for children, so it may be interrupted
     private static Workload barrierRounds() throws Exception {
         Barrier barrier = Context.processes().barrier(2);
-        ChildProcess child = new ChildProcess(SyncBench::barrierParty, barrier);
-        child.start();
-        return warmed(new Workload() {
-            @Override
-            public double sample() throws Exception {
-                long t0 = System.nanoTime();
-                for (int i = 0; i < PING_PONGS; i++) {
-                    barrier.await();
-                }
-                return PING_PONGS / ((System.nanoTime() - t0) / 1e9);
-            }
-
-            @Override
-            public void close() throws Exception {
-                child.kill();
-                child.join();
+        return againstChild(new ChildProcess(SyncBench::barrierParty, barrier), () -> {
+            for (int i = 0; i < PING_PONGS; i++) {
+                barrier.await();
             }
         });
     }

@@ -94,6 +94,15 @@ class ConditionContractTest {
         assertThatThrownBy(condition::signalAll).isInstanceOf(IllegalMonitorStateException.class);
     }
 
+    @org.junit.jupiter.api.Test
+    void aContextMakesConditionsOnlyOverItsKindOfLock() {
+        assertThatThrownBy(() -> Context.processes().condition(Context.threads().lock()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("same kind of context");
+        assertThatThrownBy(() -> Context.threads().condition(Context.processes().rlock()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(Context.virtualThreads().condition().lock()).isInstanceOf(RLock.class);
+    }
+
     @ParameterizedTest
     @MethodSource("locks")
     void timedWaitsTimeOutHoldingTheLockAgain(Kind kind) throws Exception {

@@ -34,12 +34,20 @@ public interface Backend {
     /** A new semaphore of {@code permits}; if {@code bounded}, it refuses a release above them. */
     Semaphore semaphore(int permits, boolean bounded);
 
+    /** Whether {@code lock} is a lock this kind of backend makes. */
+    boolean makes(Lock lock);
+
     /**
-     * A new condition over {@code lock}, which must be a lock of this backend.
+     * A new condition over {@code lock}, which must be a lock of this kind of backend.
      *
-     * @throws IllegalArgumentException if it is another backend's (or no Spindle lock)
+     * @throws IllegalArgumentException if it is another kind's (or no Spindle lock)
      */
-    Condition condition(Lock lock);
+    default Condition condition(Lock lock) {
+        if (!makes(lock)) {
+            throw new IllegalArgumentException("a Condition needs a Lock or RLock of the same kind of context (threads or processes), not " + lock);
+        }
+        return lock.newCondition();
+    }
 
     /**
      * A new barrier of {@code parties} whose last arrival runs {@code action} (null: none).

@@ -11,7 +11,6 @@ import dev.spindle.internal.sync.SharedRLock;
 import dev.spindle.internal.sync.SharedSemaphore;
 import dev.spindle.multiprocessing.StartMethod;
 import dev.spindle.sync.Barrier;
-import dev.spindle.sync.Condition;
 import dev.spindle.sync.Event;
 import dev.spindle.sync.Lock;
 import dev.spindle.sync.RLock;
@@ -52,11 +51,8 @@ record ProcessesBackend(StartMethod startMethod) implements Backend {
     }
 
     @Override
-    public Condition condition(Lock lock) {
-        if (!(lock instanceof SharedLock || lock instanceof SharedRLock)) {
-            throw new IllegalArgumentException("a Condition of a process context needs a Lock or RLock of one, not " + lock);
-        }
-        return lock.newCondition();
+    public boolean makes(Lock lock) {
+        return lock instanceof SharedLock || lock instanceof SharedRLock;
     }
 
     @Override

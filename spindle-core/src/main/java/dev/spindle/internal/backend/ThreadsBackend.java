@@ -8,7 +8,6 @@ import dev.spindle.internal.sync.LocalLock;
 import dev.spindle.internal.sync.LocalRLock;
 import dev.spindle.internal.sync.LocalSemaphore;
 import dev.spindle.sync.Barrier;
-import dev.spindle.sync.Condition;
 import dev.spindle.sync.Event;
 import dev.spindle.sync.Lock;
 import dev.spindle.sync.RLock;
@@ -48,11 +47,8 @@ record ThreadsBackend(boolean virtual) implements Backend {
     }
 
     @Override
-    public Condition condition(Lock lock) {
-        if (!(lock instanceof LocalLock || lock instanceof LocalRLock)) {
-            throw new IllegalArgumentException("a Condition of a thread context needs a Lock or RLock of one, not " + lock);
-        }
-        return lock.newCondition();
+    public boolean makes(Lock lock) {
+        return lock instanceof LocalLock || lock instanceof LocalRLock;
     }
 
     @Override

@@ -1,12 +1,14 @@
 package dev.spindle.internal.sync;
 
 import dev.spindle.internal.shm.SharedSegment;
+import dev.spindle.internal.travel.Travel;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.ref.Cleaner;
 import java.lang.ref.WeakReference;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -28,6 +30,21 @@ final class PrimitiveSegment {
         thread.setDaemon(true);
         return thread;
     });
+    /** How a primitive type whose segment is all it needs is mapped again on arrival. */
+    private record Kind<T>(SegmentHeader header, Function<PrimitiveSegment, T> make) {}
+
+    /**
+     * The form in which such a primitive crosses to another process: its segment's name and its
+     * type (one of this package's, registered by its static initializer).
+     */
+    record Ref(String segmentName, Class<?> type) implements Travel.Arrival {
+        @Override
+        public Object arrive() throws IOException {
+            return arriveAs(segmentName, type);
+        }
+    }
+
+    private static final Map<Class<?>, Kind<?>> KINDS = new ConcurrentHashMap<>();
     /** Segment name → the object for it in this process; guarded by itself. */
     private static final Map<String, WeakReference<Object>> OBJECTS = new HashMap<>();
 
@@ -47,6 +64,32 @@ final class PrimitiveSegment {
         T primitive = make.apply(mapped);
         mapped.bind(primitive, true);
         return primitive;
+    }
+
+    /**
+     * Registers {@code type} as a primitive that travels as its segment's name alone: mapped
+     * again with {@code header} checked, made by {@code make}; {@code segmentOf} gives an
+     * object's segment. Called from the type's static initializer.
+     */
+    static <T> void register(Class<T> type, SegmentHeader header, Function<PrimitiveSegment, T> make,
+            Function<T, PrimitiveSegment> segmentOf) {
+        KINDS.put(type, new Kind<>(header, make));
+        Travel.register(type, (primitive, journey) -> new Ref(segmentOf.apply(primitive).name(), type));
+    }
+
+    private static Object arriveAs(String name, Class<?> type) throws IOException {
+        if (!KINDS.containsKey(type) && type.getPackage() == PrimitiveSegment.class.getPackage()) {
+            try {
+                Class.forName(type.getName(), true, type.getClassLoader()); // its initializer registers it
+            } catch (ClassNotFoundException impossible) {
+                throw new IOException(impossible);
+            }
+        }
+        Kind<?> kind = KINDS.get(type);
+        if (kind == null) {
+            throw new IOException("not a Spindle primitive: " + type.getName());
+        }
+        return arrive(name, kind.header(), Object.class, kind.make()::apply);
     }
 
     /** The object for the segment {@code name} in this process: the one already here, else a new copy. */

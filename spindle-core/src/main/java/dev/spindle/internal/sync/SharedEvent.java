@@ -2,9 +2,7 @@ package dev.spindle.internal.sync;
 
 import dev.spindle.internal.nativeio.AdaptiveSpin;
 import dev.spindle.internal.nativeio.Futex;
-import dev.spindle.internal.travel.Travel;
 import dev.spindle.sync.Event;
-import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.time.Duration;
 
@@ -19,20 +17,12 @@ import java.time.Duration;
  */
 public final class SharedEvent implements Event {
     static {
-        Travel.register(SharedEvent.class, (event, journey) -> new Ref(event.segment.name()));
+        PrimitiveSegment.register(SharedEvent.class, EventLayout.HEADER, SharedEvent::new, primitive -> primitive.segment);
     }
 
     /** How long a platform thread sleeps before it looks for an interrupt. */
     private static final long SLICE_NANOS = 50_000_000;
     private static final int WAKE_ALL = Integer.MAX_VALUE;
-
-    /** The form in which an event crosses to another process: its segment's name. */
-    record Ref(String segmentName) implements Travel.Arrival {
-        @Override
-        public SharedEvent arrive() throws IOException {
-            return PrimitiveSegment.arrive(segmentName, EventLayout.HEADER, SharedEvent.class, SharedEvent::new);
-        }
-    }
 
     private final PrimitiveSegment segment;
     private final MemorySegment memory;

@@ -2,10 +2,8 @@ package dev.spindle.internal.sync;
 
 import dev.spindle.internal.shm.RobustWord;
 import dev.spindle.internal.shm.RobustWord.Acquired;
-import dev.spindle.internal.travel.Travel;
 import dev.spindle.sync.Condition;
 import dev.spindle.sync.Lock;
-import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.util.concurrent.TimeUnit;
 
@@ -17,15 +15,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SharedLock implements Lock, ConditionLock {
     static {
-        Travel.register(SharedLock.class, (lock, journey) -> new Ref(lock.segment.name()));
-    }
-
-    /** The form in which a lock crosses to another process: its segment's name. */
-    record Ref(String segmentName) implements Travel.Arrival {
-        @Override
-        public SharedLock arrive() throws IOException {
-            return PrimitiveSegment.arrive(segmentName, LockLayout.LOCK, SharedLock.class, SharedLock::new);
-        }
+        PrimitiveSegment.register(SharedLock.class, LockLayout.LOCK, SharedLock::new, primitive -> primitive.segment);
     }
 
     private final PrimitiveSegment segment;

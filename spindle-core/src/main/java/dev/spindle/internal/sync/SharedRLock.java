@@ -2,10 +2,8 @@ package dev.spindle.internal.sync;
 
 import dev.spindle.internal.shm.RobustMutex;
 import dev.spindle.internal.shm.RobustWord.Acquired;
-import dev.spindle.internal.travel.Travel;
 import dev.spindle.sync.Condition;
 import dev.spindle.sync.RLock;
-import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.util.concurrent.TimeUnit;
 
@@ -18,15 +16,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SharedRLock implements RLock, ConditionLock {
     static {
-        Travel.register(SharedRLock.class, (lock, journey) -> new Ref(lock.segment.name()));
-    }
-
-    /** The form in which an RLock crosses to another process: its segment's name. */
-    record Ref(String segmentName) implements Travel.Arrival {
-        @Override
-        public SharedRLock arrive() throws IOException {
-            return PrimitiveSegment.arrive(segmentName, LockLayout.RLOCK, SharedRLock.class, SharedRLock::new);
-        }
+        PrimitiveSegment.register(SharedRLock.class, LockLayout.RLOCK, SharedRLock::new, primitive -> primitive.segment);
     }
 
     private final PrimitiveSegment segment;

@@ -5,9 +5,7 @@ import dev.spindle.internal.nativeio.Futex;
 import dev.spindle.internal.shm.RobustWord;
 import dev.spindle.internal.shm.RobustWord.Acquired;
 import dev.spindle.internal.track.ProcessIdentity;
-import dev.spindle.internal.travel.Travel;
 import dev.spindle.sync.Semaphore;
-import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -22,20 +20,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SharedSemaphore implements Semaphore {
     static {
-        Travel.register(SharedSemaphore.class, (semaphore, journey) -> new Ref(semaphore.segment.name()));
+        PrimitiveSegment.register(SharedSemaphore.class, SemaphoreLayout.HEADER, SharedSemaphore::new, primitive -> primitive.segment);
     }
 
     /** How often a waiter looks for dead holders; bounds how late their permits come back. */
     private static final long LIVENESS_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
     private static final long SELF = ProcessIdentity.self().word();
-
-    /** The form in which a semaphore crosses to another process: its segment's name. */
-    record Ref(String segmentName) implements Travel.Arrival {
-        @Override
-        public SharedSemaphore arrive() throws IOException {
-            return PrimitiveSegment.arrive(segmentName, SemaphoreLayout.HEADER, SharedSemaphore.class, SharedSemaphore::new);
-        }
-    }
 
     private final PrimitiveSegment segment;
     private final MemorySegment memory;
