@@ -1,6 +1,6 @@
 package dev.spindle.sync;
 
-import dev.spindle.internal.sync.Waits;
+import dev.spindle.internal.waits.Waits;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 

@@ -1,6 +1,6 @@
 package dev.spindle.sync;
 
-import dev.spindle.internal.sync.Uninterruptibly;
+import dev.spindle.internal.waits.Uninterruptibly;
 import java.time.Duration;
 
 /**

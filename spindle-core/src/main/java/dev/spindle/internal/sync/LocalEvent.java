@@ -1,5 +1,6 @@
 package dev.spindle.internal.sync;
 
+import dev.spindle.internal.waits.Waits;
 import dev.spindle.sync.Event;
 import java.time.Duration;
 import java.util.concurrent.locks.Condition;

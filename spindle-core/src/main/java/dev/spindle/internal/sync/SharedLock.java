@@ -1,5 +1,6 @@
 package dev.spindle.internal.sync;
 
+import dev.spindle.internal.waits.Uninterruptibly;
 import dev.spindle.internal.shm.RobustWord;
 import dev.spindle.internal.shm.RobustWord.Acquired;
 import dev.spindle.sync.Condition;

@@ -1,5 +1,7 @@
 package dev.spindle.internal.sync;
 
+import dev.spindle.internal.waits.Uninterruptibly;
+import dev.spindle.internal.waits.Waits;
 import dev.spindle.internal.nativeio.AdaptiveSpin;
 import dev.spindle.internal.nativeio.Futex;
 import dev.spindle.internal.shm.RobustWord;

@@ -1,4 +1,4 @@
-package dev.spindle.internal.sync;
+package dev.spindle.internal.waits;
 
 /** Runs a wait that ends only in success: an interrupt does not end it, and is kept for after. */
 public final class Uninterruptibly {

@@ -1,9 +1,9 @@
-package dev.spindle.internal.sync;
+package dev.spindle.internal.waits;
 
 import java.time.Duration;
 import java.util.Objects;
 
-/** Timeouts as the primitives' waits take them. */
+/** Timeouts as the primitives' waits take them (a leaf package: the public sync interfaces and their implementations both use it). */
 public final class Waits {
     private Waits() {}
 
