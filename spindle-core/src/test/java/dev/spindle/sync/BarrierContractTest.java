@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 @SuppressWarnings("serial") // the actions are serializable lambdas
 class BarrierContractTest {
     static Stream<Arguments> contexts() {
-        return Stream.of(Arguments.of(Context.threads()), Arguments.of(Context.processes()));
+        return Stream.of(Arguments.of(Context.threads()), Arguments.of(Context.virtualThreads()),
+                Arguments.of(Context.processes()));
     }
 
     @AfterAll

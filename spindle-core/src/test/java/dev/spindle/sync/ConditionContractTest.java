@@ -40,6 +40,7 @@ class ConditionContractTest {
         return Stream.of(
                 Arguments.of(new Kind("threads Lock", () -> Context.threads().lock())),
                 Arguments.of(new Kind("threads RLock", () -> Context.threads().rlock())),
+                Arguments.of(new Kind("virtual threads Lock", () -> Context.virtualThreads().lock())),
                 Arguments.of(new Kind("processes Lock", () -> Context.processes().lock())),
                 Arguments.of(new Kind("processes RLock", () -> Context.processes().rlock())));
     }

@@ -130,6 +130,17 @@ class LockAcrossProcessesTest {
     }
 
     @Test
+    void aChildsLambdaCapturingTheLockReleasesIt() throws Exception {
+        Lock lock = Context.processes().lock();
+        lock.lock();
+        ChildProcess releaser = new ChildProcess(() -> lock.release());
+        releaser.start();
+        releaser.join();
+        assertThat(releaser.exitCode()).isZero();
+        assertThat(lock.isLocked()).isFalse();
+    }
+
+    @Test
     void anotherProcessCannotReleaseAnRLock() throws Exception {
         RLock lock = Context.processes().rlock();
         lock.lock();
