@@ -1,5 +1,6 @@
 package dev.spindle.sync;
 
+import dev.spindle.internal.waits.Waits;
 import java.time.Duration;
 import java.util.concurrent.BrokenBarrierException;
 
@@ -36,7 +37,9 @@ public interface Barrier {
      * @throws BrokenBarrierException if the barrier is or becomes broken while waiting
      * @throws InterruptedException if this thread is interrupted while waiting (the barrier breaks)
      */
-    int await() throws InterruptedException, BrokenBarrierException;
+    default int await() throws InterruptedException, BrokenBarrierException {
+        return await(Waits.FOREVER);
+    }
 
     /**
      * Waits at most {@code timeout} (Python's {@code wait(timeout)}); a timeout breaks the barrier.

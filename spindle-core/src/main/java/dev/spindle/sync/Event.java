@@ -1,5 +1,6 @@
 package dev.spindle.sync;
 
+import dev.spindle.internal.waits.Waits;
 import java.time.Duration;
 
 /**
@@ -32,7 +33,9 @@ public interface Event {
      *
      * @throws InterruptedException if this thread is interrupted while waiting
      */
-    void await() throws InterruptedException;
+    default void await() throws InterruptedException {
+        await(Waits.FOREVER);
+    }
 
     /**
      * Waits at most {@code timeout} for the flag (Python's {@code wait(timeout)}).

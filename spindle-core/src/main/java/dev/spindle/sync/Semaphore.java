@@ -1,5 +1,6 @@
 package dev.spindle.sync;
 
+import dev.spindle.internal.waits.Waits;
 import dev.spindle.internal.waits.Uninterruptibly;
 import java.time.Duration;
 
@@ -30,7 +31,9 @@ public interface Semaphore {
      *
      * @throws InterruptedException if this thread is interrupted while waiting
      */
-    void acquire() throws InterruptedException;
+    default void acquire() throws InterruptedException {
+        acquire(Waits.FOREVER);
+    }
 
     /**
      * Python's {@code acquire(blocking)}: waits for a permit if {@code blocking}, else takes one

@@ -2,7 +2,7 @@ package dev.spindle.internal.sync;
 
 import java.util.concurrent.BrokenBarrierException;
 
-/** The argument check and the exceptions every barrier shares, with Python's words. */
+/** What every barrier shares: the argument check, the action's run, and the exceptions, with Python's words. */
 final class BarrierRounds {
     private BarrierRounds() {}
 
@@ -11,6 +11,19 @@ final class BarrierRounds {
             throw new IllegalArgumentException("a Barrier needs at least one party, not " + parties);
         }
         return parties;
+    }
+
+    /** Runs the last party's {@code action} (null: none); if it throws, {@code breakRound} runs and the exception goes on. */
+    static void runAction(Runnable action, Runnable breakRound) {
+        if (action == null) {
+            return;
+        }
+        try {
+            action.run();
+        } catch (RuntimeException | Error e) {
+            breakRound.run();
+            throw e;
+        }
     }
 
     static BrokenBarrierException broken() {

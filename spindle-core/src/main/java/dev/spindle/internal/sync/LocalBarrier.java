@@ -35,11 +35,6 @@ public final class LocalBarrier implements Barrier {
     }
 
     @Override
-    public int await() throws InterruptedException, BrokenBarrierException {
-        return awaitNanos(Long.MAX_VALUE);
-    }
-
-    @Override
     public int await(Duration timeout) throws InterruptedException, BrokenBarrierException {
         return awaitNanos(Math.max(0, Waits.nanos(timeout)));
     }
@@ -89,14 +84,7 @@ public final class LocalBarrier implements Barrier {
 
     /** The last party arrived: run the action, then start the next round. */
     private void release() {
-        if (action != null) {
-            try {
-                action.run();
-            } catch (RuntimeException | Error e) {
-                breakRound();
-                throw e;
-            }
-        }
+        BarrierRounds.runAction(action, this::breakRound);
         count = 0;
         generation++;
         roundOver.signalAll();

@@ -72,11 +72,6 @@ public final class LocalSemaphore implements Semaphore {
     }
 
     @Override
-    public void acquire() throws InterruptedException {
-        sync.acquireSharedInterruptibly(1);
-    }
-
-    @Override
     public boolean acquire(Duration timeout) throws InterruptedException {
         return sync.tryAcquireSharedNanos(1, Math.max(0, Waits.nanos(timeout)));
     }

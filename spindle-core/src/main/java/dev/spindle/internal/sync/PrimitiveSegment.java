@@ -9,6 +9,7 @@ import java.lang.ref.WeakReference;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -30,17 +31,18 @@ final class PrimitiveSegment {
         thread.setDaemon(true);
         return thread;
     });
-    /** How a primitive type whose segment is all it needs is mapped again on arrival. */
-    private record Kind<T>(SegmentHeader header, Function<PrimitiveSegment, T> make) {}
+    /** How a primitive type is mapped again on arrival: its header, and how it is made from its segment and companion. */
+    private record Kind<T>(SegmentHeader header, BiFunction<PrimitiveSegment, Object, T> make) {}
 
     /**
-     * The form in which such a primitive crosses to another process: its segment's name and its
-     * type (one of this package's, registered by its static initializer).
+     * The form in which a primitive crosses to another process: its segment's name, its type (one
+     * of this package's, registered by its static initializer), and what travels with it (a
+     * condition's lock, a barrier's action; null for none), which crosses in its own form.
      */
-    record Ref(String segmentName, Class<?> type) implements Travel.Arrival {
+    record Ref(String segmentName, Class<?> type, Object companion) implements Travel.Arrival {
         @Override
         public Object arrive() throws IOException {
-            return arriveAs(segmentName, type);
+            return arriveAs(segmentName, type, companion);
         }
     }
 
@@ -67,17 +69,27 @@ final class PrimitiveSegment {
     }
 
     /**
-     * Registers {@code type} as a primitive that travels as its segment's name alone: mapped
-     * again with {@code header} checked, made by {@code make}; {@code segmentOf} gives an
-     * object's segment. Called from the type's static initializer.
+     * Registers {@code type} as a primitive that travels as its segment's name: mapped again with
+     * {@code header} checked, made by {@code make}; {@code segmentOf} gives an object's segment.
+     * Called from the type's static initializer.
      */
     static <T> void register(Class<T> type, SegmentHeader header, Function<PrimitiveSegment, T> make,
             Function<T, PrimitiveSegment> segmentOf) {
-        KINDS.put(type, new Kind<>(header, make));
-        Travel.register(type, (primitive, journey) -> new Ref(segmentOf.apply(primitive).name(), type));
+        register(type, header, (segment, none) -> make.apply(segment), segmentOf, primitive -> null);
     }
 
-    private static Object arriveAs(String name, Class<?> type) throws IOException {
+    /**
+     * As {@link #register(Class, SegmentHeader, Function, Function)}, for a primitive that travels
+     * with a companion ({@code companionOf}), handed to {@code make} on arrival.
+     */
+    static <T> void register(Class<T> type, SegmentHeader header, BiFunction<PrimitiveSegment, Object, T> make,
+            Function<T, PrimitiveSegment> segmentOf, Function<T, Object> companionOf) {
+        KINDS.put(type, new Kind<>(header, make));
+        Travel.register(type, (primitive, journey) ->
+                new Ref(segmentOf.apply(primitive).name(), type, companionOf.apply(primitive)));
+    }
+
+    private static Object arriveAs(String name, Class<?> type, Object companion) throws IOException {
         if (!KINDS.containsKey(type) && type.getPackage() == PrimitiveSegment.class.getPackage()) {
             try {
                 Class.forName(type.getName(), true, type.getClassLoader()); // its initializer registers it
@@ -89,7 +101,11 @@ final class PrimitiveSegment {
         if (kind == null) {
             throw new IOException("not a Spindle primitive: " + type.getName());
         }
-        return arrive(name, kind.header(), Object.class, kind.make()::apply);
+        try {
+            return arrive(name, kind.header(), Object.class, segment -> kind.make().apply(segment, companion));
+        } catch (ClassCastException e) {
+            throw new IOException("a " + kind.header().what() + " arrived with a companion of another kind", e);
+        }
     }
 
     /** The object for the segment {@code name} in this process: the one already here, else a new copy. */
@@ -114,7 +130,13 @@ final class PrimitiveSegment {
                 throw new IOException(e.getMessage(), e);
             }
             PrimitiveSegment mapped = new PrimitiveSegment(segment);
-            T primitive = make.apply(mapped);
+            T primitive;
+            try {
+                primitive = make.apply(mapped);
+            } catch (RuntimeException e) {
+                segment.close();
+                throw e;
+            }
             mapped.bind(primitive, false);
             return primitive;
         }

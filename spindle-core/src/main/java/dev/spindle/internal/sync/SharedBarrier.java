@@ -8,9 +8,7 @@ import dev.spindle.internal.nativeio.Futex;
 import dev.spindle.internal.shm.RobustWord;
 import dev.spindle.internal.shm.RobustWord.Acquired;
 import dev.spindle.internal.track.ProcessIdentity;
-import dev.spindle.internal.travel.Travel;
 import dev.spindle.sync.Barrier;
-import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.time.Duration;
 import java.util.concurrent.BrokenBarrierException;
@@ -26,21 +24,14 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SharedBarrier implements Barrier {
     static {
-        Travel.register(SharedBarrier.class, (barrier, journey) -> new Ref(barrier.segment.name(), barrier.action));
+        PrimitiveSegment.register(SharedBarrier.class, BarrierLayout.HEADER,
+                (segment, action) -> new SharedBarrier(segment, (SerializableRunnable) action), barrier -> barrier.segment,
+                barrier -> barrier.action);
     }
 
     private static final long SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
     private static final long SELF = ProcessIdentity.self().word();
     private static final int WAKE_ALL = Integer.MAX_VALUE;
-
-    /** The form in which a barrier crosses to another process: its segment's name, and its action. */
-    record Ref(String segmentName, SerializableRunnable action) implements Travel.Arrival {
-        @Override
-        public SharedBarrier arrive() throws IOException {
-            return PrimitiveSegment.arrive(segmentName, BarrierLayout.HEADER, SharedBarrier.class,
-                    segment -> new SharedBarrier(segment, action));
-        }
-    }
 
     private final PrimitiveSegment segment;
     private final MemorySegment memory;
@@ -67,11 +58,6 @@ public final class SharedBarrier implements Barrier {
     @Override
     public int parties() {
         return parties;
-    }
-
-    @Override
-    public int await() throws InterruptedException, BrokenBarrierException {
-        return awaitBy(Long.MAX_VALUE);
     }
 
     @Override
@@ -159,14 +145,7 @@ public final class SharedBarrier implements Barrier {
 
     /** The last party arrived: run the action, then start the next round. Call holding the guard. */
     private void release() {
-        if (action != null) {
-            try {
-                action.run();
-            } catch (RuntimeException | Error e) {
-                breakRound();
-                throw e;
-            }
-        }
+        BarrierRounds.runAction(action, this::breakRound);
         for (int i = 0; i < BarrierLayout.MEMBERS; i++) {
             BarrierLayout.setMember(memory, BarrierLayout.PREVIOUS, i, BarrierLayout.member(memory, BarrierLayout.CURRENT, i));
             BarrierLayout.setMember(memory, BarrierLayout.CURRENT, i, 0);

@@ -7,10 +7,8 @@ import static dev.spindle.internal.sync.ConditionLayout.WAITING;
 import dev.spindle.internal.nativeio.AdaptiveSpin;
 import dev.spindle.internal.nativeio.Futex;
 import dev.spindle.internal.track.ProcessIdentity;
-import dev.spindle.internal.travel.Travel;
 import dev.spindle.sync.Condition;
 import dev.spindle.sync.Lock;
-import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.util.Date;
 import java.util.Map;
@@ -27,7 +25,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SharedCondition implements Condition {
     static {
-        Travel.register(SharedCondition.class, (condition, journey) -> new Ref(condition.segment.name(), condition.lock));
+        PrimitiveSegment.register(SharedCondition.class, ConditionLayout.HEADER,
+                (segment, lock) -> new SharedCondition(segment, (Lock) lock), condition -> condition.segment,
+                condition -> condition.lock);
     }
 
     private static final long SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
@@ -35,15 +35,6 @@ public final class SharedCondition implements Condition {
     private static final long ALIVE_FOR_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     private static final long SELF = ProcessIdentity.self().word();
     private static final int WAKE_ALL = Integer.MAX_VALUE;
-
-    /** The form in which a condition crosses to another process: its segment's name, and its lock (which travels itself). */
-    record Ref(String segmentName, Lock lock) implements Travel.Arrival {
-        @Override
-        public SharedCondition arrive() throws IOException {
-            return PrimitiveSegment.arrive(segmentName, ConditionLayout.HEADER, SharedCondition.class,
-                    segment -> new SharedCondition(segment, lock));
-        }
-    }
 
     private final PrimitiveSegment segment;
     private final MemorySegment memory;

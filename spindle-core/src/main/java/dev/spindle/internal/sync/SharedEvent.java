@@ -61,11 +61,6 @@ public final class SharedEvent implements Event {
     }
 
     @Override
-    public void await() throws InterruptedException {
-        awaitNanos(Long.MAX_VALUE);
-    }
-
-    @Override
     public boolean await(Duration timeout) throws InterruptedException {
         return awaitNanos(Math.max(0, Waits.nanos(timeout)));
     }

@@ -50,11 +50,6 @@ public final class SharedSemaphore implements Semaphore {
     }
 
     @Override
-    public void acquire() throws InterruptedException {
-        acquireBy(Long.MAX_VALUE);
-    }
-
-    @Override
     public boolean acquire(Duration timeout) throws InterruptedException {
         long nanos = Waits.nanos(timeout);
         if (nanos <= 0) {
