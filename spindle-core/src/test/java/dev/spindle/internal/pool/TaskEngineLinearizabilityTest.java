@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jetbrains.kotlinx.lincheck.LinChecker;
 import org.jetbrains.kotlinx.lincheck.annotations.Param;
 import org.jetbrains.kotlinx.lincheck.paramgen.IntGen;
@@ -34,20 +35,29 @@ public class TaskEngineLinearizabilityTest {
     private static final PoolConfig CONFIG = new PoolConfig(1, null, 0, null, 0, null, List.of(), dev.spindle.ReadLimits.defaults());
 
     private final TaskEngine engine = new TaskEngine("Lincheck", new NoWorkers(), CONFIG);
-    /** Each value's tasks, for cancelling them; a task is added once it is queued. */
+    /** Each value's tasks in queue order, for cancelling them; a task is added as it is queued. */
     private final Map<Integer, List<Task>> byValue = new ConcurrentHashMap<>();
+    /**
+     * Held by the test's submit (queue, then record) and cancelAll, so that {@link #byValue} is in
+     * queue order and a cancelAll sees every task queued before it. Takes and shutdowns stay
+     * concurrent with both.
+     */
+    private final ReentrantLock bookkeeping = new ReentrantLock();
 
     /** Queues a task; false if the engine refused it (it was shut down). */
     @Operation
     public boolean submit(@Param(name = "value") int value) {
         List<Object> arguments = new ArrayList<>(1);
         arguments.add(value);
+        bookkeeping.lock();
         try {
             Task task = engine.submit(IDENTITY, Task.Shape.SINGLE, arguments, null, 0);
             byValue.computeIfAbsent(value, v -> new CopyOnWriteArrayList<>()).add(task);
             return true;
         } catch (IllegalStateException shutDown) {
             return false;
+        } finally {
+            bookkeeping.unlock();
         }
     }
 
@@ -74,11 +84,23 @@ public class TaskEngineLinearizabilityTest {
         return value;
     }
 
-    /** Cancels every task of {@code value} that is still queued ({@code cancel(false)}). */
+    /**
+     * Cancels every task of {@code value} that is still queued ({@code cancel(false)}). One cancel
+     * after another is not one step, so they go youngest first: a take in between then returns
+     * the oldest, which is what it returns if it comes before the whole cancelAll (cancelling
+     * oldest first, a take could skip the oldest yet return a younger one of the same value,
+     * which no order of whole operations explains; Lincheck found it).
+     */
     @Operation
     public void cancelAll(@Param(name = "value") int value) {
-        for (Task task : byValue.getOrDefault(value, List.of())) {
-            task.future().cancel(false);
+        bookkeeping.lock();
+        try {
+            List<Task> tasks = byValue.getOrDefault(value, List.of());
+            for (int i = tasks.size() - 1; i >= 0; i--) {
+                tasks.get(i).future().cancel(false);
+            }
+        } finally {
+            bookkeeping.unlock();
         }
     }
 
