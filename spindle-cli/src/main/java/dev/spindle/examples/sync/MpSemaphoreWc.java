@@ -1,10 +1,11 @@
 package dev.spindle.examples.sync;
 
+import dev.spindle.Context;
 import dev.spindle.Spindle;
 import dev.spindle.examples.Example;
 import dev.spindle.examples.Speed;
 import dev.spindle.multiprocessing.ChildProcess;
-import dev.spindle.sync.Event;
+import dev.spindle.sync.Barrier;
 import dev.spindle.sync.Lock;
 import dev.spindle.sync.Semaphore;
 import java.io.IOException;
@@ -19,21 +20,23 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Thirteen processes share a Semaphore(5): five toilets. The seed prints only who got one; to
  * show the bound, each user notes in a log (under a Lock) when it goes in and comes out, and the
- * parent replays the log: never more than 5 inside at once, and 5 is reached. The users wait
- * for one start signal (an Event), so that they queue together as the seed's do once their
- * processes are up (JVMs take longer to start than CPython's forks). The semaphore, the lock and
- * the event travel inside one record argument.
+ * parent replays the log: never more than 5 inside at once, and 5 is reached. The users first
+ * meet at a Barrier of 13, so that they queue together as the seed's forked children do (JVMs
+ * start one after another over a second or two, longer than the seed's visits). The semaphore,
+ * the barrier and the lock travel inside one record argument.
  */
 public final class MpSemaphoreWc extends Example {
     /** What every user shares. */
-    record Toilets(Semaphore sem, Event open, Lock logLock, Path log) implements Serializable {}
+    record Toilets(Semaphore sem, Barrier allHere, Lock logLock, Path log) implements Serializable {}
+
+    private static final int USERS = 13;
 
     public MpSemaphoreWc() {
         super("mp-semaphore-wc", "13 processes share a Semaphore(5): never more than 5 inside, and 5 is reached");
     }
 
     static void goWc(Toilets toilets, String user) throws Exception {
-        toilets.open().await();
+        toilets.allHere().await();
         toilets.sem().acquire();
         note(toilets, "in");
         System.out.println(user + " 占到一个茅坑");
@@ -51,14 +54,13 @@ public final class MpSemaphoreWc extends Example {
     @Override
     public void run(String... args) throws Exception {
         Path log = Files.createTempDirectory("spindle-demo-").resolve("wc.log");
-        Toilets toilets = new Toilets(Spindle.semaphore(5), Spindle.event(), Spindle.lock(), log);
+        Toilets toilets = new Toilets(Spindle.semaphore(5), Context.processes().barrier(USERS), Spindle.lock(), log);
         List<ChildProcess> pL = new ArrayList<>();
-        for (int i = 0; i < 13; i++) {
+        for (int i = 0; i < USERS; i++) {
             ChildProcess p = new ChildProcess(MpSemaphoreWc::goWc, toilets, "user" + i);
             p.start();
             pL.add(p);
         }
-        toilets.open().set();
         for (ChildProcess i : pL) {
             i.join();
         }
