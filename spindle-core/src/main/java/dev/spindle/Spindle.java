@@ -5,6 +5,8 @@ import dev.spindle.internal.launch.ChildContext;
 import dev.spindle.multiprocessing.ChildProcess;
 import dev.spindle.multiprocessing.ProcessInfo;
 import dev.spindle.multiprocessing.StartMethod;
+import dev.spindle.sync.Barrier;
+import dev.spindle.sync.Condition;
 import dev.spindle.sync.Event;
 import dev.spindle.sync.Lock;
 import dev.spindle.sync.RLock;
@@ -72,6 +74,26 @@ public final class Spindle {
     /** A new reentrant lock shared with child processes: the default context's {@link Context#rlock()}. */
     public static RLock rlock() {
         return Context.processes().rlock();
+    }
+
+    /** A new condition over a new reentrant lock, shared with child processes: the default context's {@link Context#condition()}. */
+    public static Condition condition() {
+        return Context.processes().condition();
+    }
+
+    /** A new condition over {@code lock}: the default context's {@link Context#condition(Lock)}. */
+    public static Condition condition(Lock lock) {
+        return Context.processes().condition(lock);
+    }
+
+    /** A new barrier shared with child processes: the default context's {@link Context#barrier(int)}. */
+    public static Barrier barrier(int parties) {
+        return Context.processes().barrier(parties);
+    }
+
+    /** A new barrier with an action: the default context's {@link Context#barrier(int, Runnable)}. */
+    public static Barrier barrier(int parties, Runnable action) {
+        return Context.processes().barrier(parties, action);
     }
 
     /** A new semaphore shared with child processes: the default context's {@link Context#semaphore(int)}. */

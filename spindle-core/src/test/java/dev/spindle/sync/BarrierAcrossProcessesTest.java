@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.spindle.Context;
+import dev.spindle.Spindle;
 import dev.spindle.multiprocessing.ChildProcess;
 import dev.spindle.testing.Deadlines;
 import dev.spindle.testing.NoLeaks;
@@ -67,7 +68,7 @@ class BarrierAcrossProcessesTest {
 
     @Test
     void aPartyKilledBreaksTheBarrierForTheOthersInsteadOfHangingThem() throws Exception {
-        Barrier barrier = Context.processes().barrier(2);
+        Barrier barrier = Spindle.barrier(2); // the default context's: processes
         Event arrived = Context.processes().event();
         ChildProcess doomed = new ChildProcess(BarrierAcrossProcessesTest::oneRoundThenHang, barrier, arrived);
         doomed.start();

@@ -3,6 +3,7 @@ package dev.spindle.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spindle.Context;
+import dev.spindle.Spindle;
 import dev.spindle.multiprocessing.AsyncResult;
 import dev.spindle.multiprocessing.ChildProcess;
 import dev.spindle.multiprocessing.Pool;
@@ -47,7 +48,7 @@ class ConditionAcrossProcessesTest {
 
     @Test
     void aChildWaitsUntilTheParentSignals() throws Exception {
-        Condition condition = Context.processes().condition();
+        Condition condition = Spindle.condition(); // the default context's: processes
         Event inside = Context.processes().event();
         try (Pool pool = Context.processes().pool(1)) {
             AsyncResult<Boolean> waiting = pool.applyAsync(ConditionAcrossProcessesTest::waitsOnce, condition, inside);

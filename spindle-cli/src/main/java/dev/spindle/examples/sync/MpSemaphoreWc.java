@@ -1,6 +1,5 @@
 package dev.spindle.examples.sync;
 
-import dev.spindle.Context;
 import dev.spindle.Spindle;
 import dev.spindle.examples.Example;
 import dev.spindle.examples.Speed;
@@ -54,7 +53,7 @@ public final class MpSemaphoreWc extends Example {
     @Override
     public void run(String... args) throws Exception {
         Path log = Files.createTempDirectory("spindle-demo-").resolve("wc.log");
-        Toilets toilets = new Toilets(Spindle.semaphore(5), Context.processes().barrier(USERS), Spindle.lock(), log);
+        Toilets toilets = new Toilets(Spindle.semaphore(5), Spindle.barrier(USERS), Spindle.lock(), log);
         List<ChildProcess> pL = new ArrayList<>();
         for (int i = 0; i < USERS; i++) {
             ChildProcess p = new ChildProcess(MpSemaphoreWc::goWc, toilets, "user" + i);
