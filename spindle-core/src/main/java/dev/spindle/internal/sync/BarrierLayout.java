@@ -25,7 +25,6 @@ import java.lang.invoke.VarHandle;
  * that died may have left a round half-changed: the next holder breaks that round.
  */
 final class BarrierLayout {
-    static final SegmentHeader HEADER = new SegmentHeader("barrier", "Barrier", 0x53424152, 1);
     static final long GUARD = 8;
     static final long GENERATION = GUARD + MutexLayout.SIZE;
     static final long SLEEPERS = 20;
@@ -38,6 +37,7 @@ final class BarrierLayout {
     static final long CURRENT = 64;
     static final long PREVIOUS = CURRENT + MEMBERS * 8L;
     static final long SIZE = PREVIOUS + MEMBERS * 8L;
+    static final SegmentHeader HEADER = new SegmentHeader("barrier", "Barrier", 0x53424152, 1, SIZE);
 
     private static final VarHandle INT = ValueLayout.JAVA_INT.varHandle();
     private static final VarHandle LONG = ValueLayout.JAVA_LONG.varHandle();

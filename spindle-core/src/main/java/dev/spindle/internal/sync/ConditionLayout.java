@@ -22,7 +22,6 @@ import java.lang.invoke.VarHandle;
  * FREE and its signal given to the next waiter, by CAS, by any waiter.
  */
 final class ConditionLayout {
-    static final SegmentHeader HEADER = new SegmentHeader("condition", "Condition", 0x53434e44, 1);
     static final long SEQ = 8;
     static final long SLEEPERS = 12;
     static final long NEXT_TICKET = 16;
@@ -32,6 +31,7 @@ final class ConditionLayout {
     /** Threads that can wait at once on one condition, across all processes. */
     static final int SLOTS = 1024;
     static final long SIZE = SLOTS_OFFSET + SLOTS * SLOT_SIZE;
+    static final SegmentHeader HEADER = new SegmentHeader("condition", "Condition", 0x53434e44, 1, SIZE);
     static final int FREE = 0;
     static final int WAITING = 1;
     static final int SIGNALLED = 2;

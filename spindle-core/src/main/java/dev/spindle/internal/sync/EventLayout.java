@@ -20,11 +20,11 @@ import java.lang.invoke.VarHandle;
  * itself re-checks the generation.
  */
 final class EventLayout {
-    static final SegmentHeader HEADER = new SegmentHeader("event", "Event", 0x53455654, 1);
     static final long FLAG = 8;
     static final long GENERATION = 12;
     static final long WAITERS = 16;
     static final long SIZE = 64;
+    static final SegmentHeader HEADER = new SegmentHeader("event", "Event", 0x53455654, 1, SIZE);
 
     private static final VarHandle INT = ValueLayout.JAVA_INT.varHandle();
 

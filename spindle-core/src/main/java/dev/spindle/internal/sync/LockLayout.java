@@ -17,11 +17,11 @@ import java.lang.invoke.VarHandle;
  * Both fields are accessed volatile; {@code ownerDied} is written only while the word is held.
  */
 final class LockLayout {
-    static final SegmentHeader LOCK = new SegmentHeader("lock", "Lock", 0x534c434b, 1);
-    static final SegmentHeader RLOCK = new SegmentHeader("rlock", "RLock", 0x53524c4b, 1);
     static final long WORD = 8;
     static final long OWNER_DIED = WORD + MutexLayout.SIZE;
     static final long SIZE = 64;
+    static final SegmentHeader LOCK = new SegmentHeader("lock", "Lock", 0x534c434b, 1, SIZE);
+    static final SegmentHeader RLOCK = new SegmentHeader("rlock", "RLock", 0x53524c4b, 1, SIZE);
 
     private static final VarHandle INT = ValueLayout.JAVA_INT.varHandle();
 

@@ -57,9 +57,8 @@ final class PrimitiveSegment {
     }
 
     /** A new segment for a primitive made by {@code make}, owned by this process. */
-    static <T> T create(SegmentHeader header, long size, Consumer<MemorySegment> initialize,
-            Function<PrimitiveSegment, T> make) {
-        SharedSegment segment = SharedSegment.create(header.kind(), size);
+    static <T> T create(SegmentHeader header, Consumer<MemorySegment> initialize, Function<PrimitiveSegment, T> make) {
+        SharedSegment segment = SharedSegment.create(header.kind(), header.size());
         initialize.accept(segment.memory());
         header.write(segment.memory());
         PrimitiveSegment mapped = new PrimitiveSegment(segment);
@@ -102,19 +101,23 @@ final class PrimitiveSegment {
             throw new IOException("not a Spindle primitive: " + type.getName());
         }
         try {
-            return arrive(name, kind.header(), Object.class, segment -> kind.make().apply(segment, companion));
+            return arrive(name, kind.header(), segment -> kind.make().apply(segment, companion));
         } catch (ClassCastException e) {
             throw new IOException("a " + kind.header().what() + " arrived with a companion of another kind", e);
         }
     }
 
     /** The object for the segment {@code name} in this process: the one already here, else a new copy. */
-    static <T> T arrive(String name, SegmentHeader header, Class<T> type, Function<PrimitiveSegment, T> make)
+    private static Object arrive(String name, SegmentHeader header, Function<PrimitiveSegment, Object> make)
             throws IOException {
+        if (!name.startsWith(SharedSegment.PREFIX) || name.contains("/")) {
+            throw new IOException("not the name of a Spindle segment: " + name);
+        }
         synchronized (OBJECTS) {
             WeakReference<Object> known = OBJECTS.get(name);
-            if (known != null && type.isInstance(known.get())) {
-                return type.cast(known.get());
+            Object here = known == null ? null : known.get();
+            if (here != null) {
+                return here;
             }
             SharedSegment segment;
             try {
@@ -123,16 +126,14 @@ final class PrimitiveSegment {
                 throw new IOException("cannot attach a " + header.what() + ": its segment " + name + " is gone (the process"
                         + " that made it dropped it or ended; keep it reachable there while others may still receive it)", e);
             }
+            PrimitiveSegment mapped = new PrimitiveSegment(segment);
+            Object primitive;
             try {
                 header.validate(segment.memory());
+                primitive = make.apply(mapped);
             } catch (IllegalStateException e) {
                 segment.close();
                 throw new IOException(e.getMessage(), e);
-            }
-            PrimitiveSegment mapped = new PrimitiveSegment(segment);
-            T primitive;
-            try {
-                primitive = make.apply(mapped);
             } catch (RuntimeException e) {
                 segment.close();
                 throw e;

@@ -12,8 +12,9 @@ import java.lang.invoke.VarHandle;
  * @param what the primitive's name in messages ({@code Event}, {@code Lock}, …)
  * @param magic four ASCII letters naming the primitive
  * @param version the layout version
+ * @param size the bytes the layout takes: a segment made is this size, one mapped must be at least
  */
-record SegmentHeader(String kind, String what, int magic, int version) {
+record SegmentHeader(String kind, String what, int magic, int version, long size) {
     /** Bytes the header takes; a primitive's fields start at or after this offset. */
     static final long SIZE = 8;
     private static final long MAGIC_OFFSET = 0;
@@ -26,8 +27,12 @@ record SegmentHeader(String kind, String what, int magic, int version) {
         INT.setVolatile(memory, MAGIC_OFFSET, magic);
     }
 
-    /** Checks the header of a segment mapped by name. */
+    /** Checks the size and the header of a segment mapped by name. */
     void validate(MemorySegment memory) {
+        if (memory.byteSize() < size) {
+            throw new IllegalStateException("not a Spindle " + what + " segment: " + memory.byteSize() + " bytes, not "
+                    + size);
+        }
         int found = (int) INT.getVolatile(memory, MAGIC_OFFSET);
         int foundVersion = (int) INT.getVolatile(memory, VERSION_OFFSET);
         if (found != magic || foundVersion != version) {

@@ -28,7 +28,6 @@ import java.lang.invoke.VarHandle;
  * table always agree.
  */
 final class SemaphoreLayout {
-    static final SegmentHeader HEADER = new SegmentHeader("semaphore", "Semaphore", 0x5353454d, 1);
     static final long GUARD = 8;
     static final long PERMITS = GUARD + MutexLayout.SIZE;
     static final long WAITERS = 20;
@@ -44,6 +43,7 @@ final class SemaphoreLayout {
     /** Processes that can hold permits at once and have them returned when they die. */
     static final int SLOTS = 128;
     static final long SIZE = HOLDERS + SLOTS * SLOT_SIZE;
+    static final SegmentHeader HEADER = new SegmentHeader("semaphore", "Semaphore", 0x5353454d, 1, SIZE);
 
     private static final VarHandle INT = ValueLayout.JAVA_INT.varHandle();
     private static final VarHandle LONG = ValueLayout.JAVA_LONG.varHandle();

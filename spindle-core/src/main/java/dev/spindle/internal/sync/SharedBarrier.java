@@ -51,7 +51,7 @@ public final class SharedBarrier implements Barrier {
     /** A new barrier of {@code parties} whose last arrival runs {@code action} (null: none), owned by this process. */
     public static SharedBarrier create(int parties, SerializableRunnable action) {
         BarrierRounds.checkParties(parties);
-        return PrimitiveSegment.create(BarrierLayout.HEADER, BarrierLayout.SIZE,
+        return PrimitiveSegment.create(BarrierLayout.HEADER,
                 memory -> BarrierLayout.initialize(memory, parties), segment -> new SharedBarrier(segment, action));
     }
 

@@ -53,7 +53,7 @@ public final class SharedCondition implements Condition {
 
     /** A new condition over {@code lock} (a {@link SharedLock} or {@link SharedRLock}), owned by this process. */
     static SharedCondition create(Lock lock) {
-        return PrimitiveSegment.create(ConditionLayout.HEADER, ConditionLayout.SIZE, memory -> { },
+        return PrimitiveSegment.create(ConditionLayout.HEADER, memory -> { },
                 segment -> new SharedCondition(segment, lock));
     }
 

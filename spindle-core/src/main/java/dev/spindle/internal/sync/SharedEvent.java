@@ -37,7 +37,7 @@ public final class SharedEvent implements Event {
 
     /** A new event, lowered, owned by this process. */
     public static SharedEvent create() {
-        return PrimitiveSegment.create(EventLayout.HEADER, EventLayout.SIZE, memory -> { }, SharedEvent::new);
+        return PrimitiveSegment.create(EventLayout.HEADER, memory -> { }, SharedEvent::new);
     }
 
     @Override

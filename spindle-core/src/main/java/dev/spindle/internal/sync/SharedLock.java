@@ -31,7 +31,7 @@ public final class SharedLock implements Lock, ConditionLock {
 
     /** A new lock, free, owned by this process. */
     public static SharedLock create() {
-        return PrimitiveSegment.create(LockLayout.LOCK, LockLayout.SIZE, memory -> { }, SharedLock::new);
+        return PrimitiveSegment.create(LockLayout.LOCK, memory -> { }, SharedLock::new);
     }
 
     @Override

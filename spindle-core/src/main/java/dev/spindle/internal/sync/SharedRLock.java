@@ -34,7 +34,7 @@ public final class SharedRLock implements RLock, ConditionLock {
 
     /** A new RLock, free, owned by this process. */
     public static SharedRLock create() {
-        return PrimitiveSegment.create(LockLayout.RLOCK, LockLayout.SIZE, memory -> { }, SharedRLock::new);
+        return PrimitiveSegment.create(LockLayout.RLOCK, memory -> { }, SharedRLock::new);
     }
 
     @Override

@@ -45,7 +45,7 @@ public final class SharedSemaphore implements Semaphore {
     /** A new semaphore of {@code permits}, owned by this process; if {@code bounded}, it refuses a release above them. */
     public static SharedSemaphore create(int permits, boolean bounded) {
         Permits.checkInitial(permits);
-        return PrimitiveSegment.create(SemaphoreLayout.HEADER, SemaphoreLayout.SIZE,
+        return PrimitiveSegment.create(SemaphoreLayout.HEADER,
                 memory -> SemaphoreLayout.initialize(memory, permits, bounded), SharedSemaphore::new);
     }
 
