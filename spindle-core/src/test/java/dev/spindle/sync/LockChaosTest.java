@@ -34,6 +34,8 @@ class LockChaosTest {
     private static final int KILLS = 10;
     private static final int SLOTS = PROCESSES + KILLS;
     private static final long COUNTER = 0;
+    /** How many times a process took the lock from a holder that had died. */
+    private static final long REPAIRS = 8;
     /** Per slot: completed sections, longest wait in nanoseconds, 1 once done. */
     private static final long SLOTS_OFFSET = 64;
     private static final long SLOT_SIZE = 24;
@@ -75,6 +77,7 @@ class LockChaosTest {
                 try {
                     if (lock.ownerDied()) {
                         LONG.set(memory, COUNTER, completedSections(memory)); // its last section did not complete
+                        LONG.set(memory, REPAIRS, (long) LONG.get(memory, REPAIRS) + 1);
                     }
                     LONG.set(memory, COUNTER, (long) LONG.get(memory, COUNTER) + 1);
                     LONG.set(memory, completedAt(slot), (long) LONG.get(memory, completedAt(slot)) + 1);
@@ -118,13 +121,21 @@ class LockChaosTest {
             while (killedSlots.size() < KILLS) {
                 Thread.sleep(200); // the chaos's pace, not a race gate
                 List<Integer> busy = new ArrayList<>();
+                boolean allDone = true;
                 for (int i = 0; i < running.size(); i++) {
-                    if ((long) LONG.getVolatile(memory, doneAt(slots.get(i))) == 0 && running.get(i).isAlive()) {
-                        busy.add(i);
+                    int slot = slots.get(i);
+                    boolean done = (long) LONG.getVolatile(memory, doneAt(slot)) != 0;
+                    boolean working = (long) LONG.getVolatile(memory, completedAt(slot)) > 0;
+                    allDone &= done;
+                    if (working && !done && running.get(i).isAlive()) {
+                        busy.add(i); // a process in the middle of its rounds, not one still starting
                     }
                 }
-                if (busy.isEmpty()) {
+                if (allDone) {
                     break; // all finished before the watchdog was done
+                }
+                if (busy.isEmpty()) {
+                    continue;
                 }
                 int victim = busy.get(ThreadLocalRandom.current().nextInt(busy.size()));
                 running.get(victim).kill();
@@ -155,8 +166,13 @@ class LockChaosTest {
             }
             assertThat(finished).as("every process not killed finished").isEqualTo(PROCESSES);
             assertThat(killedSlots).as("the watchdog killed").isNotEmpty();
+            for (int slot : killedSlots) {
+                assertThat((long) LONG.getVolatile(memory, completedAt(slot))).as("killed in the middle of its rounds")
+                        .isPositive();
+            }
             assertThat(completedSections(memory)).isGreaterThanOrEqualTo((long) PROCESSES * ROUNDS);
-            System.out.println("chaos: " + killedSlots.size() + " killed, " + completedSections(memory)
+            System.out.println("chaos: " + killedSlots.size() + " killed, " + LONG.getVolatile(memory, REPAIRS)
+                    + " taken over from a dead holder, " + completedSections(memory)
                     + " sections completed, longest wait " + TimeUnit.NANOSECONDS.toMillis(longestWait) + " ms");
             assertThat(TimeUnit.NANOSECONDS.toMillis(longestWait)).as("the longest wait for the lock, ms").isLessThan(1000);
             segment.unlink();
