@@ -50,11 +50,10 @@ public interface Condition extends java.util.concurrent.locks.Condition {
      * @throws InterruptedException if this thread is interrupted while waiting (the lock is held again)
      */
     default boolean waitFor(BooleanSupplier predicate, Duration timeout) throws InterruptedException {
-        long nanos = Math.max(0, Waits.nanos(timeout));
-        long deadline = System.nanoTime() + Math.min(nanos, Long.MAX_VALUE / 2);
+        long deadline = Waits.deadlineAfter(Math.max(0, Waits.nanos(timeout)));
         boolean result = predicate.getAsBoolean();
         while (!result) {
-            long left = nanos >= Long.MAX_VALUE / 2 ? Long.MAX_VALUE / 2 : deadline - System.nanoTime();
+            long left = Waits.left(deadline);
             if (left <= 0) {
                 break;
             }

@@ -1,5 +1,6 @@
 package dev.spindle.internal.shm;
 
+import dev.spindle.internal.waits.Waits;
 import dev.spindle.internal.shm.RobustWord.Acquired;
 import java.lang.foreign.MemorySegment;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +36,7 @@ public final class RobustMutex {
 
     /** Waits up to {@code timeoutNanos} for the mutex; null if it did not come. */
     public Acquired lock(long timeoutNanos) throws InterruptedException {
-        long deadline = RobustWord.deadlineAfter(timeoutNanos);
+        long deadline = Waits.deadlineAfter(timeoutNanos);
         if (!local.tryLock(timeoutNanos, TimeUnit.NANOSECONDS)) {
             return null;
         }

@@ -2,6 +2,7 @@ package dev.spindle.internal.shm;
 
 import dev.spindle.internal.nativeio.Futex;
 import dev.spindle.internal.track.ProcessIdentity;
+import dev.spindle.internal.waits.Waits;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.VarHandle;
@@ -60,18 +61,13 @@ public final class RobustWord {
         this.offset = offset;
     }
 
-    /** The deadline {@code timeoutNanos} from now for {@link #acquire}: none for a timeout of centuries. */
-    public static long deadlineAfter(long timeoutNanos) {
-        return timeoutNanos >= Long.MAX_VALUE / 2 ? Long.MAX_VALUE : System.nanoTime() + timeoutNanos;
-    }
-
     /** Takes the word if it is free, without waiting. */
     public boolean tryAcquire() {
         return LONG.compareAndSet(memory, offset, 0L, SELF);
     }
 
     /**
-     * Waits until {@code deadline} ({@link System#nanoTime()}, or {@link Long#MAX_VALUE} for none)
+     * Waits until {@code deadline} ({@link System#nanoTime()}, or {@link Waits#NO_DEADLINE})
      * for the word; null if it did not come.
      */
     public Acquired acquire(long deadline) throws InterruptedException {

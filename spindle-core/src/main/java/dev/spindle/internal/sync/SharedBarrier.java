@@ -63,7 +63,7 @@ public final class SharedBarrier implements Barrier {
     @Override
     public int await(Duration timeout) throws InterruptedException, BrokenBarrierException {
         long nanos = Math.max(0, Waits.nanos(timeout));
-        return awaitBy(RobustWord.deadlineAfter(nanos));
+        return awaitBy(Waits.deadlineAfter(nanos));
     }
 
     private int awaitBy(long deadline) throws InterruptedException, BrokenBarrierException {

@@ -7,6 +7,7 @@ import static dev.spindle.internal.sync.ConditionLayout.WAITING;
 import dev.spindle.internal.nativeio.AdaptiveSpin;
 import dev.spindle.internal.nativeio.Futex;
 import dev.spindle.internal.track.ProcessIdentity;
+import dev.spindle.internal.waits.Waits;
 import dev.spindle.sync.Condition;
 import dev.spindle.sync.Lock;
 import java.lang.foreign.MemorySegment;
@@ -78,9 +79,9 @@ public final class SharedCondition implements Condition {
 
     @Override
     public long awaitNanos(long nanosTimeout) throws InterruptedException {
-        long deadline = System.nanoTime() + Math.min(Math.max(nanosTimeout, 0), Long.MAX_VALUE / 2);
+        long deadline = Waits.deadlineAfter(Math.max(nanosTimeout, 0));
         awaitSignal(Math.max(nanosTimeout, 0), true);
-        return deadline - System.nanoTime();
+        return Waits.left(deadline);
     }
 
     @Override
@@ -107,8 +108,7 @@ public final class SharedCondition implements Condition {
         boolean interrupted = false;
         long start = System.nanoTime();
         try {
-            interrupted = sleepUntilSignalled(slot, start, nanos >= Long.MAX_VALUE / 2 ? Long.MAX_VALUE : start + nanos,
-                    interruptible);
+            interrupted = sleepUntilSignalled(slot, start, Waits.deadlineAfter(nanos), interruptible);
         } finally {
             spin.waited(System.nanoTime() - start);
             waitLock.reacquireAfterWait(holds);

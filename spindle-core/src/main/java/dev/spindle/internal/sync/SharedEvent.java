@@ -75,7 +75,7 @@ public final class SharedEvent implements Event {
         }
         long start = System.nanoTime();
         try {
-            return awaitChange(seen, start, nanos == Long.MAX_VALUE ? Long.MAX_VALUE : start + nanos);
+            return awaitChange(seen, start, Waits.deadlineAfter(nanos));
         } finally {
             spin.waited(System.nanoTime() - start);
         }

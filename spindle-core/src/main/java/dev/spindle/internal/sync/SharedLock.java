@@ -1,5 +1,6 @@
 package dev.spindle.internal.sync;
 
+import dev.spindle.internal.waits.Waits;
 import dev.spindle.internal.waits.Uninterruptibly;
 import dev.spindle.internal.shm.RobustWord;
 import dev.spindle.internal.shm.RobustWord.Acquired;
@@ -61,7 +62,7 @@ public final class SharedLock implements Lock, ConditionLock {
         if (nanos <= 0) {
             return tryLock();
         }
-        return took(word.acquire(RobustWord.deadlineAfter(nanos)));
+        return took(word.acquire(Waits.deadlineAfter(nanos)));
     }
 
     private boolean took(Acquired acquired) {

@@ -58,7 +58,7 @@ public final class SharedSemaphore implements Semaphore {
             }
             return tryAcquire();
         }
-        return acquireBy(RobustWord.deadlineAfter(nanos));
+        return acquireBy(Waits.deadlineAfter(nanos));
     }
 
     @Override
