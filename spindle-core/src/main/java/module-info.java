@@ -11,5 +11,6 @@ module dev.spindle {
     exports dev.spindle.function;
     exports dev.spindle.futures;
     exports dev.spindle.multiprocessing;
+    exports dev.spindle.queue;
     exports dev.spindle.sync;
 }

@@ -4,8 +4,12 @@ import dev.spindle.futures.PoolExecutor;
 import dev.spindle.futures.ProcessPoolExecutor;
 import dev.spindle.futures.ThreadPoolExecutor;
 import dev.spindle.internal.backend.Backends;
+import dev.spindle.internal.queue.SharedQueue;
 import dev.spindle.multiprocessing.Pool;
 import dev.spindle.multiprocessing.StartMethod;
+import dev.spindle.queue.JoinableQueue;
+import dev.spindle.queue.Queue;
+import dev.spindle.queue.SimpleQueue;
 import dev.spindle.sync.Barrier;
 import dev.spindle.sync.Condition;
 import dev.spindle.sync.Event;
@@ -222,6 +226,60 @@ public final class Context {
      */
     public Semaphore boundedSemaphore(int permits) {
         return Backends.of(this).semaphore(permits, true);
+    }
+
+    /**
+     * A new unbounded FIFO {@link Queue} (Python's {@code Queue()}): for a process context one that
+     * child processes and pool tasks share when it is passed to them, items copied into shared
+     * memory at {@code put} (Python's {@code multiprocessing.Queue}, which lives while this process
+     * keeps it reachable); for a thread context one for the threads of this JVM, items handed over
+     * (Python's {@code queue.Queue}).
+     */
+    public <T> Queue<T> queue() {
+        return queue(0);
+    }
+
+    /**
+     * A new {@link Queue} of at most {@code maxsize} items (Python's {@code Queue(maxsize)}; 0:
+     * no limit), shared as {@link #queue()}'s.
+     *
+     * @throws IllegalArgumentException if {@code maxsize} is negative
+     */
+    public <T> Queue<T> queue(int maxsize) {
+        return queue(maxsize, SharedQueue.DEFAULT_MAX_ITEM_BYTES);
+    }
+
+    /**
+     * A new {@link Queue} of at most {@code maxsize} items (0: no limit) that refuses, at
+     * {@code put}, an item whose encoded form is above {@code maxItemBytes} (a thread context
+     * encodes nothing, so has no such limit). By default the limit is the largest Java array;
+     * items above half the queue's ring (a few MiB) travel in a segment of their own.
+     *
+     * @throws IllegalArgumentException if either is negative
+     */
+    public <T> Queue<T> queue(int maxsize, int maxItemBytes) {
+        return Backends.of(this).queue(maxsize, maxItemBytes);
+    }
+
+    /** A new unbounded {@link JoinableQueue} (Python's {@code JoinableQueue()}), shared as {@link #queue()}'s. */
+    public <T> JoinableQueue<T> joinableQueue() {
+        return joinableQueue(0);
+    }
+
+    /**
+     * A new {@link JoinableQueue} of at most {@code maxsize} items (0: no limit), shared as
+     * {@link #queue()}'s; for a process context any process may call {@code taskDone()} and
+     * {@code join()}.
+     *
+     * @throws IllegalArgumentException if {@code maxsize} is negative
+     */
+    public <T> JoinableQueue<T> joinableQueue(int maxsize) {
+        return Backends.of(this).joinableQueue(maxsize);
+    }
+
+    /** A new {@link SimpleQueue} (Python's {@code SimpleQueue()}), shared as {@link #queue()}'s. */
+    public <T> SimpleQueue<T> simpleQueue() {
+        return Backends.of(this).simpleQueue();
     }
 
     @Override

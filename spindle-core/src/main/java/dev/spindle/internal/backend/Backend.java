@@ -2,6 +2,9 @@ package dev.spindle.internal.backend;
 
 import dev.spindle.internal.pool.PoolConfig;
 import dev.spindle.internal.pool.TaskEngine;
+import dev.spindle.queue.JoinableQueue;
+import dev.spindle.queue.Queue;
+import dev.spindle.queue.SimpleQueue;
 import dev.spindle.sync.Barrier;
 import dev.spindle.sync.Condition;
 import dev.spindle.sync.Event;
@@ -56,4 +59,13 @@ public interface Backend {
      *         where this backend's parties run
      */
     Barrier barrier(int parties, Runnable action);
+
+    /** A new FIFO queue of at most {@code maxsize} items (0: no limit) of at most {@code maxItemBytes} encoded bytes where items are copied. */
+    <T> Queue<T> queue(int maxsize, int maxItemBytes);
+
+    /** A new joinable queue of at most {@code maxsize} items (0: no limit). */
+    <T> JoinableQueue<T> joinableQueue(int maxsize);
+
+    /** A new unbounded simple queue. */
+    <T> SimpleQueue<T> simpleQueue();
 }

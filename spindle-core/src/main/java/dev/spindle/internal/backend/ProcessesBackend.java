@@ -4,6 +4,12 @@ import dev.spindle.function.SerializableRunnable;
 import dev.spindle.internal.launch.Launchers;
 import dev.spindle.internal.pool.PoolConfig;
 import dev.spindle.internal.pool.TaskEngine;
+import dev.spindle.internal.queue.SharedJoinableQueue;
+import dev.spindle.internal.queue.SharedQueue;
+import dev.spindle.internal.queue.SharedSimpleQueue;
+import dev.spindle.queue.JoinableQueue;
+import dev.spindle.queue.Queue;
+import dev.spindle.queue.SimpleQueue;
 import dev.spindle.internal.sync.SharedBarrier;
 import dev.spindle.internal.sync.SharedEvent;
 import dev.spindle.internal.sync.SharedLock;
@@ -66,5 +72,20 @@ record ProcessesBackend(StartMethod startMethod) implements Backend {
         }
         Runnable serializable = action;
         return SharedBarrier.create(parties, serializable::run);
+    }
+
+    @Override
+    public <T> Queue<T> queue(int maxsize, int maxItemBytes) {
+        return SharedQueue.create(maxsize, maxItemBytes);
+    }
+
+    @Override
+    public <T> JoinableQueue<T> joinableQueue(int maxsize) {
+        return SharedJoinableQueue.create(maxsize, SharedQueue.DEFAULT_MAX_ITEM_BYTES);
+    }
+
+    @Override
+    public <T> SimpleQueue<T> simpleQueue() {
+        return SharedSimpleQueue.create();
     }
 }

@@ -2,6 +2,11 @@ package dev.spindle.internal.backend;
 
 import dev.spindle.internal.pool.PoolConfig;
 import dev.spindle.internal.pool.TaskEngine;
+import dev.spindle.internal.queue.LocalQueue;
+import dev.spindle.internal.queue.LocalSimpleQueue;
+import dev.spindle.queue.JoinableQueue;
+import dev.spindle.queue.Queue;
+import dev.spindle.queue.SimpleQueue;
 import dev.spindle.internal.sync.LocalBarrier;
 import dev.spindle.internal.sync.LocalEvent;
 import dev.spindle.internal.sync.LocalLock;
@@ -54,5 +59,23 @@ record ThreadsBackend(boolean virtual) implements Backend {
     @Override
     public Barrier barrier(int parties, Runnable action) {
         return new LocalBarrier(parties, action);
+    }
+
+    @Override
+    public <T> Queue<T> queue(int maxsize, int maxItemBytes) {
+        if (maxItemBytes < 0) {
+            throw new IllegalArgumentException("maxItemBytes must be 0 or more, not " + maxItemBytes);
+        }
+        return LocalQueue.create(maxsize); // items are handed over, not encoded: no size to limit
+    }
+
+    @Override
+    public <T> JoinableQueue<T> joinableQueue(int maxsize) {
+        return LocalQueue.joinable(maxsize);
+    }
+
+    @Override
+    public <T> SimpleQueue<T> simpleQueue() {
+        return new LocalSimpleQueue<>();
     }
 }

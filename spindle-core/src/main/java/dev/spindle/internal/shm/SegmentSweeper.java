@@ -2,7 +2,11 @@ package dev.spindle.internal.shm;
 
 import dev.spindle.internal.track.AtExit;
 import dev.spindle.internal.track.OwnedFiles;
+import dev.spindle.internal.track.ProcessIdentity;
 import dev.spindle.internal.track.ResourceTracker;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,6 +27,7 @@ public final class SegmentSweeper {
         AtExit.register(AtExit.Phase.FILES, () -> {
             released = true;
             CREATED.forEach(SegmentSweeper::unlink);
+            unlinkStartingWith(ProcessIdentity.self().ownedName(SharedSegment.PREFIX)); // made beside ours by others
         });
     }
 
@@ -44,6 +49,17 @@ public final class SegmentSweeper {
     static void unlink(String name) {
         CREATED.remove(name);
         OwnedFiles.delete(SharedSegment.DIRECTORY.resolve(name));
+    }
+
+    /** Removes every segment whose name starts with {@code prefix}. */
+    static void unlinkStartingWith(String prefix) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(SharedSegment.DIRECTORY, prefix + "*")) {
+            for (Path entry : entries) {
+                unlink(entry.getFileName().toString());
+            }
+        } catch (IOException unlistable) {
+            // Nothing to remove there.
+        }
     }
 
     /** Removes the segments of dead creators, once per JVM. */

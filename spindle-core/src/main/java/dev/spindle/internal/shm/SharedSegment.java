@@ -1,5 +1,6 @@
 package dev.spindle.internal.shm;
 
+import dev.spindle.internal.track.OwnedFiles;
 import dev.spindle.internal.track.ProcessIdentity;
 import dev.spindle.internal.track.ResourceTracker;
 import java.io.IOException;
@@ -44,25 +45,56 @@ public final class SharedSegment implements AutoCloseable {
     /** Creates and maps a new zero-filled segment of {@code size} bytes, registered for cleanup. */
     public static SharedSegment create(String kind, long size) {
         SegmentSweeper.creating();
-        String name = ProcessIdentity.self().ownedName(PREFIX) + kind + "-"
-                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+        SharedSegment segment = createFile(randomName(ProcessIdentity.self().ownedName(PREFIX) + kind), size);
+        SegmentSweeper.created(segment.name);
+        return segment;
+    }
+
+    /**
+     * Creates and maps a new segment named after the segment {@code besideName}, which may be
+     * another process's: it belongs to that segment's owner, not to this process, and goes with
+     * it ({@link #unlinkWithBeside}, the owner's exit, or its tracker). Its users unlink it when
+     * they are done with it. For data that must outlive the process that wrote it (a queue's
+     * item too large for its ring, put by a producer that may exit at once).
+     */
+    public static SharedSegment createBeside(String besideName, String kind, long size) {
+        SegmentSweeper.creating();
+        return createFile(randomName(besideName + "-" + kind), size);
+    }
+
+    private static String randomName(String stem) {
+        return stem + "-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+    }
+
+    private static SharedSegment createFile(String name, long size) {
         Path path = DIRECTORY.resolve(name);
+        boolean interrupted = Thread.interrupted(); // file channels close on an interrupt: make and map first
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             channel.truncate(size);
             channel.write(ByteBuffer.wrap(new byte[1]), size - 1);
-            SegmentSweeper.created(name);
             return map(name, channel, size);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create shared memory " + path, e);
+        } catch (IOException | RuntimeException e) {
+            OwnedFiles.delete(path);
+            throw new UncheckedIOException("cannot create shared memory " + path,
+                    e instanceof IOException io ? io : new IOException(e));
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
     /** Maps an existing segment by name. */
     public static SharedSegment open(String name) throws IOException {
         Path path = DIRECTORY.resolve(name);
+        boolean interrupted = Thread.interrupted(); // as in createFile
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             return map(name, channel, channel.size());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -99,6 +131,12 @@ public final class SharedSegment implements AutoCloseable {
     /** Removes the name; mappings stay valid until closed. Idempotent. */
     public void unlink() {
         SegmentSweeper.unlink(name);
+    }
+
+    /** Removes the name and those of the segments made beside this one ({@link #createBeside}). */
+    public void unlinkWithBeside() {
+        unlink();
+        SegmentSweeper.unlinkStartingWith(name + "-");
     }
 
     /** Adds a user of this mapping; each user calls {@link #close()} once. */

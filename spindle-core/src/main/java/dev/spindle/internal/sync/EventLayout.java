@@ -1,5 +1,7 @@
 package dev.spindle.internal.sync;
 
+import dev.spindle.internal.shm.SegmentHeader;
+
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.VarHandle;

@@ -1,5 +1,7 @@
 package dev.spindle.internal.sync;
 
+import dev.spindle.internal.shm.ObjectSegment;
+
 import dev.spindle.internal.waits.Uninterruptibly;
 import dev.spindle.internal.waits.Waits;
 import dev.spindle.function.SerializableRunnable;
@@ -20,11 +22,11 @@ import java.util.concurrent.TimeUnit;
  * processes that arrived in this round and the last are recorded, and a waiter checks each
  * {@link #SLICE_NANOS} that they live, breaking the round when one has died. The action travels
  * with the barrier and runs in the process of the last party to arrive. Waiting spins while that
- * pays, then sleeps on the generation word. Lifetime: {@link PrimitiveSegment}'s.
+ * pays, then sleeps on the generation word. Lifetime: {@link ObjectSegment}'s.
  */
 public final class SharedBarrier implements Barrier {
     static {
-        PrimitiveSegment.register(SharedBarrier.class, BarrierLayout.HEADER,
+        ObjectSegment.register(SharedBarrier.class, BarrierLayout.HEADER,
                 (segment, action) -> new SharedBarrier(segment, (SerializableRunnable) action), barrier -> barrier.segment,
                 barrier -> barrier.action);
     }
@@ -33,14 +35,14 @@ public final class SharedBarrier implements Barrier {
     private static final long SELF = ProcessIdentity.self().word();
     private static final int WAKE_ALL = Integer.MAX_VALUE;
 
-    private final PrimitiveSegment segment;
+    private final ObjectSegment segment;
     private final MemorySegment memory;
     private final RobustWord guard;
     private final SerializableRunnable action;
     private final int parties;
     private final AdaptiveSpin spin = new AdaptiveSpin();
 
-    private SharedBarrier(PrimitiveSegment segment, SerializableRunnable action) {
+    private SharedBarrier(ObjectSegment segment, SerializableRunnable action) {
         this.segment = segment;
         this.memory = segment.memory();
         this.guard = new RobustWord(memory, BarrierLayout.GUARD);
@@ -51,7 +53,7 @@ public final class SharedBarrier implements Barrier {
     /** A new barrier of {@code parties} whose last arrival runs {@code action} (null: none), owned by this process. */
     public static SharedBarrier create(int parties, SerializableRunnable action) {
         BarrierRounds.checkParties(parties);
-        return PrimitiveSegment.create(BarrierLayout.HEADER,
+        return ObjectSegment.create(BarrierLayout.HEADER,
                 memory -> BarrierLayout.initialize(memory, parties), segment -> new SharedBarrier(segment, action));
     }
 

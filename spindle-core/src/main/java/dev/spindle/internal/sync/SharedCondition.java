@@ -1,5 +1,7 @@
 package dev.spindle.internal.sync;
 
+import dev.spindle.internal.shm.ObjectSegment;
+
 import static dev.spindle.internal.sync.ConditionLayout.FREE;
 import static dev.spindle.internal.sync.ConditionLayout.SIGNALLED;
 import static dev.spindle.internal.sync.ConditionLayout.WAITING;
@@ -22,11 +24,11 @@ import java.util.concurrent.TimeUnit;
  * marks the oldest waiting slots of live processes, so a waiter that died is passed over, and a
  * signal that reached a process which then died is handed on by the other waiters within
  * {@link #SLICE_NANOS}. Waiting spins while that pays, then sleeps on the sequence word.
- * Lifetime: {@link PrimitiveSegment}'s; it travels with its lock.
+ * Lifetime: {@link ObjectSegment}'s; it travels with its lock.
  */
 public final class SharedCondition implements Condition {
     static {
-        PrimitiveSegment.register(SharedCondition.class, ConditionLayout.HEADER,
+        ObjectSegment.register(SharedCondition.class, ConditionLayout.HEADER,
                 (segment, lock) -> new SharedCondition(segment, (Lock) lock), condition -> condition.segment,
                 condition -> condition.lock);
     }
@@ -37,7 +39,7 @@ public final class SharedCondition implements Condition {
     private static final long SELF = ProcessIdentity.self().word();
     private static final int WAKE_ALL = Integer.MAX_VALUE;
 
-    private final PrimitiveSegment segment;
+    private final ObjectSegment segment;
     private final MemorySegment memory;
     private final Lock lock;
     private final ConditionLock waitLock;
@@ -45,7 +47,7 @@ public final class SharedCondition implements Condition {
     /** Process word → until when it is taken to be alive. */
     private final Map<Long, Long> seenAlive = new ConcurrentHashMap<>();
 
-    private SharedCondition(PrimitiveSegment segment, Lock lock) {
+    private SharedCondition(ObjectSegment segment, Lock lock) {
         this.segment = segment;
         this.memory = segment.memory();
         this.lock = lock;
@@ -54,7 +56,7 @@ public final class SharedCondition implements Condition {
 
     /** A new condition over {@code lock} (a {@link SharedLock} or {@link SharedRLock}), owned by this process. */
     static SharedCondition create(Lock lock) {
-        return PrimitiveSegment.create(ConditionLayout.HEADER, memory -> { },
+        return ObjectSegment.create(ConditionLayout.HEADER, memory -> { },
                 segment -> new SharedCondition(segment, lock));
     }
 

@@ -1,5 +1,7 @@
 package dev.spindle.internal.sync;
 
+import dev.spindle.internal.shm.ObjectSegment;
+
 import dev.spindle.internal.waits.Waits;
 import dev.spindle.internal.nativeio.AdaptiveSpin;
 import dev.spindle.internal.nativeio.Futex;
@@ -14,30 +16,30 @@ import java.time.Duration;
  * slices so that an interrupt of a platform thread is seen; a waiting virtual thread leaves its
  * carrier ({@link Futex}).
  *
- * <p>Lifetime: {@link PrimitiveSegment}'s — the process that made it owns it, as in CPython.
+ * <p>Lifetime: {@link ObjectSegment}'s — the process that made it owns it, as in CPython.
  */
 public final class SharedEvent implements Event {
     static {
-        PrimitiveSegment.register(SharedEvent.class, EventLayout.HEADER, SharedEvent::new, primitive -> primitive.segment);
+        ObjectSegment.register(SharedEvent.class, EventLayout.HEADER, SharedEvent::new, primitive -> primitive.segment);
     }
 
     /** How long a platform thread sleeps before it looks for an interrupt. */
     private static final long SLICE_NANOS = 50_000_000;
     private static final int WAKE_ALL = Integer.MAX_VALUE;
 
-    private final PrimitiveSegment segment;
+    private final ObjectSegment segment;
     private final MemorySegment memory;
     /** How this process's waiters spin; shared by its threads, a hint only. */
     private final AdaptiveSpin spin = new AdaptiveSpin();
 
-    private SharedEvent(PrimitiveSegment segment) {
+    private SharedEvent(ObjectSegment segment) {
         this.segment = segment;
         this.memory = segment.memory();
     }
 
     /** A new event, lowered, owned by this process. */
     public static SharedEvent create() {
-        return PrimitiveSegment.create(EventLayout.HEADER, memory -> { }, SharedEvent::new);
+        return ObjectSegment.create(EventLayout.HEADER, memory -> { }, SharedEvent::new);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.spindle.internal.sync;
 
+import dev.spindle.internal.shm.ObjectSegment;
+
 import dev.spindle.internal.waits.Waits;
 import dev.spindle.internal.waits.Uninterruptibly;
 import dev.spindle.internal.shm.RobustWord;
@@ -13,18 +15,18 @@ import java.util.concurrent.TimeUnit;
  * A {@link Lock} in shared memory ({@link LockLayout}) for threads of any process that holds it
  * (Python's {@code multiprocessing.Lock}): a {@link RobustWord}, owned by a process, so any
  * thread of any process may release it, and a process that dies holding it hands it to the next
- * acquirer with {@link #ownerDied()} set. Lifetime: {@link PrimitiveSegment}'s.
+ * acquirer with {@link #ownerDied()} set. Lifetime: {@link ObjectSegment}'s.
  */
 public final class SharedLock implements Lock, ConditionLock {
     static {
-        PrimitiveSegment.register(SharedLock.class, LockLayout.LOCK, SharedLock::new, primitive -> primitive.segment);
+        ObjectSegment.register(SharedLock.class, LockLayout.LOCK, SharedLock::new, primitive -> primitive.segment);
     }
 
-    private final PrimitiveSegment segment;
+    private final ObjectSegment segment;
     private final MemorySegment memory;
     private final RobustWord word;
 
-    private SharedLock(PrimitiveSegment segment) {
+    private SharedLock(ObjectSegment segment) {
         this.segment = segment;
         this.memory = segment.memory();
         this.word = new RobustWord(memory, LockLayout.WORD);
@@ -32,7 +34,7 @@ public final class SharedLock implements Lock, ConditionLock {
 
     /** A new lock, free, owned by this process. */
     public static SharedLock create() {
-        return PrimitiveSegment.create(LockLayout.LOCK, memory -> { }, SharedLock::new);
+        return ObjectSegment.create(LockLayout.LOCK, memory -> { }, SharedLock::new);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.spindle.internal.sync;
 
+import dev.spindle.internal.shm.ObjectSegment;
+
 import dev.spindle.internal.waits.Uninterruptibly;
 import dev.spindle.internal.shm.RobustMutex;
 import dev.spindle.internal.shm.RobustWord.Acquired;
@@ -12,21 +14,21 @@ import java.util.concurrent.TimeUnit;
  * An {@link RLock} in shared memory ({@link LockLayout}) for threads of any process that holds it
  * (Python's {@code multiprocessing.RLock}): a {@link RobustMutex}, so one thread owns it, and a
  * count of that thread's holds, kept in this process (one object per segment and process, see
- * {@link PrimitiveSegment}). A process that dies holding it, however deep, hands it to the next
+ * {@link ObjectSegment}). A process that dies holding it, however deep, hands it to the next
  * acquirer with {@link #ownerDied()} set.
  */
 public final class SharedRLock implements RLock, ConditionLock {
     static {
-        PrimitiveSegment.register(SharedRLock.class, LockLayout.RLOCK, SharedRLock::new, primitive -> primitive.segment);
+        ObjectSegment.register(SharedRLock.class, LockLayout.RLOCK, SharedRLock::new, primitive -> primitive.segment);
     }
 
-    private final PrimitiveSegment segment;
+    private final ObjectSegment segment;
     private final MemorySegment memory;
     private final RobustMutex mutex;
     /** The owner thread's holds; read and written only by the thread that holds {@link #mutex}. */
     private int holds;
 
-    private SharedRLock(PrimitiveSegment segment) {
+    private SharedRLock(ObjectSegment segment) {
         this.segment = segment;
         this.memory = segment.memory();
         this.mutex = new RobustMutex(memory, LockLayout.WORD);
@@ -34,7 +36,7 @@ public final class SharedRLock implements RLock, ConditionLock {
 
     /** A new RLock, free, owned by this process. */
     public static SharedRLock create() {
-        return PrimitiveSegment.create(LockLayout.RLOCK, memory -> { }, SharedRLock::new);
+        return ObjectSegment.create(LockLayout.RLOCK, memory -> { }, SharedRLock::new);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.spindle.internal.sync;
 
+import dev.spindle.internal.shm.ObjectSegment;
+
 import dev.spindle.internal.waits.Uninterruptibly;
 import dev.spindle.internal.waits.Waits;
 import dev.spindle.internal.nativeio.AdaptiveSpin;
@@ -18,25 +20,25 @@ import java.util.concurrent.TimeUnit;
  * of the count is made under a robust guard word together with the table of which process holds
  * how many permits, so a process that dies holding permits has them returned: a waiter looks for
  * dead holders each {@link #LIVENESS_SLICE_NANOS} of its wait. Waiting spins while that pays,
- * then is a futex wait on the count. Lifetime: {@link PrimitiveSegment}'s.
+ * then is a futex wait on the count. Lifetime: {@link ObjectSegment}'s.
  */
 public final class SharedSemaphore implements Semaphore {
     static {
-        PrimitiveSegment.register(SharedSemaphore.class, SemaphoreLayout.HEADER, SharedSemaphore::new, primitive -> primitive.segment);
+        ObjectSegment.register(SharedSemaphore.class, SemaphoreLayout.HEADER, SharedSemaphore::new, primitive -> primitive.segment);
     }
 
     /** How often a waiter looks for dead holders; bounds how late their permits come back. */
     private static final long LIVENESS_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
     private static final long SELF = ProcessIdentity.self().word();
 
-    private final PrimitiveSegment segment;
+    private final ObjectSegment segment;
     private final MemorySegment memory;
     private final RobustWord guard;
     private final AdaptiveSpin spin = new AdaptiveSpin();
     /** This process's slot in the holders table as last found; checked before each use (a hint). */
     private int ownSlot = -1;
 
-    private SharedSemaphore(PrimitiveSegment segment) {
+    private SharedSemaphore(ObjectSegment segment) {
         this.segment = segment;
         this.memory = segment.memory();
         this.guard = new RobustWord(memory, SemaphoreLayout.GUARD);
@@ -45,7 +47,7 @@ public final class SharedSemaphore implements Semaphore {
     /** A new semaphore of {@code permits}, owned by this process; if {@code bounded}, it refuses a release above them. */
     public static SharedSemaphore create(int permits, boolean bounded) {
         Permits.checkInitial(permits);
-        return PrimitiveSegment.create(SemaphoreLayout.HEADER,
+        return ObjectSegment.create(SemaphoreLayout.HEADER,
                 memory -> SemaphoreLayout.initialize(memory, permits, bounded), SharedSemaphore::new);
     }
 

@@ -1,11 +1,11 @@
-package dev.spindle.internal.sync;
+package dev.spindle.internal.shm;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.VarHandle;
 
 /**
- * The first 8 bytes of every primitive's segment: {@code int magic} at 0, {@code int version} at
+ * The first 8 bytes of every cross-process object's segment: {@code int magic} at 0, {@code int version} at
  * 4, so that a segment mapped by name is checked to be the primitive and layout version expected.
  *
  * @param kind the segment kind in its file name ({@code event}, {@code lock}, …)
@@ -14,21 +14,21 @@ import java.lang.invoke.VarHandle;
  * @param version the layout version
  * @param size the bytes the layout takes: a segment made is this size, one mapped must be at least
  */
-record SegmentHeader(String kind, String what, int magic, int version, long size) {
+public record SegmentHeader(String kind, String what, int magic, int version, long size) {
     /** Bytes the header takes; a primitive's fields start at or after this offset. */
-    static final long SIZE = 8;
+    public static final long SIZE = 8;
     private static final long MAGIC_OFFSET = 0;
     private static final long VERSION_OFFSET = 4;
     private static final VarHandle INT = ValueLayout.JAVA_INT.varHandle();
 
     /** Writes the header, the magic last, so that a segment with a magic has a version. */
-    void write(MemorySegment memory) {
+    public void write(MemorySegment memory) {
         INT.setVolatile(memory, VERSION_OFFSET, version);
         INT.setVolatile(memory, MAGIC_OFFSET, magic);
     }
 
     /** Checks the size and the header of a segment mapped by name. */
-    void validate(MemorySegment memory) {
+    public void validate(MemorySegment memory) {
         if (memory.byteSize() < size) {
             throw new IllegalStateException("not a Spindle " + what + " segment: " + memory.byteSize() + " bytes, not "
                     + size);

@@ -1,6 +1,5 @@
-package dev.spindle.internal.sync;
+package dev.spindle.internal.shm;
 
-import dev.spindle.internal.shm.SharedSegment;
 import dev.spindle.internal.travel.Travel;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
@@ -14,7 +13,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The segment of one cross-process primitive, mapped in this process, and its lifetime.
+ * The segment of one cross-process object (a lock, an event, a queue, a value), mapped in this
+ * process, and its lifetime.
  *
  * <p>Lifetime, as CPython's: the segment belongs to the process that made the primitive. It is
  * removed when that process's object becomes unreachable, or when that process ends (the resource
@@ -25,43 +25,55 @@ import java.util.function.Function;
  * segment is still reachable (sent to a child and back, or received twice) is that object, so
  * what a process keeps about its own holds (an RLock's owner thread) is kept once.
  */
-final class PrimitiveSegment {
+public final class ObjectSegment {
     private static final Cleaner CLEANER = Cleaner.create(task -> {
         Thread thread = new Thread(task, "spindle-primitive-cleaner");
         thread.setDaemon(true);
         return thread;
     });
     /** How a primitive type is mapped again on arrival: its header, and how it is made from its segment and companion. */
-    private record Kind<T>(SegmentHeader header, BiFunction<PrimitiveSegment, Object, T> make) {}
+    private record Kind<T>(SegmentHeader header, BiFunction<ObjectSegment, Object, T> make) {}
 
     /**
      * The form in which a primitive crosses to another process: its segment's name, its type (one
      * of this package's, registered by its static initializer), and what travels with it (a
      * condition's lock, a barrier's action; null for none), which crosses in its own form.
      */
-    record Ref(String segmentName, Class<?> type, Object companion) implements Travel.Arrival {
+    public record Ref(String segmentName, Class<?> type, Object companion) implements Travel.Arrival {
         @Override
         public Object arrive() throws IOException {
             return arriveAs(segmentName, type, companion);
         }
     }
 
+    /** Where the types that travel this way live: only theirs are initialized by name on arrival. */
+    private static final String INTERNAL = "dev.spindle.internal.";
     private static final Map<Class<?>, Kind<?>> KINDS = new ConcurrentHashMap<>();
     /** Segment name → the object for it in this process; guarded by itself. */
     private static final Map<String, WeakReference<Object>> OBJECTS = new HashMap<>();
 
     private final SharedSegment segment;
 
-    private PrimitiveSegment(SharedSegment segment) {
+    private ObjectSegment(SharedSegment segment) {
         this.segment = segment;
     }
 
     /** A new segment for a primitive made by {@code make}, owned by this process. */
-    static <T> T create(SegmentHeader header, Consumer<MemorySegment> initialize, Function<PrimitiveSegment, T> make) {
-        SharedSegment segment = SharedSegment.create(header.kind(), header.size());
+    public static <T> T create(SegmentHeader header, Consumer<MemorySegment> initialize, Function<ObjectSegment, T> make) {
+        return create(header, header.size(), initialize, make);
+    }
+
+    /**
+     * A new segment of {@code size} bytes (at least the header's) for an object made by
+     * {@code make}, owned by this process. When it is removed, so are the segments made beside
+     * it ({@link SharedSegment#createBeside}: a queue's items too large for its ring).
+     */
+    public static <T> T create(SegmentHeader header, long size, Consumer<MemorySegment> initialize,
+            Function<ObjectSegment, T> make) {
+        SharedSegment segment = SharedSegment.create(header.kind(), Math.max(size, header.size()));
         initialize.accept(segment.memory());
         header.write(segment.memory());
-        PrimitiveSegment mapped = new PrimitiveSegment(segment);
+        ObjectSegment mapped = new ObjectSegment(segment);
         T primitive = make.apply(mapped);
         mapped.bind(primitive, true);
         return primitive;
@@ -72,8 +84,8 @@ final class PrimitiveSegment {
      * {@code header} checked, made by {@code make}; {@code segmentOf} gives an object's segment.
      * Called from the type's static initializer.
      */
-    static <T> void register(Class<T> type, SegmentHeader header, Function<PrimitiveSegment, T> make,
-            Function<T, PrimitiveSegment> segmentOf) {
+    public static <T> void register(Class<T> type, SegmentHeader header, Function<ObjectSegment, T> make,
+            Function<T, ObjectSegment> segmentOf) {
         register(type, header, (segment, none) -> make.apply(segment), segmentOf, primitive -> null);
     }
 
@@ -81,15 +93,15 @@ final class PrimitiveSegment {
      * As {@link #register(Class, SegmentHeader, Function, Function)}, for a primitive that travels
      * with a companion ({@code companionOf}), handed to {@code make} on arrival.
      */
-    static <T> void register(Class<T> type, SegmentHeader header, BiFunction<PrimitiveSegment, Object, T> make,
-            Function<T, PrimitiveSegment> segmentOf, Function<T, Object> companionOf) {
+    public static <T> void register(Class<T> type, SegmentHeader header, BiFunction<ObjectSegment, Object, T> make,
+            Function<T, ObjectSegment> segmentOf, Function<T, Object> companionOf) {
         KINDS.put(type, new Kind<>(header, make));
         Travel.register(type, (primitive, journey) ->
                 new Ref(segmentOf.apply(primitive).name(), type, companionOf.apply(primitive)));
     }
 
     private static Object arriveAs(String name, Class<?> type, Object companion) throws IOException {
-        if (!KINDS.containsKey(type) && type.getPackage() == PrimitiveSegment.class.getPackage()) {
+        if (!KINDS.containsKey(type) && type.getName().startsWith(INTERNAL)) {
             try {
                 Class.forName(type.getName(), true, type.getClassLoader()); // its initializer registers it
             } catch (ClassNotFoundException impossible) {
@@ -108,7 +120,7 @@ final class PrimitiveSegment {
     }
 
     /** The object for the segment {@code name} in this process: the one already here, else a new copy. */
-    private static Object arrive(String name, SegmentHeader header, Function<PrimitiveSegment, Object> make)
+    private static Object arrive(String name, SegmentHeader header, Function<ObjectSegment, Object> make)
             throws IOException {
         if (!name.startsWith(SharedSegment.PREFIX) || name.contains("/")) {
             throw new IOException("not the name of a Spindle segment: " + name);
@@ -126,7 +138,7 @@ final class PrimitiveSegment {
                 throw new IOException("cannot attach a " + header.what() + ": its segment " + name + " is gone (the process"
                         + " that made it dropped it or ended; keep it reachable there while others may still receive it)", e);
             }
-            PrimitiveSegment mapped = new PrimitiveSegment(segment);
+            ObjectSegment mapped = new ObjectSegment(segment);
             Object primitive;
             try {
                 header.validate(segment.memory());
@@ -156,17 +168,19 @@ final class PrimitiveSegment {
                 OBJECTS.remove(name, reference);
             }
             if (owner) {
-                mapped.unlink();
+                mapped.unlinkWithBeside();
             }
             mapped.close();
         });
     }
 
-    MemorySegment memory() {
+    /** The mapped memory. */
+    public MemorySegment memory() {
         return segment.memory();
     }
 
-    String name() {
+    /** The segment's name in /dev/shm. */
+    public String name() {
         return segment.name();
     }
 }

@@ -1,0 +1,386 @@
+package dev.spindle.internal.queue;
+
+import static dev.spindle.internal.queue.QueueLayout.INT;
+import static dev.spindle.internal.queue.QueueLayout.intAt;
+import static dev.spindle.internal.queue.QueueLayout.longAt;
+import static dev.spindle.internal.queue.QueueLayout.setLong;
+
+import dev.spindle.internal.nativeio.AdaptiveSpin;
+import dev.spindle.internal.nativeio.Futex;
+import dev.spindle.internal.shm.RobustMutex;
+import dev.spindle.internal.waits.Waits;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.Arrays;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The items of one cross-process queue: encoded items in a ring in shared memory
+ * ({@link QueueLayout}), put and taken by any number of threads of any number of processes.
+ * Items whose footprint is above half the ring travel in a segment of their own
+ * ({@link SpilledItem}), the ring carrying their name.
+ *
+ * <p>Waiting happens outside the locks: a putter waits for room, a getter for an item, then
+ * takes its side's lock, checks again and acts; a lock is held only to copy one item. So a
+ * timeout is never spent behind a lock, and a process killed while waiting holds nothing. A
+ * waiter spins briefly while that pays ({@link AdaptiveSpin}), then sleeps on its side's futex
+ * word in slices of {@link #SLICE_NANOS}, so that an interrupt of a platform thread is seen.
+ *
+ * <p>Deaths: see {@link QueueLayout}. A put or get killed before its commit leaves nothing seen;
+ * one killed after it is whole. The next holder of that side's lock settles the count.
+ */
+final class ItemRing {
+    private static final long SLICE_NANOS = 50_000_000;
+    private static final int WAKE_ALL = Integer.MAX_VALUE;
+    /** The kinds of item in the ring. */
+    private static final int INLINE = 1;
+    private static final int SPILLED = 2;
+
+    private final MemorySegment memory;
+    private final String segmentName;
+    private final int capacity;
+    private final int maxsize;
+    private final int maxItemBytes;
+    private final RobustMutex putLock;
+    private final RobustMutex getLock;
+    private final AdaptiveSpin putSpin = new AdaptiveSpin();
+    private final AdaptiveSpin getSpin = new AdaptiveSpin();
+
+    ItemRing(MemorySegment memory, String segmentName) {
+        this.memory = memory;
+        this.segmentName = segmentName;
+        this.capacity = intAt(memory, QueueLayout.CAPACITY);
+        this.maxsize = intAt(memory, QueueLayout.MAXSIZE);
+        this.maxItemBytes = intAt(memory, QueueLayout.MAX_ITEM_BYTES);
+        if (Integer.bitCount(capacity) != 1 || capacity < 64 || QueueLayout.RING + capacity > memory.byteSize()
+                || maxsize < 0 || maxItemBytes < 0) {
+            throw new IllegalStateException("not a Spindle queue segment: ring of " + capacity + " bytes in "
+                    + memory.byteSize() + ", maxsize " + maxsize + ", item limit " + maxItemBytes);
+        }
+        this.putLock = new RobustMutex(memory, QueueLayout.PUT_LOCK);
+        this.getLock = new RobustMutex(memory, QueueLayout.GET_LOCK);
+    }
+
+    int maxsize() {
+        return maxsize;
+    }
+
+    int maxItemBytes() {
+        return maxItemBytes;
+    }
+
+    /** Items held: exact while nothing is put or taken. */
+    int size() {
+        long held = longAt(memory, QueueLayout.PUTS) - longAt(memory, QueueLayout.GETS);
+        return Math.clamp(held, 0, Integer.MAX_VALUE);
+    }
+
+    /** True if some item is there to take. */
+    boolean hasItem() {
+        return longAt(memory, QueueLayout.TAIL) != longAt(memory, QueueLayout.HEAD);
+    }
+
+    // ---- put side ----
+
+    /**
+     * Puts an encoded item, waiting until {@code deadline} for room.
+     *
+     * @return false if no room came in time
+     * @throws IllegalArgumentException if the item is above the queue's limit
+     */
+    boolean put(byte[] item, long deadline) throws InterruptedException {
+        if (item.length > maxItemBytes) {
+            throw new IllegalArgumentException("an item of " + item.length + " bytes is above this queue's limit of "
+                    + maxItemBytes + " bytes");
+        }
+        boolean spill = QueueLayout.footprint(item.length) > capacity / 2;
+        byte[] payload = spill ? spilledPayload(item) : item;
+        try {
+            if (!putPayload(payload, spill ? SPILLED : INLINE, deadline)) {
+                discardIfSpilled(spill, payload);
+                return false;
+            }
+        } catch (InterruptedException | RuntimeException | Error e) {
+            discardIfSpilled(spill, payload);
+            throw e;
+        }
+        return true;
+    }
+
+    private byte[] spilledPayload(byte[] item) {
+        byte[] name = SpilledItem.write(segmentName, item);
+        byte[] payload = new byte[4 + name.length];
+        payload[0] = (byte) (item.length >>> 24);
+        payload[1] = (byte) (item.length >>> 16);
+        payload[2] = (byte) (item.length >>> 8);
+        payload[3] = (byte) item.length;
+        System.arraycopy(name, 0, payload, 4, name.length);
+        return payload;
+    }
+
+    private void discardIfSpilled(boolean spill, byte[] payload) {
+        if (spill) {
+            SpilledItem.discard(segmentName, Arrays.copyOfRange(payload, 4, payload.length));
+        }
+    }
+
+    private boolean putPayload(byte[] payload, int kind, long deadline) throws InterruptedException {
+        long footprint = QueueLayout.footprint(payload.length);
+        BooleanSupplier room = () -> hasRoom(footprint);
+        while (true) {
+            if (!await(QueueLayout.SPACE_SEQ, QueueLayout.PUT_WAITING, room, deadline, putSpin)) {
+                return false;
+            }
+            if (putLock.lock(Waits.left(deadline)) == null) {
+                return false;
+            }
+            try {
+                settlePut();
+                if (!hasRoom(footprint)) {
+                    continue;
+                }
+                long tail = longAt(memory, QueueLayout.TAIL);
+                write(tail, payload, kind);
+                long puts = longAt(memory, QueueLayout.PUTS) + 1;
+                setLong(memory, QueueLayout.PENDING_TAIL, tail + footprint);
+                setLong(memory, QueueLayout.PENDING_PUTS, puts);
+                QueueWindows.putBeforeCommit.run();
+                setLong(memory, QueueLayout.PUTS, puts);
+                setLong(memory, QueueLayout.TAIL, tail + footprint);
+                setLong(memory, QueueLayout.PENDING_PUTS, 0);
+            } finally {
+                putLock.unlock();
+            }
+            wake(QueueLayout.DATA_SEQ, QueueLayout.GET_WAITING, 1);
+            return true;
+        }
+    }
+
+    private boolean hasRoom(long footprint) {
+        long tail = longAt(memory, QueueLayout.TAIL);
+        return capacity - (tail - longAt(memory, QueueLayout.HEAD)) >= footprint
+                && (maxsize == 0 || longAt(memory, QueueLayout.PUTS) - longAt(memory, QueueLayout.GETS) < maxsize);
+    }
+
+    private void write(long tail, byte[] payload, int kind) {
+        long at = QueueLayout.RING + (tail & (capacity - 1));
+        memory.set(ValueLayout.JAVA_INT, at, payload.length);
+        memory.set(ValueLayout.JAVA_INT, at + 4, kind);
+        copyIn(payload, tail + QueueLayout.ITEM_HEADER);
+    }
+
+    private void copyIn(byte[] src, long position) {
+        int index = (int) (position & (capacity - 1));
+        int first = Math.min(src.length, capacity - index);
+        MemorySegment.copy(src, 0, memory, ValueLayout.JAVA_BYTE, QueueLayout.RING + index, first);
+        if (src.length > first) {
+            MemorySegment.copy(src, first, memory, ValueLayout.JAVA_BYTE, QueueLayout.RING, src.length - first);
+        }
+    }
+
+    /** Under the put lock: settles the count of a put whose process died in the middle of it. */
+    private void settlePut() {
+        settle(QueueLayout.PENDING_PUTS, QueueLayout.TAIL, QueueLayout.PENDING_TAIL, QueueLayout.PUTS);
+    }
+
+    private void settle(long pendingCountAt, long positionAt, long pendingPositionAt, long countAt) {
+        long pending = longAt(memory, pendingCountAt);
+        if (pending != 0) {
+            boolean committed = longAt(memory, positionAt) == longAt(memory, pendingPositionAt);
+            setLong(memory, countAt, committed ? pending : pending - 1);
+            setLong(memory, pendingCountAt, 0);
+        }
+    }
+
+    // ---- get side ----
+
+    /**
+     * Takes the oldest item's encoded bytes, waiting until {@code deadline} for one; null if none
+     * came in time.
+     */
+    byte[] take(long deadline) throws InterruptedException {
+        return get(deadline, true);
+    }
+
+    /** The oldest item's encoded bytes, left in the queue; null if it is empty. */
+    byte[] peek() throws InterruptedException {
+        return get(Waits.NO_DEADLINE, false);
+    }
+
+    private byte[] get(long deadline, boolean take) throws InterruptedException {
+        BooleanSupplier item = this::hasItem;
+        while (true) {
+            if (take ? !await(QueueLayout.DATA_SEQ, QueueLayout.GET_WAITING, item, deadline, getSpin) : !hasItem()) {
+                passOnWakeUp();
+                return null;
+            }
+            if (getLock.lock(take ? Waits.left(deadline) : Long.MAX_VALUE) == null) {
+                passOnWakeUp();
+                return null;
+            }
+            int kind;
+            byte[] payload;
+            try {
+                settle(QueueLayout.PENDING_GETS, QueueLayout.HEAD, QueueLayout.PENDING_HEAD, QueueLayout.GETS);
+                long head = longAt(memory, QueueLayout.HEAD);
+                long ready = longAt(memory, QueueLayout.TAIL) - head;
+                if (ready == 0) {
+                    if (!take) {
+                        return null;
+                    }
+                    continue;
+                }
+                long at = QueueLayout.RING + (head & (capacity - 1));
+                int length = memory.get(ValueLayout.JAVA_INT, at);
+                kind = memory.get(ValueLayout.JAVA_INT, at + 4);
+                long footprint = QueueLayout.footprint(length);
+                if (length < 0 || footprint > ready || (kind != INLINE && kind != SPILLED)) {
+                    throw new IllegalStateException("corrupt queue item at " + head + ": length " + length + ", kind "
+                            + kind + ", " + ready + " bytes ready");
+                }
+                payload = copyOut(head + QueueLayout.ITEM_HEADER, length);
+                if (take) {
+                    long gets = longAt(memory, QueueLayout.GETS) + 1;
+                    setLong(memory, QueueLayout.PENDING_HEAD, head + footprint);
+                    setLong(memory, QueueLayout.PENDING_GETS, gets);
+                    QueueWindows.getBeforeCommit.run();
+                    setLong(memory, QueueLayout.GETS, gets);
+                    setLong(memory, QueueLayout.HEAD, head + footprint);
+                    setLong(memory, QueueLayout.PENDING_GETS, 0);
+                }
+            } finally {
+                getLock.unlock();
+            }
+            if (take) {
+                wake(QueueLayout.SPACE_SEQ, QueueLayout.PUT_WAITING, WAKE_ALL);
+                QueueWindows.getAfterCommit.run();
+            }
+            return kind == INLINE ? payload : unspill(payload, take);
+        }
+    }
+
+    private byte[] unspill(byte[] payload, boolean remove) {
+        if (payload.length < 5) {
+            throw new IllegalStateException("corrupt reference to a large queue item: " + payload.length + " bytes");
+        }
+        int length = ((payload[0] & 0xFF) << 24) | ((payload[1] & 0xFF) << 16) | ((payload[2] & 0xFF) << 8)
+                | (payload[3] & 0xFF);
+        if (length < 0 || length > maxItemBytes) {
+            throw new IllegalStateException("corrupt reference to a large queue item of " + length + " bytes");
+        }
+        return SpilledItem.read(segmentName, Arrays.copyOfRange(payload, 4, payload.length), length, remove);
+    }
+
+    private byte[] copyOut(long position, int length) {
+        byte[] dst = new byte[length];
+        int index = (int) (position & (capacity - 1));
+        int first = Math.min(length, capacity - index);
+        MemorySegment.copy(memory, ValueLayout.JAVA_BYTE, QueueLayout.RING + index, dst, 0, first);
+        if (length > first) {
+            MemorySegment.copy(memory, ValueLayout.JAVA_BYTE, QueueLayout.RING, dst, first, length - first);
+        }
+        return dst;
+    }
+
+    /** A getter leaving without an item while one is there may have had the wake-up meant for another: passes it on. */
+    private void passOnWakeUp() {
+        if (hasItem()) {
+            wake(QueueLayout.DATA_SEQ, QueueLayout.GET_WAITING, 1);
+        }
+    }
+
+    // ---- joining ----
+
+    /** Marks one task done; false if every item put is done already. */
+    boolean taskDone() {
+        while (true) {
+            long done = longAt(memory, QueueLayout.DONE);
+            long puts = longAt(memory, QueueLayout.PUTS);
+            if (done >= puts) {
+                return false;
+            }
+            if (QueueLayout.LONG.compareAndSet(memory, QueueLayout.DONE, done, done + 1)) {
+                if (done + 1 == puts) {
+                    wake(QueueLayout.JOIN_SEQ, QueueLayout.JOIN_WAITING, WAKE_ALL);
+                }
+                return true;
+            }
+        }
+    }
+
+    /** Waits until {@code deadline} for every item put to be done; returns whether all are. */
+    boolean join(long deadline) throws InterruptedException {
+        return await(QueueLayout.JOIN_SEQ, QueueLayout.JOIN_WAITING, this::allDone, deadline, new AdaptiveSpin());
+    }
+
+    private boolean allDone() {
+        if (longAt(memory, QueueLayout.PENDING_PUTS) != 0) {
+            settleOrphanedPut(); // a put counted before its commit: settled here if its process died
+        }
+        return longAt(memory, QueueLayout.DONE) >= longAt(memory, QueueLayout.PUTS);
+    }
+
+    private void settleOrphanedPut() {
+        if (putLock.tryLockIfFreeOrOrphaned() != null) {
+            try {
+                settlePut();
+            } finally {
+                putLock.unlock();
+            }
+        }
+    }
+
+    // ---- waiting ----
+
+    private void wake(long seqAt, long waitingAt, int count) {
+        INT.getAndAdd(memory, seqAt, 1);
+        if (intAt(memory, waitingAt) != 0) {
+            Futex.wake(memory, seqAt, count);
+        }
+    }
+
+    /** Waits until {@code ready} or {@code deadline}; returns whether it is ready. */
+    private boolean await(long seqAt, long waitingAt, BooleanSupplier ready, long deadline, AdaptiveSpin spin)
+            throws InterruptedException {
+        if (ready.getAsBoolean()) {
+            return true;
+        }
+        if (Thread.interrupted()) {
+            throw new InterruptedException("interrupted while waiting on a queue");
+        }
+        long start = System.nanoTime();
+        try {
+            long spinUntil = start + Math.min(spin.spinNanos(), Math.max(0, Waits.left(deadline)));
+            while (System.nanoTime() - spinUntil < 0) {
+                if (ready.getAsBoolean()) {
+                    return true;
+                }
+                Thread.onSpinWait();
+            }
+            while (true) {
+                long left = Waits.left(deadline);
+                if (left <= 0) {
+                    return ready.getAsBoolean();
+                }
+                int seq = intAt(memory, seqAt);
+                INT.getAndAdd(memory, waitingAt, 1);
+                try {
+                    if (ready.getAsBoolean()) {
+                        return true;
+                    }
+                    Futex.await(memory, seqAt, seq, Math.min(left, SLICE_NANOS));
+                } finally {
+                    INT.getAndAdd(memory, waitingAt, -1);
+                }
+                if (ready.getAsBoolean()) {
+                    return true;
+                }
+                if (Thread.interrupted()) {
+                    throw new InterruptedException("interrupted while waiting on a queue");
+                }
+            }
+        } finally {
+            spin.waited(System.nanoTime() - start);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.spindle.internal.queue;
+
+/**
+ * Points inside a queue's critical sections where a test of this package can hold a thread (and
+ * kill its process there) instead of hoping to hit the moment. Each is a no-op unless a test
+ * sets it; the cost is one volatile read per put or get.
+ */
+final class QueueWindows {
+    private static final Runnable NOTHING = () -> { };
+
+    /** A put has written its item and its pending record, and not yet committed. */
+    static volatile Runnable putBeforeCommit = NOTHING;
+    /** A get has copied its item and written its pending record, and not yet committed. */
+    static volatile Runnable getBeforeCommit = NOTHING;
+    /** A get has committed, and not yet fetched its item from its own segment (or returned). */
+    static volatile Runnable getAfterCommit = NOTHING;
+
+    private QueueWindows() {}
+
+    static void reset() {
+        putBeforeCommit = NOTHING;
+        getBeforeCommit = NOTHING;
+        getAfterCommit = NOTHING;
+    }
+}
