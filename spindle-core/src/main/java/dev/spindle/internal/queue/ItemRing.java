@@ -69,8 +69,9 @@ final class ItemRing {
         return maxItemBytes;
     }
 
-    /** Items held: exact while nothing is put or taken. */
+    /** Items held: exact while nothing is put or taken (a put or get whose process died in the middle is settled first). */
     int size() {
+        settleOrphans();
         long held = longAt(memory, QueueLayout.PUTS) - longAt(memory, QueueLayout.GETS);
         return Math.clamp(held, 0, Integer.MAX_VALUE);
     }
@@ -183,6 +184,11 @@ final class ItemRing {
         settle(QueueLayout.PENDING_PUTS, QueueLayout.TAIL, QueueLayout.PENDING_TAIL, QueueLayout.PUTS);
     }
 
+    /** Under the get lock: settles the count of a get whose process died in the middle of it. */
+    private void settleGet() {
+        settle(QueueLayout.PENDING_GETS, QueueLayout.HEAD, QueueLayout.PENDING_HEAD, QueueLayout.GETS);
+    }
+
     private void settle(long pendingCountAt, long positionAt, long pendingPositionAt, long countAt) {
         long pending = longAt(memory, pendingCountAt);
         if (pending != 0) {
@@ -221,7 +227,7 @@ final class ItemRing {
             int kind;
             byte[] payload;
             try {
-                settle(QueueLayout.PENDING_GETS, QueueLayout.HEAD, QueueLayout.PENDING_HEAD, QueueLayout.GETS);
+                settleGet();
                 long head = longAt(memory, QueueLayout.HEAD);
                 long ready = longAt(memory, QueueLayout.TAIL) - head;
                 if (ready == 0) {
@@ -314,18 +320,24 @@ final class ItemRing {
     }
 
     private boolean allDone() {
-        if (longAt(memory, QueueLayout.PENDING_PUTS) != 0) {
-            settleOrphanedPut(); // a put counted before its commit: settled here if its process died
-        }
+        settleOrphans(); // a put counts before its commit: one whose process died is settled here
         return longAt(memory, QueueLayout.DONE) >= longAt(memory, QueueLayout.PUTS);
     }
 
-    private void settleOrphanedPut() {
-        if (putLock.tryLockIfFreeOrOrphaned() != null) {
+    /** Settles the counts of a put or get in progress if the process doing it died; cheap when none is in progress. */
+    private void settleOrphans() {
+        if (longAt(memory, QueueLayout.PENDING_PUTS) != 0 && putLock.tryLockIfFreeOrOrphaned() != null) {
             try {
                 settlePut();
             } finally {
                 putLock.unlock();
+            }
+        }
+        if (longAt(memory, QueueLayout.PENDING_GETS) != 0 && getLock.tryLockIfFreeOrOrphaned() != null) {
+            try {
+                settleGet();
+            } finally {
+                getLock.unlock();
             }
         }
     }

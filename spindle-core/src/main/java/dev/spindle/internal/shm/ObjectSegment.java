@@ -112,11 +112,16 @@ public final class ObjectSegment {
         if (kind == null) {
             throw new IOException("not a Spindle primitive: " + type.getName());
         }
+        Object arrived;
         try {
-            return arrive(name, kind.header(), segment -> kind.make().apply(segment, companion));
+            arrived = arrive(name, kind.header(), segment -> kind.make().apply(segment, companion));
         } catch (ClassCastException e) {
             throw new IOException("a " + kind.header().what() + " arrived with a companion of another kind", e);
         }
+        if (arrived.getClass() != type) { // the object here for that segment is of another kind
+            throw new IOException("a " + kind.header().what() + " arrived naming the segment of a " + arrived);
+        }
+        return arrived;
     }
 
     /** The object for the segment {@code name} in this process: the one already here, else a new copy. */
