@@ -224,6 +224,104 @@ def barrier_rounds_per_s():
     return rate
 
 
+QUEUE_INTS = 200_000
+QUEUE_MIB_ITEMS = 1_000
+MIB = 1 << 20
+PER_PRODUCER = 50_000
+PARTIES = 4
+JOINABLE_ITEMS = 50_000
+QUEUE_WARM_UPS = 3
+
+
+def puts_ints(go, q):
+    while True:
+        for i in range(go.get()):
+            q.put(i)
+
+
+def puts_mebibytes(go, q):
+    item = bytes(MIB)
+    while True:
+        for _ in range(go.get()):
+            q.put(item)
+
+
+def consumes_rounds(go, q, consumed):
+    while True:
+        share = go.get()
+        for _ in range(share):
+            q.get()
+        consumed.put(share)
+
+
+def marks_done(q):
+    while True:
+        q.get()
+        q.task_done()
+
+
+def with_children(children, per, timed, runs):
+    for p in children:
+        p.daemon = True
+        p.start()
+    samples = []
+    for i in range(QUEUE_WARM_UPS + runs):
+        t0 = time.perf_counter()
+        timed()
+        rate = per / (time.perf_counter() - t0)
+        if i >= QUEUE_WARM_UPS:
+            samples.append(rate)
+    for p in children:
+        p.kill()
+    for p in children:
+        p.join()
+    return samples
+
+
+def queue_samples(figure, runs):
+    ctx = mp.get_context("fork")
+    go = ctx.Queue()
+    if figure in ("queue.1p1c.ints_per_s", "simplequeue.1p1c.ints_per_s"):
+        q = ctx.Queue() if figure.startswith("queue") else ctx.SimpleQueue()
+
+        def timed():
+            go.put(QUEUE_INTS)
+            for _ in range(QUEUE_INTS):
+                q.get()
+        return with_children([ctx.Process(target=puts_ints, args=(go, q))], QUEUE_INTS, timed, runs)
+    if figure == "queue.1p1c.1mib_mb_per_s":
+        q = ctx.Queue()
+
+        def timed():
+            go.put(QUEUE_MIB_ITEMS)
+            for _ in range(QUEUE_MIB_ITEMS):
+                q.get()
+        return with_children([ctx.Process(target=puts_mebibytes, args=(go, q))], QUEUE_MIB_ITEMS * MIB / 1e6, timed, runs)
+    if figure == "queue.4p4c.ints_per_s":
+        q, consume, consumed = ctx.Queue(), ctx.Queue(), ctx.Queue()
+        children = []
+        for _ in range(PARTIES):
+            children.append(ctx.Process(target=puts_ints, args=(go, q)))
+            children.append(ctx.Process(target=consumes_rounds, args=(consume, q, consumed)))
+
+        def timed():
+            for _ in range(PARTIES):
+                consume.put(PER_PRODUCER)
+                go.put(PER_PRODUCER)
+            for _ in range(PARTIES):
+                consumed.get()
+        return with_children(children, PARTIES * PER_PRODUCER, timed, runs)
+    if figure == "joinable.put_join.items_per_s":
+        q = ctx.JoinableQueue()
+
+        def timed():
+            for i in range(JOINABLE_ITEMS):
+                q.put(i)
+            q.join()
+        return with_children([ctx.Process(target=marks_done, args=(q,))], JOINABLE_ITEMS, timed, runs)
+    raise SystemExit("unknown figure " + figure)
+
+
 def main():
     figure, runs = sys.argv[1], int(sys.argv[2])
     if figure == "process.start_join.cold_ms":
@@ -258,6 +356,8 @@ def main():
         samples = [condition_pingpong_per_s() for _ in range(runs)]
     elif figure == "barrier.2proc_rounds_per_s":
         samples = [barrier_rounds_per_s() for _ in range(runs)]
+    elif figure.startswith(("queue.", "joinable.", "simplequeue.")):
+        samples = queue_samples(figure, runs)
     elif figure in ("mutex.owner_death_recovery_ms", "lock.owner_death_recovery_ms"):
         print(json.dumps({"name": figure, "runs": 0, "samples": [],
                           "note": "a multiprocessing.Lock whose holder died is never released"}))

@@ -5,8 +5,11 @@ import dev.spindle.futures.ProcessPoolExecutor;
 import dev.spindle.futures.ThreadPoolExecutor;
 import dev.spindle.internal.backend.Backends;
 import dev.spindle.internal.queue.SharedQueue;
+import dev.spindle.multiprocessing.Array;
 import dev.spindle.multiprocessing.Pool;
 import dev.spindle.multiprocessing.StartMethod;
+import dev.spindle.multiprocessing.TypeCode;
+import dev.spindle.multiprocessing.Value;
 import dev.spindle.queue.JoinableQueue;
 import dev.spindle.queue.Queue;
 import dev.spindle.queue.SimpleQueue;
@@ -18,6 +21,7 @@ import dev.spindle.sync.RLock;
 import dev.spindle.sync.Semaphore;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -280,6 +284,50 @@ public final class Context {
     /** A new {@link SimpleQueue} (Python's {@code SimpleQueue()}), shared as {@link #queue()}'s. */
     public <T> SimpleQueue<T> simpleQueue() {
         return Backends.of(this).simpleQueue();
+    }
+
+    /**
+     * A new {@link Value} of {@code code}, {@code initial}, with a lock (Python's
+     * {@code Value(typecode, value)}): for a process context one in shared memory that child
+     * processes and pool tasks share when it is passed to them, its RLock with it; for a thread
+     * context one for the threads of this JVM.
+     */
+    public <T> Value<T> value(TypeCode<T> code, T initial) {
+        return Backends.of(this).value(Objects.requireNonNull(code, "code"), initial, true);
+    }
+
+    /** A new {@link Value} without a lock (Python's {@code RawValue(typecode, value)}), shared as {@link #value}'s. */
+    public <T> Value<T> rawValue(TypeCode<T> code, T initial) {
+        return Backends.of(this).value(Objects.requireNonNull(code, "code"), initial, false);
+    }
+
+    /**
+     * A new {@link Array} of {@code length} zeros of {@code code}, with a lock (Python's
+     * {@code Array(typecode, size)}), shared as {@link #value}'s.
+     *
+     * @throws IllegalArgumentException if {@code length} is negative
+     */
+    public <T> Array<T> array(TypeCode<T> code, int length) {
+        return Backends.of(this).array(Objects.requireNonNull(code, "code"), length, true);
+    }
+
+    /** A new {@link Array} of {@code values}, with a lock (Python's {@code Array(typecode, sequence)}), shared as {@link #value}'s. */
+    public <T> Array<T> array(TypeCode<T> code, List<? extends T> values) {
+        Array<T> array = array(code, values.size());
+        array.setSlice(0, values);
+        return array;
+    }
+
+    /** A new {@link Array} of {@code length} zeros without a lock (Python's {@code RawArray(typecode, size)}). */
+    public <T> Array<T> rawArray(TypeCode<T> code, int length) {
+        return Backends.of(this).array(Objects.requireNonNull(code, "code"), length, false);
+    }
+
+    /** A new {@link Array} of {@code values} without a lock (Python's {@code RawArray(typecode, sequence)}). */
+    public <T> Array<T> rawArray(TypeCode<T> code, List<? extends T> values) {
+        Array<T> array = rawArray(code, values.size());
+        array.setSlice(0, values);
+        return array;
     }
 
     @Override

@@ -20,12 +20,12 @@ import picocli.CommandLine.Parameters;
  * runs with their spread, the same workloads as the CPython script's, Spindle's and CPython's
  * runs alternating.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "End-to-end benchmarks (suites: process, pipe, pool, mutex, sync).")
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "End-to-end benchmarks (suites: process, pipe, pool, mutex, sync, queue).")
 final class BenchCommand implements Callable<Integer> {
     private static final int ROUND_TRIPS = 20_000;
 
-    @Parameters(arity = "0..*", description = "suites to run: process, pipe, pool, mutex, sync (default: all)")
-    List<String> suites = List.of("process", "pipe", "pool", "mutex", "sync");
+    @Parameters(arity = "0..*", description = "suites to run: process, pipe, pool, mutex, sync, queue (default: all)")
+    List<String> suites = List.of("process", "pipe", "pool", "mutex", "sync", "queue");
 
     @Option(names = "--json", description = "one JSON object per line")
     boolean json;
@@ -60,8 +60,9 @@ final class BenchCommand implements Callable<Integer> {
                 case "pool" -> PoolBench.run(Math.max(5, runs / 3), this::report);
                 case "mutex" -> MutexBench.run(runs, this::report);
                 case "sync" -> SyncBench.run(runs, this::report);
+                case "queue" -> QueueBench.run(runs, this::report);
                 default -> {
-                    System.err.println("spindle bench: unknown suite " + suite + " (process, pipe, pool, mutex, sync)");
+                    System.err.println("spindle bench: unknown suite " + suite + " (process, pipe, pool, mutex, sync, queue)");
                     return 2;
                 }
             }

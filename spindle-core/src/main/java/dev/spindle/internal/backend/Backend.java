@@ -2,6 +2,9 @@ package dev.spindle.internal.backend;
 
 import dev.spindle.internal.pool.PoolConfig;
 import dev.spindle.internal.pool.TaskEngine;
+import dev.spindle.multiprocessing.Array;
+import dev.spindle.multiprocessing.TypeCode;
+import dev.spindle.multiprocessing.Value;
 import dev.spindle.queue.JoinableQueue;
 import dev.spindle.queue.Queue;
 import dev.spindle.queue.SimpleQueue;
@@ -68,4 +71,10 @@ public interface Backend {
 
     /** A new unbounded simple queue. */
     <T> SimpleQueue<T> simpleQueue();
+
+    /** A new value of {@code code}, {@code initial}; with {@code locked}, guarded by a new RLock of this backend. */
+    <T> Value<T> value(TypeCode<T> code, T initial, boolean locked);
+
+    /** A new array of {@code length} zeros of {@code code}; with {@code locked}, guarded by a new RLock of this backend. */
+    <T> Array<T> array(TypeCode<T> code, int length, boolean locked);
 }

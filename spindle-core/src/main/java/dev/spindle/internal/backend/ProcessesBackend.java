@@ -7,9 +7,14 @@ import dev.spindle.internal.pool.TaskEngine;
 import dev.spindle.internal.queue.SharedJoinableQueue;
 import dev.spindle.internal.queue.SharedQueue;
 import dev.spindle.internal.queue.SharedSimpleQueue;
+import dev.spindle.multiprocessing.Array;
+import dev.spindle.multiprocessing.TypeCode;
+import dev.spindle.multiprocessing.Value;
 import dev.spindle.queue.JoinableQueue;
 import dev.spindle.queue.Queue;
 import dev.spindle.queue.SimpleQueue;
+import dev.spindle.internal.values.SharedArray;
+import dev.spindle.internal.values.SharedValue;
 import dev.spindle.internal.sync.SharedBarrier;
 import dev.spindle.internal.sync.SharedEvent;
 import dev.spindle.internal.sync.SharedLock;
@@ -87,5 +92,15 @@ record ProcessesBackend(StartMethod startMethod) implements Backend {
     @Override
     public <T> SimpleQueue<T> simpleQueue() {
         return SharedSimpleQueue.create();
+    }
+
+    @Override
+    public <T> Value<T> value(TypeCode<T> code, T initial, boolean locked) {
+        return SharedValue.create(code, initial, locked ? rlock() : null);
+    }
+
+    @Override
+    public <T> Array<T> array(TypeCode<T> code, int length, boolean locked) {
+        return SharedArray.create(code, length, locked ? rlock() : null);
     }
 }

@@ -4,9 +4,14 @@ import dev.spindle.internal.pool.PoolConfig;
 import dev.spindle.internal.pool.TaskEngine;
 import dev.spindle.internal.queue.LocalQueue;
 import dev.spindle.internal.queue.LocalSimpleQueue;
+import dev.spindle.multiprocessing.Array;
+import dev.spindle.multiprocessing.TypeCode;
+import dev.spindle.multiprocessing.Value;
 import dev.spindle.queue.JoinableQueue;
 import dev.spindle.queue.Queue;
 import dev.spindle.queue.SimpleQueue;
+import dev.spindle.internal.values.LocalArray;
+import dev.spindle.internal.values.LocalValue;
 import dev.spindle.internal.sync.LocalBarrier;
 import dev.spindle.internal.sync.LocalEvent;
 import dev.spindle.internal.sync.LocalLock;
@@ -77,5 +82,15 @@ record ThreadsBackend(boolean virtual) implements Backend {
     @Override
     public <T> SimpleQueue<T> simpleQueue() {
         return new LocalSimpleQueue<>();
+    }
+
+    @Override
+    public <T> Value<T> value(TypeCode<T> code, T initial, boolean locked) {
+        return new LocalValue<>(code, initial, locked ? rlock() : null);
+    }
+
+    @Override
+    public <T> Array<T> array(TypeCode<T> code, int length, boolean locked) {
+        return new LocalArray<>(code, length, locked ? rlock() : null);
     }
 }

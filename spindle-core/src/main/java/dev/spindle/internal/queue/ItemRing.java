@@ -44,6 +44,12 @@ final class ItemRing {
     private final RobustMutex putLock;
     private final RobustMutex getLock;
     private final AdaptiveSpin putSpin = new AdaptiveSpin();
+    /**
+     * The head as this process's putters last read it: a lower bound (the head only grows), so
+     * the room it shows is never too much; the shared head, a line the getters write, is read
+     * only when this shows too little. Racy between this process's threads, harmlessly.
+     */
+    private volatile long headSeen;
     private final AdaptiveSpin getSpin = new AdaptiveSpin();
 
     ItemRing(MemorySegment memory, String segmentName) {
@@ -143,12 +149,12 @@ final class ItemRing {
                 long tail = longAt(memory, QueueLayout.TAIL);
                 write(tail, payload, kind);
                 long puts = longAt(memory, QueueLayout.PUTS) + 1;
-                setLong(memory, QueueLayout.PENDING_TAIL, tail + footprint);
-                setLong(memory, QueueLayout.PENDING_PUTS, puts);
+                setOrdered(QueueLayout.PENDING_TAIL, tail + footprint);
+                setOrdered(QueueLayout.PENDING_PUTS, puts);
                 QueueWindows.putBeforeCommit.run();
-                setLong(memory, QueueLayout.PUTS, puts);
-                setLong(memory, QueueLayout.TAIL, tail + footprint);
-                setLong(memory, QueueLayout.PENDING_PUTS, 0);
+                setOrdered(QueueLayout.PUTS, puts);
+                setLong(memory, QueueLayout.TAIL, tail + footprint); // the commit
+                setOrdered(QueueLayout.PENDING_PUTS, 0);
             } finally {
                 putLock.unlock();
             }
@@ -159,8 +165,22 @@ final class ItemRing {
 
     private boolean hasRoom(long footprint) {
         long tail = longAt(memory, QueueLayout.TAIL);
-        return capacity - (tail - longAt(memory, QueueLayout.HEAD)) >= footprint
-                && (maxsize == 0 || longAt(memory, QueueLayout.PUTS) - longAt(memory, QueueLayout.GETS) < maxsize);
+        if (capacity - (tail - headSeen) < footprint) {
+            headSeen = longAt(memory, QueueLayout.HEAD);
+            if (capacity - (tail - headSeen) < footprint) {
+                return false;
+            }
+        }
+        return maxsize == 0 || longAt(memory, QueueLayout.PUTS) - longAt(memory, QueueLayout.GETS) < maxsize;
+    }
+
+    /**
+     * A store that later stores cannot pass (release): for the fields a put or get writes before
+     * and after its commit, which must reach other processes in program order; only the commit
+     * itself, which wakers follow with a read of the waiting count, needs a full fence.
+     */
+    private void setOrdered(long offset, long value) {
+        QueueLayout.LONG.setRelease(memory, offset, value);
     }
 
     private void write(long tail, byte[] payload, int kind) {
@@ -247,12 +267,12 @@ final class ItemRing {
                 payload = copyOut(head + QueueLayout.ITEM_HEADER, length);
                 if (take) {
                     long gets = longAt(memory, QueueLayout.GETS) + 1;
-                    setLong(memory, QueueLayout.PENDING_HEAD, head + footprint);
-                    setLong(memory, QueueLayout.PENDING_GETS, gets);
+                    setOrdered(QueueLayout.PENDING_HEAD, head + footprint);
+                    setOrdered(QueueLayout.PENDING_GETS, gets);
                     QueueWindows.getBeforeCommit.run();
-                    setLong(memory, QueueLayout.GETS, gets);
-                    setLong(memory, QueueLayout.HEAD, head + footprint);
-                    setLong(memory, QueueLayout.PENDING_GETS, 0);
+                    setOrdered(QueueLayout.GETS, gets);
+                    setLong(memory, QueueLayout.HEAD, head + footprint); // the commit
+                    setOrdered(QueueLayout.PENDING_GETS, 0);
                 }
             } finally {
                 getLock.unlock();
@@ -344,9 +364,14 @@ final class ItemRing {
 
     // ---- waiting ----
 
+    /**
+     * After a change of state (a volatile store): wakes waiters if any may sleep. The sequence word
+     * moves only then: a waiter counts itself before it re-checks the state, so a waker that reads
+     * no waiter comes before that check, which sees the change.
+     */
     private void wake(long seqAt, long waitingAt, int count) {
-        INT.getAndAdd(memory, seqAt, 1);
         if (intAt(memory, waitingAt) != 0) {
+            INT.getAndAdd(memory, seqAt, 1);
             Futex.wake(memory, seqAt, count);
         }
     }

@@ -1,0 +1,193 @@
+package dev.spindle.cli;
+
+import dev.spindle.Context;
+import dev.spindle.multiprocessing.ChildProcess;
+import dev.spindle.queue.JoinableQueue;
+import dev.spindle.queue.Queue;
+import dev.spindle.queue.SimpleQueue;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The queue suite, the same workloads as CPython's script, each timed after its processes are
+ * up: a child puts 200,000 ints and the parent gets them (Queue and SimpleQueue); a child puts
+ * 1,000 items of 1 MiB; 4 producer processes put 50,000 ints each into one queue that 4 consumer
+ * processes empty; the parent puts 50,000 ints into a JoinableQueue, a child takes each and marks
+ * it done, and the parent joins. The children stay up for the whole workload and wait for a
+ * go between samples.
+ */
+final class QueueBench {
+    private static final int INTS = 200_000;
+    private static final int MIB_ITEMS = 1_000;
+    private static final int MIB = 1 << 20;
+    private static final int PER_PRODUCER = 50_000;
+    private static final int PARTIES = 4;
+    private static final int JOINABLE_ITEMS = 50_000;
+    private static final int WARM_UPS = 3;
+
+    private QueueBench() {}
+
+    static void run(int runs, Report report) throws Exception {
+        int samples = Math.max(5, runs / 3);
+        report.figure("queue.1p1c.ints_per_s", "items/s", samples, QueueBench::oneToOneInts);
+        report.figure("queue.1p1c.1mib_mb_per_s", "MB/s", samples, QueueBench::oneToOneMebibytes);
+        report.figure("queue.4p4c.ints_per_s", "items/s", samples, QueueBench::fourToFour);
+        report.figure("joinable.put_join.items_per_s", "items/s", samples, QueueBench::putJoin);
+        report.figure("simplequeue.1p1c.ints_per_s", "items/s", samples, QueueBench::simpleOneToOne);
+    }
+
+    /** A sample's timed part. */
+    @FunctionalInterface
+    private interface Timed {
+        void run() throws Exception;
+    }
+
+    /** Children started once for the workload, killed at its end; each sample times {@code timed}, {@code per} units per run. */
+    @SuppressWarnings("try") // a Workload's close may wait for children, so it may be interrupted
+    private static Workload withChildren(List<ChildProcess> children, double per, Timed timed) throws Exception {
+        for (ChildProcess child : children) {
+            child.start();
+        }
+        Workload workload = new Workload() {
+            @Override
+            public double sample() throws Exception {
+                long t0 = System.nanoTime();
+                timed.run();
+                return per / ((System.nanoTime() - t0) / 1e9);
+            }
+
+            @Override
+            public void close() throws Exception {
+                for (ChildProcess child : children) {
+                    child.kill();
+                }
+                for (ChildProcess child : children) {
+                    child.join();
+                }
+            }
+        };
+        for (int i = 0; i < WARM_UPS; i++) {
+            workload.sample();
+        }
+        return workload;
+    }
+
+    /** A producer: for each go (a count), puts that many ints. */
+    static void putsInts(Queue<Integer> go, Queue<Integer> queue) throws InterruptedException {
+        while (true) {
+            int count = go.take();
+            for (int i = 0; i < count; i++) {
+                queue.put(i);
+            }
+        }
+    }
+
+    private static Workload oneToOneInts() throws Exception {
+        Queue<Integer> go = Context.processes().queue();
+        Queue<Integer> queue = Context.processes().queue();
+        return withChildren(List.of(new ChildProcess(QueueBench::putsInts, go, queue)), INTS, () -> {
+            go.put(INTS);
+            for (int i = 0; i < INTS; i++) {
+                queue.take();
+            }
+        });
+    }
+
+    static void putsMebibytes(Queue<Integer> go, Queue<byte[]> queue) throws InterruptedException {
+        byte[] item = new byte[MIB];
+        while (true) {
+            int count = go.take();
+            for (int i = 0; i < count; i++) {
+                queue.put(item);
+            }
+        }
+    }
+
+    private static Workload oneToOneMebibytes() throws Exception {
+        Queue<Integer> go = Context.processes().queue();
+        Queue<byte[]> queue = Context.processes().queue();
+        return withChildren(List.of(new ChildProcess(QueueBench::putsMebibytes, go, queue)), MIB_ITEMS * (double) MIB / 1e6,
+                () -> {
+                    go.put(MIB_ITEMS);
+                    for (int i = 0; i < MIB_ITEMS; i++) {
+                        queue.take();
+                    }
+                });
+    }
+
+    /**
+     * A consumer of the 4p4c workload: for each go, takes its share and says so. The shares add
+     * up to what the producers put, so no end marker is needed (CPython's queue does not keep
+     * the order of puts from different processes, so a marker could overtake items there).
+     */
+    static void consumesRounds(Queue<Integer> go, List<Queue<Integer>> queueAndDone) throws InterruptedException {
+        Queue<Integer> queue = queueAndDone.get(0);
+        Queue<Integer> done = queueAndDone.get(1);
+        while (true) {
+            int share = go.take();
+            for (int i = 0; i < share; i++) {
+                queue.take();
+            }
+            done.put(share);
+        }
+    }
+
+    private static Workload fourToFour() throws Exception {
+        Queue<Integer> produce = Context.processes().queue();
+        Queue<Integer> consume = Context.processes().queue();
+        Queue<Integer> queue = Context.processes().queue();
+        Queue<Integer> consumed = Context.processes().queue();
+        List<ChildProcess> children = new ArrayList<>();
+        for (int i = 0; i < PARTIES; i++) {
+            children.add(new ChildProcess(QueueBench::putsInts, produce, queue));
+            children.add(new ChildProcess(QueueBench::consumesRounds, consume, List.of(queue, consumed)));
+        }
+        return withChildren(children, PARTIES * PER_PRODUCER, () -> {
+            for (int i = 0; i < PARTIES; i++) {
+                consume.put(PER_PRODUCER); // shares: whoever takes two does both, the totals match
+                produce.put(PER_PRODUCER);
+            }
+            for (int i = 0; i < PARTIES; i++) {
+                consumed.take();
+            }
+        });
+    }
+
+    /** Takes each item and marks it done. */
+    static void marksDone(JoinableQueue<Integer> queue) throws InterruptedException {
+        while (true) {
+            queue.take();
+            queue.taskDone();
+        }
+    }
+
+    private static Workload putJoin() throws Exception {
+        JoinableQueue<Integer> queue = Context.processes().joinableQueue();
+        return withChildren(List.of(new ChildProcess(QueueBench::marksDone, queue)), JOINABLE_ITEMS, () -> {
+            for (int i = 0; i < JOINABLE_ITEMS; i++) {
+                queue.put(i);
+            }
+            queue.join();
+        });
+    }
+
+    static void putsIntsSimply(Queue<Integer> go, SimpleQueue<Integer> queue) throws InterruptedException {
+        while (true) {
+            int count = go.take();
+            for (int i = 0; i < count; i++) {
+                queue.put(i);
+            }
+        }
+    }
+
+    private static Workload simpleOneToOne() throws Exception {
+        Queue<Integer> go = Context.processes().queue();
+        SimpleQueue<Integer> queue = Context.processes().simpleQueue();
+        return withChildren(List.of(new ChildProcess(QueueBench::putsIntsSimply, go, queue)), INTS, () -> {
+            go.put(INTS);
+            for (int i = 0; i < INTS; i++) {
+                queue.get();
+            }
+        });
+    }
+}

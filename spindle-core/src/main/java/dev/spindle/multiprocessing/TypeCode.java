@@ -1,0 +1,119 @@
+package dev.spindle.multiprocessing;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The element type of a shared {@link Value} or {@link Array}: Python's {@code array}/{@code ctypes}
+ * type codes, each with the Java type its values have.
+ *
+ * <table>
+ * <caption>Type codes</caption>
+ * <tr><th>Code</th><th>Constant</th><th>C type</th><th>Bytes</th><th>Java values</th></tr>
+ * <tr><td>{@code c}</td><td>{@link #CHAR}</td><td>char</td><td>1</td><td>{@code Byte} (Python's {@code b'a'})</td></tr>
+ * <tr><td>{@code u}</td><td>{@link #WCHAR}</td><td>wchar_t</td><td>2</td><td>{@code Character}</td></tr>
+ * <tr><td>{@code b}</td><td>{@link #BYTE}</td><td>signed char</td><td>1</td><td>{@code Byte}</td></tr>
+ * <tr><td>{@code B}</td><td>{@link #UBYTE}</td><td>unsigned char</td><td>1</td><td>{@code Integer}, 0 to 255</td></tr>
+ * <tr><td>{@code h}</td><td>{@link #SHORT}</td><td>short</td><td>2</td><td>{@code Short}</td></tr>
+ * <tr><td>{@code H}</td><td>{@link #USHORT}</td><td>unsigned short</td><td>2</td><td>{@code Integer}, 0 to 65535</td></tr>
+ * <tr><td>{@code i}</td><td>{@link #INT}</td><td>int</td><td>4</td><td>{@code Integer}</td></tr>
+ * <tr><td>{@code I}</td><td>{@link #UINT}</td><td>unsigned int</td><td>4</td><td>{@code Long}, 0 to 2<sup>32</sup>-1</td></tr>
+ * <tr><td>{@code l}</td><td>{@link #LONG}</td><td>long</td><td>8</td><td>{@code Long}</td></tr>
+ * <tr><td>{@code L}</td><td>{@link #ULONG}</td><td>unsigned long</td><td>8</td><td>{@code Long}, its 64 bits read as unsigned ({@link Long#toUnsignedString})</td></tr>
+ * <tr><td>{@code f}</td><td>{@link #FLOAT}</td><td>float</td><td>4</td><td>{@code Float}</td></tr>
+ * <tr><td>{@code d}</td><td>{@link #DOUBLE}</td><td>double</td><td>8</td><td>{@code Double}</td></tr>
+ * <tr><td>{@code ?}</td><td>{@link #BOOLEAN}</td><td>_Bool</td><td>1</td><td>{@code Boolean}</td></tr>
+ * </table>
+ *
+ * <p>A value written is stored as its C type stores it: an unsigned value out of range wraps
+ * (256 is stored as 0), as in Python's ctypes.
+ *
+ * @param <T> the Java type of the values
+ */
+public final class TypeCode<T> {
+    /** {@code 'c'}: one byte, a character of a byte string. */
+    public static final TypeCode<Byte> CHAR = new TypeCode<>('c', 1, Byte.class);
+    /** {@code 'u'}: a UTF-16 character. */
+    public static final TypeCode<Character> WCHAR = new TypeCode<>('u', 2, Character.class);
+    /** {@code 'b'}: a signed byte. */
+    public static final TypeCode<Byte> BYTE = new TypeCode<>('b', 1, Byte.class);
+    /** {@code 'B'}: an unsigned byte. */
+    public static final TypeCode<Integer> UBYTE = new TypeCode<>('B', 1, Integer.class);
+    /** {@code 'h'}: a signed 16-bit integer. */
+    public static final TypeCode<Short> SHORT = new TypeCode<>('h', 2, Short.class);
+    /** {@code 'H'}: an unsigned 16-bit integer. */
+    public static final TypeCode<Integer> USHORT = new TypeCode<>('H', 2, Integer.class);
+    /** {@code 'i'}: a signed 32-bit integer. */
+    public static final TypeCode<Integer> INT = new TypeCode<>('i', 4, Integer.class);
+    /** {@code 'I'}: an unsigned 32-bit integer. */
+    public static final TypeCode<Long> UINT = new TypeCode<>('I', 4, Long.class);
+    /** {@code 'l'}: a signed 64-bit integer (C's long on 64-bit Linux). */
+    public static final TypeCode<Long> LONG = new TypeCode<>('l', 8, Long.class);
+    /** {@code 'L'}: an unsigned 64-bit integer. */
+    public static final TypeCode<Long> ULONG = new TypeCode<>('L', 8, Long.class);
+    /** {@code 'f'}: a 32-bit float. */
+    public static final TypeCode<Float> FLOAT = new TypeCode<>('f', 4, Float.class);
+    /** {@code 'd'}: a 64-bit double. */
+    public static final TypeCode<Double> DOUBLE = new TypeCode<>('d', 8, Double.class);
+    /** {@code '?'}: a boolean. */
+    public static final TypeCode<Boolean> BOOLEAN = new TypeCode<>('?', 1, Boolean.class);
+
+    private static final Map<Character, TypeCode<?>> BY_CODE = Map.ofEntries(
+            Map.entry('c', CHAR), Map.entry('u', WCHAR), Map.entry('b', BYTE), Map.entry('B', UBYTE),
+            Map.entry('h', SHORT), Map.entry('H', USHORT), Map.entry('i', INT), Map.entry('I', UINT),
+            Map.entry('l', LONG), Map.entry('L', ULONG), Map.entry('f', FLOAT), Map.entry('d', DOUBLE),
+            Map.entry('?', BOOLEAN));
+
+    private final char code;
+    private final int byteSize;
+    private final Class<T> type;
+
+    private TypeCode(char code, int byteSize, Class<T> type) {
+        this.code = code;
+        this.byteSize = byteSize;
+        this.type = type;
+    }
+
+    /**
+     * The type code {@code code} names, as Python spells it ({@code 'i'}, {@code 'd'}, …).
+     *
+     * @throws IllegalArgumentException if it names none
+     */
+    public static TypeCode<?> of(char code) {
+        TypeCode<?> found = BY_CODE.get(code);
+        if (found == null) {
+            throw new IllegalArgumentException("no type code '" + code + "' (c u b B h H i I l L f d ?)");
+        }
+        return found;
+    }
+
+    /** The letter, as Python spells it. */
+    public char code() {
+        return code;
+    }
+
+    /** The bytes one value takes in an {@link Array}. */
+    public int byteSize() {
+        return byteSize;
+    }
+
+    /** The Java type of the values. */
+    public Class<T> type() {
+        return type;
+    }
+
+    /** Whether its values are numbers that {@link Value#addAndGet} can add to. */
+    public boolean isNumeric() {
+        return this != WCHAR && this != BOOLEAN;
+    }
+
+    /** {@code value} checked to be of this code's Java type. */
+    public T cast(Object value) {
+        return type.cast(Objects.requireNonNull(value, "a shared value cannot be null"));
+    }
+
+    @Override
+    public String toString() {
+        return "'" + code + "'";
+    }
+}
