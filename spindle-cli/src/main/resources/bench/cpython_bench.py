@@ -322,6 +322,35 @@ def queue_samples(figure, runs):
     raise SystemExit("unknown figure " + figure)
 
 
+VALUE_ADDS = 100_000
+
+
+def adds_under_lock(go, value, done):
+    lock = value.get_lock()
+    while True:
+        go.get()
+        for _ in range(VALUE_ADDS):
+            with lock:
+                value.value += 1
+        done.put(True)
+
+
+def value_samples(runs):
+    """Two processes add 1 to an int Value under its lock; CPython has no lock-free add, so this is its figure for both."""
+    ctx = mp.get_context("fork")
+    value, go, done = ctx.Value("i", 0), ctx.Queue(), ctx.Queue()
+    children = [ctx.Process(target=adds_under_lock, args=(go, value, done)) for _ in range(2)]
+
+    def timed():
+        before = value.value
+        for _ in range(2):
+            go.put(True)
+        for _ in range(2):
+            done.get()
+        assert value.value - before == 2 * VALUE_ADDS
+    return with_children(children, 2 * VALUE_ADDS, timed, runs)
+
+
 def main():
     figure, runs = sys.argv[1], int(sys.argv[2])
     if figure == "process.start_join.cold_ms":
@@ -356,6 +385,8 @@ def main():
         samples = [condition_pingpong_per_s() for _ in range(runs)]
     elif figure == "barrier.2proc_rounds_per_s":
         samples = [barrier_rounds_per_s() for _ in range(runs)]
+    elif figure in ("value.lock_incr_2proc_per_s", "value.atomic_incr_2proc_per_s"):
+        samples = value_samples(runs)
     elif figure.startswith(("queue.", "joinable.", "simplequeue.")):
         samples = queue_samples(figure, runs)
     elif figure in ("mutex.owner_death_recovery_ms", "lock.owner_death_recovery_ms"):

@@ -2,9 +2,15 @@ package dev.spindle;
 
 import dev.spindle.internal.backend.Backends;
 import dev.spindle.internal.launch.ChildContext;
+import dev.spindle.multiprocessing.Array;
 import dev.spindle.multiprocessing.ChildProcess;
 import dev.spindle.multiprocessing.ProcessInfo;
 import dev.spindle.multiprocessing.StartMethod;
+import dev.spindle.multiprocessing.TypeCode;
+import dev.spindle.multiprocessing.Value;
+import dev.spindle.queue.JoinableQueue;
+import dev.spindle.queue.Queue;
+import dev.spindle.queue.SimpleQueue;
 import dev.spindle.sync.Barrier;
 import dev.spindle.sync.Condition;
 import dev.spindle.sync.Event;
@@ -104,6 +110,36 @@ public final class Spindle {
     /** A new bounded semaphore shared with child processes: the default context's {@link Context#boundedSemaphore(int)}. */
     public static Semaphore boundedSemaphore(int permits) {
         return Context.processes().boundedSemaphore(permits);
+    }
+
+    /** A new unbounded queue shared with child processes: the default context's {@link Context#queue()}. */
+    public static <T> Queue<T> queue() {
+        return Context.processes().queue();
+    }
+
+    /** A new queue of at most {@code maxsize} items shared with child processes: the default context's {@link Context#queue(int)}. */
+    public static <T> Queue<T> queue(int maxsize) {
+        return Context.processes().queue(maxsize);
+    }
+
+    /** A new joinable queue shared with child processes: the default context's {@link Context#joinableQueue()}. */
+    public static <T> JoinableQueue<T> joinableQueue() {
+        return Context.processes().joinableQueue();
+    }
+
+    /** A new simple queue shared with child processes: the default context's {@link Context#simpleQueue()}. */
+    public static <T> SimpleQueue<T> simpleQueue() {
+        return Context.processes().simpleQueue();
+    }
+
+    /** A new value with a lock shared with child processes: the default context's {@link Context#value}. */
+    public static <T> Value<T> value(TypeCode<T> code, T initial) {
+        return Context.processes().value(code, initial);
+    }
+
+    /** A new array with a lock shared with child processes: the default context's {@link Context#array(TypeCode, List)}. */
+    public static <T> Array<T> array(TypeCode<T> code, List<? extends T> values) {
+        return Context.processes().array(code, values);
     }
 
     /** The start method of processes that do not choose one. */

@@ -20,12 +20,12 @@ import picocli.CommandLine.Parameters;
  * runs with their spread, the same workloads as the CPython script's, Spindle's and CPython's
  * runs alternating.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "End-to-end benchmarks (suites: process, pipe, pool, mutex, sync, queue).")
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "End-to-end benchmarks (suites: process, pipe, pool, mutex, sync, queue, value).")
 final class BenchCommand implements Callable<Integer> {
     private static final int ROUND_TRIPS = 20_000;
 
-    @Parameters(arity = "0..*", description = "suites to run: process, pipe, pool, mutex, sync, queue (default: all)")
-    List<String> suites = List.of("process", "pipe", "pool", "mutex", "sync", "queue");
+    @Parameters(arity = "0..*", description = "suites to run: process, pipe, pool, mutex, sync, queue, value (default: all)")
+    List<String> suites = List.of("process", "pipe", "pool", "mutex", "sync", "queue", "value");
 
     @Option(names = "--json", description = "one JSON object per line")
     boolean json;
@@ -61,8 +61,9 @@ final class BenchCommand implements Callable<Integer> {
                 case "mutex" -> MutexBench.run(runs, this::report);
                 case "sync" -> SyncBench.run(runs, this::report);
                 case "queue" -> QueueBench.run(runs, this::report);
+                case "value" -> ValueBench.run(runs, this::report);
                 default -> {
-                    System.err.println("spindle bench: unknown suite " + suite + " (process, pipe, pool, mutex, sync, queue)");
+                    System.err.println("spindle bench: unknown suite " + suite + " (process, pipe, pool, mutex, sync, queue, value)");
                     return 2;
                 }
             }

@@ -14,7 +14,7 @@ final class DemoCommand implements Callable<Integer> {
     /** The programs of the tour, with the speed factor each runs at. */
     private static final List<String> TOUR = List.of(
             "mp-downloads", "mp-pingpong-global", "thread-vs-process-pid", "thread-vs-process-startup",
-            "mp-terminate-is-alive", "mp-pipe-adder", "mp-pipe-eof", "pool-callback-pipeline", "ppe-shutdown-wait",
+            "mp-terminate-is-alive", "mp-pipe-adder", "mp-pipe-eof", "mp-pingpong-queue", "mp-value", "pool-callback-pipeline", "ppe-shutdown-wait",
             "ppe-manager-lock-tickets");
 
     @Parameters(index = "0", arity = "0..1", description = "program id (see --list)")

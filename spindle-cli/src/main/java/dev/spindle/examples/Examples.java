@@ -32,12 +32,25 @@ import dev.spindle.examples.pool.PoolCollectResults;
 import dev.spindle.examples.pool.PoolCrawlerMaoyan;
 import dev.spindle.examples.pool.PoolNamedTasks;
 import dev.spindle.examples.process.ThreadVsProcessStartup;
+import dev.spindle.examples.queue.MpJoinableQueueOneConsumer;
+import dev.spindle.examples.queue.MpJoinableQueueProducerProcess;
+import dev.spindle.examples.queue.MpJoinableQueueThreeConsumers;
+import dev.spindle.examples.queue.MpPingPongQueue;
+import dev.spindle.examples.queue.MpPingPongQueueNumbers;
+import dev.spindle.examples.queue.MpProdConsNoSentinel;
+import dev.spindle.examples.queue.MpProdConsSentinel;
+import dev.spindle.examples.queue.MpQueueFullEmpty;
+import dev.spindle.examples.queue.MpQueuePingPong1000;
+import dev.spindle.examples.queue.MpQueuePutGet;
+import dev.spindle.examples.queue.MpSum8Chunks;
 import dev.spindle.examples.socket.PoolSocketServer;
 import dev.spindle.examples.sync.MpEventTrafficLight;
 import dev.spindle.examples.sync.MpLockTicketsJson;
 import dev.spindle.examples.sync.MpRlockFileTickets;
 import dev.spindle.examples.sync.MpSemaphoreWc;
 import dev.spindle.examples.sync.PpeManagerLockTickets;
+import dev.spindle.examples.values.MpArray;
+import dev.spindle.examples.values.MpValue;
 import java.util.List;
 import java.util.Optional;
 
@@ -51,6 +64,10 @@ public final class Examples {
             new ThreadVsProcessPid(), new MpPipeDuplex(), new MpPipeEof(), new MpPipeAdder(),
             new PpeManagerLockTickets(), new MpRlockFileTickets(), new MpLockTicketsJson(), new MpSemaphoreWc(),
             new MpEventTrafficLight(),
+            new MpPingPongQueue(), new MpQueuePutGet(), new MpQueueFullEmpty(), new MpProdConsNoSentinel(),
+            new MpProdConsSentinel(), new MpJoinableQueueOneConsumer(), new MpJoinableQueueThreeConsumers(),
+            new MpJoinableQueueProducerProcess(), new MpSum8Chunks(), new MpPingPongQueueNumbers(),
+            new MpQueuePingPong1000(), new MpValue(), new MpArray(),
             new PoolApplyAsyncBasic(), new PoolApplyAsync10(), new PoolApplySync(), new PoolNamedTasks(),
             new PoolCollectResults(), new PoolCallbackPipeline(), new PoolCrawlerMaoyan(),
             new FuturesThreadPoolAccount(), new FuturesPrimeCheck(), new PpeShutdownWait(), new PpeDoneCallbackParent(),

@@ -17,6 +17,10 @@ class CatalogueTest {
                 "thread-vs-process-pid", "mp-pipe-duplex", "mp-pipe-eof", "mp-pipe-adder",
                 "ppe-manager-lock-tickets", "mp-rlock-file-tickets", "mp-lock-tickets-json", "mp-semaphore-wc",
                 "mp-event-traffic-light",
+                "mp-pingpong-queue", "mp-queue-put-get", "mp-queue-full-empty", "mp-prodcons-no-sentinel",
+                "mp-prodcons-sentinel", "mp-joinablequeue-1consumer", "mp-joinablequeue-3consumers",
+                "mp-joinablequeue-producer-process", "mp-sum-8-chunks", "mp-pingpong-queue-numbers",
+                "mp-queue-ping-pong-1000", "mp-value", "mp-array",
                 "pool-apply-async-basic", "pool-apply-async-10", "pool-apply-sync", "pool-named-tasks",
                 "pool-collect-results", "pool-callback-pipeline", "pool-crawler-maoyan",
                 "futures-thread-pool-account", "futures-prime-check", "ppe-shutdown-wait", "ppe-done-callback-parent",
@@ -36,6 +40,7 @@ class CatalogueTest {
         assertThat(tour.exitCode()).isZero();
         assertThat(tour.output()).containsSubsequence("== mp-downloads", "总共耗费了", "== mp-pingpong-global",
                 "== thread-vs-process-pid", "== mp-pipe-adder", "30", "== mp-pipe-eof", "主进程",
+                "== mp-pingpong-queue", "left in the queue: 10", "== mp-value", "888", "b'a'", "武",
                 "== pool-callback-pipeline", "正在解析页面", "== ppe-shutdown-wait",
                 "== ppe-manager-lock-tickets", "f1.txt: 0", "== prime check",
                 "serial ", "(60 of 65 prime)", "threads    [", "] 65/65", "(60 of 65 prime)",

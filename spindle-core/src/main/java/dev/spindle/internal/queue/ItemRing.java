@@ -15,16 +15,20 @@ import java.util.Arrays;
 import java.util.function.BooleanSupplier;
 
 /**
- * The items of one cross-process queue: encoded items in a ring in shared memory
- * ({@link QueueLayout}), put and taken by any number of threads of any number of processes.
- * Items whose footprint is above half the ring travel in a segment of their own
+ * The items of one cross-process queue: encoded items in a ring in shared memory and, once the
+ * ring is full, in overflow chunks beside it ({@link QueueLayout}, {@link OverflowChunks}), put
+ * and taken by any number of threads of any number of processes. A put waits only while the
+ * queue holds {@code maxsize} items; an unbounded queue never makes a producer wait for its
+ * consumers. Items whose footprint is above half the ring travel in a segment of their own
  * ({@link SpilledItem}), the ring carrying their name.
  *
- * <p>Waiting happens outside the locks: a putter waits for room, a getter for an item, then
- * takes its side's lock, checks again and acts; a lock is held only to copy one item. So a
- * timeout is never spent behind a lock, and a process killed while waiting holds nothing. A
- * waiter spins briefly while that pays ({@link AdaptiveSpin}), then sleeps on its side's futex
- * word in slices of {@link #SLICE_NANOS}, so that an interrupt of a platform thread is seen.
+ * <p>Waiting happens outside the locks: a putter waits for the count to drop below
+ * {@code maxsize}, a getter for an item, then takes its side's lock, checks again and acts; a
+ * lock is held only to copy one item, so a timeout is never spent behind a live holder (a dead
+ * holder's lock is taken over once its death is seen, within tens of milliseconds), and a process
+ * killed while waiting holds nothing. A waiter spins briefly while that pays
+ * ({@link AdaptiveSpin}), then sleeps on its side's futex word in slices of {@link #SLICE_NANOS},
+ * so that an interrupt of a platform thread is seen.
  *
  * <p>Deaths: see {@link QueueLayout}. A put or get killed before its commit leaves nothing seen;
  * one killed after it is whole. The next holder of that side's lock settles the count.
@@ -35,12 +39,15 @@ final class ItemRing {
     /** The kinds of item in the ring. */
     private static final int INLINE = 1;
     private static final int SPILLED = 2;
+    /** In an overflow chunk: the items go on at the start of the next chunk. */
+    private static final int NEXT = 3;
 
     private final MemorySegment memory;
     private final String segmentName;
     private final int capacity;
     private final int maxsize;
     private final int maxItemBytes;
+    private final OverflowChunks chunks;
     private final RobustMutex putLock;
     private final RobustMutex getLock;
     private final AdaptiveSpin putSpin = new AdaptiveSpin();
@@ -63,6 +70,7 @@ final class ItemRing {
             throw new IllegalStateException("not a Spindle queue segment: ring of " + capacity + " bytes in "
                     + memory.byteSize() + ", maxsize " + maxsize + ", item limit " + maxItemBytes);
         }
+        this.chunks = new OverflowChunks(segmentName, capacity);
         this.putLock = new RobustMutex(memory, QueueLayout.PUT_LOCK);
         this.getLock = new RobustMutex(memory, QueueLayout.GET_LOCK);
     }
@@ -84,7 +92,7 @@ final class ItemRing {
 
     /** True if some item is there to take. */
     boolean hasItem() {
-        return longAt(memory, QueueLayout.TAIL) != longAt(memory, QueueLayout.HEAD);
+        return longAt(memory, QueueLayout.TAIL) != longAt(memory, QueueLayout.HEAD) || !overflowEmpty();
     }
 
     // ---- put side ----
@@ -133,28 +141,26 @@ final class ItemRing {
 
     private boolean putPayload(byte[] payload, int kind, long deadline) throws InterruptedException {
         long footprint = QueueLayout.footprint(payload.length);
-        BooleanSupplier room = () -> hasRoom(footprint);
+        BooleanSupplier room = this::belowMaxsize;
         while (true) {
             if (!await(QueueLayout.SPACE_SEQ, QueueLayout.PUT_WAITING, room, deadline, putSpin)) {
                 return false;
             }
-            if (putLock.lock(Waits.left(deadline)) == null) {
-                return false;
-            }
+            putLock.lock(); // held only to copy one item (or, from a dead holder, until its death is seen), even by a put that waits for nothing
             try {
                 settlePut();
-                if (!hasRoom(footprint)) {
+                if (!belowMaxsize()) {
                     continue;
                 }
-                long tail = longAt(memory, QueueLayout.TAIL);
-                write(tail, payload, kind);
                 long puts = longAt(memory, QueueLayout.PUTS) + 1;
-                setOrdered(QueueLayout.PENDING_TAIL, tail + footprint);
-                setOrdered(QueueLayout.PENDING_PUTS, puts);
-                QueueWindows.putBeforeCommit.run();
-                setOrdered(QueueLayout.PUTS, puts);
-                setLong(memory, QueueLayout.TAIL, tail + footprint); // the commit
-                setOrdered(QueueLayout.PENDING_PUTS, 0);
+                if (intAt(memory, QueueLayout.OVF_ACTIVE) != 0 && overflowEmpty() && ringHasRoom(footprint)) {
+                    QueueLayout.INT.setRelease(memory, QueueLayout.OVF_ACTIVE, 0); // drained: back to the ring
+                }
+                if (intAt(memory, QueueLayout.OVF_ACTIVE) == 0 && ringHasRoom(footprint)) {
+                    putInRing(payload, kind, footprint, puts);
+                } else {
+                    putInOverflow(payload, kind, footprint, puts);
+                }
             } finally {
                 putLock.unlock();
             }
@@ -163,15 +169,47 @@ final class ItemRing {
         }
     }
 
-    private boolean hasRoom(long footprint) {
+    private void putInRing(byte[] payload, int kind, long footprint, long puts) {
         long tail = longAt(memory, QueueLayout.TAIL);
-        if (capacity - (tail - headSeen) < footprint) {
-            headSeen = longAt(memory, QueueLayout.HEAD);
-            if (capacity - (tail - headSeen) < footprint) {
-                return false;
-            }
+        write(tail, payload, kind);
+        setOrdered(QueueLayout.PENDING_TAIL, tail + footprint);
+        setOrdered(QueueLayout.PENDING_OVF_WRITE, -1);
+        setOrdered(QueueLayout.PENDING_PUTS, puts);
+        QueueWindows.putBeforeCommit.run();
+        setOrdered(QueueLayout.PUTS, puts);
+        setLong(memory, QueueLayout.TAIL, tail + footprint); // the commit
+        setOrdered(QueueLayout.PENDING_PUTS, 0);
+    }
+
+    /** Appends to the overflow: in the current chunk, or after a NEXT record at the start of the next. */
+    private void putInOverflow(byte[] payload, int kind, long footprint, long puts) {
+        QueueLayout.INT.setRelease(memory, QueueLayout.OVF_ACTIVE, 1);
+        long word = longAt(memory, QueueLayout.OVF_WRITE);
+        long seq = word >>> 32;
+        long offset = word & 0xFFFF_FFFFL;
+        MemorySegment chunk = chunks.forWriting(seq);
+        if (offset + footprint + QueueLayout.ITEM_HEADER > capacity) { // room for a NEXT is always left
+            chunk.set(ValueLayout.JAVA_INT, offset, 0);
+            chunk.set(ValueLayout.JAVA_INT, offset + 4, NEXT);
+            seq++;
+            offset = 0;
+            chunk = chunks.forWriting(seq);
         }
-        return maxsize == 0 || longAt(memory, QueueLayout.PUTS) - longAt(memory, QueueLayout.GETS) < maxsize;
+        chunk.set(ValueLayout.JAVA_INT, offset, payload.length);
+        chunk.set(ValueLayout.JAVA_INT, offset + 4, kind);
+        MemorySegment.copy(payload, 0, chunk, ValueLayout.JAVA_BYTE, offset + QueueLayout.ITEM_HEADER, payload.length);
+        long committed = seq << 32 | (offset + footprint);
+        setOrdered(QueueLayout.PENDING_TAIL, -1);
+        setOrdered(QueueLayout.PENDING_OVF_WRITE, committed);
+        setOrdered(QueueLayout.PENDING_PUTS, puts);
+        QueueWindows.putBeforeCommit.run();
+        setOrdered(QueueLayout.PUTS, puts);
+        setLong(memory, QueueLayout.OVF_WRITE, committed); // the commit
+        setOrdered(QueueLayout.PENDING_PUTS, 0);
+    }
+
+    private boolean overflowEmpty() {
+        return longAt(memory, QueueLayout.OVF_READ) == longAt(memory, QueueLayout.OVF_WRITE);
     }
 
     /**
@@ -181,6 +219,19 @@ final class ItemRing {
      */
     private void setOrdered(long offset, long value) {
         QueueLayout.LONG.setRelease(memory, offset, value);
+    }
+
+    private boolean ringHasRoom(long footprint) {
+        long tail = longAt(memory, QueueLayout.TAIL);
+        if (capacity - (tail - headSeen) < footprint) {
+            headSeen = longAt(memory, QueueLayout.HEAD);
+            return capacity - (tail - headSeen) >= footprint;
+        }
+        return true;
+    }
+
+    private boolean belowMaxsize() {
+        return maxsize == 0 || longAt(memory, QueueLayout.PUTS) - longAt(memory, QueueLayout.GETS) < maxsize;
     }
 
     private void write(long tail, byte[] payload, int kind) {
@@ -201,18 +252,23 @@ final class ItemRing {
 
     /** Under the put lock: settles the count of a put whose process died in the middle of it. */
     private void settlePut() {
-        settle(QueueLayout.PENDING_PUTS, QueueLayout.TAIL, QueueLayout.PENDING_TAIL, QueueLayout.PUTS);
+        settle(QueueLayout.PENDING_PUTS, QueueLayout.PUTS, QueueLayout.TAIL, QueueLayout.PENDING_TAIL,
+                QueueLayout.OVF_WRITE, QueueLayout.PENDING_OVF_WRITE);
     }
 
     /** Under the get lock: settles the count of a get whose process died in the middle of it. */
     private void settleGet() {
-        settle(QueueLayout.PENDING_GETS, QueueLayout.HEAD, QueueLayout.PENDING_HEAD, QueueLayout.GETS);
+        settle(QueueLayout.PENDING_GETS, QueueLayout.GETS, QueueLayout.HEAD, QueueLayout.PENDING_HEAD,
+                QueueLayout.OVF_READ, QueueLayout.PENDING_OVF_READ);
     }
 
-    private void settle(long pendingCountAt, long positionAt, long pendingPositionAt, long countAt) {
+    /** The count is what the pending operation's commit decided: did either position word reach its pending value? */
+    private void settle(long pendingCountAt, long countAt, long ringAt, long pendingRingAt, long overflowAt,
+            long pendingOverflowAt) {
         long pending = longAt(memory, pendingCountAt);
         if (pending != 0) {
-            boolean committed = longAt(memory, positionAt) == longAt(memory, pendingPositionAt);
+            boolean committed = longAt(memory, ringAt) == longAt(memory, pendingRingAt)
+                    || longAt(memory, overflowAt) == longAt(memory, pendingOverflowAt);
             setLong(memory, countAt, committed ? pending : pending - 1);
             setLong(memory, pendingCountAt, 0);
         }
@@ -240,39 +296,18 @@ final class ItemRing {
                 passOnWakeUp();
                 return null;
             }
-            if (getLock.lock(take ? Waits.left(deadline) : Long.MAX_VALUE) == null) {
-                passOnWakeUp();
-                return null;
-            }
-            int kind;
-            byte[] payload;
+            getLock.lock(); // as the put lock
+            Taken taken;
             try {
                 settleGet();
-                long head = longAt(memory, QueueLayout.HEAD);
-                long ready = longAt(memory, QueueLayout.TAIL) - head;
-                if (ready == 0) {
-                    if (!take) {
-                        return null;
-                    }
+                if (longAt(memory, QueueLayout.TAIL) != longAt(memory, QueueLayout.HEAD)) {
+                    taken = fromRing(take);
+                } else if (!overflowEmpty()) {
+                    taken = fromOverflow(take);
+                } else if (take) {
                     continue;
-                }
-                long at = QueueLayout.RING + (head & (capacity - 1));
-                int length = memory.get(ValueLayout.JAVA_INT, at);
-                kind = memory.get(ValueLayout.JAVA_INT, at + 4);
-                long footprint = QueueLayout.footprint(length);
-                if (length < 0 || footprint > ready || (kind != INLINE && kind != SPILLED)) {
-                    throw new IllegalStateException("corrupt queue item at " + head + ": length " + length + ", kind "
-                            + kind + ", " + ready + " bytes ready");
-                }
-                payload = copyOut(head + QueueLayout.ITEM_HEADER, length);
-                if (take) {
-                    long gets = longAt(memory, QueueLayout.GETS) + 1;
-                    setOrdered(QueueLayout.PENDING_HEAD, head + footprint);
-                    setOrdered(QueueLayout.PENDING_GETS, gets);
-                    QueueWindows.getBeforeCommit.run();
-                    setOrdered(QueueLayout.GETS, gets);
-                    setLong(memory, QueueLayout.HEAD, head + footprint); // the commit
-                    setOrdered(QueueLayout.PENDING_GETS, 0);
+                } else {
+                    return null;
                 }
             } finally {
                 getLock.unlock();
@@ -281,8 +316,78 @@ final class ItemRing {
                 wake(QueueLayout.SPACE_SEQ, QueueLayout.PUT_WAITING, WAKE_ALL);
                 QueueWindows.getAfterCommit.run();
             }
-            return kind == INLINE ? payload : unspill(payload, take);
+            return taken.kind() == INLINE ? taken.payload() : unspill(taken.payload(), take);
         }
+    }
+
+    /** An item's kind and bytes, as a get copied them out. */
+    private record Taken(int kind, byte[] payload) {}
+
+    /** Under the get lock, with the ring not empty: copies its oldest item out and, with {@code take}, commits its removal. */
+    private Taken fromRing(boolean take) {
+        long head = longAt(memory, QueueLayout.HEAD);
+        long ready = longAt(memory, QueueLayout.TAIL) - head;
+        long at = QueueLayout.RING + (head & (capacity - 1));
+        int length = memory.get(ValueLayout.JAVA_INT, at);
+        int kind = memory.get(ValueLayout.JAVA_INT, at + 4);
+        long footprint = checkedFootprint(length, kind, ready, "at " + head);
+        byte[] payload = copyOut(head + QueueLayout.ITEM_HEADER, length);
+        if (take) {
+            commitGet(QueueLayout.HEAD, QueueLayout.PENDING_HEAD, head + footprint,
+                    QueueLayout.OVF_READ, QueueLayout.PENDING_OVF_READ);
+        }
+        return new Taken(kind, payload);
+    }
+
+    /**
+     * Under the get lock, with the ring empty and the overflow not: copies the overflow's oldest
+     * item out and, with {@code take}, commits its removal; a chunk left behind is removed.
+     */
+    private Taken fromOverflow(boolean take) {
+        long word = longAt(memory, QueueLayout.OVF_READ);
+        long written = longAt(memory, QueueLayout.OVF_WRITE);
+        long seq = word >>> 32;
+        long offset = word & 0xFFFF_FFFFL;
+        MemorySegment chunk = chunks.forReading(seq);
+        if (chunk.get(ValueLayout.JAVA_INT, offset + 4) == NEXT) {
+            seq++;
+            offset = 0;
+            chunk = chunks.forReading(seq);
+        }
+        int length = chunk.get(ValueLayout.JAVA_INT, offset);
+        int kind = chunk.get(ValueLayout.JAVA_INT, offset + 4);
+        long ready = (seq << 32 | capacity) > written ? (written & 0xFFFF_FFFFL) - offset : capacity - offset;
+        long footprint = checkedFootprint(length, kind, Math.min(ready, capacity - offset), "in overflow chunk " + seq);
+        byte[] payload = chunk.asSlice(offset + QueueLayout.ITEM_HEADER, length).toArray(ValueLayout.JAVA_BYTE);
+        if (take) {
+            commitGet(QueueLayout.OVF_READ, QueueLayout.PENDING_OVF_READ, seq << 32 | (offset + footprint),
+                    QueueLayout.HEAD, QueueLayout.PENDING_HEAD);
+            if (seq != word >>> 32) {
+                chunks.leave(word >>> 32);
+            }
+        }
+        return new Taken(kind, payload);
+    }
+
+    private long checkedFootprint(int length, int kind, long ready, String where) {
+        long footprint = QueueLayout.footprint(length);
+        if (length < 0 || footprint > ready || (kind != INLINE && kind != SPILLED)) {
+            throw new IllegalStateException("corrupt queue item " + where + ": length " + length + ", kind " + kind
+                    + ", " + ready + " bytes ready");
+        }
+        return footprint;
+    }
+
+    /** Commits a get: the position word at {@code positionAt} moves to {@code position}; the other side's pending value cannot match. */
+    private void commitGet(long positionAt, long pendingAt, long position, long otherAt, long otherPendingAt) {
+        long gets = longAt(memory, QueueLayout.GETS) + 1;
+        setOrdered(pendingAt, position);
+        setOrdered(otherPendingAt, -1);
+        setOrdered(QueueLayout.PENDING_GETS, gets);
+        QueueWindows.getBeforeCommit.run();
+        setOrdered(QueueLayout.GETS, gets);
+        setLong(memory, positionAt, position); // the commit
+        setOrdered(QueueLayout.PENDING_GETS, 0);
     }
 
     private byte[] unspill(byte[] payload, boolean remove) {

@@ -62,6 +62,26 @@ public final class SharedSegment implements AutoCloseable {
         return createFile(randomName(besideName + "-" + kind), size);
     }
 
+    /**
+     * Maps the segment named {@code besideName-suffix}, creating it ({@code size} bytes, zeros) if
+     * it is not there: a segment beside another, as {@link #createBeside}, whose name its users
+     * derive (the chunks of a queue's overflow, say). One made by a process that died before using
+     * it is simply taken over.
+     */
+    public static SharedSegment openOrCreateBeside(String besideName, String suffix, long size) throws IOException {
+        String name = besideName + "-" + suffix;
+        try {
+            return open(name);
+        } catch (java.nio.file.NoSuchFileException absent) {
+            SegmentSweeper.creating();
+            try {
+                return createFile(name, size);
+            } catch (UncheckedIOException raced) {
+                return open(name); // another process made it first
+            }
+        }
+    }
+
     private static String randomName(String stem) {
         return stem + "-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
     }
@@ -74,6 +94,8 @@ public final class SharedSegment implements AutoCloseable {
             channel.truncate(size);
             channel.write(ByteBuffer.wrap(new byte[1]), size - 1);
             return map(name, channel, size);
+        } catch (java.nio.file.FileAlreadyExistsException another) {
+            throw new UncheckedIOException("cannot create shared memory " + path + ": it exists", another);
         } catch (IOException | RuntimeException e) {
             OwnedFiles.delete(path);
             throw new UncheckedIOException("cannot create shared memory " + path,

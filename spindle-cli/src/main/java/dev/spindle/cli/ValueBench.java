@@ -1,0 +1,98 @@
+package dev.spindle.cli;
+
+import dev.spindle.Context;
+import dev.spindle.multiprocessing.ChildProcess;
+import dev.spindle.multiprocessing.TypeCode;
+import dev.spindle.multiprocessing.Value;
+import dev.spindle.queue.Queue;
+import dev.spindle.sync.Held;
+import dev.spindle.sync.RLock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The value suite, the same workload as CPython's script: two processes each add 1 to an int
+ * Value 100,000 times, under its lock, and (beyond CPython, whose figure for it is its locked
+ * one) with the lock-free {@code incrementAndGet}. The children stay up and wait for a go.
+ */
+final class ValueBench {
+    private static final int ADDS = 100_000;
+    private static final int PARTIES = 2;
+    private static final int WARM_UPS = 3;
+
+    private ValueBench() {}
+
+    static void run(int runs, Report report) throws Exception {
+        int samples = Math.max(5, runs / 3);
+        report.figure("value.lock_incr_2proc_per_s", "adds/s", samples, () -> adders(false));
+        report.figure("value.atomic_incr_2proc_per_s", "adds/s", samples, () -> adders(true));
+    }
+
+    /** For each go, adds one {@value #ADDS} times, atomically or under the lock, then says so. */
+    static void adds(Queue<Boolean> go, List<Object> valueAndDone) throws InterruptedException {
+        @SuppressWarnings("unchecked")
+        Value<Integer> value = (Value<Integer>) valueAndDone.get(0);
+        @SuppressWarnings("unchecked")
+        Queue<Boolean> done = (Queue<Boolean>) valueAndDone.get(1);
+        RLock lock = value.getLock();
+        while (true) {
+            if (go.take()) {
+                for (int i = 0; i < ADDS; i++) {
+                    value.incrementAndGet();
+                }
+            } else {
+                for (int i = 0; i < ADDS; i++) {
+                    try (Held _ = lock.hold()) {
+                        value.set(value.get() + 1);
+                    }
+                }
+            }
+            done.put(true);
+        }
+    }
+
+    @SuppressWarnings("try") // a Workload's close may wait for children, so it may be interrupted
+    private static Workload adders(boolean atomic) throws Exception {
+        Value<Integer> value = Context.processes().value(TypeCode.INT, 0);
+        Queue<Boolean> go = Context.processes().queue();
+        Queue<Boolean> done = Context.processes().queue();
+        List<ChildProcess> children = new ArrayList<>();
+        for (int i = 0; i < PARTIES; i++) {
+            ChildProcess child = new ChildProcess(ValueBench::adds, go, List.of(value, done));
+            child.start();
+            children.add(child);
+        }
+        Workload workload = new Workload() {
+            @Override
+            public double sample() throws Exception {
+                int before = value.get();
+                long t0 = System.nanoTime();
+                for (int i = 0; i < PARTIES; i++) {
+                    go.put(atomic);
+                }
+                for (int i = 0; i < PARTIES; i++) {
+                    done.take();
+                }
+                double rate = PARTIES * ADDS / ((System.nanoTime() - t0) / 1e9);
+                if (value.get() - before != PARTIES * ADDS) {
+                    throw new IllegalStateException("lost adds: " + (value.get() - before) + " of " + PARTIES * ADDS);
+                }
+                return rate;
+            }
+
+            @Override
+            public void close() throws Exception {
+                for (ChildProcess child : children) {
+                    child.kill();
+                }
+                for (ChildProcess child : children) {
+                    child.join();
+                }
+            }
+        };
+        for (int i = 0; i < WARM_UPS; i++) {
+            workload.sample();
+        }
+        return workload;
+    }
+}
