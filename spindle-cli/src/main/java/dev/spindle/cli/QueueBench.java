@@ -14,7 +14,7 @@ import java.util.List;
  * 1,000 items of 1 MiB; 4 producer processes put 50,000 ints each into one queue that 4 consumer
  * processes empty; the parent puts 50,000 ints into a JoinableQueue, a child takes each and marks
  * it done, and the parent joins. The children stay up for the whole workload and wait for a
- * go between samples.
+ * go between samples ({@link ChildrenWorkload}).
  */
 final class QueueBench {
     private static final int INTS = 200_000;
@@ -23,7 +23,6 @@ final class QueueBench {
     private static final int PER_PRODUCER = 50_000;
     private static final int PARTIES = 4;
     private static final int JOINABLE_ITEMS = 50_000;
-    private static final int WARM_UPS = 3;
 
     private QueueBench() {}
 
@@ -34,42 +33,6 @@ final class QueueBench {
         report.figure("queue.4p4c.ints_per_s", "items/s", samples, QueueBench::fourToFour);
         report.figure("joinable.put_join.items_per_s", "items/s", samples, QueueBench::putJoin);
         report.figure("simplequeue.1p1c.ints_per_s", "items/s", samples, QueueBench::simpleOneToOne);
-    }
-
-    /** A sample's timed part. */
-    @FunctionalInterface
-    private interface Timed {
-        void run() throws Exception;
-    }
-
-    /** Children started once for the workload, killed at its end; each sample times {@code timed}, {@code per} units per run. */
-    @SuppressWarnings("try") // a Workload's close may wait for children, so it may be interrupted
-    private static Workload withChildren(List<ChildProcess> children, double per, Timed timed) throws Exception {
-        for (ChildProcess child : children) {
-            child.start();
-        }
-        Workload workload = new Workload() {
-            @Override
-            public double sample() throws Exception {
-                long t0 = System.nanoTime();
-                timed.run();
-                return per / ((System.nanoTime() - t0) / 1e9);
-            }
-
-            @Override
-            public void close() throws Exception {
-                for (ChildProcess child : children) {
-                    child.kill();
-                }
-                for (ChildProcess child : children) {
-                    child.join();
-                }
-            }
-        };
-        for (int i = 0; i < WARM_UPS; i++) {
-            workload.sample();
-        }
-        return workload;
     }
 
     /** A producer: for each go (a count), puts that many ints. */
@@ -85,7 +48,7 @@ final class QueueBench {
     private static Workload oneToOneInts() throws Exception {
         Queue<Integer> go = Context.processes().queue();
         Queue<Integer> queue = Context.processes().queue();
-        return withChildren(List.of(new ChildProcess(QueueBench::putsInts, go, queue)), INTS, () -> {
+        return ChildrenWorkload.start(List.of(new ChildProcess(QueueBench::putsInts, go, queue)), INTS, () -> {
             go.put(INTS);
             for (int i = 0; i < INTS; i++) {
                 queue.take();
@@ -106,7 +69,7 @@ final class QueueBench {
     private static Workload oneToOneMebibytes() throws Exception {
         Queue<Integer> go = Context.processes().queue();
         Queue<byte[]> queue = Context.processes().queue();
-        return withChildren(List.of(new ChildProcess(QueueBench::putsMebibytes, go, queue)), MIB_ITEMS * (double) MIB / 1e6,
+        return ChildrenWorkload.start(List.of(new ChildProcess(QueueBench::putsMebibytes, go, queue)), MIB_ITEMS * (double) MIB / 1e6,
                 () -> {
                     go.put(MIB_ITEMS);
                     for (int i = 0; i < MIB_ITEMS; i++) {
@@ -142,7 +105,7 @@ final class QueueBench {
             children.add(new ChildProcess(QueueBench::putsInts, produce, queue));
             children.add(new ChildProcess(QueueBench::consumesRounds, consume, List.of(queue, consumed)));
         }
-        return withChildren(children, PARTIES * PER_PRODUCER, () -> {
+        return ChildrenWorkload.start(children, PARTIES * PER_PRODUCER, () -> {
             for (int i = 0; i < PARTIES; i++) {
                 consume.put(PER_PRODUCER); // shares: whoever takes two does both, the totals match
                 produce.put(PER_PRODUCER);
@@ -163,7 +126,7 @@ final class QueueBench {
 
     private static Workload putJoin() throws Exception {
         JoinableQueue<Integer> queue = Context.processes().joinableQueue();
-        return withChildren(List.of(new ChildProcess(QueueBench::marksDone, queue)), JOINABLE_ITEMS, () -> {
+        return ChildrenWorkload.start(List.of(new ChildProcess(QueueBench::marksDone, queue)), JOINABLE_ITEMS, () -> {
             for (int i = 0; i < JOINABLE_ITEMS; i++) {
                 queue.put(i);
             }
@@ -183,7 +146,7 @@ final class QueueBench {
     private static Workload simpleOneToOne() throws Exception {
         Queue<Integer> go = Context.processes().queue();
         SimpleQueue<Integer> queue = Context.processes().simpleQueue();
-        return withChildren(List.of(new ChildProcess(QueueBench::putsIntsSimply, go, queue)), INTS, () -> {
+        return ChildrenWorkload.start(List.of(new ChildProcess(QueueBench::putsIntsSimply, go, queue)), INTS, () -> {
             go.put(INTS);
             for (int i = 0; i < INTS; i++) {
                 queue.get();

@@ -18,7 +18,6 @@ import java.util.List;
 final class ValueBench {
     private static final int ADDS = 100_000;
     private static final int PARTIES = 2;
-    private static final int WARM_UPS = 3;
 
     private ValueBench() {}
 
@@ -51,48 +50,25 @@ final class ValueBench {
         }
     }
 
-    @SuppressWarnings("try") // a Workload's close may wait for children, so it may be interrupted
     private static Workload adders(boolean atomic) throws Exception {
         Value<Integer> value = Context.processes().value(TypeCode.INT, 0);
         Queue<Boolean> go = Context.processes().queue();
         Queue<Boolean> done = Context.processes().queue();
         List<ChildProcess> children = new ArrayList<>();
         for (int i = 0; i < PARTIES; i++) {
-            ChildProcess child = new ChildProcess(ValueBench::adds, go, List.of(value, done));
-            child.start();
-            children.add(child);
+            children.add(new ChildProcess(ValueBench::adds, go, List.of(value, done)));
         }
-        Workload workload = new Workload() {
-            @Override
-            public double sample() throws Exception {
-                int before = value.get();
-                long t0 = System.nanoTime();
-                for (int i = 0; i < PARTIES; i++) {
-                    go.put(atomic);
-                }
-                for (int i = 0; i < PARTIES; i++) {
-                    done.take();
-                }
-                double rate = PARTIES * ADDS / ((System.nanoTime() - t0) / 1e9);
-                if (value.get() - before != PARTIES * ADDS) {
-                    throw new IllegalStateException("lost adds: " + (value.get() - before) + " of " + PARTIES * ADDS);
-                }
-                return rate;
+        return ChildrenWorkload.start(children, PARTIES * ADDS, () -> {
+            int before = value.get();
+            for (int i = 0; i < PARTIES; i++) {
+                go.put(atomic);
             }
-
-            @Override
-            public void close() throws Exception {
-                for (ChildProcess child : children) {
-                    child.kill();
-                }
-                for (ChildProcess child : children) {
-                    child.join();
-                }
+            for (int i = 0; i < PARTIES; i++) {
+                done.take();
             }
-        };
-        for (int i = 0; i < WARM_UPS; i++) {
-            workload.sample();
-        }
-        return workload;
+            if (value.get() - before != PARTIES * ADDS) {
+                throw new IllegalStateException("lost adds: " + (value.get() - before) + " of " + PARTIES * ADDS);
+            }
+        });
     }
 }

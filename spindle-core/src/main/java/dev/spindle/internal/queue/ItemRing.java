@@ -493,11 +493,15 @@ final class ItemRing {
         long start = System.nanoTime();
         try {
             long spinUntil = start + Math.min(spin.spinNanos(), Math.max(0, Waits.left(deadline)));
-            while (System.nanoTime() - spinUntil < 0) {
+            for (int spins = 1; System.nanoTime() - spinUntil < 0; spins++) {
                 if (ready.getAsBoolean()) {
                     return true;
                 }
-                Thread.onSpinWait();
+                if ((spins & 63) == 0) {
+                    Thread.yield(); // more processes than cores: let the one that would make this ready run
+                } else {
+                    Thread.onSpinWait();
+                }
             }
             while (true) {
                 long left = Waits.left(deadline);
