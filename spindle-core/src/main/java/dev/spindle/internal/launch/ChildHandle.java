@@ -2,6 +2,7 @@ package dev.spindle.internal.launch;
 
 import dev.spindle.internal.codec.ExceptionTransport;
 import dev.spindle.internal.pipe.PipeEnd;
+import dev.spindle.internal.shm.SegmentSweeper;
 import dev.spindle.internal.track.AtExit;
 import dev.spindle.internal.track.ProcessIdentity;
 import dev.spindle.internal.wire.Wire;
@@ -94,6 +95,7 @@ public final class ChildHandle {
         }
         int code = readReports(status, name);
         PipeEnd.reclaimAbandoned(identity());
+        SegmentSweeper.removeLeftBy(identity(), PipeEnd.KIND); // what it made went with it, as its tracker would sweep
         return code;
     }
 

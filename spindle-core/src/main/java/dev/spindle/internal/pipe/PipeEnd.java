@@ -33,7 +33,7 @@ public final class PipeEnd implements Transport, ByteRing.Watch {
     public static final int DEFAULT_CAPACITY = 1 << 20;
 
     /** The kind in a pipe segment's name. */
-    private static final String KIND = "pipe";
+    public static final String KIND = "pipe";
     /** The pipes this process sent to each child (by pid): what that child may abandon. */
     private static final Map<Long, Set<String>> SENT = new ConcurrentHashMap<>();
 

@@ -62,6 +62,24 @@ public final class SegmentSweeper {
         }
     }
 
+    /**
+     * Removes the segments that {@code owner}, a process that has ended, made, except those of
+     * kind {@code keptKind} (pipes, which live while another process holds an end): what it owned
+     * goes with it, as when its tracker sweeps after a kill, without waiting for this JVM to end.
+     */
+    public static void removeLeftBy(ProcessIdentity owner, String keptKind) {
+        String prefix = owner.ownedName(SharedSegment.PREFIX);
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(SharedSegment.DIRECTORY, prefix + "*")) {
+            for (Path entry : entries) {
+                if (!entry.getFileName().toString().startsWith(prefix + keptKind + "-")) {
+                    OwnedFiles.delete(entry);
+                }
+            }
+        } catch (IOException unlistable) {
+            // Nothing to remove there.
+        }
+    }
+
     /** Removes the segments of dead creators, once per JVM. */
     private static void sweepOnce() {
         if (!swept) {

@@ -63,6 +63,30 @@ public final class SharedSegment implements AutoCloseable {
     }
 
     /**
+     * Creates and maps a segment of exactly the name {@code name}, which no Spindle cleanup
+     * touches: it stays until someone {@link #unlink}s it (Python's named shared memory, with
+     * {@code track=False}).
+     *
+     * @throws java.nio.file.FileAlreadyExistsException if a segment of that name exists
+     * @throws IllegalArgumentException if {@code name} is not a plain file name
+     */
+    public static SharedSegment createNamed(String name, long size) throws IOException {
+        checkPlainName(name);
+        try {
+            return createFile(name, size);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** @throws IllegalArgumentException unless {@code name} is a plain file name: letters, digits, {@code . _ -}, not starting with a dot */
+    public static void checkPlainName(String name) {
+        if (!name.matches("[A-Za-z0-9_\\-][A-Za-z0-9._\\-]{0,254}")) {
+            throw new IllegalArgumentException("not a shared memory name (letters, digits, . _ -; no path): " + name);
+        }
+    }
+
+    /**
      * Maps the segment named {@code besideName-suffix}, creating it ({@code size} bytes, zeros) if
      * it is not there: a segment beside another, as {@link #createBeside}, whose name its users
      * derive (the chunks of a queue's overflow, say). One made by a process that died before using
