@@ -173,6 +173,12 @@ class QueueAcrossProcessesTest {
         pipe.left().close();
         pipe.right().close();
 
+        Queue<String> captured = Context.processes().queue();
+        ChildProcess capturing = new ChildProcess(() -> captured.put("captured by the target"));
+        capturing.start();
+        assertThat(captured.get(Deadlines.CHILD)).isEqualTo("captured by the target");
+        capturing.join();
+
         Queue<Object> requests = Context.processes().queue();
         Queue<Object> replies = Context.processes().queue();
         ChildProcess viaItem = new ChildProcess(QueueAcrossProcessesTest::answersInTheQueueItBrings, requests);

@@ -6,7 +6,6 @@ import dev.spindle.examples.Speed;
 import dev.spindle.multiprocessing.ChildProcess;
 import dev.spindle.queue.Queue;
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A consumer process loops on {@code q.get()} for ever; the main process produces 10 包子 with
@@ -19,28 +18,12 @@ public final class MpProdConsNoSentinel extends Example {
         super("mp-prodcons-no-sentinel", "a consumer without a sentinel never ends: shown with a deadline [hangs]");
     }
 
-    static void consumer(Queue<String> q) throws Exception {
-        while (true) {
-            Speed.sleep(ThreadLocalRandom.current().nextInt(1, 4));
-            String res = q.get();
-            System.out.println("\033[45m消费者拿到了：" + res + "\033[0m");
-        }
-    }
-
-    static void producer(Iterable<String> seq, Queue<String> q) throws Exception {
-        for (String item : seq) {
-            Speed.sleep(ThreadLocalRandom.current().nextInt(1, 4));
-            System.out.println("\033[46m生产者生产了：" + item + "\033[0m");
-            q.put(item);
-        }
-    }
-
     @Override
     public void run(String... args) throws Exception {
-        Queue<String> q = Spindle.queue();
-        ChildProcess c = new ChildProcess(MpProdConsNoSentinel::consumer, q);
+        Queue<Object> q = Spindle.queue();
+        ChildProcess c = new ChildProcess(Baozi::consumer, q);
         c.start();
-        producer(Baozi.ten(), q);
+        Baozi.producer(q);
         System.out.println("主线程");
         Duration deadline = Duration.ofMillis(Math.max(1000, Math.round(8000 * Speed.factor())));
         while (!q.empty()) {

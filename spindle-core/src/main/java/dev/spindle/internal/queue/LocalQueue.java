@@ -26,7 +26,7 @@ public final class LocalQueue<T> extends AbstractQueue<T> implements JoinableQue
     private final int maxsize;
     /** Unfinished tasks; null unless joinable. */
     private final TaskCount tasks;
-    private volatile boolean closed;
+    private final Closing closing = new Closing("this queue is closed");
 
     private LocalQueue(int maxsize, boolean joinable) {
         if (maxsize < 0) {
@@ -54,14 +54,14 @@ public final class LocalQueue<T> extends AbstractQueue<T> implements JoinableQue
 
     @Override
     public boolean offer(T item) {
-        checkOpen();
+        closing.checkOpen();
         adding();
         return added(items.offer(item));
     }
 
     @Override
     public boolean offer(T item, long timeout, TimeUnit unit) throws InterruptedException {
-        checkOpen();
+        closing.checkOpen();
         adding();
         boolean added = false;
         try {
@@ -74,7 +74,7 @@ public final class LocalQueue<T> extends AbstractQueue<T> implements JoinableQue
 
     @Override
     public void put(T item) throws InterruptedException {
-        checkOpen();
+        closing.checkOpen();
         adding();
         boolean added = false;
         try {
@@ -100,25 +100,25 @@ public final class LocalQueue<T> extends AbstractQueue<T> implements JoinableQue
 
     @Override
     public T take() throws InterruptedException {
-        checkOpen();
+        closing.checkOpen();
         return items.take();
     }
 
     @Override
     public T poll(long timeout, TimeUnit unit) throws InterruptedException {
-        checkOpen();
+        closing.checkOpen();
         return items.poll(timeout, unit);
     }
 
     @Override
     public T poll() {
-        checkOpen();
+        closing.checkOpen();
         return items.poll();
     }
 
     @Override
     public T peek() {
-        checkOpen();
+        closing.checkOpen();
         return items.peek();
     }
 
@@ -139,7 +139,7 @@ public final class LocalQueue<T> extends AbstractQueue<T> implements JoinableQue
 
     @Override
     public int drainTo(Collection<? super T> sink, int maxElements) {
-        checkOpen();
+        closing.checkOpen();
         if (Objects.requireNonNull(sink, "sink") == this) {
             throw new IllegalArgumentException("cannot drain a queue into itself");
         }
@@ -154,7 +154,7 @@ public final class LocalQueue<T> extends AbstractQueue<T> implements JoinableQue
 
     @Override
     public void taskDone() {
-        checkOpen();
+        closing.checkOpen();
         if (!joinable().done()) {
             throw new IllegalStateException("taskDone() called more times than there were items put");
         }
@@ -162,13 +162,13 @@ public final class LocalQueue<T> extends AbstractQueue<T> implements JoinableQue
 
     @Override
     public void join() throws InterruptedException {
-        checkOpen();
+        closing.checkOpen();
         joinable().join(Waits.NO_DEADLINE);
     }
 
     @Override
     public boolean join(Duration timeout) throws InterruptedException {
-        checkOpen();
+        closing.checkOpen();
         return joinable().join(Waits.deadlineAfter(Math.max(0, Waits.nanos(timeout))));
     }
 
@@ -181,13 +181,7 @@ public final class LocalQueue<T> extends AbstractQueue<T> implements JoinableQue
 
     @Override
     public void close() {
-        closed = true;
-    }
-
-    private void checkOpen() {
-        if (closed) {
-            throw new IllegalStateException("this queue is closed");
-        }
+        closing.close();
     }
 
     @Override

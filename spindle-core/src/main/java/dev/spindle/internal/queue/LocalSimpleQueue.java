@@ -12,17 +12,17 @@ import java.util.concurrent.LinkedBlockingQueue;
  */
 public final class LocalSimpleQueue<T> implements SimpleQueue<T> {
     private final LinkedBlockingQueue<T> items = new LinkedBlockingQueue<>();
-    private volatile boolean closed;
+    private final Closing closing = new Closing("this queue is closed");
 
     @Override
     public void put(T item) {
-        checkOpen();
+        closing.checkOpen();
         items.add(Objects.requireNonNull(item, "a queue refuses null items (put a sentinel value of your own)"));
     }
 
     @Override
     public T get() throws InterruptedException {
-        checkOpen();
+        closing.checkOpen();
         return items.take();
     }
 
@@ -33,13 +33,7 @@ public final class LocalSimpleQueue<T> implements SimpleQueue<T> {
 
     @Override
     public void close() {
-        closed = true;
-    }
-
-    private void checkOpen() {
-        if (closed) {
-            throw new IllegalStateException("this queue is closed");
-        }
+        closing.close();
     }
 
     @Override

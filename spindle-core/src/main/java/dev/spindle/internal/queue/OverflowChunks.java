@@ -12,82 +12,94 @@ import java.lang.foreign.MemorySegment;
  * that leaves it.
  */
 final class OverflowChunks {
+    /** How one side maps chunk {@code seq}. */
+    @FunctionalInterface
+    private interface Opener {
+        SharedSegment open(long seq) throws IOException;
+    }
+
+    /** The chunk one side has mapped. */
+    private final class Side {
+        private final Opener opener;
+        private long seq = -1;
+        private SharedSegment mapped;
+
+        Side(Opener opener) {
+            this.opener = opener;
+        }
+
+        MemorySegment chunk(long wanted) throws IOException {
+            if (wanted != seq) {
+                SharedSegment next = opener.open(wanted);
+                if (next.memory().byteSize() < chunkBytes) {
+                    long size = next.memory().byteSize();
+                    next.close();
+                    throw new IllegalStateException("a queue's overflow chunk holds " + size + " bytes, not " + chunkBytes);
+                }
+                forget();
+                mapped = next;
+                seq = wanted;
+            }
+            return mapped.memory();
+        }
+
+        void forget() {
+            if (mapped != null) {
+                mapped.close();
+                mapped = null;
+                seq = -1;
+            }
+        }
+    }
+
     private final String queueName;
     private final long chunkBytes;
-    private long writeSeq = -1;
-    private SharedSegment writing;
-    private long readSeq = -1;
-    private SharedSegment reading;
+    private final Side writing;
+    private final Side reading;
 
     OverflowChunks(String queueName, long chunkBytes) {
         this.queueName = queueName;
         this.chunkBytes = chunkBytes;
+        this.writing = new Side(seq -> SharedSegment.openOrCreateBeside(queueName, suffix(seq), chunkBytes));
+        this.reading = new Side(seq -> SharedSegment.open(name(seq)));
     }
 
-    private String suffix(long seq) {
+    private static String suffix(long seq) {
         return "chunk-" + seq;
+    }
+
+    private String name(long seq) {
+        return queueName + "-" + suffix(seq);
     }
 
     /** Chunk {@code seq} for a putter, made if it is not there yet. */
     MemorySegment forWriting(long seq) {
-        if (seq != writeSeq) {
-            SharedSegment next;
-            try {
-                next = SharedSegment.openOrCreateBeside(queueName, suffix(seq), chunkBytes);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot make the queue's overflow chunk " + seq, e);
-            }
-            checkSize(next);
-            if (writing != null) {
-                writing.close();
-            }
-            writing = next;
-            writeSeq = seq;
+        try {
+            return writing.chunk(seq);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make the queue's overflow chunk " + seq, e);
         }
-        return writing.memory();
     }
 
     /** Chunk {@code seq} for a getter. */
     MemorySegment forReading(long seq) {
-        if (seq != readSeq) {
-            SharedSegment next;
-            try {
-                next = SharedSegment.open(queueName + "-" + suffix(seq));
-            } catch (IOException e) {
-                throw new IllegalStateException("the queue's overflow chunk " + seq + " is gone (the process that made"
-                        + " the queue ended, and with it what it held beside it)", e);
-            }
-            checkSize(next);
-            if (reading != null) {
-                reading.close();
-            }
-            reading = next;
-            readSeq = seq;
-        }
-        return reading.memory();
-    }
-
-    private void checkSize(SharedSegment chunk) {
-        if (chunk.memory().byteSize() < chunkBytes) {
-            long size = chunk.memory().byteSize();
-            chunk.close();
-            throw new IllegalStateException("a queue's overflow chunk holds " + size + " bytes, not " + chunkBytes);
+        try {
+            return reading.chunk(seq);
+        } catch (IOException e) {
+            throw new IllegalStateException("the queue's overflow chunk " + seq + " is gone (the process that made"
+                    + " the queue ended, and with it what it held beside it)", e);
         }
     }
 
     /** A getter has left chunk {@code seq} for good: it goes. */
     void leave(long seq) {
-        if (seq == readSeq) {
-            reading.unlink();
-            reading.close();
-            reading = null;
-            readSeq = -1;
-        } else {
-            try (SharedSegment left = SharedSegment.open(queueName + "-" + suffix(seq))) {
-                left.unlink();
-            } catch (IOException gone) {
-                // removed already
-            }
+        try (SharedSegment left = SharedSegment.open(name(seq))) {
+            left.unlink();
+        } catch (IOException gone) {
+            // removed already
+        }
+        if (reading.seq == seq) {
+            reading.forget();
         }
     }
 }

@@ -36,7 +36,7 @@ public class SharedQueue<T> extends AbstractQueue<T> implements Queue<T> {
     private final ObjectSegment segment;
     final ItemRing ring;
     private final ItemCodec codec;
-    private volatile boolean closed;
+    private final Closing closing = new Closing("this queue is closed in this process");
 
     SharedQueue(ObjectSegment segment) {
         this.segment = segment;
@@ -194,14 +194,12 @@ public class SharedQueue<T> extends AbstractQueue<T> implements Queue<T> {
 
     @Override
     public void close() {
-        closed = true;
+        closing.close();
     }
 
     /** @throws IllegalStateException if this process closed the queue */
     final void checkOpen() {
-        if (closed) {
-            throw new IllegalStateException("this queue is closed in this process");
-        }
+        closing.checkOpen();
     }
 
     @Override

@@ -20,7 +20,7 @@ public final class SharedSimpleQueue<T> implements SimpleQueue<T> {
     private final ObjectSegment segment;
     private final ItemRing ring;
     private final ItemCodec codec;
-    private volatile boolean closed;
+    private final Closing closing = new Closing("this queue is closed in this process");
 
     private SharedSimpleQueue(ObjectSegment segment) {
         this.segment = segment;
@@ -35,7 +35,7 @@ public final class SharedSimpleQueue<T> implements SimpleQueue<T> {
 
     @Override
     public void put(T item) {
-        checkOpen();
+        closing.checkOpen();
         byte[] bytes = codec.encode(item);
         // Unbounded, as Python's: it waits only while the ring is full of items being taken, and not for an interrupt.
         Uninterruptibly.await(() -> ring.put(bytes, Waits.NO_DEADLINE));
@@ -44,7 +44,7 @@ public final class SharedSimpleQueue<T> implements SimpleQueue<T> {
     @Override
     @SuppressWarnings("unchecked")
     public T get() throws InterruptedException {
-        checkOpen();
+        closing.checkOpen();
         return (T) codec.decode(ring.take(Waits.NO_DEADLINE));
     }
 
@@ -55,13 +55,7 @@ public final class SharedSimpleQueue<T> implements SimpleQueue<T> {
 
     @Override
     public void close() {
-        closed = true;
-    }
-
-    private void checkOpen() {
-        if (closed) {
-            throw new IllegalStateException("this queue is closed in this process");
-        }
+        closing.close();
     }
 
     @Override

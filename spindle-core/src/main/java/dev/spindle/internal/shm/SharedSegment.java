@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,18 +113,48 @@ public final class SharedSegment implements AutoCloseable {
 
     private static SharedSegment createFile(String name, long size) {
         Path path = DIRECTORY.resolve(name);
-        boolean interrupted = Thread.interrupted(); // file channels close on an interrupt: make and map first
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            channel.truncate(size);
-            channel.write(ByteBuffer.wrap(new byte[1]), size - 1);
-            return map(name, channel, size);
-        } catch (java.nio.file.FileAlreadyExistsException another) {
-            throw new UncheckedIOException("cannot create shared memory " + path + ": it exists", another);
-        } catch (IOException | RuntimeException e) {
-            OwnedFiles.delete(path);
-            throw new UncheckedIOException("cannot create shared memory " + path,
-                    e instanceof IOException io ? io : new IOException(e));
+        return uninterruptibly(() -> {
+            try (FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                channel.truncate(size);
+                channel.write(ByteBuffer.wrap(new byte[1]), size - 1);
+                return map(name, channel, size);
+            } catch (java.nio.file.FileAlreadyExistsException another) {
+                throw new UncheckedIOException("cannot create shared memory " + path + ": it exists", another);
+            } catch (ClosedByInterruptException interrupted) {
+                OwnedFiles.delete(path);
+                throw interrupted;
+            } catch (IOException | RuntimeException e) {
+                OwnedFiles.delete(path);
+                throw new UncheckedIOException("cannot create shared memory " + path,
+                        e instanceof IOException io ? io : new IOException(e));
+            }
+        });
+    }
+
+    /** A file step that may fail with ClosedByInterruptException. */
+    @FunctionalInterface
+    private interface FileStep {
+        SharedSegment run() throws IOException;
+    }
+
+    /**
+     * Runs {@code step} as if the thread were not interrupted, and keeps the interrupt for after:
+     * a file channel closes when its thread is interrupted, so a step an interrupt broke is run
+     * again (making or mapping a segment is quick, and no wait of the caller's).
+     */
+    private static SharedSegment uninterruptibly(FileStep step) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            while (true) {
+                try {
+                    return step.run();
+                } catch (ClosedByInterruptException again) {
+                    interrupted |= Thread.interrupted();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
@@ -134,13 +165,14 @@ public final class SharedSegment implements AutoCloseable {
     /** Maps an existing segment by name. */
     public static SharedSegment open(String name) throws IOException {
         Path path = DIRECTORY.resolve(name);
-        boolean interrupted = Thread.interrupted(); // as in createFile
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            return map(name, channel, channel.size());
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+        try {
+            return uninterruptibly(() -> {
+                try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                    return map(name, channel, channel.size());
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 

@@ -18,14 +18,14 @@ abstract class MemoryArray<T> implements Array<T> {
     private final TypeCode<T> code;
     private final MemorySegment elements;
     private final int length;
-    private final RLock lock;
+    private final Guard guard;
 
     /** The {@code length} elements at the start of {@code elements}, guarded by {@code lock} (null: raw). */
     MemoryArray(TypeCode<T> code, MemorySegment elements, int length, RLock lock) {
         this.code = code;
         this.elements = elements.asSlice(0, (long) length * code.byteSize());
         this.length = length;
-        this.lock = lock;
+        this.guard = new Guard(lock, "RawArray");
     }
 
     @Override
@@ -100,24 +100,21 @@ abstract class MemoryArray<T> implements Array<T> {
 
     @Override
     public final RLock getLock() {
-        if (lock == null) {
-            throw new UnsupportedOperationException("a raw array has no lock (Python's RawArray); make it with array(...)");
-        }
-        return lock;
+        return guard.required();
     }
 
     @Override
     public final boolean hasLock() {
-        return lock != null;
+        return guard.present();
     }
 
-    /** The lock, or null for a raw array: how it travels with the array. */
+    /** The lock, or null for a raw array: how it travels with it. */
     final RLock lockOrNull() {
-        return lock;
+        return guard.lock();
     }
 
     @Override
     public String toString() {
-        return "Array(" + code + ", " + toList() + (lock == null ? ", raw" : "") + ")";
+        return "Array(" + code + ", " + toList() + (guard.present() ? "" : ", raw") + ")";
     }
 }

@@ -19,14 +19,14 @@ abstract class MemoryValue<T> implements Value<T> {
     private final TypeCode<T> code;
     private final MemorySegment memory;
     private final long offset;
-    private final RLock lock;
+    private final Guard guard;
 
     /** The value in the slot at {@code offset} (8-byte aligned) of {@code memory}, guarded by {@code lock} (null: raw). */
     MemoryValue(TypeCode<T> code, MemorySegment memory, long offset, RLock lock) {
         this.code = code;
         this.memory = memory;
         this.offset = offset;
-        this.lock = lock;
+        this.guard = new Guard(lock, "RawValue");
     }
 
     @Override
@@ -50,20 +50,17 @@ abstract class MemoryValue<T> implements Value<T> {
 
     @Override
     public final RLock getLock() {
-        if (lock == null) {
-            throw new UnsupportedOperationException("a raw value has no lock (Python's RawValue); make it with value(...)");
-        }
-        return lock;
+        return guard.required();
     }
 
     @Override
     public final boolean hasLock() {
-        return lock != null;
+        return guard.present();
     }
 
-    /** The lock, or null for a raw value: how it travels with the value. */
+    /** The lock, or null for a raw value: how it travels with it. */
     final RLock lockOrNull() {
-        return lock;
+        return guard.lock();
     }
 
     @Override
@@ -109,6 +106,6 @@ abstract class MemoryValue<T> implements Value<T> {
 
     @Override
     public String toString() {
-        return "Value(" + code + ", " + get() + (lock == null ? ", raw" : "") + ")";
+        return "Value(" + code + ", " + get() + (guard.present() ? "" : ", raw") + ")";
     }
 }
