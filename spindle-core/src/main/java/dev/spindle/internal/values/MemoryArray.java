@@ -14,18 +14,17 @@ import java.util.Objects;
  *
  * @param <T> the Java type of the elements
  */
-abstract class MemoryArray<T> implements Array<T> {
+abstract class MemoryArray<T> extends Guarded implements Array<T> {
     private final TypeCode<T> code;
     private final MemorySegment elements;
     private final int length;
-    private final Guard guard;
 
     /** The {@code length} elements at the start of {@code elements}, guarded by {@code lock} (null: raw). */
     MemoryArray(TypeCode<T> code, MemorySegment elements, int length, RLock lock) {
+        super(lock, "RawArray");
         this.code = code;
         this.elements = elements.asSlice(0, (long) length * code.byteSize());
         this.length = length;
-        this.guard = new Guard(lock, "RawArray");
     }
 
     @Override
@@ -99,22 +98,7 @@ abstract class MemoryArray<T> implements Array<T> {
     }
 
     @Override
-    public final RLock getLock() {
-        return guard.required();
-    }
-
-    @Override
-    public final boolean hasLock() {
-        return guard.present();
-    }
-
-    /** The lock, or null for a raw array: how it travels with it. */
-    final RLock lockOrNull() {
-        return guard.lock();
-    }
-
-    @Override
     public String toString() {
-        return "Array(" + code + ", " + toList() + (guard.present() ? "" : ", raw") + ")";
+        return "Array(" + code + ", " + toList() + (hasLock() ? "" : ", raw") + ")";
     }
 }

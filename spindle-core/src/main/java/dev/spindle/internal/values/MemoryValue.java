@@ -13,20 +13,19 @@ import java.lang.invoke.VarHandle;
  *
  * @param <T> the Java type of the value
  */
-abstract class MemoryValue<T> implements Value<T> {
+abstract class MemoryValue<T> extends Guarded implements Value<T> {
     private static final VarHandle SLOT = ValueLayout.JAVA_LONG.varHandle();
 
     private final TypeCode<T> code;
     private final MemorySegment memory;
     private final long offset;
-    private final Guard guard;
 
     /** The value in the slot at {@code offset} (8-byte aligned) of {@code memory}, guarded by {@code lock} (null: raw). */
     MemoryValue(TypeCode<T> code, MemorySegment memory, long offset, RLock lock) {
+        super(lock, "RawValue");
         this.code = code;
         this.memory = memory;
         this.offset = offset;
-        this.guard = new Guard(lock, "RawValue");
     }
 
     @Override
@@ -46,21 +45,6 @@ abstract class MemoryValue<T> implements Value<T> {
     @Override
     public final void set(T value) {
         SLOT.setVolatile(memory, offset, Elements.bits(code, value));
-    }
-
-    @Override
-    public final RLock getLock() {
-        return guard.required();
-    }
-
-    @Override
-    public final boolean hasLock() {
-        return guard.present();
-    }
-
-    /** The lock, or null for a raw value: how it travels with it. */
-    final RLock lockOrNull() {
-        return guard.lock();
     }
 
     @Override
@@ -106,6 +90,6 @@ abstract class MemoryValue<T> implements Value<T> {
 
     @Override
     public String toString() {
-        return "Value(" + code + ", " + get() + (guard.present() ? "" : ", raw") + ")";
+        return "Value(" + code + ", " + get() + (hasLock() ? "" : ", raw") + ")";
     }
 }
