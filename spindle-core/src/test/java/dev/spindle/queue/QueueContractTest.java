@@ -68,6 +68,7 @@ class QueueContractTest {
         assertThat(queue.maxsize()).isZero();
         assertThat(queue.full()).isFalse();
         assertThat(queue.remainingCapacity()).isEqualTo(Integer.MAX_VALUE);
+        assertThat(queue).as("a plain queue has no taskDone").isNotInstanceOf(JoinableQueue.class);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,9 +1,7 @@
 package dev.spindle.internal.queue;
 
-import dev.spindle.internal.waits.Waits;
 import dev.spindle.queue.JoinableQueue;
 import dev.spindle.queue.Queue;
-import java.time.Duration;
 import java.util.AbstractQueue;
 import java.util.Collection;
 import java.util.Iterator;
@@ -15,20 +13,19 @@ import java.util.concurrent.TimeUnit;
  * A {@link Queue} for the threads of this JVM (Python's {@code queue.Queue}, and the queues of
  * {@code multiprocessing.dummy}): the items themselves are handed over, not copied. A
  * {@link LinkedBlockingQueue} of {@code maxsize} (or no limit) keeps the items, so every
- * {@code BlockingQueue} method keeps its contract, iteration included. As a
- * {@link JoinableQueue}, it counts unfinished tasks when made joinable; else {@code taskDone}
- * and {@code join} are not offered (the context hands it out as a plain {@code Queue}).
+ * {@code BlockingQueue} method keeps its contract, iteration included. The joinable kind is
+ * {@link LocalJoinableQueue}.
  *
  * @param <T> the type of the items
  */
-public final class LocalQueue<T> extends AbstractQueue<T> implements JoinableQueue<T> {
+public class LocalQueue<T> extends AbstractQueue<T> implements Queue<T> {
     private final LinkedBlockingQueue<T> items;
     private final int maxsize;
     /** Unfinished tasks; null unless joinable. */
     private final TaskCount tasks;
     private final Closing closing = new Closing("this queue is closed");
 
-    private LocalQueue(int maxsize, boolean joinable) {
+    LocalQueue(int maxsize, boolean joinable) {
         if (maxsize < 0) {
             throw new IllegalArgumentException("maxsize must be 0 (no limit) or more, not " + maxsize);
         }
@@ -44,7 +41,7 @@ public final class LocalQueue<T> extends AbstractQueue<T> implements JoinableQue
 
     /** A new joinable queue of at most {@code maxsize} items (0: no limit). */
     public static <T> JoinableQueue<T> joinable(int maxsize) {
-        return new LocalQueue<>(maxsize, true);
+        return new LocalJoinableQueue<>(maxsize);
     }
 
     @Override
@@ -152,30 +149,13 @@ public final class LocalQueue<T> extends AbstractQueue<T> implements JoinableQue
         return items.iterator();
     }
 
-    @Override
-    public void taskDone() {
+    /** @throws IllegalStateException if the queue is closed */
+    final void checkOpen() {
         closing.checkOpen();
-        if (!joinable().done()) {
-            throw new IllegalStateException("taskDone() called more times than there were items put");
-        }
     }
 
-    @Override
-    public void join() throws InterruptedException {
-        closing.checkOpen();
-        joinable().join(Waits.NO_DEADLINE);
-    }
-
-    @Override
-    public boolean join(Duration timeout) throws InterruptedException {
-        closing.checkOpen();
-        return joinable().join(Waits.deadlineAfter(Math.max(0, Waits.nanos(timeout))));
-    }
-
-    private TaskCount joinable() {
-        if (tasks == null) {
-            throw new UnsupportedOperationException("this queue is not joinable: make it with joinableQueue()");
-        }
+    /** The unfinished tasks of a joinable queue; null for a plain one. */
+    final TaskCount tasks() {
         return tasks;
     }
 
