@@ -10,6 +10,7 @@ import dev.spindle.internal.nativeio.Futex;
 import dev.spindle.internal.shm.RobustMutex;
 import dev.spindle.internal.waits.Waits;
 import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
 import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 import java.util.function.BooleanSupplier;
@@ -124,13 +125,7 @@ final class ItemRing {
 
     private byte[] spilledPayload(byte[] item) {
         byte[] name = SpilledItem.write(segmentName, item);
-        byte[] payload = new byte[4 + name.length];
-        payload[0] = (byte) (item.length >>> 24);
-        payload[1] = (byte) (item.length >>> 16);
-        payload[2] = (byte) (item.length >>> 8);
-        payload[3] = (byte) item.length;
-        System.arraycopy(name, 0, payload, 4, name.length);
-        return payload;
+        return ByteBuffer.allocate(4 + name.length).putInt(item.length).put(name).array(); // its length, then its name
     }
 
     private void discardIfSpilled(boolean spill, byte[] payload) {
@@ -152,14 +147,13 @@ final class ItemRing {
                 if (!belowMaxsize()) {
                     continue;
                 }
-                long puts = longAt(memory, QueueLayout.PUTS) + 1;
                 if (intAt(memory, QueueLayout.OVF_ACTIVE) != 0 && overflowEmpty() && ringHasRoom(footprint)) {
                     QueueLayout.INT.setRelease(memory, QueueLayout.OVF_ACTIVE, 0); // drained: back to the ring
                 }
                 if (intAt(memory, QueueLayout.OVF_ACTIVE) == 0 && ringHasRoom(footprint)) {
-                    putInRing(payload, kind, footprint, puts);
+                    putInRing(payload, kind, footprint);
                 } else {
-                    putInOverflow(payload, kind, footprint, puts);
+                    putInOverflow(payload, kind, footprint);
                 }
             } finally {
                 putLock.unlock();
@@ -169,20 +163,14 @@ final class ItemRing {
         }
     }
 
-    private void putInRing(byte[] payload, int kind, long footprint, long puts) {
+    private void putInRing(byte[] payload, int kind, long footprint) {
         long tail = longAt(memory, QueueLayout.TAIL);
         write(tail, payload, kind);
-        setOrdered(QueueLayout.PENDING_TAIL, tail + footprint);
-        setOrdered(QueueLayout.PENDING_OVF_WRITE, -1);
-        setOrdered(QueueLayout.PENDING_PUTS, puts);
-        QueueWindows.putBeforeCommit.run();
-        setOrdered(QueueLayout.PUTS, puts);
-        setLong(memory, QueueLayout.TAIL, tail + footprint); // the commit
-        setOrdered(QueueLayout.PENDING_PUTS, 0);
+        commit(true, QueueLayout.TAIL, QueueLayout.PENDING_TAIL, tail + footprint, QueueLayout.PENDING_OVF_WRITE);
     }
 
     /** Appends to the overflow: in the current chunk, or after a NEXT record at the start of the next. */
-    private void putInOverflow(byte[] payload, int kind, long footprint, long puts) {
+    private void putInOverflow(byte[] payload, int kind, long footprint) {
         QueueLayout.INT.setRelease(memory, QueueLayout.OVF_ACTIVE, 1);
         long word = longAt(memory, QueueLayout.OVF_WRITE);
         long seq = word >>> 32;
@@ -198,14 +186,8 @@ final class ItemRing {
         chunk.set(ValueLayout.JAVA_INT, offset, payload.length);
         chunk.set(ValueLayout.JAVA_INT, offset + 4, kind);
         MemorySegment.copy(payload, 0, chunk, ValueLayout.JAVA_BYTE, offset + QueueLayout.ITEM_HEADER, payload.length);
-        long committed = seq << 32 | (offset + footprint);
-        setOrdered(QueueLayout.PENDING_TAIL, -1);
-        setOrdered(QueueLayout.PENDING_OVF_WRITE, committed);
-        setOrdered(QueueLayout.PENDING_PUTS, puts);
-        QueueWindows.putBeforeCommit.run();
-        setOrdered(QueueLayout.PUTS, puts);
-        setLong(memory, QueueLayout.OVF_WRITE, committed); // the commit
-        setOrdered(QueueLayout.PENDING_PUTS, 0);
+        commit(true, QueueLayout.OVF_WRITE, QueueLayout.PENDING_OVF_WRITE, seq << 32 | (offset + footprint),
+                QueueLayout.PENDING_TAIL);
     }
 
     private boolean overflowEmpty() {
@@ -333,8 +315,7 @@ final class ItemRing {
         long footprint = checkedFootprint(length, kind, ready, "at " + head);
         byte[] payload = copyOut(head + QueueLayout.ITEM_HEADER, length);
         if (take) {
-            commitGet(QueueLayout.HEAD, QueueLayout.PENDING_HEAD, head + footprint,
-                    QueueLayout.OVF_READ, QueueLayout.PENDING_OVF_READ);
+            commit(false, QueueLayout.HEAD, QueueLayout.PENDING_HEAD, head + footprint, QueueLayout.PENDING_OVF_READ);
         }
         return new Taken(kind, payload);
     }
@@ -356,12 +337,12 @@ final class ItemRing {
         }
         int length = chunk.get(ValueLayout.JAVA_INT, offset);
         int kind = chunk.get(ValueLayout.JAVA_INT, offset + 4);
-        long ready = (seq << 32 | capacity) > written ? (written & 0xFFFF_FFFFL) - offset : capacity - offset;
-        long footprint = checkedFootprint(length, kind, Math.min(ready, capacity - offset), "in overflow chunk " + seq);
+        long ready = (seq == written >>> 32 ? written & 0xFFFF_FFFFL : capacity) - offset; // an earlier chunk: items up to its end
+        long footprint = checkedFootprint(length, kind, ready, "in overflow chunk " + seq);
         byte[] payload = chunk.asSlice(offset + QueueLayout.ITEM_HEADER, length).toArray(ValueLayout.JAVA_BYTE);
         if (take) {
-            commitGet(QueueLayout.OVF_READ, QueueLayout.PENDING_OVF_READ, seq << 32 | (offset + footprint),
-                    QueueLayout.HEAD, QueueLayout.PENDING_HEAD);
+            commit(false, QueueLayout.OVF_READ, QueueLayout.PENDING_OVF_READ, seq << 32 | (offset + footprint),
+                    QueueLayout.PENDING_HEAD);
             if (seq != word >>> 32) {
                 chunks.leave(word >>> 32);
             }
@@ -378,24 +359,30 @@ final class ItemRing {
         return footprint;
     }
 
-    /** Commits a get: the position word at {@code positionAt} moves to {@code position}; the other side's pending value cannot match. */
-    private void commitGet(long positionAt, long pendingAt, long position, long otherAt, long otherPendingAt) {
-        long gets = longAt(memory, QueueLayout.GETS) + 1;
+    /**
+     * Commits a put (or, not {@code put}, a get), under that side's lock: records the pending
+     * count and the value {@code position} the position word at {@code positionAt} moves to (the
+     * side's other position word gets a pending value it cannot reach), counts, stores the
+     * position word (the commit) and clears the pending count. See {@link QueueLayout}.
+     */
+    private void commit(boolean put, long positionAt, long pendingAt, long position, long otherPendingAt) {
+        long countAt = put ? QueueLayout.PUTS : QueueLayout.GETS;
+        long pendingCountAt = put ? QueueLayout.PENDING_PUTS : QueueLayout.PENDING_GETS;
+        long count = longAt(memory, countAt) + 1;
         setOrdered(pendingAt, position);
         setOrdered(otherPendingAt, -1);
-        setOrdered(QueueLayout.PENDING_GETS, gets);
-        QueueWindows.getBeforeCommit.run();
-        setOrdered(QueueLayout.GETS, gets);
+        setOrdered(pendingCountAt, count);
+        (put ? QueueWindows.putBeforeCommit : QueueWindows.getBeforeCommit).run();
+        setOrdered(countAt, count);
         setLong(memory, positionAt, position); // the commit
-        setOrdered(QueueLayout.PENDING_GETS, 0);
+        setOrdered(pendingCountAt, 0);
     }
 
     private byte[] unspill(byte[] payload, boolean remove) {
         if (payload.length < 5) {
             throw new IllegalStateException("corrupt reference to a large queue item: " + payload.length + " bytes");
         }
-        int length = ((payload[0] & 0xFF) << 24) | ((payload[1] & 0xFF) << 16) | ((payload[2] & 0xFF) << 8)
-                | (payload[3] & 0xFF);
+        int length = ByteBuffer.wrap(payload).getInt();
         if (length < 0 || length > maxItemBytes) {
             throw new IllegalStateException("corrupt reference to a large queue item of " + length + " bytes");
         }

@@ -91,15 +91,8 @@ final class OverflowChunks {
         }
     }
 
-    /** A getter has left chunk {@code seq} for good: it goes. */
+    /** A getter has left chunk {@code seq} for good (it reads the next one now): it goes. */
     void leave(long seq) {
-        try (SharedSegment left = SharedSegment.open(name(seq))) {
-            left.unlink();
-        } catch (IOException gone) {
-            // removed already
-        }
-        if (reading.seq == seq) {
-            reading.forget();
-        }
+        SharedSegment.unlink(name(seq));
     }
 }

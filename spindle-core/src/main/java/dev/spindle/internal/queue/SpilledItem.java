@@ -28,16 +28,12 @@ final class SpilledItem {
 
     /** Removes the item {@code reference} names, as {@link #write} gave it: for a put that failed after writing it. */
     static void discard(String queueName, byte[] reference) {
-        try (SharedSegment segment = open(queueName, reference)) {
-            segment.unlink();
-        } catch (IOException gone) {
-            // Nothing left to remove.
-        }
+        SharedSegment.unlink(name(queueName, reference));
     }
 
     /** The bytes of the item {@code reference} names, {@code length} of them; with {@code remove}, its segment goes. */
     static byte[] read(String queueName, byte[] reference, int length, boolean remove) {
-        try (SharedSegment segment = open(queueName, reference)) {
+        try (SharedSegment segment = SharedSegment.open(name(queueName, reference))) {
             if (segment.memory().byteSize() < length) {
                 throw new IllegalStateException("a queue item's segment holds " + segment.memory().byteSize()
                         + " bytes, not " + length);
@@ -53,11 +49,12 @@ final class SpilledItem {
         }
     }
 
-    private static SharedSegment open(String queueName, byte[] reference) throws IOException {
+    /** The segment name {@code reference} carries, checked to be one beside {@code queueName}. */
+    private static String name(String queueName, byte[] reference) {
         String name = new String(reference, StandardCharsets.US_ASCII);
         if (!name.startsWith(queueName + "-" + KIND + "-") || name.indexOf('/') >= 0) {
             throw new IllegalStateException("a queue item names a segment outside its queue: " + name);
         }
-        return SharedSegment.open(name);
+        return name;
     }
 }

@@ -8,26 +8,24 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps {@code /dev/shm} clean. Segments this process created are unlinked at exit unless their
- * users unlinked them first ({@link AtExit.Phase#FILES}, after the children are gone); one made
- * while exiting is unlinked at once. When this JVM is killed, its tracker ({@link ResourceTracker})
+ * Keeps {@code /dev/shm} clean. Segments named for this process (those it created, and those
+ * others made beside them) are unlinked at exit unless their users unlinked them first
+ * ({@link AtExit.Phase#FILES}, after the children are gone); one made while exiting is unlinked
+ * at once. When this JVM is killed, its tracker ({@link ResourceTracker})
  * removes them. At the first creation in a JVM, segments whose creator is gone are removed too.
  */
 public final class SegmentSweeper {
-    private static final Set<String> CREATED = ConcurrentHashMap.newKeySet();
     private static volatile boolean released;
     private static volatile boolean swept;
 
     static {
         AtExit.register(AtExit.Phase.FILES, () -> {
             released = true;
-            CREATED.forEach(SegmentSweeper::unlink);
-            unlinkStartingWith(ProcessIdentity.self().ownedName(SharedSegment.PREFIX)); // made beside ours by others
+            unlinkStartingWith(ProcessIdentity.self().ownedName(SharedSegment.PREFIX));
         });
     }
 
@@ -40,22 +38,26 @@ public final class SegmentSweeper {
     }
 
     static void created(String name) {
-        CREATED.add(name);
         if (released) {
             unlink(name); // the exit cleanup has run: the mapping stays valid, the name must go
         }
     }
 
     static void unlink(String name) {
-        CREATED.remove(name);
         OwnedFiles.delete(SharedSegment.DIRECTORY.resolve(name));
     }
 
     /** Removes every segment whose name starts with {@code prefix}. */
     static void unlinkStartingWith(String prefix) {
+        unlinkStartingWith(prefix, name -> false);
+    }
+
+    private static void unlinkStartingWith(String prefix, Predicate<String> kept) {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(SharedSegment.DIRECTORY, prefix + "*")) {
             for (Path entry : entries) {
-                unlink(entry.getFileName().toString());
+                if (!kept.test(entry.getFileName().toString())) {
+                    OwnedFiles.delete(entry);
+                }
             }
         } catch (IOException unlistable) {
             // Nothing to remove there.
@@ -69,15 +71,7 @@ public final class SegmentSweeper {
      */
     public static void removeLeftBy(ProcessIdentity owner, String keptKind) {
         String prefix = owner.ownedName(SharedSegment.PREFIX);
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(SharedSegment.DIRECTORY, prefix + "*")) {
-            for (Path entry : entries) {
-                if (!entry.getFileName().toString().startsWith(prefix + keptKind + "-")) {
-                    OwnedFiles.delete(entry);
-                }
-            }
-        } catch (IOException unlistable) {
-            // Nothing to remove there.
-        }
+        unlinkStartingWith(prefix, name -> name.startsWith(prefix + keptKind + "-"));
     }
 
     /** Removes the segments of dead creators, once per JVM. */

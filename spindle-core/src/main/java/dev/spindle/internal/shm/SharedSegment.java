@@ -208,6 +208,11 @@ public final class SharedSegment implements AutoCloseable {
 
     /** Removes the name; mappings stay valid until closed. Idempotent. */
     public void unlink() {
+        unlink(name);
+    }
+
+    /** Removes the segment named {@code name}, which this process need not map; idempotent. */
+    public static void unlink(String name) {
         SegmentSweeper.unlink(name);
     }
 
