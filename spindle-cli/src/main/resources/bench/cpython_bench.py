@@ -231,6 +231,7 @@ PER_PRODUCER = 50_000
 PARTIES = 4
 JOINABLE_ITEMS = 50_000
 QUEUE_WARM_UPS = 3
+QUEUE_WARM_UP_S = 5.0  # as Spindle's, whose fresh child JVMs compile the work while it runs
 
 
 def puts_ints(go, q):
@@ -264,13 +265,16 @@ def with_children(children, per, timed, runs):
     for p in children:
         p.daemon = True
         p.start()
+    warming_since = time.perf_counter()
+    warm_ups = 0
+    while warm_ups < QUEUE_WARM_UPS or time.perf_counter() - warming_since < QUEUE_WARM_UP_S:
+        timed()
+        warm_ups += 1
     samples = []
-    for i in range(QUEUE_WARM_UPS + runs):
+    for _ in range(runs):
         t0 = time.perf_counter()
         timed()
-        rate = per / (time.perf_counter() - t0)
-        if i >= QUEUE_WARM_UPS:
-            samples.append(rate)
+        samples.append(per / (time.perf_counter() - t0))
     for p in children:
         p.kill()
     for p in children:
