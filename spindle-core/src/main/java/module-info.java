@@ -1,11 +1,22 @@
 /**
- * Spindle: Python's concurrency toolkit for Java. Child JVMs with shared-memory IPC
- * ({@link dev.spindle.multiprocessing}), the {@link dev.spindle.Spindle} facade, and the
- * serializable functional interfaces of {@link dev.spindle.function}.
+ * Spindle: Python's concurrency toolkit for Java.
+ * <ul>
+ *   <li>{@link dev.spindle}: the {@link dev.spindle.Spindle} facade, {@link dev.spindle.Context}
+ *       (which makes every primitive for processes, threads or virtual threads), read limits and
+ *       the shared exceptions;</li>
+ *   <li>{@link dev.spindle.multiprocessing}: child JVMs, pipes, pools, shared values, arrays and
+ *       shared memory (Python's {@code multiprocessing});</li>
+ *   <li>{@link dev.spindle.futures}: executors, {@code wait} and {@code asCompleted} (Python's
+ *       {@code concurrent.futures});</li>
+ *   <li>{@link dev.spindle.queue}: queues shared by threads or processes (Python's {@code queue});</li>
+ *   <li>{@link dev.spindle.sync}: locks, semaphores, events, conditions and barriers, one interface
+ *       each for threads and processes;</li>
+ *   <li>{@link dev.spindle.function}: the serializable functional interfaces that carry code to
+ *       another process.</li>
+ * </ul>
  */
 module dev.spindle {
     requires java.management;
-    requires org.slf4j;
 
     exports dev.spindle;
     exports dev.spindle.function;

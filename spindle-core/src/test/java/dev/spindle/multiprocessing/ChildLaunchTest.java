@@ -157,10 +157,9 @@ class ChildLaunchTest {
 
     @Test
     void onTheModulePathAChildFindsTheModulesOfAFolderOfModules() throws Exception {
-        // A folder of modules as users pass it with --module-path: a library jar, and two exploded
-        // modules, an application and the library it calls in the child.
+        // A folder of modules as users pass it with --module-path: the library the child calls, as
+        // a jar, and the application, exploded.
         Path mods = Files.createDirectories(dir.resolve("mods"));
-        Files.copy(codeSource(org.slf4j.LoggerFactory.class), mods.resolve("slf4j-api.jar"));
         Path lib = Files.createDirectories(dir.resolve("src/greeting/greeting"));
         Files.writeString(lib.resolveSibling("module-info.java"), "module greeting { exports greeting; }");
         Files.writeString(lib.resolve("Greeting.java"), """
@@ -172,8 +171,12 @@ class ChildLaunchTest {
                     }
                 }
                 """);
-        javac("-d", mods.resolve("greeting").toString(), lib.resolveSibling("module-info.java").toString(),
+        Path greeting = dir.resolve("greeting-classes");
+        javac("-d", greeting.toString(), lib.resolveSibling("module-info.java").toString(),
                 lib.resolve("Greeting.java").toString());
+        Path jar = Path.of(System.getProperty("java.home"), "bin", "jar");
+        assertThat(new ProcessBuilder(jar.toString(), "--create", "--file", mods.resolve("greeting.jar").toString(),
+                "-C", greeting.toString(), ".").inheritIO().start().waitFor()).isZero();
         Path app = Files.createDirectories(dir.resolve("src/app/app"));
         Files.writeString(app.resolveSibling("module-info.java"), "module app { requires dev.spindle; requires greeting; }");
         Files.writeString(app.resolve("Main.java"), """

@@ -1,5 +1,6 @@
 package dev.spindle.internal.launch;
 
+import dev.spindle.internal.track.AtExit;
 import java.io.File;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -135,10 +136,17 @@ final class AotCache {
                         .redirectError(ProcessBuilder.Redirect.DISCARD);
                 builder.environment().put("SPINDLE_AOT_PARTIAL", partial.toString());
                 builder.environment().put("SPINDLE_AOT_CACHE", cache.toString());
-                builder.start().waitFor();
+                Process run = builder.start();
+                // The run must not outlive this program: killing its JVM (not the shell) lets the
+                // shell remove the partial files.
+                AtExit.register(AtExit.Phase.CHILDREN, () -> run.descendants().forEach(ProcessHandle::destroyForcibly));
+                run.waitFor();
             }
-        } catch (IOException | InterruptedException e) {
-            // no cache this time: children simply start without it
+        } catch (IOException e) {
+            System.getLogger(AotCache.class.getName()).log(System.Logger.Level.WARNING,
+                    "cannot train the start-up cache " + cache + "; children start without it", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // a daemon thread's interrupt: this JVM is ending
         }
     }
 

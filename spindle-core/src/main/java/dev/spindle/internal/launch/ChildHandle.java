@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The parent's side of one child JVM: the OS process, the pipe to its stdin, its report file,
@@ -183,8 +185,11 @@ public final class ChildHandle {
     private void reap(long millis) {
         try {
             launched.process().onExit().get(millis, TimeUnit.MILLISECONDS);
-        } catch (Exception ignored) {
-            // best effort at exit
+        } catch (TimeoutException | ExecutionException e) {
+            System.getLogger(ChildHandle.class.getName()).log(System.Logger.Level.WARNING,
+                    "child pid " + launched.process().pid() + " was killed but not reaped within " + millis + " ms", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -1,7 +1,5 @@
 package dev.spindle.internal.pool;
 
-import org.slf4j.LoggerFactory;
-
 /**
  * Runs the user's callbacks (apply_async callbacks, progress listeners) so that one that throws
  * never changes a task's outcome: its exception is logged, as concurrent.futures logs
@@ -15,7 +13,7 @@ public final class Callbacks {
         try {
             callback.run();
         } catch (Throwable e) {
-            LoggerFactory.getLogger(owner).error("exception calling callback for {}", about, e);
+            System.getLogger(owner.getName()).log(System.Logger.Level.ERROR, "exception calling callback for " + about, e);
         }
     }
 }

@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
-import org.slf4j.LoggerFactory;
 
 /**
  * The parent's side of one worker process: a driver thread that sends the worker tasks and reads
@@ -155,8 +154,8 @@ final class ProcessWorker {
             }
         } catch (CorruptFrameException | RuntimeException e) {
             // Out of step with the worker: start afresh rather than guess, and say why.
-            LoggerFactory.getLogger(ProcessWorker.class).error("protocol error with worker {} (pid {}); killing it",
-                    child.name(), child.pid(), e);
+            System.getLogger(ProcessWorker.class.getName()).log(System.Logger.Level.ERROR,
+                    "protocol error with worker " + child.name() + " (pid " + child.pid() + "); killing it", e);
             child.kill();
         } catch (IOException workerGone) {
             // read below what it sent before it went

@@ -9,7 +9,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Predicate;
-import org.slf4j.LoggerFactory;
 
 /**
  * Keeps {@code /dev/shm} clean. Segments named for this process (those it created, and those
@@ -89,7 +88,7 @@ public final class SegmentSweeper {
     /** Removes every Spindle segment whose creator process no longer exists. */
     public static void sweepDeadCreators() {
         for (Path file : OwnedFiles.sweepDeadOwners(SharedSegment.DIRECTORY, SharedSegment.PREFIX)) {
-            LoggerFactory.getLogger(SegmentSweeper.class).warn("cannot remove the stale segment {}", file);
+            System.getLogger(SegmentSweeper.class.getName()).log(System.Logger.Level.WARNING, "cannot remove the stale segment " + file);
         }
     }
 }

@@ -4,7 +4,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.slf4j.LoggerFactory;
 
 /**
  * Spindle's one shutdown hook. The JDK runs hooks concurrently and in no order, and cleanup has an
@@ -53,7 +52,7 @@ public final class AtExit {
                     action.run();
                 } catch (RuntimeException | Error e) {
                     // One failed cleanup must not keep the rest from running.
-                    LoggerFactory.getLogger(AtExit.class).warn("a cleanup at exit failed", e);
+                    System.getLogger(AtExit.class.getName()).log(System.Logger.Level.WARNING, "a cleanup at exit failed", e);
                 }
             }
         }

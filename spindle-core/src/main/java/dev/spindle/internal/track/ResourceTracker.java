@@ -11,7 +11,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
-import org.slf4j.LoggerFactory;
 
 /**
  * Starts this JVM's tracker process ({@link TrackerMain}), which removes what this JVM and its
@@ -103,7 +102,7 @@ public final class ResourceTracker {
                 OwnedFiles.delete(fifo.getParent());
             }
         } catch (IOException | URISyntaxException | RuntimeException e) {
-            LoggerFactory.getLogger(ResourceTracker.class).warn(
+            System.getLogger(ResourceTracker.class.getName()).log(System.Logger.Level.WARNING,
                     "cannot start Spindle's resource tracker: files of a killed program stay until the next Spindle run", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -2,11 +2,17 @@ package dev.spindle.internal.launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.spindle.multiprocessing.ChildProcess;
+import dev.spindle.multiprocessing.StartMethod;
+import dev.spindle.testing.Deadlines;
 import java.io.File;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,15 +25,75 @@ class TrainingRunTest {
     @TempDir
     Path dir;
 
+    /** A program that exits while the training run it caused is still going. */
+    public static final class ExitsWhileTraining {
+        public static void main(String[] args) throws Exception {
+            ChildProcess child = new ChildProcess(() -> { }).startMethod(StartMethod.SPAWN);
+            child.start();
+            child.join();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (ProcessHandle.current().descendants().noneMatch(ExitsWhileTraining::isTrainingRun)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("no training run started");
+                }
+                Thread.onSpinWait();
+            }
+            System.out.println("training under way; exiting");
+        }
+
+        static boolean isTrainingRun(ProcessHandle process) {
+            return process.info().arguments().stream().flatMap(Stream::of).anyMatch(a -> a.startsWith("-XX:AOTCacheOutput="));
+        }
+    }
+
+    /** The JDK caches classes from jars only: Spindle's classes jarred. */
+    private Path coreJar() throws Exception {
+        Path classes = Path.of(ChildMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        return jar("spindle-core.jar", classes, ".");
+    }
+
+    private Path jar(String name, Path folder, String... entries) throws Exception {
+        Path jar = dir.resolve(name);
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jar").toString(),
+                "--create", "--file", jar.toString()));
+        for (String entry : entries) {
+            command.addAll(List.of("-C", folder.toString(), entry));
+        }
+        assertThat(new ProcessBuilder(command).inheritIO().start().waitFor()).isZero();
+        return jar;
+    }
+
+    @Test
+    void aTrainingRunNeverOutlivesTheProgramThatStartedIt() throws Exception {
+        Path testClasses = Path.of(TrainingRunTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path app = jar("app.jar", testClasses, "dev/spindle/internal/launch/TrainingRunTest$ExitsWhileTraining.class");
+        Path cacheHome = Files.createDirectories(dir.resolve("cache-home"));
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-cp", coreJar() + File.pathSeparator + app,
+                ExitsWhileTraining.class.getName()).redirectErrorStream(true);
+        builder.environment().put("XDG_CACHE_HOME", cacheHome.toString());
+        Process program = builder.start();
+        String output = new String(program.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(program.waitFor(Deadlines.CHILD.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+        assertThat(program.exitValue()).as(output).isZero();
+        assertThat(output).contains("training under way");
+        // The run was killed at the program's exit: it never finishes, so it leaves no cache (a
+        // run left alive would write one), and its shell removes what it had begun.
+        Path caches = cacheHome.resolve("spindle/aot");
+        long deadline = System.nanoTime() + Deadlines.CHILD.toNanos();
+        while (ProcessHandle.allProcesses().anyMatch(p -> ExitsWhileTraining.isTrainingRun(p) && p.info().arguments().stream()
+                .flatMap(Stream::of).anyMatch(a -> a.contains(caches.toString())))) {
+            assertThat(System.nanoTime()).as("the training run is gone").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+        try (Stream<Path> left = Files.list(caches)) {
+            assertThat(left.map(f -> f.getFileName().toString())).noneMatch(n -> n.endsWith(".aot") || n.contains(".partial-"));
+        }
+    }
+
     @Test
     void theTrainingRunWritesTheCacheAndItsShellPutsItInPlace() throws Exception {
-        // The JDK caches classes from jars only: jar Spindle's classes.
-        Path classes = Path.of(ChildMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Path jar = dir.resolve("spindle-core.jar");
-        Process jarTool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jar").toString(),
-                "--create", "--file", jar.toString(), "-C", classes.toString(), ".").inheritIO().start();
-        assertThat(jarTool.waitFor()).isZero();
-        String classPath = jar.toString(); // jars only, or the JDK makes no cache
+        String classPath = coreJar().toString(); // jars only, or the JDK makes no cache
         Path partial = dir.resolve("x.aot.partial-1");
         Path cache = dir.resolve("x.aot");
         ProcessBuilder builder = new ProcessBuilder(AotCache.trainingCommand(partial, classPath))
