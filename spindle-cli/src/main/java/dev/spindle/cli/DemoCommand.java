@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code spindle demo [ID] [ARGS...]}: one seed program, or the tour of the headline ones. */
-@Command(name = "demo", mixinStandardHelpOptions = true, description = "Run a seed program by id, or with no id the tour of the headline programs.")
+@Command(name = "demo", mixinStandardHelpOptions = true, version = SpindleCommand.VERSION, description = "Run a seed program by id, or with no id the tour of the headline programs.")
 final class DemoCommand implements Callable<Integer> {
     /** The programs of the tour, with the speed factor each runs at. */
     private static final List<String> TOUR = List.of(

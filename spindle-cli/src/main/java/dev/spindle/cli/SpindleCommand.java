@@ -4,13 +4,17 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code spindle} command. */
-@Command(name = "spindle", mixinStandardHelpOptions = true, version = "spindle 0.1.0",
+@Command(name = "spindle", mixinStandardHelpOptions = true, version = SpindleCommand.VERSION,
         description = "Python's concurrency toolkit for Java: the seed programs and benchmarks.",
         subcommands = {DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "bin/spindle also runs:",
-                "  test    The whole test suite (Maven, from a clone): bin/spindle test [Maven options]",
-                "  build   Build the jars only"})
+                "  test     The whole test suite (Maven, from a clone): bin/spindle test [Maven options]",
+                "  build    Build the jars only",
+                "  install  Build and install spindle-core into the local Maven repository (~/.m2)"})
 public final class SpindleCommand implements Runnable {
+    /** What {@code --version} prints, for the command and each subcommand. */
+    static final String VERSION = "spindle 0.1.0";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

@@ -7,6 +7,8 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,9 +31,30 @@ class CommandLineTest {
         assertThat(run(subcommand, "--help")).contains("Usage: spindle " + subcommand);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"demo", "bench"})
+    void everySubcommandPrintsTheVersion(String subcommand) {
+        assertThat(run(subcommand, "-V")).contains(SpindleCommand.VERSION);
+        assertThat(run(subcommand, "--version")).contains(SpindleCommand.VERSION);
+    }
+
     @Test
     void theTopLevelHelpListsTheTestCommand() {
-        assertThat(run("--help")).contains("demo").contains("bench").containsPattern("(?m)^\\s+test\\s");
+        assertThat(run("--help")).contains("demo").contains("bench").containsPattern("(?m)^\\s+test\\s")
+                .containsPattern("(?m)^\\s+install\\s");
+    }
+
+    /** The launcher's own commands answer --help with their usage, and do nothing else. */
+    @ParameterizedTest
+    @ValueSource(strings = {"test", "build", "install"})
+    void theLaunchersCommandsTakeHelpWithoutRunningMaven(String subcommand) throws Exception {
+        Path launcher = Path.of("..", "bin", "spindle").toAbsolutePath().normalize();
+        Process process = new ProcessBuilder(launcher.toString(), subcommand, "--help").redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output).startsWith("Usage: bin/spindle " + subcommand).doesNotContain("mvn").doesNotContain("[INFO]")
+                .doesNotContain("building");
     }
 
     /** What a bar prints over a map of 65 items. */
