@@ -8,6 +8,7 @@ import dev.spindle.futures.ProcessPoolExecutor;
 import dev.spindle.futures.ThreadPoolExecutor;
 import dev.spindle.multiprocessing.Pool;
 import dev.spindle.multiprocessing.StartMethod;
+import dev.spindle.multiprocessing.TypeCode;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -74,5 +75,30 @@ class ContextTest {
     @Test
     void threadContextsNeedNoWarmUp() throws InterruptedException {
         assertThat(Context.threads().warmUp(Duration.ZERO)).isTrue();
+    }
+
+    @Test
+    void anObjectOfAThreadsContextRefusedByAProcessSaysWhichContextToMakeItWith() {
+        Context threads = Context.threads();
+        List<Object> inProcess = List.of(threads.lock(), threads.rlock(), threads.semaphore(1), threads.event(),
+                threads.condition(), threads.barrier(2), threads.queue(), threads.joinableQueue(), threads.simpleQueue(),
+                threads.value(TypeCode.INT, 1), threads.array(TypeCode.INT, 2));
+        List<String> faces = List.of("Lock", "RLock", "Semaphore", "Event", "Condition", "Barrier", "Queue", "JoinableQueue",
+                "SimpleQueue", "Value", "Array");
+        try (Pool pool = Pool.of(1)) {
+            for (int i = 0; i < inProcess.size(); i++) {
+                Object object = inProcess.get(i);
+                assertThatThrownBy(() -> pool.applyAsync(ContextTest::identity, object))
+                        .isInstanceOf(SerializationException.class)
+                        .hasMessageContaining("a " + faces.get(i) + " made by a threads context")
+                        .hasMessageContaining("cannot cross into another process")
+                        .hasMessageContaining("Context.processes()")
+                        .hasMessageNotContaining("internal");
+            }
+        }
+    }
+
+    static Object identity(Object value) {
+        return value;
     }
 }

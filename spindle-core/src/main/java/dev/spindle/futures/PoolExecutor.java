@@ -7,6 +7,7 @@ import dev.spindle.function.CheckedFunction;
 import dev.spindle.function.SerializableRunnable;
 import dev.spindle.internal.backend.Backends;
 import dev.spindle.internal.pool.MapJob;
+import dev.spindle.internal.pool.Outcomes;
 import dev.spindle.internal.pool.Task;
 import dev.spindle.internal.pool.TaskEngine;
 import dev.spindle.multiprocessing.Pool;
@@ -144,17 +145,41 @@ public abstract class PoolExecutor implements ExecutorService {
 
     /**
      * {@code fn} over {@code items}, {@code chunksize} items per task, every task submitted now.
-     * The results stream in order. If {@code timeout} (null: none) passes, counted from this call,
-     * before a result is ready, reading it throws a {@link CompletionException} whose cause is a
-     * {@link TimeoutException}, and the unfinished tasks are cancelled.
+     * The results stream in order; reading a failed task's result throws its failure as it is
+     * (see {@link ResultIterator}). If {@code timeout} (null: none) passes, counted from this call,
+     * before a result is ready, reading it throws a {@link TimeoutException} (Python's
+     * {@code TimeoutError}; undeclared, as the stream's methods declare none), and the unfinished
+     * tasks are cancelled.
      */
     public <A, R> Stream<R> map(CheckedFunction<A, R> fn, Iterable<? extends A> items, Duration timeout, int chunksize) {
+        List<Object> list = new ArrayList<>();
+        items.forEach(list::add);
+        return stream(fn, list, MapJob.Items.ARGUMENTS, timeout, chunksize);
+    }
+
+    /**
+     * {@code fn(first, second)} over pairs drawn from {@code firsts} and {@code seconds} in step,
+     * stopping at the end of the shorter (Python's {@code map(fn, xs, ys, timeout=, chunksize=)});
+     * otherwise as {@link #map(CheckedFunction, Iterable, Duration, int)}.
+     */
+    public <A, B, R> Stream<R> map(CheckedBiFunction<A, B, R> fn, Iterable<? extends A> firsts, Iterable<? extends B> seconds,
+                                   Duration timeout, int chunksize) {
+        List<Object> pairs = new ArrayList<>();
+        Iterator<? extends B> second = seconds.iterator();
+        for (Iterator<? extends A> first = firsts.iterator(); first.hasNext() && second.hasNext(); ) {
+            List<Object> pair = new ArrayList<>(2);
+            pair.add(first.next());
+            pair.add(second.next());
+            pairs.add(pair);
+        }
+        return stream(fn, pairs, MapJob.Items.ARGUMENT_LISTS, timeout, chunksize);
+    }
+
+    private <R> Stream<R> stream(Object fn, List<Object> items, MapJob.Items kind, Duration timeout, int chunksize) {
         if (chunksize < 1) {
             throw new IllegalArgumentException("chunksize must be >= 1: " + chunksize);
         }
-        List<Object> list = new ArrayList<>();
-        items.forEach(list::add);
-        MapJob job = MapJob.submit(engine, new MapJob.Request(fn, list, MapJob.Items.ARGUMENTS, 1),
+        MapJob job = MapJob.submit(engine, new MapJob.Request(fn, items, kind, 1),
                 TaskOptions.DEFAULT.chunksize(chunksize), MapJob.Futures.CALLER);
         ResultIterator<R> results = job.ordered();
         Long deadline = timeout == null ? null : System.nanoTime() + timeout.toNanos();
@@ -180,7 +205,7 @@ public abstract class PoolExecutor implements ExecutorService {
             return results.next(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         } catch (TimeoutException e) {
             job.cancelAll();
-            throw new CompletionException(e);
+            throw Outcomes.rethrow(new TimeoutException("no result within the map's timeout"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CompletionException(e);

@@ -11,6 +11,7 @@ import dev.spindle.function.CheckedRunnable;
 import dev.spindle.internal.backend.Backends;
 import dev.spindle.internal.pool.Callbacks;
 import dev.spindle.internal.pool.MapJob;
+import dev.spindle.internal.pool.Outcomes;
 import dev.spindle.internal.pool.Task;
 import dev.spindle.internal.pool.TaskEngine;
 import java.time.Duration;
@@ -51,15 +52,19 @@ import java.util.function.Consumer;
  * be re-created here). Thread pools give the exception itself too.
  *
  * <p><b>Failures.</b> Blocking calls ({@code apply}, {@code map}, {@code starmap}, the
- * iterators) throw, like {@link CompletableFuture#join()}, a
- * {@link java.util.concurrent.CompletionException} whose cause is the task's failure, or a
+ * iterators) throw the task's failure as it is, as Python re-raises it: the task's own exception
+ * (checked ones too, though these methods do not declare them: catch {@code Exception} for
+ * those), or the pool's reason it did not finish — a {@link dev.spindle.WorkerDiedException}, a
+ * {@link java.util.concurrent.TimeoutException}, a
  * {@link java.util.concurrent.CancellationException}. Futures ({@link AsyncResult}) report the
- * same cause through {@link java.util.concurrent.ExecutionException}.
+ * same failure as the cause of an {@link java.util.concurrent.ExecutionException}, as the
+ * {@link java.util.concurrent.Future} contract says.
  *
  * <p><b>Callbacks</b> (of {@code applyAsync}, of futures, and progress listeners) run in the
  * parent, one after another, in the pool's result thread, as in Python. A callback that throws
- * does not change the task's outcome: its exception is logged through SLF4J (logger
- * {@code dev.spindle.multiprocessing.Pool}, level ERROR), and the error callback is not called
+ * does not change the task's outcome: its exception is logged through the JDK's
+ * {@link System.Logger} (logger {@code dev.spindle.multiprocessing.Pool}, level ERROR; on stderr
+ * unless the program routes it elsewhere), and the error callback is not called
  * for it.
  *
  * <p><b>Ending.</b> {@link #shutdown()} is Python's {@code close()}: no new tasks, those submitted
@@ -111,17 +116,17 @@ public final class Pool implements AutoCloseable {
 
     /** Runs {@code fn()} in a worker and waits for its value (Python's {@code apply}). */
     public <R> R apply(CheckedCallable<R> fn) {
-        return applyAsync(fn).toCompletableFuture().join();
+        return Outcomes.join(applyAsync(fn).toCompletableFuture());
     }
 
     /** Runs {@code fn(argument)} in a worker and waits for its value. */
     public <A, R> R apply(CheckedFunction<A, R> fn, A argument) {
-        return applyAsync(fn, argument).toCompletableFuture().join();
+        return Outcomes.join(applyAsync(fn, argument).toCompletableFuture());
     }
 
     /** Runs {@code fn(first, second)} in a worker and waits for its value. */
     public <A, B, R> R apply(CheckedBiFunction<A, B, R> fn, A first, B second) {
-        return applyAsync(fn, first, second).toCompletableFuture().join();
+        return Outcomes.join(applyAsync(fn, first, second).toCompletableFuture());
     }
 
     /** Submits {@code fn()} and returns at once (Python's {@code apply_async}). */
@@ -212,7 +217,7 @@ public final class Pool implements AutoCloseable {
 
     /** Like {@link #map(CheckedFunction, Iterable)}, with options (chunk size, timeout, retries, progress). */
     public <A, R> List<R> map(CheckedFunction<A, R> fn, Iterable<? extends A> items, TaskOptions options) {
-        return Pool.<R>all(job(fn, list(items), MapJob.Items.ARGUMENTS, options, MapJob.Futures.CALLER)).toCompletableFuture().join();
+        return Outcomes.join(Pool.<R>all(job(fn, list(items), MapJob.Items.ARGUMENTS, options, MapJob.Futures.CALLER)).toCompletableFuture());
     }
 
     /** Submits a map and returns at once (Python's {@code map_async}). */
@@ -253,7 +258,7 @@ public final class Pool implements AutoCloseable {
     /** {@code fn(a, b)} for each pair, with options. */
     public <A, B, R> List<R> starmap(CheckedBiFunction<A, B, R> fn, Iterable<? extends Map.Entry<? extends A, ? extends B>> pairs,
                                      TaskOptions options) {
-        return Pool.<R>all(job(fn, pairArguments(pairs), MapJob.Items.ARGUMENT_LISTS, options, MapJob.Futures.CALLER)).toCompletableFuture().join();
+        return Outcomes.join(Pool.<R>all(job(fn, pairArguments(pairs), MapJob.Items.ARGUMENT_LISTS, options, MapJob.Futures.CALLER)).toCompletableFuture());
     }
 
     /** Submits a star map and returns at once (Python's {@code starmap_async}). */

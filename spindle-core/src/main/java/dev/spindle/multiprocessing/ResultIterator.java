@@ -11,9 +11,9 @@ import java.util.stream.StreamSupport;
 /**
  * The results of {@link Pool#imap} and friends, as they become ready (Python's
  * {@code IMapIterator}). {@link #next()} blocks until the next result is ready. If that task
- * failed, it throws a {@link java.util.concurrent.CompletionException} whose cause is the task's
- * failure (the task's own exception, {@link dev.spindle.WorkerDiedException},
- * {@link TimeoutException}, …) and the iteration goes on with the next task; a failed chunk
+ * failed, it throws the failure as it is, as Python re-raises it (the task's own exception,
+ * checked or not, a {@link dev.spindle.WorkerDiedException}, the {@link TimeoutException} of a
+ * task that overran its timeout, …), and the iteration goes on with the next task; a failed chunk
  * yields that one exception for all its items. Single use: {@link #iterator()} returns this.
  */
 public interface ResultIterator<R> extends Iterator<R>, Iterable<R> {

@@ -75,16 +75,20 @@ public final class TypeCode<T> {
     }
 
     /**
-     * The type code {@code code} names, as Python spells it ({@code 'i'}, {@code 'd'}, …).
+     * The type code {@code code} names, as Python spells it ({@code 'i'}, {@code 'd'}, …), typed
+     * as the call needs, so {@code ctx.value(TypeCode.of('i'), 0)} reads as Python's
+     * {@code Value('i', 0)}. {@code T} must be the code's Java type (the table above): a value or
+     * array made with another fails at its making with a {@link ClassCastException}.
      *
      * @throws IllegalArgumentException if it names none
      */
-    public static TypeCode<?> of(char code) {
+    @SuppressWarnings("unchecked")
+    public static <T> TypeCode<T> of(char code) {
         TypeCode<?> found = BY_CODE.get(code);
         if (found == null) {
             throw new IllegalArgumentException("no type code '" + code + "' (c u b B h H i I l L f d ?)");
         }
-        return found;
+        return (TypeCode<T>) found;
     }
 
     /** The letter, as Python spells it. */

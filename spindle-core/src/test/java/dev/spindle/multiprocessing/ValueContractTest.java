@@ -62,6 +62,12 @@ class ValueContractTest {
         assertThat(value.get()).isEqualTo(888);
         assertThat(value.typeCode()).isSameAs(TypeCode.INT);
         assertThat(TypeCode.of('i')).isSameAs(TypeCode.INT);
+        Value<Integer> asPythonWritesIt = ctx.value(TypeCode.of('i'), 7); // Value('i', 7)
+        assertThat(asPythonWritesIt.get() + 1).isEqualTo(8);
+        Array<Double> doubles = ctx.array(TypeCode.of('d'), List.of(1.5, 2.5));
+        assertThat(doubles.get(1)).isEqualTo(2.5);
+        assertThatThrownBy(() -> ctx.value(TypeCode.of('d'), 7)).as("T must be the code's Java type")
+                .isInstanceOf(ClassCastException.class);
         assertThatThrownBy(() -> TypeCode.of('z')).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> value.set(null)).isInstanceOf(NullPointerException.class);
     }

@@ -49,6 +49,10 @@ class PoolContractTest {
         return x * x;
     }
 
+    static int throwsChecked(int x) throws java.io.IOException {
+        throw new java.io.IOException("checked " + x);
+    }
+
     static int fail(int x) {
         if (x == 3) {
             throw new IllegalArgumentException("three is bad");
@@ -164,28 +168,29 @@ class PoolContractTest {
                     .satisfies(e -> assertThat(e.getStackTrace()).anyMatch(f -> f.getMethodName().equals("fail")));
             assertThatThrownBy(() -> failed.toCompletableFuture().join()).isInstanceOf(CompletionException.class)
                     .cause().isInstanceOf(IllegalArgumentException.class);
-            assertThatThrownBy(() -> pool.map(PoolContractTest::fail, List.of(1, 3))).isInstanceOf(CompletionException.class)
-                    .cause().isInstanceOf(IllegalArgumentException.class);
+            // Blocking calls throw the task's own exception, as Python re-raises it.
+            assertThatThrownBy(() -> pool.map(PoolContractTest::fail, List.of(1, 3))).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("three is bad");
+            assertThatThrownBy(() -> pool.apply(PoolContractTest::fail, 3)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> pool.starmap((Integer a, Integer b) -> fail(a + b), List.of(Map.entry(1, 2))))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> pool.apply(PoolContractTest::throwsChecked, 3)).isInstanceOf(java.io.IOException.class)
+                    .hasMessage("checked 3");
         }
     }
 
     @ParameterizedTest
     @MethodSource("contexts")
-    void aCallbackThatThrowsChangesNothingAndIsLogged(Context context) throws Exception {
+    void aCallbackThatThrowsChangesNothing(Context context) throws Exception {
+        // That it is logged to stderr is CallbackErrorsReachStderrTest's, in a JVM of its own.
         List<Throwable> errors = new CopyOnWriteArrayList<>();
-        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream stderr = System.err;
         try (Pool pool = context.pool(1)) {
-            System.setErr(new java.io.PrintStream(log, true));
             AsyncResult<Integer> result = pool.applyAsync(PoolContractTest::square, 3,
                     v -> { throw new IllegalStateException("callback broke"); }, errors::add);
             assertThat(result.get(Deadlines.CHILD)).isEqualTo(9);
             assertThat(result.successful()).isTrue();
-        } finally {
-            System.setErr(stderr);
         }
         assertThat(errors).isEmpty();
-        assertThat(log.toString()).contains("exception calling callback").contains("callback broke");
     }
 
     @ParameterizedTest
@@ -237,8 +242,7 @@ class PoolContractTest {
             ResultIterator<Integer> it = pool.imap(PoolContractTest::fail, List.of(1, 2, 3, 4));
             assertThat(it.next()).isEqualTo(1);
             assertThat(it.next()).isEqualTo(2);
-            assertThatThrownBy(it::next).isInstanceOf(CompletionException.class)
-                    .satisfies(e -> assertThat(taskException(e)).hasMessageContaining("three is bad"));
+            assertThatThrownBy(it::next).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("three is bad");
             assertThat(it.next()).isEqualTo(4);
             assertThat(it.hasNext()).isFalse();
             List<Integer> unordered = pool.imapUnordered(PoolContractTest::square, List.of(1, 2, 3, 4, 5)).stream().toList();

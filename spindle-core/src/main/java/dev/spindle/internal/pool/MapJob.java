@@ -141,7 +141,7 @@ public final class MapJob {
             offset += task.size();
             reported.get(index).whenComplete((value, failure) -> {
                 if (failure != null) {
-                    all.finish(null, unwrap(failure));
+                    all.finish(null, Outcomes.unwrap(failure));
                     return;
                 }
                 List<Object> chunk = values(task, value);
@@ -193,11 +193,6 @@ public final class MapJob {
         public <U> CompletableFuture<U> newIncompleteFuture() {
             return new CompletableFuture<>();
         }
-    }
-
-    /** A failure seen through a {@code whenComplete} stage arrives wrapped; the task's own is inside. */
-    private static Throwable unwrap(Throwable failure) {
-        return failure instanceof CompletionException wrapped && wrapped.getCause() != null ? wrapped.getCause() : failure;
     }
 
     /** The results in order, as they become ready. */
@@ -289,10 +284,7 @@ public final class MapJob {
                         : future.get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
             } catch (ExecutionException e) {
                 pending = -1;
-                if (e.getCause() instanceof CancellationException cancelled) {
-                    throw cancelled; // seen through the progress stage, a cancellation arrives wrapped
-                }
-                throw new CompletionException(e.getCause());
+                throw Outcomes.rethrow(e.getCause()); // a cancellation, seen through the progress stage, too
             } catch (CancellationException e) {
                 pending = -1;
                 throw e;

@@ -1,5 +1,6 @@
 package dev.spindle.internal.queue;
 
+import dev.spindle.internal.travel.StaysInProcess;
 import dev.spindle.queue.JoinableQueue;
 import dev.spindle.queue.Queue;
 import java.util.AbstractQueue;
@@ -18,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  *
  * @param <T> the type of the items
  */
-public class LocalQueue<T> extends AbstractQueue<T> implements Queue<T> {
+public class LocalQueue<T> extends AbstractQueue<T> implements Queue<T>, StaysInProcess {
     private final LinkedBlockingQueue<T> items;
     private final int maxsize;
     /** Unfinished tasks; null unless joinable. */

@@ -1,5 +1,6 @@
 package dev.spindle.internal.queue;
 
+import dev.spindle.internal.travel.StaysInProcess;
 import dev.spindle.queue.SimpleQueue;
 import java.util.Objects;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -10,7 +11,7 @@ import java.util.concurrent.LinkedBlockingQueue;
  *
  * @param <T> the type of the items
  */
-public final class LocalSimpleQueue<T> implements SimpleQueue<T> {
+public final class LocalSimpleQueue<T> implements SimpleQueue<T>, StaysInProcess {
     private final LinkedBlockingQueue<T> items = new LinkedBlockingQueue<>();
     private final Closing closing = new Closing("this queue is closed");
 

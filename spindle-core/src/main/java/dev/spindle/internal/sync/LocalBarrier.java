@@ -1,5 +1,6 @@
 package dev.spindle.internal.sync;
 
+import dev.spindle.internal.travel.StaysInProcess;
 import dev.spindle.internal.waits.Waits;
 import dev.spindle.sync.Barrier;
 import java.time.Duration;
@@ -12,7 +13,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * generations counted under a lock; a round ends released, or broken (recorded as the last broken
  * generation), so a waiter woken after a later reset still learns how its own round ended.
  */
-public final class LocalBarrier implements Barrier {
+public final class LocalBarrier implements Barrier, StaysInProcess {
     private final int parties;
     private final Runnable action;
     private final ReentrantLock lock = new ReentrantLock();

@@ -1,5 +1,6 @@
 package dev.spindle.internal.sync;
 
+import dev.spindle.internal.travel.StaysInProcess;
 import dev.spindle.sync.Condition;
 import dev.spindle.sync.Lock;
 import java.util.Date;
@@ -9,7 +10,7 @@ import java.util.concurrent.TimeUnit;
  * A {@link Condition} for the threads of this JVM (Python's {@code threading.Condition}): the
  * {@code java.util.concurrent} condition of its lock, with Python's extras.
  */
-final class LocalCondition implements Condition {
+final class LocalCondition implements Condition, StaysInProcess {
     private final Lock lock;
     private final java.util.concurrent.locks.Condition condition;
 

@@ -1,5 +1,6 @@
 package dev.spindle.internal.sync;
 
+import dev.spindle.internal.travel.StaysInProcess;
 import dev.spindle.internal.waits.Waits;
 import dev.spindle.sync.Event;
 import java.time.Duration;
@@ -12,7 +13,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * true even when a {@code clear} came before it ran. Waits use a {@link Condition}, so a waiting
  * virtual thread leaves its carrier.
  */
-public final class LocalEvent implements Event {
+public final class LocalEvent implements Event, StaysInProcess {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition raised = lock.newCondition();
     private volatile boolean flag;

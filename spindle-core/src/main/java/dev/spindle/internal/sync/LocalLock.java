@@ -1,5 +1,6 @@
 package dev.spindle.internal.sync;
 
+import dev.spindle.internal.travel.StaysInProcess;
 import dev.spindle.sync.Condition;
 import dev.spindle.sync.Lock;
 import java.util.concurrent.TimeUnit;
@@ -11,7 +12,7 @@ import java.util.concurrent.locks.AbstractQueuedSynchronizer;
  * conditions may be awaited by any thread while the lock is held by some thread, as Python's
  * {@code Condition(Lock())} allows.
  */
-public final class LocalLock implements Lock {
+public final class LocalLock implements Lock, StaysInProcess {
     /** State 1 while held, 0 while free; no owner. */
     private static final class Sync extends AbstractQueuedSynchronizer {
         private static final long serialVersionUID = 1L;

@@ -1,12 +1,13 @@
 package dev.spindle.internal.sync;
 
+import dev.spindle.internal.travel.StaysInProcess;
 import dev.spindle.sync.Condition;
 import dev.spindle.sync.RLock;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /** An {@link RLock} for the threads of this JVM (Python's {@code threading.RLock}): a {@link ReentrantLock}. */
-public final class LocalRLock implements RLock {
+public final class LocalRLock implements RLock, StaysInProcess {
     private final ReentrantLock lock = new ReentrantLock();
 
     @Override

@@ -1,5 +1,6 @@
 package dev.spindle.internal.sync;
 
+import dev.spindle.internal.travel.StaysInProcess;
 import dev.spindle.internal.waits.Waits;
 import dev.spindle.sync.Semaphore;
 import java.time.Duration;
@@ -11,7 +12,7 @@ import java.util.concurrent.locks.AbstractQueuedSynchronizer;
  * in shared mode, so waits park (a waiting virtual thread leaves its carrier) and a bounded
  * release checks its bound in the same CAS that returns the permits.
  */
-public final class LocalSemaphore implements Semaphore {
+public final class LocalSemaphore implements Semaphore, StaysInProcess {
     private static final class Sync extends AbstractQueuedSynchronizer {
         private static final long serialVersionUID = 1L;
         /** The most permits a release may leave: the initial value if bounded, else unbounded. */

@@ -8,8 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one registry of how a shareable object crosses into another process (CPython's
- * {@code multiprocessing.reduction}). Each shareable type (a pipe end now; queues, locks, values,
- * shared memory and manager proxies next) registers a {@link Departure}, which writes a form in
+ * {@code multiprocessing.reduction}). Each shareable type (pipe ends, queues, the sync
+ * primitives, values and arrays, shared memory blocks and lists) registers a {@link Departure}, which writes a form in
  * its place and does what the crossing needs on this side (register the receiver as a holder,
  * say). The form is an {@link Arrival}: in the receiving process it becomes the object again.
  * The codec consults the registry for everything it writes through its object streams — target
@@ -54,6 +54,9 @@ public final class Travel {
     /** What to write in place of {@code value}: its form if its type is registered, else itself. */
     @SuppressWarnings("unchecked")
     public static Object depart(Object value) throws NotSerializableException {
+        if (value instanceof StaysInProcess) {
+            throw new NotSerializableException(StaysInProcess.refusal(value));
+        }
         Departure<Object> departure = value == null ? null : (Departure<Object>) DEPARTURES.get(value.getClass());
         return departure == null ? value : departure.depart(value, Journey.current());
     }

@@ -1,5 +1,6 @@
 package dev.spindle.internal.values;
 
+import dev.spindle.internal.travel.StaysInProcess;
 import dev.spindle.multiprocessing.TypeCode;
 import dev.spindle.sync.RLock;
 import java.lang.foreign.Arena;
@@ -10,7 +11,7 @@ import java.lang.foreign.Arena;
  *
  * @param <T> the Java type of the elements
  */
-public final class LocalArray<T> extends MemoryArray<T> {
+public final class LocalArray<T> extends MemoryArray<T> implements StaysInProcess {
     /** A new array of {@code length} zeros of {@code code}, guarded by {@code lock} (null: raw). */
     public LocalArray(TypeCode<T> code, int length, RLock lock) {
         super(code, Arena.ofAuto().allocate(Math.max(1, (long) checked(length) * code.byteSize()), 8), length, lock);

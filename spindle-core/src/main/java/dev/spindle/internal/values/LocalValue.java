@@ -1,5 +1,6 @@
 package dev.spindle.internal.values;
 
+import dev.spindle.internal.travel.StaysInProcess;
 import dev.spindle.multiprocessing.TypeCode;
 import dev.spindle.sync.RLock;
 import java.lang.foreign.Arena;
@@ -10,7 +11,7 @@ import java.lang.foreign.Arena;
  *
  * @param <T> the Java type of the value
  */
-public final class LocalValue<T> extends MemoryValue<T> {
+public final class LocalValue<T> extends MemoryValue<T> implements StaysInProcess {
     /** A new value of {@code code}, {@code initial}, guarded by {@code lock} (null: raw). */
     public LocalValue(TypeCode<T> code, T initial, RLock lock) {
         super(code, Arena.ofAuto().allocate(8, 8), 0, lock);
