@@ -4,7 +4,6 @@ import dev.spindle.futures.PoolExecutor;
 import dev.spindle.futures.ProcessPoolExecutor;
 import dev.spindle.futures.ThreadPoolExecutor;
 import dev.spindle.internal.backend.Backends;
-import dev.spindle.internal.queue.SharedQueue;
 import dev.spindle.multiprocessing.Array;
 import dev.spindle.multiprocessing.Pool;
 import dev.spindle.multiprocessing.StartMethod;
@@ -250,14 +249,16 @@ public final class Context {
      * @throws IllegalArgumentException if {@code maxsize} is negative
      */
     public <T> Queue<T> queue(int maxsize) {
-        return queue(maxsize, SharedQueue.DEFAULT_MAX_ITEM_BYTES);
+        return queue(maxsize, ReadLimits.defaults().maxBytes());
     }
 
     /**
      * A new {@link Queue} of at most {@code maxsize} items (0: no limit) that refuses, at
      * {@code put}, an item whose encoded form is above {@code maxItemBytes} (a thread context
-     * encodes nothing, so has no such limit). By default the limit is the largest Java array;
-     * items above half the queue's ring (a few MiB) travel in a segment of their own.
+     * encodes nothing, so has no such limit). By default the limit is
+     * {@link ReadLimits#defaults()}'s {@code maxBytes}, as for pipes and pools (64 MiB unless
+     * {@code -Dspindle.read.maxBytes} says otherwise); items above half the queue's ring (a few
+     * MiB) travel in a segment of their own.
      *
      * @throws IllegalArgumentException if either is negative
      */

@@ -90,7 +90,7 @@ class ContextTest {
                 Object object = inProcess.get(i);
                 assertThatThrownBy(() -> pool.applyAsync(ContextTest::identity, object))
                         .isInstanceOf(SerializationException.class)
-                        .hasMessageContaining("a " + faces.get(i) + " made by a threads context")
+                        .hasMessageContaining(" " + faces.get(i) + " made by a threads context")
                         .hasMessageContaining("cannot cross into another process")
                         .hasMessageContaining("Context.processes()")
                         .hasMessageNotContaining("internal");

@@ -3,6 +3,7 @@ package dev.spindle.multiprocessing;
 import dev.spindle.ReadLimits;
 import dev.spindle.SerializationException;
 import dev.spindle.internal.codec.Codec;
+import dev.spindle.internal.codec.SizeLimit;
 import dev.spindle.internal.transport.MessageTooLongException;
 import dev.spindle.internal.transport.Transport;
 import dev.spindle.internal.travel.Travel;
@@ -54,25 +55,38 @@ public final class Connection implements AutoCloseable {
         this.end = end;
     }
 
-    /** Encodes {@code value} with the codec and sends it as one message. */
+    /**
+     * Encodes {@code value} with the codec and sends it as one message.
+     *
+     * @throws IllegalArgumentException if it encodes to more bytes than the receiving end accepts
+     *                                  (its {@link ReadLimits#maxBytes()}); nothing is sent
+     */
     public void send(Object value) throws IOException {
         byte[] bytes = Codec.get().encode(value);
-        end.send(bytes, 0, bytes.length);
+        sendBytes(bytes, 0, bytes.length);
     }
 
     /**
-     * Sets what one received message may cost (size, nesting, classes) for this process's copy
-     * of this end; see {@link ReadLimits}. Returns this connection.
+     * Sets what one received message may cost (size, nesting, classes); see {@link ReadLimits}.
+     * The size limit belongs to the end, in every process that holds it (it is kept with the
+     * pipe, so a copy sent to a child has it too), and senders check it: a longer message fails at
+     * {@code send}. Nesting and classes are this process's copy's. Returns this connection.
      */
     public Connection readLimits(ReadLimits limits) {
         this.limits = Objects.requireNonNull(limits, "limits");
+        end.acceptUpTo(limits.maxBytes());
         return this;
     }
 
-    /** The limits {@link #recv} and {@link #recvBytes()} read under; {@link ReadLimits#defaults()} unless set. */
+    /**
+     * The limits {@link #recv} and {@link #recvBytes()} read under: those set on this copy, or
+     * {@link ReadLimits#defaults()}, with the size limit the end has.
+     */
     public ReadLimits readLimits() {
         ReadLimits set = limits;
-        return set != null ? set : ReadLimits.defaults();
+        ReadLimits base = set != null ? set : ReadLimits.defaults();
+        int endLimit = end.readable() ? end.acceptedUpTo() : base.maxBytes();
+        return endLimit == base.maxBytes() || endLimit < 1 ? base : base.withMaxBytes(endLimit);
     }
 
     /**
@@ -99,10 +113,20 @@ public final class Connection implements AutoCloseable {
         sendBytes(bytes, 0, bytes.length);
     }
 
-    /** Sends {@code length} bytes of {@code bytes} from {@code offset} as one message. */
+    /**
+     * Sends {@code length} bytes of {@code bytes} from {@code offset} as one message.
+     *
+     * @throws IllegalArgumentException if it is longer than the receiving end accepts (its
+     *                                  {@link ReadLimits#maxBytes()}); nothing is sent
+     */
     public void sendBytes(byte[] bytes, int offset, int length) throws IOException {
         Objects.checkFromIndexSize(offset, length, bytes.length);
-        end.send(bytes, offset, length);
+        try {
+            end.send(bytes, offset, length);
+        } catch (MessageTooLongException e) {
+            throw new IllegalArgumentException(SizeLimit.exceeded("a message", e.length(), e.limit(),
+                    "where it is received with connection.readLimits(ReadLimits.defaults().withMaxBytes(n))"), e);
+        }
     }
 
     /**

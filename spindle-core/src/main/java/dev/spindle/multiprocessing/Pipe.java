@@ -1,5 +1,6 @@
 package dev.spindle.multiprocessing;
 
+import dev.spindle.ReadLimits;
 import dev.spindle.internal.pipe.PipeEnd;
 import java.io.Serializable;
 
@@ -29,7 +30,7 @@ public record Pipe(Connection left, Connection right) implements Serializable {
      * sends (Python's {@code Pipe(duplex=False)}).
      */
     public static Pipe open(boolean duplex) {
-        PipeEnd[] ends = PipeEnd.create(duplex, PipeEnd.DEFAULT_CAPACITY);
+        PipeEnd[] ends = PipeEnd.create(duplex, PipeEnd.DEFAULT_CAPACITY, ReadLimits.defaults().maxBytes());
         return new Pipe(new Connection(ends[0]), new Connection(ends[1]));
     }
 }

@@ -65,7 +65,7 @@ class PipeTest {
             assertThat(right.recvBytes()).containsExactly(1, 2, 3);
             assertThat(right.recvBytes(10)).containsExactly(8, 7, 6);
             assertThat(right.recvBytes()).isEmpty();
-            assertThatThrownBy(() -> right.recvBytes(10)).isInstanceOf(IOException.class).hasMessageContaining("longer than maxLength");
+            assertThatThrownBy(() -> right.recvBytes(10)).isInstanceOf(IOException.class).hasMessageContaining("longer than the receiver's limit of 10 bytes");
             assertThat(right.recvBytes()).containsExactly(4);
         }
     }
@@ -173,6 +173,7 @@ class PipeTest {
     @Test
     void messagesLargerThanTheRingStreamThroughAChild() throws Exception {
         Pipe pipe = Pipe.open();
+        pipe.right().readLimits(LARGE); // the end's limit, set before the child has it: the sender checks it
         ChildProcess child = new ChildProcess(PipeTest::echoLarge, pipe.right());
         child.start();
         pipe.right().close();

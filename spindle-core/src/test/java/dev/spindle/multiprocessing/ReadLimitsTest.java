@@ -9,21 +9,48 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutionException;
+import dev.spindle.testing.NoLeaks;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A connection and a pool read under ReadLimits; what breaks them is refused and the reader goes on. */
+@ExtendWith(NoLeaks.class)
 class ReadLimitsTest {
     @Test
-    void aMessageOverTheLimitIsDiscardedAndTheNextOneArrives() throws IOException {
+    void aMessageOverTheReceiversLimitFailsAtTheSenderNamingTheLimitAndTheNextOneArrives() throws IOException {
         Pipe pipe = Pipe.open(false);
         try (Connection receiver = pipe.left(); Connection sender = pipe.right()) {
             receiver.readLimits(ReadLimits.defaults().withMaxBytes(1000));
-            sender.send(new byte[5000]);
+            assertThatThrownBy(() -> sender.send(new byte[5000])).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("a message of 50").hasMessageContaining("over the limit of 1000 bytes")
+                    .hasMessageContaining("connection.readLimits(").hasMessageContaining("-Dspindle.read.maxBytes");
+            assertThatThrownBy(() -> sender.sendBytes(new byte[1001])).isInstanceOf(IllegalArgumentException.class);
+            sender.sendBytes(new byte[1000]);
             sender.send("after");
-            assertThatThrownBy(receiver::recv).isInstanceOf(SerializationException.class)
-                    .hasMessageContaining("longer than maxLength 1000");
+            assertThat(receiver.recvBytes()).hasSize(1000);
             assertThat((String) receiver.recv()).isEqualTo("after");
         }
+    }
+
+    static void reportsItsLimit(Connection receiving, Connection report) throws IOException {
+        report.send(receiving.readLimits().maxBytes());
+    }
+
+    @Test
+    void anEndsLimitTravelsWithItToAChildAndDefaultsToTheJvmsDefault() throws Exception {
+        Pipe limited = Pipe.open(false);
+        Pipe report = Pipe.open(false);
+        assertThat(limited.left().readLimits().maxBytes()).isEqualTo(ReadLimits.defaults().maxBytes());
+        limited.left().readLimits(ReadLimits.defaults().withMaxBytes(4321));
+        ChildProcess child = new ChildProcess(ReadLimitsTest::reportsItsLimit, limited.left(), report.right());
+        child.start();
+        try (Connection answers = report.left()) {
+            assertThat(answers.<Integer>recv()).isEqualTo(4321);
+        }
+        child.join();
+        limited.left().close();
+        limited.right().close();
+        report.right().close();
     }
 
     @Test
@@ -48,9 +75,38 @@ class ReadLimitsTest {
         try (Pool pool = Pool.builder().processes(1).readLimits(ReadLimits.defaults().withMaxBytes(10_000)).build()) {
             AsyncResult<byte[]> big = pool.applyAsync((Integer n) -> new byte[n], 50_000);
             assertThatThrownBy(big::get).isInstanceOf(ExecutionException.class)
-                    .cause().isInstanceOf(SerializationException.class).hasMessageContaining("larger than maxBytes 10000");
+                    .cause().isInstanceOf(SerializationException.class).hasMessageContaining("over the limit of 10000 bytes")
+                    .hasMessageContaining("Pool.builder().readLimits(");
             assertThat(pool.map((Integer n) -> n * 2, List.of(1, 2, 3))).containsExactly(2, 4, 6);
         }
+    }
+
+    @Test
+    void aPoolTaskWhoseArgumentsAreOverItsLimitIsRefusedAtSubmit() throws Exception {
+        try (Pool pool = Pool.builder().processes(1).readLimits(ReadLimits.defaults().withMaxBytes(10_000)).build()) {
+            assertThatThrownBy(() -> pool.applyAsync((byte[] b) -> b.length, new byte[50_000]))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("a task's arguments of 50")
+                    .hasMessageContaining("over the limit of 10000 bytes").hasMessageContaining("Pool.builder().readLimits(");
+            assertThat(pool.apply((byte[] b) -> b.length, new byte[5_000])).isEqualTo(5_000);
+        }
+    }
+
+    @Test
+    void aQueueItemOverTheDefaultLimitIsRefusedAtPutNamingHowToRaiseIt() throws Exception {
+        putsOverTheLimit();
+        NoLeaks.awaitUnreachableSegmentsRemoved();
+    }
+
+    private static void putsOverTheLimit() throws Exception {
+        dev.spindle.queue.Queue<byte[]> queue = dev.spindle.Context.processes().queue();
+        assertThatThrownBy(() -> queue.put(new byte[ReadLimits.defaults().maxBytes()]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("over the limit of " + ReadLimits.defaults().maxBytes())
+                .hasMessageContaining("ctx.queue(maxsize, maxItemBytes)").hasMessageContaining("-Dspindle.read.maxBytes");
+        assertThat(queue.qsize()).isZero();
+        dev.spindle.queue.Queue<byte[]> small = dev.spindle.Context.processes().queue(0, 100);
+        assertThatThrownBy(() -> small.put(new byte[200])).isInstanceOf(IllegalArgumentException.class);
+        small.put(new byte[10]);
+        assertThat(small.get()).hasSize(10);
     }
 
     @Test

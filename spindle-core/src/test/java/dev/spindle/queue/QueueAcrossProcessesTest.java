@@ -241,7 +241,7 @@ class QueueAcrossProcessesTest {
     void anItemAboveTheQueuesLimitIsRefusedAtPutAndTheQueueIsUnharmed() throws Exception {
         Queue<Object> queue = Context.processes().queue(0, 1_000);
         assertThatThrownBy(() -> queue.put(new byte[2_000])).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("above this queue's limit of 1000 bytes");
+                .hasMessageContaining("over the limit of 1000 bytes");
         assertThat(queue.qsize()).isZero();
         queue.put(new byte[500]);
         assertThat((byte[]) queue.get()).hasSize(500);
@@ -254,7 +254,7 @@ class QueueAcrossProcessesTest {
 
     @Test
     void anItemOf200MegabytesTravelsInASegmentOfItsOwnAndLeavesNothingBehind() throws Exception {
-        Queue<Object> queue = Context.processes().queue();
+        Queue<Object> queue = Context.processes().queue(0, 256 << 20); // above the default item limit
         byte[] big = new byte[200 << 20];
         big[0] = 3;
         big[big.length / 2] = 4;

@@ -1,5 +1,6 @@
 package dev.spindle.internal.backend;
 
+import dev.spindle.ReadLimits;
 import dev.spindle.function.SerializableRunnable;
 import dev.spindle.internal.launch.Launchers;
 import dev.spindle.internal.pool.PoolConfig;
@@ -86,7 +87,7 @@ record ProcessesBackend(StartMethod startMethod) implements Backend {
 
     @Override
     public <T> JoinableQueue<T> joinableQueue(int maxsize) {
-        return SharedJoinableQueue.create(maxsize, SharedQueue.DEFAULT_MAX_ITEM_BYTES);
+        return SharedJoinableQueue.create(maxsize, ReadLimits.defaults().maxBytes());
     }
 
     @Override

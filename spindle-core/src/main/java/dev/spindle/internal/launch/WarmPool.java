@@ -21,6 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class WarmPool {
     /** How many idle children to keep per option set ({@code -Dspindle.warm.size}). */
     static final int SIZE = Integer.getInteger("spindle.warm.size", 2);
+    /** The most idle children a pool keeps while starts outpace {@link #SIZE}. */
+    static final int MAX_SIZE = 4 * SIZE;
 
     private static final long REFILL_DELAY_MS = 250;
     private static final long REFILL_AFTER_EXIT_MS = 25;
@@ -33,13 +35,20 @@ final class WarmPool {
     private final List<String> jvmOptions;
     private final BlockingQueue<ChildHandle> idle = new LinkedBlockingQueue<>();
     private final AtomicInteger starting = new AtomicInteger();
+    /** How many idle children to keep: {@link #SIZE}, raised each time a start finds none ready. */
+    private final AtomicInteger target = new AtomicInteger(SIZE);
 
     private WarmPool(List<String> jvmOptions) {
         this.jvmOptions = jvmOptions;
     }
 
     static ChildHandle take(List<String> jvmOptions) {
-        return POOLS.computeIfAbsent(List.copyOf(jvmOptions), WarmPool::new).take();
+        return of(jvmOptions).take();
+    }
+
+    /** The pool of idle children for {@code jvmOptions}. */
+    static WarmPool of(List<String> jvmOptions) {
+        return POOLS.computeIfAbsent(List.copyOf(jvmOptions), WarmPool::new);
     }
 
     /**
@@ -47,7 +56,7 @@ final class WarmPool {
      * {@code timeout}. Returns whether they are.
      */
     static boolean warmUp(List<String> jvmOptions, Duration timeout) throws InterruptedException {
-        WarmPool pool = POOLS.computeIfAbsent(List.copyOf(jvmOptions), WarmPool::new);
+        WarmPool pool = of(jvmOptions);
         pool.refill();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (pool.starting.get() > 0 || pool.idle.isEmpty() || !pool.idle.stream().allMatch(ChildHandle::ready)) {
@@ -64,16 +73,38 @@ final class WarmPool {
         return POOLS.values().stream().flatMap(p -> p.idle.stream()).map(ChildHandle::pid).toList();
     }
 
+    /**
+     * A ready idle child if there is one; else the oldest still warming up (it cuts its warm-up
+     * short once it sees the target), or a new one. Finding none ready means starts outpace the
+     * pool: it keeps one more from then on (up to {@link #MAX_SIZE}), so a steady run of starts
+     * finds ready children ahead of it.
+     */
     private ChildHandle take() {
-        ChildHandle ready;
-        while ((ready = idle.poll()) != null) {
-            if (ready.isProcessAlive()) {
-                refillAfter(ready);
-                return ready;
+        ChildHandle chosen = null;
+        for (ChildHandle child : idle) {
+            if (child.ready() && idle.remove(child)) {
+                chosen = child;
+                break;
             }
+        }
+        if (chosen == null) {
+            target.accumulateAndGet(MAX_SIZE, (now, max) -> Math.min(now + 1, max));
+            chosen = idle.poll();
+        }
+        if (chosen != null && chosen.isProcessAlive()) {
+            refillAfter(chosen);
+            return chosen;
+        }
+        if (chosen != null) {
+            return take(); // it died idle: look again
         }
         refill();
         return new ChildHandle(JvmStarter.start(jvmOptions, ChildMode.WARM, ChildClassPath.base()));
+    }
+
+    /** How many idle children this pool keeps now. */
+    int targetSize() {
+        return target.get();
     }
 
     /**
@@ -92,7 +123,7 @@ final class WarmPool {
     private void refill() {
         while (true) {
             int now = starting.get();
-            if (idle.size() + now >= SIZE) {
+            if (idle.size() + now >= target.get()) {
                 return;
             }
             if (starting.compareAndSet(now, now + 1)) {
@@ -105,10 +136,26 @@ final class WarmPool {
         try {
             ChildHandle child = new ChildHandle(JvmStarter.start(jvmOptions, ChildMode.WARM, ChildClassPath.base()));
             idle.add(child);
+            if (discarded) {
+                killIdle();
+            }
         } catch (RuntimeException e) {
-            // could not start one now; a later take starts one in the foreground
+            // A later take starts one in the foreground, and fails there with the reason if it must.
+            System.getLogger(WarmPool.class.getName()).log(System.Logger.Level.WARNING,
+                    "cannot start an idle child JVM for the WARM start method now", e);
         } finally {
             starting.decrementAndGet();
+        }
+    }
+
+    private volatile boolean discarded;
+
+    /** Drops the pool for {@code jvmOptions}: its idle children, and those still starting, are killed. */
+    static void discard(List<String> jvmOptions) {
+        WarmPool pool = POOLS.remove(List.copyOf(jvmOptions));
+        if (pool != null) {
+            pool.discarded = true;
+            pool.killIdle();
         }
     }
 

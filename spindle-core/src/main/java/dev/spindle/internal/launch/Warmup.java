@@ -51,7 +51,7 @@ final class Warmup {
             MethodHandle impl = lookup.findStatic(Warmup.class, "noop", voidType);
             // An ArrayList of lambdas takes the codec's fast path, as a target or a pool function does.
             byte[] encoded = Codec.get().encode(new ArrayList<>(List.<CheckedRunnable>of(Warmup::noop, () -> { })));
-            for (int i = 0; i < JIT_ROUNDS; i++) {
+            for (int i = 0; i < JIT_ROUNDS && !targetWaiting(); i++) {
                 CallSite site = LambdaMetafactory.altMetafactory(lookup, "run",
                         MethodType.methodType(CheckedRunnable.class), voidType, impl, voidType,
                         LambdaMetafactory.FLAG_SERIALIZABLE);
@@ -76,7 +76,7 @@ final class Warmup {
     static void settle() {
         long deadline = System.nanoTime() + SETTLE_LIMIT.toNanos();
         Duration before = cpuTime();
-        while (System.nanoTime() - deadline < 0) {
+        while (System.nanoTime() - deadline < 0 && !targetWaiting()) {
             try {
                 Thread.sleep(SETTLE_WINDOW);
             } catch (InterruptedException e) {
@@ -88,6 +88,19 @@ final class Warmup {
                 return;
             }
             before = now;
+        }
+    }
+
+    /**
+     * True once a parent has written a target to this idle child's stdin: it was taken before it
+     * was ready, because starts outpaced the pool, and the rest of the warm-up would only delay
+     * the target now. (Asking does not read: the target stays for the reader.)
+     */
+    static boolean targetWaiting() {
+        try {
+            return System.in.available() > 0;
+        } catch (IOException e) {
+            return true; // stdin is broken: stop warming and let the reader find out
         }
     }
 

@@ -97,6 +97,15 @@ final class ByteRing {
         return field(PipeLayout.READ_START);
     }
 
+    /** The largest message the receiving end accepts, as it last said. */
+    int readerMaxBytesVolatile() {
+        return (int) PipeLayout.INT.getVolatile(memory, base + PipeLayout.READER_MAX_BYTES);
+    }
+
+    void setReaderMaxBytesVolatile(int maxBytes) {
+        PipeLayout.INT.setVolatile(memory, base + PipeLayout.READER_MAX_BYTES, maxBytes);
+    }
+
     private long field(long offset) {
         return (long) LONG.getVolatile(memory, base + offset);
     }
@@ -127,6 +136,10 @@ final class ByteRing {
 
     /** Sends one message, whole, under the write lock; blocks while the ring is full. */
     void send(byte[] src, int offset, int length, Watch reader) throws IOException {
+        int limit = readerMaxBytesVolatile();
+        if (length > limit) {
+            throw new MessageTooLongException(length, limit);
+        }
         lock(writeLock);
         try {
             long tail = tail();
@@ -301,7 +314,7 @@ final class ByteRing {
         setField(PipeLayout.READ_END, end);
         if (length > maxLength) {
             skipTo(end, head, writer);
-            throw new MessageTooLongException("message of " + length + " bytes is longer than maxLength " + maxLength);
+            throw new MessageTooLongException(length, maxLength);
         }
         boolean larger = end - start > capacity; // only then does the writer need space it holds
         byte[] message = new byte[length];

@@ -62,14 +62,16 @@ public final class PipeEnd implements Transport, ByteRing.Watch {
 
     /**
      * Creates a pipe; both ends are held by this process. Duplex: both ends send and receive.
-     * One-way (Python's {@code Pipe(False)}): end 0 only receives, end 1 only sends.
+     * One-way (Python's {@code Pipe(False)}): end 0 only receives, end 1 only sends. A message
+     * longer than {@code readerMaxBytes} fails at {@code send} until a reader says otherwise
+     * ({@link #acceptUpTo}).
      */
-    public static PipeEnd[] create(boolean duplex, int capacity) {
+    public static PipeEnd[] create(boolean duplex, int capacity, int readerMaxBytes) {
         if (Integer.bitCount(capacity) != 1) {
             throw new IllegalArgumentException("ring capacity must be a power of two: " + capacity);
         }
         SharedSegment segment = SharedSegment.create(KIND, PipeLayout.segmentSize(capacity));
-        PipeLayout.initialize(segment.memory(), duplex, capacity);
+        PipeLayout.initialize(segment.memory(), duplex, capacity, readerMaxBytes);
         HolderTable table = new HolderTable(segment.memory());
         table.add(0, ProcessIdentity.self());
         table.add(1, ProcessIdentity.self());
@@ -154,6 +156,18 @@ public final class PipeEnd implements Transport, ByteRing.Watch {
     @Override
     public boolean isClosed() {
         return closed;
+    }
+
+    @Override
+    public void acceptUpTo(int maxBytes) {
+        if (readable) {
+            incoming.setReaderMaxBytesVolatile(maxBytes);
+        }
+    }
+
+    @Override
+    public int acceptedUpTo() {
+        return incoming.readerMaxBytesVolatile();
     }
 
     /** Sends one message; blocks while the ring is full. */

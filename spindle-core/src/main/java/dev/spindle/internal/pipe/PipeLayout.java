@@ -5,7 +5,7 @@ import java.lang.foreign.ValueLayout;
 import java.lang.invoke.VarHandle;
 
 /**
- * Byte layout of a pipe's shared segment (version 3). Two ends, each with a table of the
+ * Byte layout of a pipe's shared segment (version 4). Two ends, each with a table of the
  * processes that hold it; two byte rings, ring {@code e} carrying what end {@code e} sends.
  *
  * <pre>
@@ -32,6 +32,8 @@ import java.lang.invoke.VarHandle;
  * +320  long readLock      a RobustMutex word: one reader at a time
  * +328  long readStart     where the message being read begins
  * +336  long readEnd       where it ends
+ * +384  int  readerMaxBytes the largest message the receiving end accepts (its ReadLimits), so
+ *                          a longer one fails at the sender instead of being dropped by the reader
  * +512  data
  * </pre>
  * A message is {@code [int length][length bytes][byte 1]}, written whole under writeLock and read
@@ -43,7 +45,7 @@ import java.lang.invoke.VarHandle;
  */
 final class PipeLayout {
     static final int MAGIC = 0x53504950;
-    static final int VERSION = 3;
+    static final int VERSION = 4;
 
     static final long MAGIC_OFFSET = 0;
     static final long VERSION_OFFSET = 4;
@@ -70,6 +72,7 @@ final class PipeLayout {
     static final long READ_LOCK = 320;
     static final long READ_START = 328;
     static final long READ_END = 336;
+    static final long READER_MAX_BYTES = 384;
     /** The last byte of a message written whole. */
     static final byte WHOLE = 1;
     /** The last byte of a message completed by a repair after its writer died. */
@@ -94,7 +97,10 @@ final class PipeLayout {
         return RINGS_OFFSET + ring * (RING_HEADER + ringCapacity);
     }
 
-    static void initialize(MemorySegment memory, boolean duplex, int ringCapacity) {
+    static void initialize(MemorySegment memory, boolean duplex, int ringCapacity, int readerMaxBytes) {
+        for (int ring = 0; ring < 2; ring++) {
+            INT.setVolatile(memory, ringOffset(ring, ringCapacity) + READER_MAX_BYTES, readerMaxBytes);
+        }
         INT.setVolatile(memory, VERSION_OFFSET, VERSION);
         INT.setVolatile(memory, DUPLEX_OFFSET, duplex ? 1 : 0);
         INT.setVolatile(memory, CAPACITY_OFFSET, ringCapacity);

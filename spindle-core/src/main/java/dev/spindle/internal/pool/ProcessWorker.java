@@ -77,7 +77,8 @@ final class ProcessWorker {
     static ProcessWorker start(ProcessWorkers workers, TaskEngine engine, int slot, String name) {
         PoolConfig config = workers.config();
         workers.slots().clearRelease(slot);
-        PipeEnd[] pipe = PipeEnd.create(true, PipeEnd.DEFAULT_CAPACITY);
+        // Batches have no limit of their own: each value in them is checked against the pool's.
+        PipeEnd[] pipe = PipeEnd.create(true, PipeEnd.DEFAULT_CAPACITY, Integer.MAX_VALUE);
         WorkerSpec spec = new WorkerSpec(pipe[1], workers.slots().name(), slot, config.initializer(), config.maxTasksPerChild(),
                 config.readLimits());
         ChildProcess child = new ChildProcess(WorkerMain::run, spec).name(name).daemon(true)

@@ -3,6 +3,7 @@ package dev.spindle.internal.pool;
 import dev.spindle.BrokenPoolException;
 import dev.spindle.SerializationException;
 import dev.spindle.internal.codec.Codec;
+import dev.spindle.internal.codec.SizeLimit;
 import dev.spindle.internal.launch.ChildClassPath;
 import dev.spindle.internal.track.AtExit;
 import java.io.Serializable;
@@ -59,6 +60,13 @@ final class ProcessWorkers implements Workers {
         task.encodedFunction = functions.entryFor(task.function);
         // The list codec's fast path takes exactly ArrayList, which is what pools build.
         task.encodedArguments = Codec.get().encode(task.arguments instanceof ArrayList<?> ? task.arguments : new ArrayList<>(task.arguments));
+        int limit = config.readLimits().maxBytes(); // what the worker decodes under: refuse here, not there
+        int length = Math.max(task.encodedArguments.length, task.encodedFunction.bytes().length);
+        if (length > limit) {
+            throw new IllegalArgumentException(SizeLimit.exceeded(
+                    task.encodedArguments.length >= length ? "a task's arguments" : "a task's function", length, limit,
+                    "for this pool with Pool.builder().readLimits(ReadLimits.defaults().withMaxBytes(n))"));
+        }
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.spindle.internal.pool;
 import dev.spindle.ReadLimits;
 import dev.spindle.SerializationException;
 import dev.spindle.internal.codec.Codec;
+import dev.spindle.internal.codec.SizeLimit;
 import dev.spindle.internal.codec.ExceptionTransport;
 import dev.spindle.internal.transport.Transport;
 import dev.spindle.internal.wire.Wire;
@@ -131,6 +132,12 @@ final class WorkerMain {
                 try {
                     body = Codec.get().encode(value);
                     status = PoolMessages.OK;
+                    if (body.length > limits.maxBytes()) { // the parent decodes under the same limits
+                        body = ("the task's result cannot be sent back: " + SizeLimit.exceeded("its encoded form", body.length, limits.maxBytes(),
+                                "for this pool with Pool.builder().readLimits(ReadLimits.defaults().withMaxBytes(n))"))
+                                .getBytes(StandardCharsets.UTF_8);
+                        status = PoolMessages.UNSENDABLE;
+                    }
                 } catch (SerializationException e) {
                     body = ("the task's result cannot be sent back: " + e.getMessage()).getBytes(StandardCharsets.UTF_8);
                     status = PoolMessages.UNSENDABLE;

@@ -5,6 +5,7 @@ import static dev.spindle.internal.queue.QueueLayout.intAt;
 import static dev.spindle.internal.queue.QueueLayout.longAt;
 import static dev.spindle.internal.queue.QueueLayout.setLong;
 
+import dev.spindle.internal.codec.SizeLimit;
 import dev.spindle.internal.nativeio.AdaptiveSpin;
 import dev.spindle.internal.nativeio.Futex;
 import dev.spindle.internal.shm.RobustMutex;
@@ -106,8 +107,8 @@ final class ItemRing {
      */
     boolean put(byte[] item, long deadline) throws InterruptedException {
         if (item.length > maxItemBytes) {
-            throw new IllegalArgumentException("an item of " + item.length + " bytes is above this queue's limit of "
-                    + maxItemBytes + " bytes");
+            throw new IllegalArgumentException(SizeLimit.exceeded("an item", item.length, maxItemBytes,
+                    "for this queue with ctx.queue(maxsize, maxItemBytes)"));
         }
         boolean spill = QueueLayout.footprint(item.length) > capacity / 2;
         byte[] payload = spill ? spilledPayload(item) : item;

@@ -30,8 +30,6 @@ public class SharedQueue<T> extends AbstractQueue<T> implements Queue<T> {
 
     /** Bytes of a queue's ring: items above half of it travel in a segment of their own. */
     static final int RING_BYTES = 4 << 20;
-    /** The default limit on one encoded item: the largest Java array. */
-    public static final int DEFAULT_MAX_ITEM_BYTES = Integer.MAX_VALUE - 16;
 
     private final ObjectSegment segment;
     final ItemRing ring;

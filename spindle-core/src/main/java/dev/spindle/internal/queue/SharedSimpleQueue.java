@@ -1,5 +1,6 @@
 package dev.spindle.internal.queue;
 
+import dev.spindle.ReadLimits;
 import dev.spindle.internal.shm.ObjectSegment;
 import dev.spindle.internal.waits.Uninterruptibly;
 import dev.spindle.internal.waits.Waits;
@@ -30,7 +31,7 @@ public final class SharedSimpleQueue<T> implements SimpleQueue<T> {
 
     /** A new simple queue, owned by this process. */
     public static <T> SharedSimpleQueue<T> create() {
-        return SharedQueue.create(QueueLayout.SIMPLE, 0, SharedQueue.DEFAULT_MAX_ITEM_BYTES, SharedSimpleQueue::new);
+        return SharedQueue.create(QueueLayout.SIMPLE, 0, ReadLimits.defaults().maxBytes(), SharedSimpleQueue::new);
     }
 
     @Override

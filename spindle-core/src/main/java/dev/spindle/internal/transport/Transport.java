@@ -9,16 +9,30 @@ import java.io.NotSerializableException;
 /**
  * One end of a message channel between processes, as a {@code Connection} and the pool's drivers
  * use it: whole messages of bytes, in order, each delivered once. Implementations: the
- * shared-memory pipe end ({@code internal.pipe.PipeEnd}) now; TCP and Unix sockets (for
- * {@code Listener}/{@code Client} and managers) next.
+ * shared-memory pipe end ({@code internal.pipe.PipeEnd}); sockets (for {@code Listener}/
+ * {@code Client} and managers) are to implement it too.
  *
  * <p>Thread safety: threads may share an end; each message is sent and received whole. Memory
  * consistency: actions before {@code send} happen-before the matching receive returns in another
  * thread of the same process.
  */
 public interface Transport extends AutoCloseable {
-    /** Sends one message; blocks while the channel has no room. IOException once the peer is gone. */
+    /**
+     * Sends one message; blocks while the channel has no room. IOException once the peer is gone.
+     *
+     * @throws MessageTooLongException if it is longer than the receiving side accepts
+     *                                 ({@link #acceptUpTo}); nothing is sent
+     */
     void send(byte[] bytes, int offset, int length) throws IOException;
+
+    /**
+     * Tells senders the largest message this end's readers accept, in every process that holds
+     * it; longer ones then fail at {@code send}. No effect on an end that does not read.
+     */
+    void acceptUpTo(int maxBytes);
+
+    /** The largest message this end's readers accept, as last set for it anywhere ({@link #acceptUpTo}). */
+    int acceptedUpTo();
 
     /** Sends all of {@code message} as one message. */
     default void send(byte[] message) throws IOException {

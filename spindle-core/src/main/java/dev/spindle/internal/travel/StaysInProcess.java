@@ -11,7 +11,8 @@ import java.util.Deque;
 public interface StaysInProcess {
     /** Why {@code value} cannot travel, in the user's words. */
     static String refusal(Object value) {
-        return "a " + publicFace(value.getClass()) + " made by a threads context (Context.threads() or"
+        String face = publicFace(value.getClass());
+        return ("AEIOU".indexOf(face.charAt(0)) >= 0 ? "an " : "a ") + face + " made by a threads context (Context.threads() or"
                 + " Context.virtualThreads()) lives in this JVM and cannot cross into another process;"
                 + " make it with a process context (Context.processes()) to share it with processes";
     }

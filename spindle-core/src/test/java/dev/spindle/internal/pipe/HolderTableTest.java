@@ -16,7 +16,7 @@ class HolderTableTest {
     @BeforeEach
     void map() {
         segment = SharedSegment.create("holders-test", PipeLayout.segmentSize(64));
-        PipeLayout.initialize(segment.memory(), true, 64);
+        PipeLayout.initialize(segment.memory(), true, 64, Integer.MAX_VALUE);
         table = new HolderTable(segment.memory());
     }
 

@@ -27,7 +27,7 @@ public class PipeLinearizabilityTest {
     /** Every end Lincheck made us open: it builds instances that it never validates. */
     private static final Set<PipeEnd> OPENED = ConcurrentHashMap.newKeySet();
 
-    private final PipeEnd[] ends = PipeEnd.create(true, PipeEnd.DEFAULT_CAPACITY);
+    private final PipeEnd[] ends = PipeEnd.create(true, PipeEnd.DEFAULT_CAPACITY, Integer.MAX_VALUE);
     private final PipeEnd in = ends[0];
     private final PipeEnd out = ends[1];
 

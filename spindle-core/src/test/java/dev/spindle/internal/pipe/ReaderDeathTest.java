@@ -64,7 +64,7 @@ class ReaderDeathTest {
      * go on. Returns the end the test reads from next.
      */
     private PipeEnd killReaderMidMessage(int[] sizes, long readerStartsAt) throws Exception {
-        PipeEnd[] ends = PipeEnd.create(false, CAPACITY);
+        PipeEnd[] ends = PipeEnd.create(false, CAPACITY, Integer.MAX_VALUE);
         PipeEnd in = ends[0];
         ByteRing ring = in.incoming();
         writer = new ChildProcess(ReaderDeathTest::sendSizes, ends[1], sizes);

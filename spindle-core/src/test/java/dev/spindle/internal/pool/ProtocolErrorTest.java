@@ -1,17 +1,14 @@
 package dev.spindle.internal.pool;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.spindle.Context;
-import dev.spindle.WorkerDiedException;
 import dev.spindle.internal.launch.ChildContext;
 import dev.spindle.multiprocessing.AsyncResult;
 import dev.spindle.multiprocessing.Pool;
 import dev.spindle.testing.Deadlines;
+import dev.spindle.testing.ParentJvm;
 import dev.spindle.testing.NoLeaks;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -36,20 +33,29 @@ class ProtocolErrorTest {
         return x * x;
     }
 
+    /** The scenario in a JVM of its own, whose stderr the test reads: what a user would see. */
+    public static final class Scenario {
+        public static void main(String[] args) throws Exception {
+            try (Pool pool = Context.processes().pool(1)) {
+                AsyncResult<Integer> broken = pool.applyAsync(ProtocolErrorTest::sendsGarbage, 0);
+                try {
+                    broken.get(Deadlines.CHILD);
+                } catch (ExecutionException e) {
+                    System.out.println("task failed: " + e.getCause().getClass().getSimpleName());
+                }
+                System.out.println("replacement: " + pool.apply(ProtocolErrorTest::square, 7));
+            }
+        }
+    }
+
     @Test
     void aCorruptFrameIsLoggedWithItsCauseAndTheWorkerIsKilledAndReplaced() throws Exception {
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
-        PrintStream stderr = System.err;
-        try (Pool pool = Context.processes().pool(1)) {
-            System.setErr(new PrintStream(log, true));
-            AsyncResult<Integer> broken = pool.applyAsync(ProtocolErrorTest::sendsGarbage, 0);
-            assertThatThrownBy(() -> broken.get(Deadlines.CHILD)).isInstanceOf(ExecutionException.class)
-                    .cause().isInstanceOf(WorkerDiedException.class);
-            assertThat(pool.apply(ProtocolErrorTest::square, 7)).as("a replacement worker runs the next task").isEqualTo(49);
-        } finally {
-            System.setErr(stderr);
+        try (ParentJvm program = ParentJvm.start(Scenario.class)) {
+            assertThat(program.waitFor(Deadlines.CHILD)).as(program.output()).isZero();
+            assertThat(program.output()).contains("task failed: WorkerDiedException")
+                    .as("a replacement worker runs the next task").contains("replacement: 49")
+                    .contains("protocol error with worker").contains("killing it")
+                    .contains("CorruptFrameException").contains("corrupt frame");
         }
-        assertThat(log.toString()).contains("protocol error with worker").contains("killing it")
-                .contains("CorruptFrameException").contains("corrupt frame");
     }
 }

@@ -157,20 +157,20 @@ class QueueFaultsTest {
 
     @Test
     void hostileBytesInTheRingGiveAClearErrorNotAHugeAllocation() throws Exception {
-        SharedQueue<Object> lengthy = SharedQueue.create(0, SharedQueue.DEFAULT_MAX_ITEM_BYTES);
+        SharedQueue<Object> lengthy = SharedQueue.create(0, dev.spindle.ReadLimits.defaults().maxBytes());
         forge(lengthy, Integer.MAX_VALUE, 1, new byte[8]);
         assertThatThrownBy(lengthy::take).isInstanceOf(IllegalStateException.class).hasMessageContaining("corrupt");
 
-        SharedQueue<Object> kinded = SharedQueue.create(0, SharedQueue.DEFAULT_MAX_ITEM_BYTES);
+        SharedQueue<Object> kinded = SharedQueue.create(0, dev.spindle.ReadLimits.defaults().maxBytes());
         forge(kinded, 8, 99, new byte[8]);
         assertThatThrownBy(kinded::take).isInstanceOf(IllegalStateException.class).hasMessageContaining("kind 99");
 
-        SharedQueue<Object> escaping = SharedQueue.create(0, SharedQueue.DEFAULT_MAX_ITEM_BYTES);
+        SharedQueue<Object> escaping = SharedQueue.create(0, dev.spindle.ReadLimits.defaults().maxBytes());
         byte[] name = "\0\0\0\u0010../../etc/passwd".getBytes(StandardCharsets.US_ASCII);
         forge(escaping, name.length, 2, name);
         assertThatThrownBy(escaping::take).isInstanceOf(IllegalStateException.class).hasMessageContaining("outside its queue");
 
-        SharedQueue<Object> garbage = SharedQueue.create(0, SharedQueue.DEFAULT_MAX_ITEM_BYTES);
+        SharedQueue<Object> garbage = SharedQueue.create(0, dev.spindle.ReadLimits.defaults().maxBytes());
         forge(garbage, 4, 1, new byte[] {1, 2, 3, 4});
         assertThatThrownBy(garbage::take).isInstanceOf(RuntimeException.class);
         garbage.put("fine");
