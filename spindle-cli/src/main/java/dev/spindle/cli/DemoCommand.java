@@ -60,6 +60,7 @@ final class DemoCommand implements Callable<Integer> {
             Example example = Examples.byId(programId).orElseThrow();
             System.out.println();
             System.out.println("== " + example.id() + ": " + example.summary());
+            example.gloss().ifPresent(gloss -> System.out.println("   (in English: " + gloss + ")"));
             example.run();
             Children.awaitNonDaemon();
             System.out.println();

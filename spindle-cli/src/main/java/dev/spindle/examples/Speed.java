@@ -12,6 +12,15 @@ public final class Speed {
         return Double.parseDouble(System.getProperty("spindle.speed", "1"));
     }
 
+    /**
+     * Where the demos run faster than the seed: what {@code seconds} of the seed's time took here,
+     * to print beside a time the seed prints ("" at full speed).
+     */
+    public static String atSpeed(double seconds) {
+        double factor = factor();
+        return factor == 1 ? "" : " (the seed's time; at speed %s it took %.2f s)".formatted(factor, seconds * factor);
+    }
+
     /** Sleeps {@code seconds} of seed time. */
     public static void sleep(double seconds) throws InterruptedException {
         Thread.sleep(Math.round(seconds * factor() * 1000));

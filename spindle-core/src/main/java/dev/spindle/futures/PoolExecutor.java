@@ -4,6 +4,10 @@ import dev.spindle.Context;
 import dev.spindle.function.CheckedBiFunction;
 import dev.spindle.function.CheckedCallable;
 import dev.spindle.function.CheckedFunction;
+import dev.spindle.function.CheckedFunction3;
+import dev.spindle.function.CheckedFunction4;
+import dev.spindle.function.CheckedFunction5;
+import dev.spindle.function.CheckedFunction6;
 import dev.spindle.function.SerializableRunnable;
 import dev.spindle.internal.backend.Backends;
 import dev.spindle.internal.pool.MapJob;
@@ -15,6 +19,7 @@ import dev.spindle.multiprocessing.ResultIterator;
 import dev.spindle.multiprocessing.TaskOptions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
@@ -79,6 +84,26 @@ public abstract class PoolExecutor implements ExecutorService {
         arguments.add(first);
         arguments.add(second);
         return submit(fn, arguments, TaskOptions.DEFAULT);
+    }
+
+    /** Submits {@code fn(first, second, third)}. */
+    public <A, B, C, R> CompletableFuture<R> submit(CheckedFunction3<A, B, C, R> fn, A first, B second, C third) {
+        return submit(fn, new ArrayList<>(Arrays.asList(first, second, third)), TaskOptions.DEFAULT);
+    }
+
+    /** Submits {@code fn(first, second, third, fourth)}. */
+    public <A, B, C, D, R> CompletableFuture<R> submit(CheckedFunction4<A, B, C, D, R> fn, A first, B second, C third, D fourth) {
+        return submit(fn, new ArrayList<>(Arrays.asList(first, second, third, fourth)), TaskOptions.DEFAULT);
+    }
+
+    /** Submits {@code fn(first, second, third, fourth, fifth)}. */
+    public <A, B, C, D, E, R> CompletableFuture<R> submit(CheckedFunction5<A, B, C, D, E, R> fn, A first, B second, C third, D fourth, E fifth) {
+        return submit(fn, new ArrayList<>(Arrays.asList(first, second, third, fourth, fifth)), TaskOptions.DEFAULT);
+    }
+
+    /** Submits {@code fn(first, second, third, fourth, fifth, sixth)}. */
+    public <A, B, C, D, E, F, R> CompletableFuture<R> submit(CheckedFunction6<A, B, C, D, E, F, R> fn, A first, B second, C third, D fourth, E fifth, F sixth) {
+        return submit(fn, new ArrayList<>(Arrays.asList(first, second, third, fourth, fifth, sixth)), TaskOptions.DEFAULT);
     }
 
     /**

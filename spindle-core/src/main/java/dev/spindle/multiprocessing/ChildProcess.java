@@ -1,6 +1,11 @@
 package dev.spindle.multiprocessing;
 
 import dev.spindle.function.CheckedBiConsumer;
+import dev.spindle.function.CheckedConsumer3;
+import dev.spindle.function.CheckedConsumer4;
+import dev.spindle.function.CheckedConsumer5;
+import dev.spindle.function.CheckedConsumer6;
+import dev.spindle.function.MultiArgument;
 import dev.spindle.function.CheckedConsumer;
 import dev.spindle.function.CheckedRunnable;
 import dev.spindle.internal.backend.Backends;
@@ -60,7 +65,7 @@ public class ChildProcess implements Serializable {
     private static final Set<ChildProcess> ACTIVE = ConcurrentHashMap.newKeySet();
     private static final List<String> NO_OPTIONS = List.of();
 
-    /** The target: a CheckedRunnable, CheckedConsumer or CheckedBiConsumer for 0, 1 or 2 args; null for subclasses. */
+    /** The target: a CheckedRunnable, CheckedConsumer, CheckedBiConsumer or CheckedConsumer3..6 for 0 to 6 args; null for subclasses. */
     private final Serializable target;
     @SuppressWarnings("serial") // always an unmodifiable copy of an ArrayList, which is serializable
     private final List<Object> args;
@@ -84,6 +89,26 @@ public class ChildProcess implements Serializable {
     /** A process that runs {@code target(first, second)}. */
     public <A, B> ChildProcess(CheckedBiConsumer<A, B> target, A first, B second) {
         this(Arrays.asList(first, second), target);
+    }
+
+    /** A process that runs {@code target(first, second, third)}. */
+    public <A, B, C> ChildProcess(CheckedConsumer3<A, B, C> target, A first, B second, C third) {
+        this(Arrays.asList(first, second, third), target);
+    }
+
+    /** A process that runs {@code target(first, second, third, fourth)}. */
+    public <A, B, C, D> ChildProcess(CheckedConsumer4<A, B, C, D> target, A first, B second, C third, D fourth) {
+        this(Arrays.asList(first, second, third, fourth), target);
+    }
+
+    /** A process that runs {@code target(first, second, third, fourth, fifth)}. */
+    public <A, B, C, D, E> ChildProcess(CheckedConsumer5<A, B, C, D, E> target, A first, B second, C third, D fourth, E fifth) {
+        this(Arrays.asList(first, second, third, fourth, fifth), target);
+    }
+
+    /** A process that runs {@code target(first, second, third, fourth, fifth, sixth)}. */
+    public <A, B, C, D, E, F> ChildProcess(CheckedConsumer6<A, B, C, D, E, F> target, A first, B second, C third, D fourth, E fifth, F sixth) {
+        this(Arrays.asList(first, second, third, fourth, fifth, sixth), target);
     }
 
     /**
@@ -115,6 +140,7 @@ public class ChildProcess implements Serializable {
             case CheckedRunnable r when args.isEmpty() -> r.run();
             case CheckedConsumer<?> c when args.size() == 1 -> ((CheckedConsumer<Object>) c).accept(args.get(0));
             case CheckedBiConsumer<?, ?> b when args.size() == 2 -> ((CheckedBiConsumer<Object, Object>) b).accept(args.get(0), args.get(1));
+            case MultiArgument m when args.size() == m.arity() -> m.invokeWith(args);
             default -> throw new IllegalStateException(target + " cannot take " + args.size() + " argument(s)");
         }
     }

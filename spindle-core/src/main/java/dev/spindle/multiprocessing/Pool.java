@@ -8,6 +8,11 @@ import dev.spindle.function.CheckedCallable;
 import dev.spindle.function.CheckedConsumer;
 import dev.spindle.function.CheckedFunction;
 import dev.spindle.function.CheckedRunnable;
+import dev.spindle.function.CheckedFunction3;
+import dev.spindle.function.CheckedFunction4;
+import dev.spindle.function.CheckedFunction5;
+import dev.spindle.function.CheckedFunction6;
+import dev.spindle.function.MultiArgument;
 import dev.spindle.internal.backend.Backends;
 import dev.spindle.internal.pool.Callbacks;
 import dev.spindle.internal.pool.MapJob;
@@ -129,6 +134,26 @@ public final class Pool implements AutoCloseable {
         return Outcomes.join(applyAsync(fn, first, second).toCompletableFuture());
     }
 
+    /** Runs {@code fn(first, second, third)} in a worker and waits for its value. */
+    public <A, B, C, R> R apply(CheckedFunction3<A, B, C, R> fn, A first, B second, C third) {
+        return Outcomes.join(applyAsync(fn, first, second, third).toCompletableFuture());
+    }
+
+    /** Runs {@code fn(first, second, third, fourth)} in a worker and waits for its value. */
+    public <A, B, C, D, R> R apply(CheckedFunction4<A, B, C, D, R> fn, A first, B second, C third, D fourth) {
+        return Outcomes.join(applyAsync(fn, first, second, third, fourth).toCompletableFuture());
+    }
+
+    /** Runs {@code fn(first, second, third, fourth, fifth)} in a worker and waits for its value. */
+    public <A, B, C, D, E, R> R apply(CheckedFunction5<A, B, C, D, E, R> fn, A first, B second, C third, D fourth, E fifth) {
+        return Outcomes.join(applyAsync(fn, first, second, third, fourth, fifth).toCompletableFuture());
+    }
+
+    /** Runs {@code fn(first, second, third, fourth, fifth, sixth)} in a worker and waits for its value. */
+    public <A, B, C, D, E, F, R> R apply(CheckedFunction6<A, B, C, D, E, F, R> fn, A first, B second, C third, D fourth, E fifth, F sixth) {
+        return Outcomes.join(applyAsync(fn, first, second, third, fourth, fifth, sixth).toCompletableFuture());
+    }
+
     /** Submits {@code fn()} and returns at once (Python's {@code apply_async}). */
     public <R> AsyncResult<R> applyAsync(CheckedCallable<R> fn) {
         return submit(fn, new ArrayList<>(), TaskOptions.DEFAULT);
@@ -147,6 +172,26 @@ public final class Pool implements AutoCloseable {
     /** Submits {@code fn(first, second)} and returns at once. */
     public <A, B, R> AsyncResult<R> applyAsync(CheckedBiFunction<A, B, R> fn, A first, B second) {
         return submit(fn, arguments(first, second), TaskOptions.DEFAULT);
+    }
+
+    /** Submits {@code fn(first, second, third)} and returns at once. */
+    public <A, B, C, R> AsyncResult<R> applyAsync(CheckedFunction3<A, B, C, R> fn, A first, B second, C third) {
+        return submit(fn, arguments(first, second, third), TaskOptions.DEFAULT);
+    }
+
+    /** Submits {@code fn(first, second, third, fourth)} and returns at once. */
+    public <A, B, C, D, R> AsyncResult<R> applyAsync(CheckedFunction4<A, B, C, D, R> fn, A first, B second, C third, D fourth) {
+        return submit(fn, arguments(first, second, third, fourth), TaskOptions.DEFAULT);
+    }
+
+    /** Submits {@code fn(first, second, third, fourth, fifth)} and returns at once. */
+    public <A, B, C, D, E, R> AsyncResult<R> applyAsync(CheckedFunction5<A, B, C, D, E, R> fn, A first, B second, C third, D fourth, E fifth) {
+        return submit(fn, arguments(first, second, third, fourth, fifth), TaskOptions.DEFAULT);
+    }
+
+    /** Submits {@code fn(first, second, third, fourth, fifth, sixth)} and returns at once. */
+    public <A, B, C, D, E, F, R> AsyncResult<R> applyAsync(CheckedFunction6<A, B, C, D, E, F, R> fn, A first, B second, C third, D fourth, E fifth, F sixth) {
+        return submit(fn, arguments(first, second, third, fourth, fifth, sixth), TaskOptions.DEFAULT);
     }
 
     /**
@@ -272,6 +317,58 @@ public final class Pool implements AutoCloseable {
                                                        Iterable<? extends Map.Entry<? extends A, ? extends B>> pairs,
                                                        TaskOptions options) {
         return all(job(fn, pairArguments(pairs), MapJob.Items.ARGUMENT_LISTS, options, MapJob.Futures.USER));
+    }
+
+    /**
+     * {@code fn} over argument lists of 3 each, in the workers; the results in order (Python's
+     * {@code starmap(fn, [(a, b, c), ...])}).
+     *
+     * @throws IllegalArgumentException if a list does not hold 3 arguments
+     */
+    public <A, B, C, R> List<R> starmap(CheckedFunction3<A, B, C, R> fn, Iterable<? extends List<?>> argumentLists) {
+        return Outcomes.join(Pool.<R>all(job(fn, argumentLists(argumentLists, 3), MapJob.Items.ARGUMENT_LISTS,
+                TaskOptions.DEFAULT, MapJob.Futures.CALLER)).toCompletableFuture());
+    }
+
+    /**
+     * {@code fn} over argument lists of 4 each, in the workers; the results in order (Python's
+     * {@code starmap(fn, [(a, b, c), ...])}).
+     *
+     * @throws IllegalArgumentException if a list does not hold 4 arguments
+     */
+    public <A, B, C, D, R> List<R> starmap(CheckedFunction4<A, B, C, D, R> fn, Iterable<? extends List<?>> argumentLists) {
+        return Outcomes.join(Pool.<R>all(job(fn, argumentLists(argumentLists, 4), MapJob.Items.ARGUMENT_LISTS,
+                TaskOptions.DEFAULT, MapJob.Futures.CALLER)).toCompletableFuture());
+    }
+
+    /**
+     * {@code fn} over argument lists of 5 each, in the workers; the results in order (Python's
+     * {@code starmap(fn, [(a, b, c), ...])}).
+     *
+     * @throws IllegalArgumentException if a list does not hold 5 arguments
+     */
+    public <A, B, C, D, E, R> List<R> starmap(CheckedFunction5<A, B, C, D, E, R> fn, Iterable<? extends List<?>> argumentLists) {
+        return Outcomes.join(Pool.<R>all(job(fn, argumentLists(argumentLists, 5), MapJob.Items.ARGUMENT_LISTS,
+                TaskOptions.DEFAULT, MapJob.Futures.CALLER)).toCompletableFuture());
+    }
+
+    /**
+     * {@code fn} over argument lists of 6 each, in the workers; the results in order (Python's
+     * {@code starmap(fn, [(a, b, c), ...])}).
+     *
+     * @throws IllegalArgumentException if a list does not hold 6 arguments
+     */
+    public <A, B, C, D, E, F, R> List<R> starmap(CheckedFunction6<A, B, C, D, E, F, R> fn, Iterable<? extends List<?>> argumentLists) {
+        return Outcomes.join(Pool.<R>all(job(fn, argumentLists(argumentLists, 6), MapJob.Items.ARGUMENT_LISTS,
+                TaskOptions.DEFAULT, MapJob.Futures.CALLER)).toCompletableFuture());
+    }
+
+    private static List<Object> argumentLists(Iterable<? extends List<?>> lists, int arity) {
+        List<Object> argumentLists = new ArrayList<>();
+        for (List<?> list : lists) {
+            argumentLists.add(new ArrayList<Object>(MultiArgument.require(list, arity)));
+        }
+        return argumentLists;
     }
 
     private static List<Object> pairArguments(Iterable<? extends Map.Entry<?, ?>> pairs) {

@@ -80,6 +80,30 @@ class ChildProcessTest {
         assertThat(p.isAlive()).isFalse();
     }
 
+    static void writesAll(Path out, String a, Integer b, Long c, Double d, Boolean e) throws Exception {
+        Files.writeString(out, a + b + c + d + e);
+    }
+
+    static void writesThree(Path out, String a, Integer b) throws Exception {
+        Files.writeString(out, a + b);
+    }
+
+    @Test
+    void aTargetTakesUpToSixArgumentsAsPythonsArgsTuple() throws Exception {
+        Path six = dir.resolve("six");
+        Path three = dir.resolve("three");
+        ChildProcess p6 = new ChildProcess(ChildProcessTest::writesAll, six, "a", 1, 2L, 3.5, true);
+        ChildProcess p3 = new ChildProcess(ChildProcessTest::writesThree, three, "b", 7);
+        assertThat(p6.args()).containsExactly(six, "a", 1, 2L, 3.5, true);
+        p6.start();
+        p3.start();
+        p6.join();
+        p3.join();
+        assertThat(p6.exitCode()).isZero();
+        assertThat(Files.readString(six)).isEqualTo("a123.5true");
+        assertThat(Files.readString(three)).isEqualTo("b7");
+    }
+
     @Test
     void currentProcessInsideTheChildKnowsItsNamePidAndParent() throws Exception {
         Path out = dir.resolve("who");

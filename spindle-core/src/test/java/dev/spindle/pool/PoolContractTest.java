@@ -53,6 +53,14 @@ class PoolContractTest {
         throw new java.io.IOException("checked " + x);
     }
 
+    static String joined(String a, int b, long c, double d, boolean e, char f) {
+        return a + b + c + d + e + f;
+    }
+
+    static int sum3(int a, int b, int c) {
+        return a + b + c;
+    }
+
     static int fail(int x) {
         if (x == 3) {
             throw new IllegalArgumentException("three is bad");
@@ -176,6 +184,22 @@ class PoolContractTest {
                     .isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> pool.apply(PoolContractTest::throwsChecked, 3)).isInstanceOf(java.io.IOException.class)
                     .hasMessage("checked 3");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("contexts")
+    void functionsTakeUpToSixArgumentsInApplyStarmapAndSubmit(Context context) throws Exception {
+        try (Pool pool = context.pool(2)) {
+            assertThat(pool.apply(PoolContractTest::sum3, 1, 2, 3)).isEqualTo(6);
+            assertThat(pool.applyAsync(PoolContractTest::joined, "x", 1, 2L, 0.5, true, 'z').get(Deadlines.CHILD))
+                    .isEqualTo("x120.5truez");
+            assertThat(pool.starmap(PoolContractTest::sum3, List.of(List.of(1, 2, 3), List.of(4, 5, 6)))).containsExactly(6, 15);
+            assertThatThrownBy(() -> pool.starmap(PoolContractTest::sum3, List.of(List.of(1, 2))))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3 arguments cannot take 2");
+        }
+        try (var executor = context.executor(1)) {
+            assertThat(executor.submit(PoolContractTest::sum3, 4, 5, 6).get()).isEqualTo(15);
         }
     }
 

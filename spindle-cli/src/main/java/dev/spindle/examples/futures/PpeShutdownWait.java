@@ -7,7 +7,8 @@ import dev.spindle.futures.ProcessPoolExecutor;
 /** shutdown(wait=true) returns only after all ten tasks ran, four at a time. */
 public final class PpeShutdownWait extends Example {
     public PpeShutdownWait() {
-        super("ppe-shutdown-wait", "ProcessPoolExecutor(4): shutdown(true) waits for all 10 tasks, then 1 prints");
+        super("ppe-shutdown-wait", "ProcessPoolExecutor(4): shutdown(true) waits for all 10 tasks, then 1 prints",
+                "执行: running task N");
     }
 
     static Void task(int num) throws InterruptedException {

@@ -10,7 +10,8 @@ import java.util.List;
 /** Request and response over a pipe: a child "server" adds the pairs it receives until EOF. */
 public final class MpPipeAdder extends Example {
     public MpPipeAdder() {
-        super("mp-pipe-adder", "a child adds the pairs sent to it over a pipe until EOF");
+        super("mp-pipe-adder", "a child adds the pairs sent to it over a pipe until EOF",
+                "主进程: the main process is done");
     }
 
     static void adder(Pipe p, String name) throws Exception {

@@ -13,7 +13,8 @@ import java.util.stream.IntStream;
  */
 public final class MpPipeEof extends Example {
     public MpPipeEof() {
-        super("mp-pipe-eof", "producer and consumer over a pipe; the consumer stops at EOF");
+        super("mp-pipe-eof", "producer and consumer over a pipe; the consumer stops at EOF",
+                "收到包子: received a bun (one message); 主进程: the main process is done");
     }
 
     static void consumer(Pipe p, String name) throws Exception {

@@ -14,7 +14,9 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class PoolCallbackPipeline extends Example {
     public PoolCallbackPipeline() {
-        super("pool-callback-pipeline", "workers download, callbacks parse in the parent process");
+        super("pool-callback-pipeline", "workers download, callbacks parse in the parent process",
+                "(进程 N) 正在下载页面: process N downloads a page; <进程 N> 正在解析页面: the parent parses it;"
+                        + " 回调函数处理结果: the callback's result; 主进程: the main process");
     }
 
     static String getPage(String url) throws InterruptedException {

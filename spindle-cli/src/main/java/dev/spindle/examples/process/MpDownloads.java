@@ -8,7 +8,9 @@ import java.util.concurrent.ThreadLocalRandom;
 /** Two fake downloads in two processes: the total is the longer one, not the sum. */
 public final class MpDownloads extends Example {
     public MpDownloads() {
-        super("mp-downloads", "two downloads in two processes take as long as the longer one");
+        super("mp-downloads", "two downloads in two processes take as long as the longer one",
+                "each child says it started (its pid), which file it downloads and that it finished in N seconds of"
+                        + " seed time; the parent prints the total (总共耗费了, real time) and its own pid (主进程号)");
     }
 
     static void downloadTask(String filename) throws InterruptedException {
@@ -16,7 +18,7 @@ public final class MpDownloads extends Example {
         System.out.println("开始下载%s...".formatted(filename));
         int timeToDownload = ThreadLocalRandom.current().nextInt(5, 11);
         Speed.sleep(timeToDownload);
-        System.out.println("%s下载完成! 耗费了%d秒".formatted(filename, timeToDownload));
+        System.out.println("%s下载完成! 耗费了%d秒%s".formatted(filename, timeToDownload, Speed.atSpeed(timeToDownload)));
     }
 
     @Override

@@ -5,7 +5,8 @@ import dev.spindle.examples.Example;
 /** terminate() is asynchronous: isAlive() is still true right after it; the end code is -15. */
 public final class MpTerminateIsAlive extends Example {
     public MpTerminateIsAlive() {
-        super("mp-terminate-is-alive", "terminate is asynchronous; the exit code is -15 (SIGTERM)");
+        super("mp-terminate-is-alive", "terminate is asynchronous; the exit code is -15 (SIGTERM)",
+                "开始: start (printed right after terminate(), while the child may still be alive)");
     }
 
     @Override

@@ -6,7 +6,8 @@ import dev.spindle.multiprocessing.ChildProcess;
 /** Threads share the process's pid; each process has its own. */
 public final class ThreadVsProcessPid extends Example {
     public ThreadVsProcessPid() {
-        super("thread-vs-process-pid", "threads report the parent's pid, processes their own");
+        super("thread-vs-process-pid", "threads report the parent's pid, processes their own",
+                "主线程/主进程pid: the pid of the main thread / main process");
     }
 
     static void work(String who) {

@@ -9,7 +9,8 @@ import java.util.concurrent.CountDownLatch;
 /** A thread starts far faster than a process: 'hello' before the main line for a thread, after it for a process. */
 public final class ThreadVsProcessStartup extends Example {
     public ThreadVsProcessStartup() {
-        super("thread-vs-process-startup", "which starts faster: a thread or a process");
+        super("thread-vs-process-startup", "which starts faster: a thread or a process",
+                "主线程/主进程: the main thread / main process goes on");
     }
 
     static void work(Connection started) throws Exception {

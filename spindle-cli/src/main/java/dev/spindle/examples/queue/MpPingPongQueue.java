@@ -7,13 +7,14 @@ import dev.spindle.multiprocessing.ChildProcess;
 import dev.spindle.queue.Queue;
 
 /**
- * Two processes pass a counter through one Queue, busy-polling {@code empty()} as the seed does,
- * so that together they print 10 lines; the one that reaches 10 puts '10' back and stops, the
- * other gets it, puts it back and stops. The '10' left in the queue is printed at the end.
+ * Two processes race for a counter in one Queue, busy-polling {@code empty()} as the seed does:
+ * whoever takes it prints its word and puts the next count back, so together they print 10 lines
+ * — often all by one of them, as nothing makes them take turns. The one that reaches 10 puts '10'
+ * back and stops, the other gets it, puts it back and stops; the '10' left is printed at the end.
  */
 public final class MpPingPongQueue extends Example {
     public MpPingPongQueue() {
-        super("mp-pingpong-queue", "two processes pass a counter through a Queue and print 10 lines between them");
+        super("mp-pingpong-queue", "two processes race for one counter in a Queue: 10 lines in all, often all from one of them");
     }
 
     static void subTask(Queue<String> q, String string) throws Exception {

@@ -16,7 +16,8 @@ import java.nio.file.Path;
  */
 public final class PpeManagerLockTickets extends Example {
     public PpeManagerLockTickets() {
-        super("ppe-manager-lock-tickets", "ProcessPoolExecutor tasks decrement f1.txt under an RLock passed straight to them: 10 → 0");
+        super("ppe-manager-lock-tickets", "ProcessPoolExecutor tasks decrement f1.txt under an RLock passed straight to them: 10 → 0",
+                "开始: start; 排队抢票了: queued and got a ticket");
     }
 
     static Void task(RLock lock, Path file) throws Exception {

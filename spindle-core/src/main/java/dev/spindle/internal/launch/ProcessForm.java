@@ -1,6 +1,10 @@
 package dev.spindle.internal.launch;
 
 import dev.spindle.function.CheckedBiConsumer;
+import dev.spindle.function.CheckedConsumer3;
+import dev.spindle.function.CheckedConsumer4;
+import dev.spindle.function.CheckedConsumer5;
+import dev.spindle.function.CheckedConsumer6;
 import dev.spindle.function.CheckedConsumer;
 import dev.spindle.function.CheckedRunnable;
 import dev.spindle.internal.codec.Codec;
@@ -50,6 +54,14 @@ public final class ProcessForm {
             case CheckedConsumer<?> c when arguments.size() == 1 -> new ChildProcess((CheckedConsumer<Object>) c, arguments.get(0));
             case CheckedBiConsumer<?, ?> b when arguments.size() == 2 ->
                     new ChildProcess((CheckedBiConsumer<Object, Object>) b, arguments.get(0), arguments.get(1));
+            case CheckedConsumer3<?, ?, ?> m when arguments.size() == 3 ->
+                    new ChildProcess((CheckedConsumer3<Object, Object, Object>) m, arguments.get(0), arguments.get(1), arguments.get(2));
+            case CheckedConsumer4<?, ?, ?, ?> m when arguments.size() == 4 ->
+                    new ChildProcess((CheckedConsumer4<Object, Object, Object, Object>) m, arguments.get(0), arguments.get(1), arguments.get(2), arguments.get(3));
+            case CheckedConsumer5<?, ?, ?, ?, ?> m when arguments.size() == 5 ->
+                    new ChildProcess((CheckedConsumer5<Object, Object, Object, Object, Object>) m, arguments.get(0), arguments.get(1), arguments.get(2), arguments.get(3), arguments.get(4));
+            case CheckedConsumer6<?, ?, ?, ?, ?, ?> m when arguments.size() == 6 ->
+                    new ChildProcess((CheckedConsumer6<Object, Object, Object, Object, Object, Object>) m, arguments.get(0), arguments.get(1), arguments.get(2), arguments.get(3), arguments.get(4), arguments.get(5));
             default -> throw new IllegalArgumentException("not a process form: " + target + " with " + arguments.size() + " argument(s)");
         };
     }

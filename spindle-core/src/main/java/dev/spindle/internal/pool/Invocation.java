@@ -3,6 +3,7 @@ package dev.spindle.internal.pool;
 import dev.spindle.function.CheckedBiFunction;
 import dev.spindle.function.CheckedFunction;
 import dev.spindle.function.CheckedRunnable;
+import dev.spindle.function.MultiArgument;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -54,7 +55,8 @@ final class Invocation {
             case 2 -> function instanceof CheckedBiFunction<?, ?, ?> f
                     ? ((CheckedBiFunction<Object, Object, Object>) f).apply(arguments.get(0), arguments.get(1))
                     : throwWrongKind(function, 2);
-            default -> throwWrongKind(function, arguments.size());
+            default -> function instanceof MultiArgument m && m.arity() == arguments.size()
+                    ? m.invokeWith(arguments) : throwWrongKind(function, arguments.size());
         };
     }
 

@@ -5,10 +5,9 @@ import java.lang.foreign.ValueLayout;
 import java.lang.invoke.VarHandle;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.jetbrains.kotlinx.lincheck.LinChecker;
-import org.jetbrains.kotlinx.lincheck.annotations.Operation;
-import org.jetbrains.kotlinx.lincheck.annotations.Validate;
-import org.jetbrains.kotlinx.lincheck.strategy.stress.StressOptions;
+import org.jetbrains.lincheck.datastructures.Operation;
+import org.jetbrains.lincheck.datastructures.Validate;
+import org.jetbrains.lincheck.datastructures.StressOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -100,6 +99,6 @@ public class RobustMutexLinearizabilityTest {
                 .threads(3)
                 .actorsPerThread(3)
                 .sequentialSpecification(Counter.class);
-        LinChecker.check(RobustMutexLinearizabilityTest.class, options);
+        options.check(RobustMutexLinearizabilityTest.class);
     }
 }
