@@ -48,6 +48,7 @@ final class DemoCommand implements Callable<Integer> {
         if (speed != null) {
             System.setProperty("spindle.speed", speed.toString());
         }
+        example.gloss().ifPresent(gloss -> System.out.println("(in English: " + gloss + ")"));
         example.run(args.toArray(String[]::new));
         return 0;
     }

@@ -8,12 +8,12 @@ import picocli.CommandLine.Command;
         description = "Python's concurrency toolkit for Java: the seed programs and benchmarks.",
         subcommands = {DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "bin/spindle also runs:",
-                "  test     The whole test suite (Maven, from a clone): bin/spindle test [Maven options]",
+                "  test     The whole test suite (Maven, from a clone)",
                 "  build    Build the jars only",
-                "  install  Build and install spindle-core into the local Maven repository (~/.m2)"})
+                "  install  Install spindle-core into the local Maven repository"})
 public final class SpindleCommand implements Runnable {
     /** What {@code --version} prints, for the command and each subcommand. */
-    static final String VERSION = "spindle 0.1.0";
+    static final String VERSION = "spindle 0.1.0-SNAPSHOT";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

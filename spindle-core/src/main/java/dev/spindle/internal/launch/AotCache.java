@@ -1,6 +1,7 @@
 package dev.spindle.internal.launch;
 
 import dev.spindle.internal.track.AtExit;
+import dev.spindle.internal.track.BackgroundThreads;
 import java.io.File;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -52,7 +53,7 @@ final class AotCache {
         }
         if (TRAINING_STARTED.compareAndSet(false, true)) {
             training = true;
-            Thread.ofPlatform().daemon().name("spindle-aot-training").start(() -> {
+            BackgroundThreads.named("spindle-aot-training").start(() -> {
                 try {
                     train(cache);
                 } finally {

@@ -1,6 +1,7 @@
 package dev.spindle.internal.launch;
 
 import dev.spindle.internal.track.AtExit;
+import dev.spindle.internal.track.BackgroundThreads;
 import dev.spindle.internal.track.ProcessIdentity;
 import dev.spindle.internal.track.ResourceTracker;
 import java.io.IOException;
@@ -33,7 +34,7 @@ final class JvmStarter {
             "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xrs", "--enable-native-access=ALL-UNNAMED");
 
     private static final ExecutorService LAUNCH_THREAD = Executors.newSingleThreadExecutor(
-            Thread.ofPlatform().daemon().name("spindle-launcher").factory());
+            BackgroundThreads.named("spindle-launcher").factory());
     private static final AtomicLong REPORTS = new AtomicLong();
 
     private JvmStarter() {}

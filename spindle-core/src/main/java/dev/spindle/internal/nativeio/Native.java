@@ -12,7 +12,8 @@ import java.nio.file.Path;
 /**
  * The few Linux system calls Spindle needs, called through {@code java.lang.foreign}:
  * {@code futex} (non-private, so it works on a word shared between processes),
- * {@code prctl(PR_SET_PDEATHSIG)} and {@code mknodat} for a FIFO. All arguments are passed as 64-bit values because glibc's
+ * {@code prctl(PR_SET_PDEATHSIG)}, {@code mknodat} for a FIFO, and {@code posix_fallocate} to reserve a
+ * segment's memory. All arguments are passed as 64-bit values because glibc's
  * variadic {@code syscall()} reads every argument with {@code va_arg(ap, long)}.
  */
 public final class Native {
@@ -22,6 +23,13 @@ public final class Native {
     private static final long SYS_FUTEX;
     private static final long SYS_PRCTL;
     private static final long SYS_MKNODAT;
+    private static final long SYS_OPENAT;
+    private static final long SYS_CLOSE;
+    private static final long O_RDWR = 2;
+    private static final long O_CLOEXEC = 0x80000;
+    /** The error number of a full file system. */
+    public static final int ENOSPC = 28;
+    private static final int EINTR = 4;
     private static final long AT_FDCWD = -100;
     private static final long S_IFIFO = 0x1000;
     private static final long OWNER_READ_WRITE = 0x180;
@@ -29,8 +37,8 @@ public final class Native {
     static {
         String arch = System.getProperty("os.arch");
         switch (arch) {
-            case "amd64", "x86_64" -> { SYS_FUTEX = 202; SYS_PRCTL = 157; SYS_MKNODAT = 259; }
-            case "aarch64", "arm64" -> { SYS_FUTEX = 98; SYS_PRCTL = 167; SYS_MKNODAT = 33; }
+            case "amd64", "x86_64" -> { SYS_FUTEX = 202; SYS_PRCTL = 157; SYS_MKNODAT = 259; SYS_OPENAT = 257; SYS_CLOSE = 3; }
+            case "aarch64", "arm64" -> { SYS_FUTEX = 98; SYS_PRCTL = 167; SYS_MKNODAT = 33; SYS_OPENAT = 56; SYS_CLOSE = 57; }
             default -> throw new ExceptionInInitializerError("unsupported architecture for futex: " + arch);
         }
     }
@@ -42,6 +50,12 @@ public final class Native {
                     ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG,
                     ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG),
             Linker.Option.firstVariadicArg(1));
+
+    /** glibc's {@code posix_fallocate}, which returns its error number rather than setting errno. */
+    @SuppressWarnings("restricted")
+    private static final MethodHandle POSIX_FALLOCATE = Linker.nativeLinker().downcallHandle(
+            Linker.nativeLinker().defaultLookup().find("posix_fallocate").orElseThrow(),
+            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG));
 
     /** Per-thread {@code struct timespec}, freed with its thread. */
     private static final ThreadLocal<MemorySegment> TIMESPEC =
@@ -77,6 +91,32 @@ public final class Native {
     /** Asks the kernel to send {@code signal} to this process when its parent thread dies. */
     public static void parentDeathSignal(int signal) {
         syscall(SYS_PRCTL, PR_SET_PDEATHSIG, signal, 0, 0, 0, 0);
+    }
+
+    /**
+     * Reserves the first {@code size} bytes of the file at {@code path}, so that touching them
+     * later cannot fail (on tmpfs a sparse page that finds the file system full is a SIGBUS).
+     * Returns 0, or the error number: {@link #ENOSPC} when there is no room.
+     */
+    public static int reserve(Path path, long size) {
+        long fd;
+        try (Arena arena = Arena.ofConfined()) {
+            fd = syscall(SYS_OPENAT, AT_FDCWD, arena.allocateFrom(path.toString()).address(), O_RDWR | O_CLOEXEC, 0, 0, 0);
+        }
+        if (fd < 0) {
+            return -1;
+        }
+        try {
+            int error;
+            do {
+                error = (int) POSIX_FALLOCATE.invokeExact((int) fd, 0L, size);
+            } while (error == EINTR);
+            return error;
+        } catch (Throwable t) {
+            throw new IllegalStateException("posix_fallocate failed to link", t);
+        } finally {
+            syscall(SYS_CLOSE, fd, 0, 0, 0, 0, 0);
+        }
     }
 
     /** Creates a FIFO (a named pipe) at {@code path}, readable and writable by its owner only. */

@@ -4,6 +4,7 @@ import static dev.spindle.internal.pipe.PipeLayout.INT;
 import static dev.spindle.internal.pipe.PipeLayout.LONG;
 
 import dev.spindle.internal.nativeio.AdaptiveSpin;
+import dev.spindle.multiprocessing.BrokenPipeException;
 import dev.spindle.internal.nativeio.Futex;
 import dev.spindle.internal.shm.RobustMutex;
 import dev.spindle.internal.transport.MessageTooLongException;
@@ -53,6 +54,21 @@ final class ByteRing {
         void checkOpen() throws IOException;
     }
 
+    /** Why a ring is broken; stored as its ordinal plus one in the ring's damage word. */
+    enum Damage {
+        POSITION("its read or write position is outside the ring"),
+        LENGTH("a message announces a negative length"),
+        UNWRITTEN("a message runs past what any sender wrote"),
+        END("a message does not end as messages end");
+
+        final String reason;
+
+        Damage(String reason) {
+            this.reason = reason;
+        }
+    }
+
+    private final String name;
     private final MemorySegment memory;
     private final long base;
     private final long data;
@@ -69,7 +85,8 @@ final class ByteRing {
     /** How this process's readers spin (used under the read lock). */
     private final AdaptiveSpin readerSpin = new AdaptiveSpin();
 
-    ByteRing(MemorySegment memory, long base, int capacity) {
+    ByteRing(String name, MemorySegment memory, long base, int capacity) {
+        this.name = name;
         this.memory = memory;
         this.base = base;
         this.data = base + PipeLayout.RING_HEADER;
@@ -90,6 +107,18 @@ final class ByteRing {
     /** Bytes ready to read. */
     long available() {
         return tail() - head();
+    }
+
+    /**
+     * For tests of this package, as a stray write would: puts {@code bytes} where the next message
+     * would go and moves the tail to {@code tail() + tailMove}, touching nothing else.
+     */
+    void strayWrite(byte[] bytes, long tailMove) {
+        long tail = tail();
+        for (int i = 0; i < bytes.length; i++) {
+            memory.set(ValueLayout.JAVA_BYTE, data + ((tail + i) & (capacity - 1)), bytes[i]);
+        }
+        publishTail(tail + tailMove);
     }
 
     /** Where the message being read (or last read) begins: for tests of this package. */
@@ -115,13 +144,57 @@ final class ByteRing {
     }
 
     /** Free bytes beyond {@code tail}, re-reading the head only when the last sight of it shows fewer than {@code wanted}. */
-    private long free(long tail, long wanted) {
+    private long free(long tail, long wanted) throws BrokenPipeException {
         long free = capacity - (tail - headSeen);
         if (free < wanted) {
             headSeen = head();
-            free = capacity - (tail - headSeen);
+            free = checkedSpan(capacity - (tail - headSeen));
         }
         return free;
+    }
+
+    /** {@code span} (bytes ready, or free), checked to fit the ring: positions a writer or reader put there always do. */
+    private long checkedSpan(long span) throws BrokenPipeException {
+        if (span < 0 || span > capacity) {
+            throw broken(Damage.POSITION);
+        }
+        return span;
+    }
+
+    /**
+     * Marks the ring broken for every process (the first finding wins), wakes whoever sleeps on
+     * it, and returns the exception to throw.
+     */
+    BrokenPipeException broken(Damage damage) {
+        INT.compareAndSet(memory, base + PipeLayout.DAMAGE, 0, damage.ordinal() + 1);
+        wakeAll();
+        return brokenException();
+    }
+
+    /** Throws if the ring was found broken, here or in any other process. */
+    void checkNotBroken() throws BrokenPipeException {
+        if ((int) INT.getVolatile(memory, base + PipeLayout.DAMAGE) != 0) {
+            throw brokenException();
+        }
+    }
+
+    private BrokenPipeException brokenException() {
+        int code = (int) INT.getVolatile(memory, base + PipeLayout.DAMAGE);
+        Damage[] all = Damage.values();
+        String reason = code >= 1 && code <= all.length ? all[code - 1].reason : "its damage word holds " + code;
+        return new BrokenPipeException("the pipe " + name + " is broken: " + reason
+                + " (a process wrote bytes that are not Spindle's into its shared memory); every call on it fails"
+                + " from now on: open a new pipe");
+    }
+
+    /**
+     * True if the writer is writing the message the reader is in the middle of: the only way a
+     * reader waits for more of a message. A writer records a message's bounds before it
+     * publishes any of it, and changes them only once it is whole.
+     */
+    private boolean writerIsWritingTheMessageBeingRead() {
+        return field(PipeLayout.WRITE_START) == field(PipeLayout.READ_START)
+                && field(PipeLayout.WRITE_END) == field(PipeLayout.READ_END);
     }
 
     private static void lock(RobustMutex mutex) throws InterruptedIOException {
@@ -140,6 +213,7 @@ final class ByteRing {
         if (length > limit) {
             throw new MessageTooLongException(length, limit);
         }
+        checkNotBroken();
         lock(writeLock);
         try {
             long tail = tail();
@@ -250,7 +324,7 @@ final class ByteRing {
     /** Waits until {@code needed} bytes are free beyond {@code tail}. */
     private void awaitSpace(long tail, int needed, Watch reader) throws IOException {
         long spinUntil = System.nanoTime() + SPIN_NANOS;
-        while (capacity - (tail - head()) < needed) {
+        while (checkedSpan(capacity - (tail - head())) < needed) {
             if (System.nanoTime() < spinUntil) {
                 Thread.onSpinWait();
                 continue;
@@ -266,6 +340,7 @@ final class ByteRing {
                 INT.getAndAdd(memory, base + PipeLayout.WRITER_WAITING, -1);
             }
             checkWaiter(reader);
+            checkNotBroken();
             if (reader.otherEndGone(true)) {
                 throw new IOException("broken pipe: the receiving end is closed");
             }
@@ -280,6 +355,7 @@ final class ByteRing {
      * Messages a dead writer left torn are dropped.
      */
     byte[] receive(int maxLength, Watch writer, boolean onlyIfArrived) throws IOException {
+        checkNotBroken();
         lock(readLock);
         try {
             while (true) {
@@ -288,7 +364,7 @@ final class ByteRing {
                 if (head != readEnd && head > field(PipeLayout.READ_START)) {
                     head = skipTo(readEnd, head, writer); // a reader left in the middle of a large message
                 }
-                if (onlyIfArrived && tail() - head == 0) {
+                if (onlyIfArrived && checkedSpan(tail() - head) == 0) {
                     return null;
                 }
                 byte[] message = readMessage(head, maxLength, writer);
@@ -307,7 +383,7 @@ final class ByteRing {
         long head = take(header, 0, 4, start, writer, true, false);
         int length = ((header[0] & 0xFF) << 24) | ((header[1] & 0xFF) << 16) | ((header[2] & 0xFF) << 8) | (header[3] & 0xFF);
         if (length < 0) {
-            throw new IOException("corrupt pipe message length " + length);
+            throw broken(Damage.LENGTH);
         }
         long end = start + PipeLayout.FRAMING + length;
         setField(PipeLayout.READ_START, start);
@@ -324,7 +400,7 @@ final class ByteRing {
         return switch (header[0]) {
             case PipeLayout.WHOLE -> message;
             case PipeLayout.TORN -> null;
-            default -> throw new IOException("corrupt pipe message end " + header[0]);
+            default -> throw broken(Damage.END);
         };
     }
 
@@ -340,7 +416,7 @@ final class ByteRing {
     private long take(byte[] dst, int offset, int length, long head, Watch writer, boolean atMessageStart,
             boolean publishWhileWaiting) throws IOException {
         while (length > 0) {
-            long ready = tail() - head;
+            long ready = checkedSpan(tail() - head);
             if (ready == 0) {
                 if (publishWhileWaiting) {
                     publishHead(head);
@@ -380,8 +456,12 @@ final class ByteRing {
      * EOF; mid-message it is a truncated message, and a dead writer's torn message is completed.
      */
     boolean awaitData(long head, long deadline, Watch writer, boolean atMessageStart) throws IOException {
-        if (tail() - head != 0) {
+        checkNotBroken();
+        if (checkedSpan(tail() - head) != 0) {
             return true;
+        }
+        if (!atMessageStart && !writerIsWritingTheMessageBeingRead()) {
+            throw broken(Damage.UNWRITTEN); // no sender will ever write the rest
         }
         long start = System.nanoTime();
         try {
@@ -422,6 +502,7 @@ final class ByteRing {
                 INT.getAndAdd(memory, base + PipeLayout.READER_WAITING, -1);
             }
             checkWaiter(writer);
+            checkNotBroken();
             if (tail() - head == 0 && !atMessageStart) {
                 completeIfWriterDied();
             }

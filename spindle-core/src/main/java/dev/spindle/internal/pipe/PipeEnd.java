@@ -56,8 +56,8 @@ public final class PipeEnd implements Transport, ByteRing.Watch {
         this.holders = new HolderTable(segment.memory());
         long out = PipeLayout.ringOffset(end, capacity);
         long in = PipeLayout.ringOffset(1 - end, capacity);
-        this.outgoing = new ByteRing(segment.memory(), out, capacity);
-        this.incoming = new ByteRing(segment.memory(), in, capacity);
+        this.outgoing = new ByteRing(segment.name() + " (end " + end + "'s sending side)", segment.memory(), out, capacity);
+        this.incoming = new ByteRing(segment.name() + " (end " + end + "'s receiving side)", segment.memory(), in, capacity);
     }
 
     /**

@@ -34,6 +34,8 @@ import java.lang.invoke.VarHandle;
  * +336  long readEnd       where it ends
  * +384  int  readerMaxBytes the largest message the receiving end accepts (its ReadLimits), so
  *                          a longer one fails at the sender instead of being dropped by the reader
+ * +388  int  damage        0, or why the ring is broken: set once by the first process that finds
+ *                          bytes no writer put there; every later call on either end then fails
  * +512  data
  * </pre>
  * A message is {@code [int length][length bytes][byte 1]}, written whole under writeLock and read
@@ -73,6 +75,7 @@ final class PipeLayout {
     static final long READ_START = 328;
     static final long READ_END = 336;
     static final long READER_MAX_BYTES = 384;
+    static final long DAMAGE = 388;
     /** The last byte of a message written whole. */
     static final byte WHOLE = 1;
     /** The last byte of a message completed by a repair after its writer died. */

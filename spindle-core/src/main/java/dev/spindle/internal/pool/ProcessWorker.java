@@ -162,12 +162,23 @@ final class ProcessWorker {
             // read below what it sent before it went
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (Error e) {
+            // Whatever broke below, the driver lives to account for its tasks: a dead driver left them pending for ever.
+            System.getLogger(ProcessWorker.class.getName()).log(System.Logger.Level.ERROR,
+                    "error driving worker " + child.name() + " (pid " + child.pid() + "); killing it", e);
+            child.kill();
         }
-        if (!child.isAlive()) {
-            readWhatItSent();
+        try {
+            if (!child.isAlive()) {
+                readWhatItSent();
+            }
+        } catch (RuntimeException | Error e) {
+            System.getLogger(ProcessWorker.class.getName()).log(System.Logger.Level.ERROR,
+                    "cannot read what worker " + child.name() + " sent before it ended", e);
+        } finally {
+            connection.close();
+            ended();
         }
-        connection.close();
-        ended();
     }
 
     /** Sends the worker as many tasks as its window allows; blocks for the first if it holds none. */

@@ -1,6 +1,7 @@
 package dev.spindle.internal.pool;
 
 import dev.spindle.BrokenPoolException;
+import dev.spindle.SharedMemoryFullException;
 import dev.spindle.SerializationException;
 import dev.spindle.internal.codec.Codec;
 import dev.spindle.internal.codec.SizeLimit;
@@ -9,6 +10,8 @@ import dev.spindle.internal.track.AtExit;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -84,10 +87,47 @@ final class ProcessWorkers implements Workers {
         try {
             workers[slot] = ProcessWorker.start(this, engine, slot, "SpawnPoolWorker-" + WORKER_NAMES.incrementAndGet());
             live.started();
+        } catch (SharedMemoryFullException e) {
+            workers[slot] = null;
+            vacantForLackOfRoom(e);
         } catch (RuntimeException e) {
             workers[slot] = null;
             // Let the lock go first: breaking the engine calls back into terminate().
             Thread.ofPlatform().daemon().start(() -> engine.broken(new BrokenPoolException("cannot start a worker process: " + e, e)));
+        }
+    }
+
+    /**
+     * Call holding this object's lock. A worker could not start for want of shared memory: the
+     * pool is not broken by it (the room may come back), the slot stays empty and is tried again
+     * shortly. While no worker is alive, the queued tasks fail with that reason rather than wait.
+     */
+    private void vacantForLackOfRoom(SharedMemoryFullException e) {
+        if (live.count() == 0) {
+            Thread.ofPlatform().daemon().start(() -> engine.failQueued(e)); // completing futures runs callbacks: not under this lock
+        }
+        if (!retryScheduled) {
+            retryScheduled = true;
+            CompletableFuture.delayedExecutor(VACANT_RETRY_MILLIS, TimeUnit.MILLISECONDS).execute(this::fillVacant);
+        }
+    }
+
+    private static final long VACANT_RETRY_MILLIS = 200;
+    /** Guarded by this object's lock: a retry of the empty slots is on its way. */
+    private boolean retryScheduled;
+
+    private void fillVacant() {
+        synchronized (this) {
+            retryScheduled = false;
+            if (!engine.workersNeeded() || engine.stopped() || AtExit.exiting()) {
+                releaseSlotsIfDone();
+                return;
+            }
+            for (int i = 0; i < workers.length; i++) {
+                if (workers[i] == null) {
+                    startIn(i);
+                }
+            }
         }
     }
 
@@ -101,14 +141,22 @@ final class ProcessWorkers implements Workers {
             if (engine.workersNeeded() && !engine.stopped() && !AtExit.exiting()) {
                 startIn(worker.slot()); // counted before the old one is uncounted: the count never dips to 0 between
             }
-            if (live.count() == 1) {
-                // This was the last worker and none replaces it: release the slots.
-                slots.unlink();
-                slots.close();
-            }
             live.ended();
+            releaseSlotsIfDone();
         }
     }
+
+    /** Call holding this object's lock: once no worker lives and none is to start, the slots go. */
+    private void releaseSlotsIfDone() {
+        if (live.count() == 0 && !retryScheduled && !slotsReleased) {
+            slotsReleased = true;
+            slots.unlink();
+            slots.close();
+        }
+    }
+
+    /** Guarded by this object's lock. */
+    private boolean slotsReleased;
 
     /**
      * A task settled while it may still be held by a worker: the watchdog kills its worker as soon

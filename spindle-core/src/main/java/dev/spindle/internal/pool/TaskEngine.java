@@ -324,6 +324,22 @@ public final class TaskEngine {
         queued.forEach(t -> t.future.cancel(false));
     }
 
+    /**
+     * No worker can run the queued tasks now (none could start): they fail with {@code cause},
+     * and the pool goes on taking tasks.
+     */
+    void failQueued(Throwable cause) {
+        List<Task> failed;
+        lock.lock();
+        try {
+            failed = List.copyOf(queue);
+            queue.clear();
+        } finally {
+            lock.unlock();
+        }
+        failed.forEach(task -> finish(task, null, cause));
+    }
+
     /** The initializer failed: every task fails with {@code cause}, and no worker is restarted. */
     void broken(BrokenPoolException cause) {
         stop(State.BROKEN, cause);

@@ -6,6 +6,7 @@ import static dev.spindle.internal.queue.QueueLayout.longAt;
 import static dev.spindle.internal.queue.QueueLayout.setLong;
 
 import dev.spindle.internal.codec.SizeLimit;
+import dev.spindle.queue.BrokenQueueException;
 import dev.spindle.internal.nativeio.AdaptiveSpin;
 import dev.spindle.internal.nativeio.Futex;
 import dev.spindle.internal.shm.RobustMutex;
@@ -44,6 +45,19 @@ final class ItemRing {
     /** In an overflow chunk: the items go on at the start of the next chunk. */
     private static final int NEXT = 3;
 
+    /** Why a queue is broken; stored as its ordinal plus one in the damage word. */
+    enum Damage {
+        POSITION("its read or write position is outside the ring"),
+        ITEM("an item's length or kind is not one a put writes"),
+        REFERENCE("a large item's reference is not one a put writes");
+
+        final String reason;
+
+        Damage(String reason) {
+            this.reason = reason;
+        }
+    }
+
     private final MemorySegment memory;
     private final String segmentName;
     private final int capacity;
@@ -81,12 +95,43 @@ final class ItemRing {
         return maxsize;
     }
 
+    /**
+     * Marks the queue broken for every process (the first finding wins), wakes whoever waits on
+     * it, and returns the exception to throw; {@code detail} says what was found.
+     */
+    BrokenQueueException broken(Damage damage, String detail) {
+        INT.compareAndSet(memory, QueueLayout.DAMAGE, 0, damage.ordinal() + 1);
+        for (long seq : new long[] {QueueLayout.DATA_SEQ, QueueLayout.SPACE_SEQ, QueueLayout.JOIN_SEQ}) {
+            INT.getAndAdd(memory, seq, 1);
+            Futex.wake(memory, seq, WAKE_ALL);
+        }
+        return brokenException(detail);
+    }
+
+    /** Throws if the queue was found broken, here or in any other process. */
+    void checkNotBroken() {
+        if (intAt(memory, QueueLayout.DAMAGE) != 0) {
+            throw brokenException(null);
+        }
+    }
+
+    private BrokenQueueException brokenException(String detail) {
+        int code = intAt(memory, QueueLayout.DAMAGE);
+        Damage[] all = Damage.values();
+        String reason = code >= 1 && code <= all.length ? all[code - 1].reason : "its damage word holds " + code;
+        return new BrokenQueueException("the queue " + segmentName + " is broken: " + reason
+                + (detail == null ? "" : " (" + detail + ")")
+                + "; a process wrote bytes that are not Spindle's into its shared memory, and every put and get fails"
+                + " from now on: make a new queue");
+    }
+
     int maxItemBytes() {
         return maxItemBytes;
     }
 
     /** Items held: exact while nothing is put or taken (a put or get whose process died in the middle is settled first). */
     int size() {
+        checkNotBroken();
         settleOrphans();
         long held = longAt(memory, QueueLayout.PUTS) - longAt(memory, QueueLayout.GETS);
         return Math.clamp(held, 0, Integer.MAX_VALUE);
@@ -106,6 +151,7 @@ final class ItemRing {
      * @throws IllegalArgumentException if the item is above the queue's limit
      */
     boolean put(byte[] item, long deadline) throws InterruptedException {
+        checkNotBroken();
         if (item.length > maxItemBytes) {
             throw new IllegalArgumentException(SizeLimit.exceeded("an item", item.length, maxItemBytes,
                     "for this queue with ctx.queue(maxsize, maxItemBytes)"));
@@ -208,9 +254,17 @@ final class ItemRing {
         long tail = longAt(memory, QueueLayout.TAIL);
         if (capacity - (tail - headSeen) < footprint) {
             headSeen = longAt(memory, QueueLayout.HEAD);
-            return capacity - (tail - headSeen) >= footprint;
+            return checkedSpan(capacity - (tail - headSeen), "room") >= footprint;
         }
         return true;
+    }
+
+    /** {@code span} (bytes ready, or room), checked to fit the ring: positions a put or get stored always do. */
+    private long checkedSpan(long span, String what) {
+        if (span < 0 || span > capacity) {
+            throw broken(Damage.POSITION, what + " of " + span + " bytes in a ring of " + capacity);
+        }
+        return span;
     }
 
     private boolean belowMaxsize() {
@@ -275,6 +329,7 @@ final class ItemRing {
     private byte[] get(long deadline, boolean take) throws InterruptedException {
         BooleanSupplier item = this::hasItem;
         while (true) {
+            checkNotBroken();
             if (take ? !await(QueueLayout.DATA_SEQ, QueueLayout.GET_WAITING, item, deadline, getSpin) : !hasItem()) {
                 passOnWakeUp();
                 return null;
@@ -309,7 +364,7 @@ final class ItemRing {
     /** Under the get lock, with the ring not empty: copies its oldest item out and, with {@code take}, commits its removal. */
     private Taken fromRing(boolean take) {
         long head = longAt(memory, QueueLayout.HEAD);
-        long ready = longAt(memory, QueueLayout.TAIL) - head;
+        long ready = checkedSpan(longAt(memory, QueueLayout.TAIL) - head, "items");
         long at = QueueLayout.RING + (head & (capacity - 1));
         int length = memory.get(ValueLayout.JAVA_INT, at);
         int kind = memory.get(ValueLayout.JAVA_INT, at + 4);
@@ -354,7 +409,7 @@ final class ItemRing {
     private long checkedFootprint(int length, int kind, long ready, String where) {
         long footprint = QueueLayout.footprint(length);
         if (length < 0 || footprint > ready || (kind != INLINE && kind != SPILLED)) {
-            throw new IllegalStateException("corrupt queue item " + where + ": length " + length + ", kind " + kind
+            throw broken(Damage.ITEM, "corrupt queue item " + where + ": length " + length + ", kind " + kind
                     + ", " + ready + " bytes ready");
         }
         return footprint;
@@ -381,13 +436,18 @@ final class ItemRing {
 
     private byte[] unspill(byte[] payload, boolean remove) {
         if (payload.length < 5) {
-            throw new IllegalStateException("corrupt reference to a large queue item: " + payload.length + " bytes");
+            throw broken(Damage.REFERENCE, "corrupt reference to a large queue item: " + payload.length + " bytes");
         }
         int length = ByteBuffer.wrap(payload).getInt();
         if (length < 0 || length > maxItemBytes) {
-            throw new IllegalStateException("corrupt reference to a large queue item of " + length + " bytes");
+            throw broken(Damage.REFERENCE, "corrupt reference to a large queue item of " + length + " bytes");
         }
-        return SpilledItem.read(segmentName, Arrays.copyOfRange(payload, 4, payload.length), length, remove);
+        byte[] reference = Arrays.copyOfRange(payload, 4, payload.length);
+        if (!SpilledItem.namesOneBeside(segmentName, reference)) {
+            throw broken(Damage.REFERENCE, "a queue item names a segment outside its queue: "
+                    + new String(reference, java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        return SpilledItem.read(segmentName, reference, length, remove);
     }
 
     private byte[] copyOut(long position, int length) {
@@ -506,6 +566,7 @@ final class ItemRing {
                 } finally {
                     INT.getAndAdd(memory, waitingAt, -1);
                 }
+                checkNotBroken();
                 if (ready.getAsBoolean()) {
                     return true;
                 }

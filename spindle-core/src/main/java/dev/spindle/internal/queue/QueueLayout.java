@@ -17,6 +17,8 @@ import java.lang.invoke.VarHandle;
  * 8    int  capacity        bytes of the ring, a power of two; also the size of an overflow chunk
  * 12   int  maxsize         most items held; 0 = no limit
  * 16   int  maxItemBytes    the largest encoded item accepted
+ * 20   int  damage          0, or why the queue is broken: set once by the first process that finds
+ *                           what no put wrote; every later put, get and qsize then fails
  * 64   long putLock         RobustMutex word: one putter at a time
  * 72   long tail            bytes ever put into the ring; stored last by a ring put (its commit)
  * 80   long puts            items ever put
@@ -63,6 +65,7 @@ final class QueueLayout {
     static final long CAPACITY = 8;
     static final long MAXSIZE = 12;
     static final long MAX_ITEM_BYTES = 16;
+    static final long DAMAGE = 20;
     static final long PUT_LOCK = 64;
     static final long TAIL = 72;
     static final long PUTS = 80;

@@ -49,12 +49,18 @@ final class SpilledItem {
         }
     }
 
+    /** True if {@code reference} names a segment beside {@code queueName}, as {@link #write} gives it. */
+    static boolean namesOneBeside(String queueName, byte[] reference) {
+        String name = new String(reference, StandardCharsets.US_ASCII);
+        return name.startsWith(queueName + "-" + KIND + "-") && name.indexOf('/') < 0;
+    }
+
     /** The segment name {@code reference} carries, checked to be one beside {@code queueName}. */
     private static String name(String queueName, byte[] reference) {
-        String name = new String(reference, StandardCharsets.US_ASCII);
-        if (!name.startsWith(queueName + "-" + KIND + "-") || name.indexOf('/') >= 0) {
-            throw new IllegalStateException("a queue item names a segment outside its queue: " + name);
+        if (!namesOneBeside(queueName, reference)) {
+            throw new IllegalStateException("a queue item names a segment outside its queue: "
+                    + new String(reference, StandardCharsets.US_ASCII));
         }
-        return name;
+        return new String(reference, StandardCharsets.US_ASCII);
     }
 }

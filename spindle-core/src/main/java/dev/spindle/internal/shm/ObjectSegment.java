@@ -1,5 +1,6 @@
 package dev.spindle.internal.shm;
 
+import dev.spindle.internal.track.BackgroundThreads;
 import dev.spindle.internal.travel.Travel;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
@@ -26,11 +27,7 @@ import java.util.function.Function;
  * what a process keeps about its own holds (an RLock's owner thread) is kept once.
  */
 public final class ObjectSegment {
-    private static final Cleaner CLEANER = Cleaner.create(task -> {
-        Thread thread = new Thread(task, "spindle-primitive-cleaner");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final Cleaner CLEANER = Cleaner.create(BackgroundThreads.named("spindle-primitive-cleaner").factory());
     /** How a primitive type is mapped again on arrival: its header, and how it is made from its segment and companion. */
     private record Kind<T>(SegmentHeader header, BiFunction<ObjectSegment, Object, T> make) {}
 

@@ -1,5 +1,7 @@
 package dev.spindle.internal.shm;
 
+import dev.spindle.SharedMemoryFullException;
+import dev.spindle.internal.nativeio.Native;
 import dev.spindle.internal.track.OwnedFiles;
 import dev.spindle.internal.track.ProcessIdentity;
 import dev.spindle.internal.track.ResourceTracker;
@@ -7,7 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.nio.ByteBuffer;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -75,6 +76,8 @@ public final class SharedSegment implements AutoCloseable {
         checkPlainName(name);
         try {
             return createFile(name, size);
+        } catch (SharedMemoryFullException full) {
+            throw full;
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -101,6 +104,8 @@ public final class SharedSegment implements AutoCloseable {
             SegmentSweeper.creating();
             try {
                 return createFile(name, size);
+            } catch (SharedMemoryFullException full) {
+                throw full;
             } catch (UncheckedIOException raced) {
                 return open(name); // another process made it first
             }
@@ -117,13 +122,18 @@ public final class SharedSegment implements AutoCloseable {
             try (FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.READ, StandardOpenOption.WRITE)) {
                 channel.truncate(size);
-                channel.write(ByteBuffer.wrap(new byte[1]), size - 1);
+                if (Native.reserve(path, size) == Native.ENOSPC) {
+                    throw new SharedMemoryFullException(path, size);
+                }
                 return map(name, channel, size);
             } catch (java.nio.file.FileAlreadyExistsException another) {
                 throw new UncheckedIOException("cannot create shared memory " + path + ": it exists", another);
             } catch (ClosedByInterruptException interrupted) {
                 OwnedFiles.delete(path);
                 throw interrupted;
+            } catch (SharedMemoryFullException full) {
+                OwnedFiles.delete(path);
+                throw full;
             } catch (IOException | RuntimeException e) {
                 OwnedFiles.delete(path);
                 throw new UncheckedIOException("cannot create shared memory " + path,

@@ -71,7 +71,7 @@ public final class ResourceTracker {
             }
             started = true;
         }
-        Thread.ofPlatform().daemon().name("spindle-tracker-start").start(ResourceTracker::launch);
+        BackgroundThreads.named("spindle-tracker-start").start(ResourceTracker::launch);
     }
 
     /**

@@ -155,6 +155,40 @@ class QueueFaultsTest {
         QueueLayout.setLong(memory, QueueLayout.TAIL, tail + QueueLayout.footprint(payload.length));
     }
 
+    /** Every later call on the queue, from any process, fails at once with the one reason. */
+    private static void assertBroken(SharedQueue<Object> queue, String reason) {
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(queue::take).isInstanceOf(dev.spindle.queue.BrokenQueueException.class)
+                    .hasMessageContaining("is broken: " + reason).hasMessageContaining("make a new queue");
+            assertThatThrownBy(() -> queue.put("after")).isInstanceOf(dev.spindle.queue.BrokenQueueException.class);
+            assertThatThrownBy(queue::qsize).isInstanceOf(dev.spindle.queue.BrokenQueueException.class);
+        }
+    }
+
+    @Test
+    void aCorruptRingBreaksTheQueueOnceForEveryCallInsteadOfFailingOrAllocatingOnEach() throws Exception {
+        SharedQueue<Object> huge = SharedQueue.create(0, Integer.MAX_VALUE - 16);
+        forge(huge, 0x7FFFFF00, 1, new byte[8]);
+        assertThatThrownBy(huge::take).isInstanceOf(dev.spindle.queue.BrokenQueueException.class)
+                .hasMessageContaining("length 2147483392");
+        assertBroken(huge, "an item's length or kind");
+
+        SharedQueue<Object> large = SharedQueue.create(0, Integer.MAX_VALUE - 16);
+        forge(large, 100_000_000, 1, new byte[8]);
+        QueueLayout.setLong(memoryOf(large), QueueLayout.TAIL, 1L << 40); // and a tail that says it is all there
+        assertThatThrownBy(large::take).isInstanceOf(dev.spindle.queue.BrokenQueueException.class)
+                .hasMessageContaining("position is outside the ring");
+        assertBroken(large, "its read or write position");
+
+        SharedQueue<Object> behind = SharedQueue.create(0, 1 << 20);
+        behind.put("one");
+        assertThat(behind.take()).isEqualTo("one");
+        QueueLayout.setLong(memoryOf(behind), QueueLayout.TAIL, 0);
+        QueueLayout.setLong(memoryOf(behind), QueueLayout.PUTS, 5); // a getter would find items and a tail behind its head
+        assertThatThrownBy(behind::take).isInstanceOf(dev.spindle.queue.BrokenQueueException.class);
+        assertBroken(behind, "its read or write position");
+    }
+
     @Test
     void hostileBytesInTheRingGiveAClearErrorNotAHugeAllocation() throws Exception {
         SharedQueue<Object> lengthy = SharedQueue.create(0, dev.spindle.ReadLimits.defaults().maxBytes());
