@@ -18,12 +18,20 @@ import java.util.regex.Pattern;
 record DemoRun(int exitCode, String output, Duration elapsed) {
     static final Duration DEADLINE = Duration.ofSeconds(90);
 
-    /** {@code spindle demo ID --speed SPEED ARGS...}. */
+    /**
+     * {@code spindle demo ID --speed SPEED ARGS...}: what the program printed, without the English
+     * gloss line the command puts before a program whose seed prints Chinese.
+     */
     static DemoRun of(String id, double speed, String... args) throws IOException, InterruptedException {
         List<String> demoArgs = new ArrayList<>(List.of(id, "--speed", Double.toString(speed)));
         demoArgs.addAll(List.of(args));
-        return demo(demoArgs.toArray(String[]::new));
+        DemoRun run = demo(demoArgs.toArray(String[]::new));
+        String program = run.output().startsWith(GLOSS) ? run.output().substring(run.output().indexOf('\n') + 1) : run.output();
+        return new DemoRun(run.exitCode(), program, run.elapsed());
     }
+
+    /** How the command begins the English gloss of a seed's output. */
+    static final String GLOSS = "(in English: ";
 
     /** {@code spindle demo DEMO_ARGS...}. */
     static DemoRun demo(String... demoArgs) throws IOException, InterruptedException {

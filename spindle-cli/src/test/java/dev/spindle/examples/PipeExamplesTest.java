@@ -24,6 +24,13 @@ class PipeExamplesTest {
     }
 
     @Test
+    void aProgramWhoseSeedPrintsChineseIsGlossedInEnglishFirst() throws Exception {
+        DemoRun run = DemoRun.demo("mp-pipe-adder", "--speed", "0.02");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.lines().getFirst()).startsWith(DemoRun.GLOSS).contains("主进程: the main process");
+    }
+
+    @Test
     void mpPipeAdderAddsThenStopsAtEof() throws Exception {
         DemoRun run = DemoRun.of("mp-pipe-adder", FAST);
         assertThat(run.exitCode()).isZero();

@@ -3,15 +3,19 @@ package dev.spindle.internal.codec;
 import dev.spindle.ReadLimits;
 import dev.spindle.SerializationException;
 import java.io.ObjectInputFilter;
+import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The {@link ObjectInputFilter} of one read under {@link ReadLimits}: nesting depth, array
- * lengths and references bounded by the message itself (every element takes at least a byte, so
- * a longer array is a lie that would allocate from nothing), the limits' class policy, and the
- * JVM-wide serial filter (which a stream-specific filter would otherwise replace). It remembers
- * why it refused, so the error can say so.
+ * The {@link ObjectInputFilter} of one read under {@link ReadLimits}: nesting depth; arrays and
+ * references bounded by the message itself (an array's elements take at least their size in the
+ * stream — a primitive one exactly its size, an object reference at least a byte — so a longer
+ * array is a lie that would allocate from nothing, and all of a message's arrays together fit in
+ * it); maps and sets nested in maps and sets no deeper than the limit (their rebuilding hashes
+ * each level again: a hash bomb); the limits' class policy; and the JVM-wide serial filter
+ * (which a stream-specific filter would otherwise replace). It remembers why it refused, so the
+ * error can say so. One filter reads one message, in one thread.
  */
 final class ReadFilter implements ObjectInputFilter {
     private static final Map<String, ObjectInputFilter> PATTERNS = new ConcurrentHashMap<>();
@@ -20,6 +24,10 @@ final class ReadFilter implements ObjectInputFilter {
     private final long messageLength;
     private final ObjectInputFilter classes;
     private String refusal;
+    /** Bytes the message's arrays take so far, at their element size (object references: one each). */
+    private long arrayBytes;
+    /** The stream depths at which the maps and sets enclosing the object being read begin. */
+    private final ArrayDeque<Long> hashedAt = new ArrayDeque<>();
 
     ReadFilter(ReadLimits limits, long messageLength) {
         this.limits = limits;
@@ -37,6 +45,17 @@ final class ReadFilter implements ObjectInputFilter {
             return refuse("an array of " + info.arrayLength() + " elements in a message of " + messageLength + " bytes");
         }
         Class<?> type = info.serialClass();
+        if (info.arrayLength() >= 0 && type != null && type.isArray()) {
+            arrayBytes += info.arrayLength() * elementBytes(type.getComponentType());
+            if (arrayBytes > messageLength) {
+                return refuse("an array of " + info.arrayLength() + " " + type.getComponentType().getName()
+                        + " elements: the message's arrays would take " + arrayBytes + " bytes of a message of " + messageLength);
+            }
+        }
+        if (info.depth() > 0 && hashNestingTooDeep(type, info.depth())) {
+            return refuse("maps and sets nested more than maxHashNesting " + limits.maxHashNesting()
+                    + " deep (rebuilding them would hash each level again: a hash bomb)");
+        }
         if (type != null && !allowed(classes, info)) {
             return refuse("class " + type.getName() + " is outside the class filter " + limits.classFilter());
         }
@@ -44,6 +63,35 @@ final class ReadFilter implements ObjectInputFilter {
             return refuse("class " + type.getName() + " is refused by the JVM-wide serial filter");
         }
         return Status.UNDECIDED;
+    }
+
+    /** The stream size of one element of an array of {@code component}: exact for primitives, a lower bound for references. */
+    private static long elementBytes(Class<?> component) {
+        if (!component.isPrimitive()) {
+            return 1;
+        }
+        return component == long.class || component == double.class ? 8
+                : component == int.class || component == float.class ? 4
+                : component == short.class || component == char.class ? 2 : 1;
+    }
+
+    /**
+     * Seeing anything at stream depth {@code depth}: every hashed map or set that began at that
+     * depth or deeper has been read whole. {@code HashMap}, {@code HashSet} and {@code Hashtable}
+     * (and their subclasses) check their table as a {@code Map.Entry[]} before reading their
+     * entries, every time — the filter sees a class only the first time it meets it — so that
+     * check marks one beginning here, around what comes next. True if that makes more than the
+     * limit nested.
+     */
+    private boolean hashNestingTooDeep(Class<?> type, long depth) {
+        while (!hashedAt.isEmpty() && hashedAt.peekLast() >= depth) {
+            hashedAt.pollLast();
+        }
+        if (type == Map.Entry[].class) {
+            hashedAt.addLast(depth);
+            return hashedAt.size() > limits.maxHashNesting();
+        }
+        return false;
     }
 
     private static boolean allowed(ObjectInputFilter filter, FilterInfo info) {

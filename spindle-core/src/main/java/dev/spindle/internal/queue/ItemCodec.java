@@ -10,8 +10,7 @@ final class ItemCodec {
     private final ReadLimits limits;
 
     ItemCodec(int maxItemBytes) {
-        ReadLimits defaults = ReadLimits.defaults();
-        this.limits = new ReadLimits(maxItemBytes, defaults.maxDepth(), defaults.classFilter());
+        this.limits = ReadLimits.defaults().withMaxBytes(Math.max(1, maxItemBytes));
     }
 
     /**

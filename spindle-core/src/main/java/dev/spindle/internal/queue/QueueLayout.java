@@ -93,11 +93,11 @@ final class QueueLayout {
     static final int ITEM_HEADER = 8;
 
     /** The header of a plain queue's segment. */
-    static final SegmentHeader QUEUE = new SegmentHeader("queue", "Queue", 0x53515545, 2, RING);
+    static final SegmentHeader QUEUE = new SegmentHeader("queue", "Queue", 0x53515545, 2, RING, true);
     /** The header of a joinable queue's segment: the same layout, another kind. */
-    static final SegmentHeader JOINABLE = new SegmentHeader("jqueue", "JoinableQueue", 0x534A5155, 2, RING);
+    static final SegmentHeader JOINABLE = new SegmentHeader("jqueue", "JoinableQueue", 0x534A5155, 2, RING, true);
     /** The header of a simple queue's segment. */
-    static final SegmentHeader SIMPLE = new SegmentHeader("squeue", "SimpleQueue", 0x53535155, 2, RING);
+    static final SegmentHeader SIMPLE = new SegmentHeader("squeue", "SimpleQueue", 0x53535155, 2, RING, true);
 
     static final VarHandle INT = ValueLayout.JAVA_INT.varHandle();
     static final VarHandle LONG = ValueLayout.JAVA_LONG.varHandle();

@@ -63,7 +63,9 @@ public final class ObjectSegment {
     /**
      * A new segment of {@code size} bytes (at least the header's) for an object made by
      * {@code make}, owned by this process. When it is removed, so are the segments made beside
-     * it ({@link SharedSegment#createBeside}: a queue's items too large for its ring).
+     * it if its header says there may be some ({@link SharedSegment#createBeside}: a queue's
+     * items too large for its ring); finding those lists /dev/shm, which other kinds are spared
+     * (dropping thousands of locks was quadratic).
      */
     public static <T> T create(SegmentHeader header, long size, Consumer<MemorySegment> initialize,
             Function<ObjectSegment, T> make) {
@@ -72,7 +74,7 @@ public final class ObjectSegment {
         header.write(segment.memory());
         ObjectSegment mapped = new ObjectSegment(segment);
         T primitive = make.apply(mapped);
-        mapped.bind(primitive, true);
+        mapped.bind(primitive, true, header.withBeside());
         return primitive;
     }
 
@@ -152,13 +154,13 @@ public final class ObjectSegment {
                 segment.close();
                 throw e;
             }
-            mapped.bind(primitive, false);
+            mapped.bind(primitive, false, false);
             return primitive;
         }
     }
 
     /** Ties the segment's lifetime in this process to {@code primitive}'s reachability. */
-    private void bind(Object primitive, boolean owner) {
+    private void bind(Object primitive, boolean owner, boolean withBeside) {
         String name = segment.name();
         WeakReference<Object> reference = new WeakReference<>(primitive);
         synchronized (OBJECTS) {
@@ -169,8 +171,10 @@ public final class ObjectSegment {
             synchronized (OBJECTS) {
                 OBJECTS.remove(name, reference);
             }
-            if (owner) {
+            if (owner && withBeside) {
                 mapped.unlinkWithBeside();
+            } else if (owner) {
+                mapped.unlink();
             }
             mapped.close();
         });

@@ -13,8 +13,15 @@ import java.lang.invoke.VarHandle;
  * @param magic four ASCII letters naming the primitive
  * @param version the layout version
  * @param size the bytes the layout takes: a segment made is this size, one mapped must be at least
+ * @param withBeside whether segments are made beside it ({@link SharedSegment#createBeside}: a
+ *                   queue's large items and overflow), to be removed with it
  */
-public record SegmentHeader(String kind, String what, int magic, int version, long size) {
+public record SegmentHeader(String kind, String what, int magic, int version, long size, boolean withBeside) {
+    /** A header of a segment with none beside it. */
+    public SegmentHeader(String kind, String what, int magic, int version, long size) {
+        this(kind, what, magic, version, size, false);
+    }
+
     /** Bytes the header takes; a primitive's fields start at or after this offset. */
     public static final long SIZE = 8;
     private static final long MAGIC_OFFSET = 0;

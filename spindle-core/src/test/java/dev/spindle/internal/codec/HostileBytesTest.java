@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.spindle.ReadLimits;
 import dev.spindle.SerializationException;
+import example.outside.Sneaky;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -12,9 +13,14 @@ import java.io.ObjectOutputStream;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Every read runs under ReadLimits: hostile bytes give SerializationException and allocate nothing beyond the limits. */
 class HostileBytesTest {
@@ -61,6 +67,66 @@ class HostileBytesTest {
     /** Where the serialized {@code long[] {1, 2, 3}}'s four-byte length sits: 3 elements of 8 bytes follow it. */
     private static int indexOfArrayLength(byte[] bytes) {
         return bytes.length - 3 * Long.BYTES - Integer.BYTES;
+    }
+
+    @Test
+    void anArrayWhoseElementsAtTheirSizeDoNotFitInTheMessageIsRefusedWithoutAllocating() throws IOException {
+        // long[4,000,000] (32 MB) declared in a message of 4 MB: as many elements as bytes, eight times too few bytes.
+        byte[] honest = serialized(new long[] {1, 2, 3});
+        byte[] forged = java.util.Arrays.copyOf(honest, 4_000_100);
+        java.nio.ByteBuffer.wrap(forged).putInt(indexOfArrayLength(honest), 4_000_000);
+        assertThatThrownBy(() -> codec.decode(forged)).isInstanceOf(SerializationException.class)
+                .hasMessageContaining("would take 32000000 bytes of a message of");
+    }
+
+    /** The classic deserialization bomb: each level's two sets both hold both sets of the next. */
+    private static Set<Object> hashBomb(int levels) {
+        Set<Object> root = new HashSet<>();
+        Set<Object> s1 = root;
+        Set<Object> s2 = new HashSet<>();
+        for (int i = 0; i < levels; i++) {
+            Set<Object> t1 = new HashSet<>();
+            Set<Object> t2 = new HashSet<>();
+            t1.add("foo"); // t1 and t2 differ
+            s1.add(t1);
+            s1.add(t2);
+            s2.add(t1);
+            s2.add(t2);
+            s1 = t1;
+            s2 = t2;
+        }
+        return root;
+    }
+
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a guard only: refused at once, it would hash 2^60 times
+    void aHashBombIsRefusedBeforeItIsBuiltAndNestedMapsWithinTheLimitArrive() throws IOException {
+        byte[] bomb = serialized(hashBomb(60));
+        assertThat(bomb.length).as("a few kilobytes").isLessThan(20_000);
+        assertThatThrownBy(() -> codec.decode(bomb)).isInstanceOf(SerializationException.class)
+                .hasMessageContaining("maxHashNesting 16");
+        Map<String, Object> nested = new HashMap<>();
+        Map<String, Object> inner = nested;
+        for (int i = 0; i < 15; i++) {
+            Map<String, Object> next = new HashMap<>();
+            inner.put("level" + i, next);
+            inner = next;
+        }
+        assertThat(codec.decode(serialized(nested))).isEqualTo(nested);
+    }
+
+    @Test
+    void valuesOnlyRefusesAnApplicationClassBeforeItsReadObjectRunsUnlessAllowed() throws IOException {
+        byte[] sneaky = serialized(new java.util.ArrayList<>(List.of(new Sneaky(1))));
+        Sneaky.ran = false;
+        assertThatThrownBy(() -> codec.decode(sneaky, ReadLimits.valuesOnly())).isInstanceOf(SerializationException.class)
+                .hasMessageContaining("outside the class filter");
+        assertThat(Sneaky.ran).isFalse();
+        assertThat(codec.decode(serialized(new java.util.ArrayList<>(List.of(java.time.Duration.ofSeconds(3), "s", 4L))),
+                ReadLimits.valuesOnly())).isEqualTo(List.of(java.time.Duration.ofSeconds(3), "s", 4L));
+        assertThat(codec.decode(sneaky, ReadLimits.valuesOnly().allowing(Sneaky.class.getName()))).isEqualTo(List.of(new Sneaky(1)));
+        assertThat(Sneaky.ran).isTrue();
+        assertThat(ReadLimits.defaults().allowing("com.example.**")).as("no policy stays no policy").isEqualTo(ReadLimits.defaults());
     }
 
     @Test
