@@ -18,6 +18,20 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** Processes that die at the worst moment of a pipe transfer. */
 @ExtendWith(NoLeaks.class)
 class PipeFaultsTest {
+    private static void opensUsesAndDrops(int pipes) throws Exception {
+        for (int i = 0; i < pipes; i++) {
+            Pipe pipe = Pipe.open();
+            pipe.left().send(i);
+            assertThat(pipe.right().<Integer>recv()).isEqualTo(i);
+        }
+    }
+
+    @Test
+    void pipesDroppedWithoutCloseAreReclaimedAsOtherPrimitivesAre() throws Exception {
+        opensUsesAndDrops(50);
+        NoLeaks.awaitUnreachableSegmentsRemoved(); // before, they stayed until the program ended
+    }
+
     private static final int DOOMED = 0;
     private static final int SURVIVOR = 1;
     private static final int PARENT = 2;

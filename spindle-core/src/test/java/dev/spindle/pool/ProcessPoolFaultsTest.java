@@ -73,6 +73,24 @@ class ProcessPoolFaultsTest {
         throw new IllegalStateException("deep", new ArithmeticException("root " + x));
     }
 
+    /** Leaves {@code count} non-daemon threads parked for ever, and returns this worker's pid. */
+    static long leavesThreads(int count) {
+        for (int i = 0; i < count; i++) {
+            Thread.ofPlatform().daemon(false).start(java.util.concurrent.locks.LockSupport::park);
+        }
+        return ProcessHandle.current().pid();
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 20, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD) // the old wait was 30 s
+    void threadsATaskLeavesRunningDoNotHoldThePoolsClose() throws Exception {
+        long worker;
+        try (Pool pool = Pool.of(1)) {
+            worker = pool.apply(ProcessPoolFaultsTest::leavesThreads, 1_000);
+        }
+        assertThat(ProcessHandle.of(worker).map(ProcessHandle::isAlive)).as("the worker ended with the pool").isNotEqualTo(java.util.Optional.of(true));
+    }
+
     @Test
     void aWorkerKilledMidTaskFailsOnlyThatTaskAndIsReplaced() throws Exception {
         try (Pool pool = Pool.of(1)) {

@@ -50,8 +50,20 @@ public final class ChildMain {
     private static OutputStream report;
     /** Set once the parent has been told how we exit: EOF on stdin is then expected. */
     private static volatile boolean exitReported;
+    /** False once the target asked to end without waiting for the other non-daemon threads. */
+    private static volatile boolean joinUserThreads = true;
 
     private ChildMain() {}
+
+    /**
+     * Called by the running target: when it returns, this JVM ends at once instead of waiting, as
+     * Python does, for the other non-daemon threads. A pool worker asks this: threads its tasks
+     * left running belong to no one once the pool is done with it, and waiting for them held
+     * the pool's {@code close()} until the parent gave up and killed the worker.
+     */
+    public static void leaveUserThreadsAtEnd() {
+        joinUserThreads = false;
+    }
 
     public static void main(String[] args) throws IOException {
         ResourceTracker.coveredByParent();
@@ -90,7 +102,9 @@ public final class ChildMain {
             Thread.ofPlatform().daemon().name("spindle-parent-death-signal").start(() -> followParent(parentPid, true));
         }
         int code = run(target.payloadBytes());
-        awaitOtherUserThreads();
+        if (joinUserThreads) {
+            awaitOtherUserThreads();
+        }
         System.out.flush();
         System.err.flush();
         report(ControlFrames.EXITING, ByteBuffer.allocate(4).putInt(code).array());

@@ -1,5 +1,7 @@
 package dev.spindle.internal.pipe;
 
+import dev.spindle.internal.track.BackgroundThreads;
+import java.lang.ref.Cleaner;
 import dev.spindle.internal.shm.SharedSegment;
 import dev.spindle.internal.track.ProcessIdentity;
 import dev.spindle.internal.transport.Transport;
@@ -46,6 +48,8 @@ public final class PipeEnd implements Transport, ByteRing.Watch {
     private final ByteRing incoming;
     private final ReentrantReadWriteLock inUse = new ReentrantReadWriteLock();
     private volatile boolean closed;
+    /** Drops this process's hold: at {@link #close()}, or once this end is unreachable without it. */
+    private final Cleaner.Cleanable release;
 
     private PipeEnd(SharedSegment segment, int end, boolean readable, boolean writable) {
         this.segment = segment;
@@ -58,6 +62,27 @@ public final class PipeEnd implements Transport, ByteRing.Watch {
         long in = PipeLayout.ringOffset(1 - end, capacity);
         this.outgoing = new ByteRing(segment.name() + " (end " + end + "'s sending side)", segment.memory(), out, capacity);
         this.incoming = new ByteRing(segment.name() + " (end " + end + "'s receiving side)", segment.memory(), in, capacity);
+        this.release = BackgroundThreads.whenUnreachable(this, new Release(segment, holders, end, outgoing, incoming));
+    }
+
+    /**
+     * What closing an end does, kept apart from the end (a cleaner's action must not reach its
+     * object): this process's hold goes, the other side's waiters are told if it was the last,
+     * and the segment goes once no process holds either end. A pipe end dropped without
+     * {@code close()} is released by it too, as the other primitives are.
+     */
+    private record Release(SharedSegment segment, HolderTable holders, int end, ByteRing outgoing, ByteRing incoming)
+            implements Runnable {
+        @Override
+        public void run() {
+            holders.remove(end, ProcessIdentity.self());
+            if (!holders.anyHolder(end)) {
+                outgoing.wakeAll();
+                incoming.wakeAll();
+            }
+            unlinkIfAbandoned(segment, holders);
+            segment.close();
+        }
     }
 
     /**
@@ -305,13 +330,7 @@ public final class PipeEnd implements Transport, ByteRing.Watch {
         incoming.wakeAll();
         inUse.writeLock().lock();
         try {
-            holders.remove(end, ProcessIdentity.self());
-            if (!holders.anyHolder(end)) {
-                outgoing.wakeAll();
-                incoming.wakeAll();
-            }
-            unlinkIfAbandoned(segment, holders);
-            segment.close();
+            release.clean();
         } finally {
             inUse.writeLock().unlock();
         }

@@ -45,7 +45,12 @@ final class ProcessWorker {
     private static final int MIN_WINDOW = 1;
     private static final int PIPELINED_WINDOW = 2;
     private static final int MAX_WINDOW = 256;
-    private static final Duration EXIT_WAIT = Duration.ofSeconds(30);
+    /**
+     * How long a worker's JVM may take to end once its driver is done with it before it is
+     * killed: it flushes its output and halts at once (threads its tasks left running do not
+     * hold it), so this is only the margin of a busy machine.
+     */
+    private static final Duration EXIT_WAIT = Duration.ofSeconds(5);
 
     private final ProcessWorkers workers;
     private final TaskEngine engine;

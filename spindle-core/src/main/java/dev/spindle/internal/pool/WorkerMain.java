@@ -4,6 +4,7 @@ import dev.spindle.ReadLimits;
 import dev.spindle.SerializationException;
 import dev.spindle.internal.codec.Codec;
 import dev.spindle.internal.codec.SizeLimit;
+import dev.spindle.internal.launch.ChildMain;
 import dev.spindle.internal.codec.ExceptionTransport;
 import dev.spindle.internal.transport.Transport;
 import dev.spindle.internal.wire.Wire;
@@ -31,6 +32,7 @@ final class WorkerMain {
     private record Undecodable(SerializationException error) {}
 
     static void run(WorkerSpec spec) throws Exception {
+        ChildMain.leaveUserThreadsAtEnd(); // a task's stray threads do not keep a worker the pool is done with
         try (Transport connection = spec.connection(); RunningSlots slots = RunningSlots.open(spec.slotsName())) {
             serve(spec, connection, slots);
         } catch (IOException poolGone) {

@@ -4,7 +4,6 @@ import dev.spindle.internal.track.BackgroundThreads;
 import dev.spindle.internal.travel.Travel;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
-import java.lang.ref.Cleaner;
 import java.lang.ref.WeakReference;
 import java.util.HashMap;
 import java.util.Map;
@@ -27,7 +26,6 @@ import java.util.function.Function;
  * what a process keeps about its own holds (an RLock's owner thread) is kept once.
  */
 public final class ObjectSegment {
-    private static final Cleaner CLEANER = Cleaner.create(BackgroundThreads.named("spindle-primitive-cleaner").factory());
     /** How a primitive type is mapped again on arrival: its header, and how it is made from its segment and companion. */
     private record Kind<T>(SegmentHeader header, BiFunction<ObjectSegment, Object, T> make) {}
 
@@ -167,7 +165,7 @@ public final class ObjectSegment {
             OBJECTS.put(name, reference);
         }
         SharedSegment mapped = segment;
-        CLEANER.register(primitive, () -> {
+        BackgroundThreads.whenUnreachable(primitive, () -> {
             synchronized (OBJECTS) {
                 OBJECTS.remove(name, reference);
             }

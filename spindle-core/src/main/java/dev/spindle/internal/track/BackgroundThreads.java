@@ -9,12 +9,19 @@ package dev.spindle.internal.track;
  */
 public final class BackgroundThreads {
     private static final ThreadGroup TOP = top();
+    /** The one cleaner of what this process drops without closing (primitives, pipe ends). */
+    private static final java.lang.ref.Cleaner CLEANER = java.lang.ref.Cleaner.create(named("spindle-cleaner").factory());
 
     private BackgroundThreads() {}
 
     /** A builder of daemon threads named {@code name} in the top thread group. */
     public static Thread.Builder.OfPlatform named(String name) {
         return Thread.ofPlatform().daemon().group(TOP).name(name);
+    }
+
+    /** Runs {@code action} once {@code object} is unreachable, unless its {@code Cleanable} runs it first. */
+    public static java.lang.ref.Cleaner.Cleanable whenUnreachable(Object object, Runnable action) {
+        return CLEANER.register(object, action);
     }
 
     private static ThreadGroup top() {

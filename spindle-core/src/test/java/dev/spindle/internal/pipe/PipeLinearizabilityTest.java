@@ -11,6 +11,7 @@ import org.jetbrains.lincheck.datastructures.Operation;
 import org.jetbrains.lincheck.datastructures.Validate;
 import org.jetbrains.lincheck.datastructures.StressOptions;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Checked to fail against a LIFO specification.)
  */
 @ExtendWith(NoLeaks.class)
+@Tag("lincheck") // its agent instruments what loads after it: a JVM of its own (see the POM)
 public class PipeLinearizabilityTest {
     /** Every end Lincheck made us open: it builds instances that it never validates. */
     private static final Set<PipeEnd> OPENED = ConcurrentHashMap.newKeySet();

@@ -15,6 +15,7 @@ import org.jetbrains.lincheck.datastructures.IntGen;
 import org.jetbrains.lincheck.datastructures.Operation;
 import org.jetbrains.lincheck.datastructures.Validate;
 import org.jetbrains.lincheck.datastructures.StressOptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * allows.
  */
 @Param(name = "value", gen = IntGen.class, conf = "1:3")
+@Tag("lincheck") // its agent instruments what loads after it: a JVM of its own (see the POM)
 public class TaskEngineLinearizabilityTest {
     private static final CheckedFunction<Integer, Integer> IDENTITY = x -> x;
     private static final PoolConfig CONFIG = new PoolConfig(1, null, 0, null, 0, null, List.of(), dev.spindle.ReadLimits.defaults());

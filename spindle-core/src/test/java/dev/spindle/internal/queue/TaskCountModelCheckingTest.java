@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.jetbrains.lincheck.LincheckAssertionError;
 import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import org.jetbrains.lincheck.datastructures.Operation;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
  * counter would. The same check over a copy whose {@code done} forgets the lock must fail, which
  * shows the mode really runs over Spindle's classes.
  */
+@Tag("lincheck") // its agent instruments what loads after it: a JVM of its own (see the POM)
 class TaskCountModelCheckingTest {
     private static ModelCheckingOptions options() {
         return new ModelCheckingOptions().iterations(20).invocationsPerIteration(500).threads(2).actorsPerThread(3);

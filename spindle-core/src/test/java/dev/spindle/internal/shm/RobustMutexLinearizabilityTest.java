@@ -9,6 +9,7 @@ import org.jetbrains.lincheck.datastructures.Operation;
 import org.jetbrains.lincheck.datastructures.Validate;
 import org.jetbrains.lincheck.datastructures.StressOptions;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * over the one word, as separate processes would, so threads meet on the shared word and its
  * futex, not on the mutex's local lock. (Checked to fail with the lock taken out.)
  */
+@Tag("lincheck") // its agent instruments what loads after it: a JVM of its own (see the POM)
 public class RobustMutexLinearizabilityTest {
     private static final VarHandle LONG = ValueLayout.JAVA_LONG.varHandle();
     private static final long WORD = 0;
