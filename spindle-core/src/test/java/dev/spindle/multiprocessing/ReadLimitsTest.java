@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutionException;
+import dev.spindle.testing.HashBomb;
 import dev.spindle.testing.NoLeaks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -56,23 +57,9 @@ class ReadLimitsTest {
     @Test
     @org.junit.jupiter.api.Timeout(value = 60, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD) // a guard only
     void aHashBombOnAPipeIsRefusedAndTheNextMessageArrives() throws IOException {
-        java.util.Set<Object> root = new java.util.HashSet<>();
-        java.util.Set<Object> s1 = root;
-        java.util.Set<Object> s2 = new java.util.HashSet<>();
-        for (int i = 0; i < 60; i++) {
-            java.util.Set<Object> t1 = new java.util.HashSet<>();
-            java.util.Set<Object> t2 = new java.util.HashSet<>();
-            t1.add("foo");
-            s1.add(t1);
-            s1.add(t2);
-            s2.add(t1);
-            s2.add(t2);
-            s1 = t1;
-            s2 = t2;
-        }
         Pipe pipe = Pipe.open(false);
         try (Connection receiver = pipe.left(); Connection sender = pipe.right()) {
-            sender.send(root);
+            sender.send(HashBomb.of(60));
             sender.send("after");
             assertThatThrownBy(receiver::recv).isInstanceOf(SerializationException.class).hasMessageContaining("hash bomb");
             assertThat((String) receiver.recv()).isEqualTo("after");

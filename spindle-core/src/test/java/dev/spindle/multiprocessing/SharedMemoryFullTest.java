@@ -7,13 +7,12 @@ import dev.spindle.SharedMemoryFullException;
 import dev.spindle.queue.Queue;
 import dev.spindle.sync.Lock;
 import dev.spindle.testing.Deadlines;
+import dev.spindle.testing.ParentJvm;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -138,15 +137,11 @@ class SharedMemoryFullTest {
         String command = "mount -t tmpfs -o size=16m tmpfs /dev/shm && exec " + java
                 + " --enable-native-access=ALL-UNNAMED -cp '" + System.getProperty("java.class.path") + "' '"
                 + Scenario.class.getName() + "'";
-        Process process = new ProcessBuilder("unshare", "-m", "sh", "-c", command).redirectErrorStream(true).start();
         String output;
-        try {
-            output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(process.waitFor(Deadlines.CHILD.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
-        } finally {
-            process.destroyForcibly();
+        try (ParentJvm scenario = ParentJvm.command(List.of("unshare", "-m", "sh", "-c", command))) {
+            assertThat(scenario.waitFor(Deadlines.CHILD)).as(scenario.output()).isZero();
+            output = scenario.output();
         }
-        assertThat(process.exitValue()).as(output).isZero();
         assertThat(output).contains("pool: 42").contains("pipe: fits")
                 .contains("put refused: shared memory is full: no room for ").contains("--shm-size")
                 .contains("item segments left: 0")

@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.spindle.multiprocessing.Pool;
 import dev.spindle.testing.Deadlines;
 import dev.spindle.testing.NoLeaks;
+import dev.spindle.testing.ParentJvm;
 import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -33,17 +32,12 @@ class CallbackErrorsReachStderrTest {
     @Test
     void aCallbackThatThrowsIsPrintedWithItsTraceWithNoLoggingSetUp() throws Exception {
         String classPath = codeSource(Pool.class) + File.pathSeparator + codeSource(CallbackThatThrows.class);
-        Process program = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-cp", classPath, CallbackThatThrows.class.getName())
-                .redirectErrorStream(true).start();
         String output;
-        try {
-            output = new String(program.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(program.waitFor(Deadlines.CHILD.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
-        } finally {
-            program.destroyForcibly();
+        try (ParentJvm program = ParentJvm.command(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-cp", classPath, CallbackThatThrows.class.getName()))) {
+            assertThat(program.waitFor(Deadlines.CHILD)).as(program.output()).isZero();
+            output = program.output();
         }
-        assertThat(program.exitValue()).as(output).isZero();
         assertThat(output).contains("result 9").contains("exception calling callback")
                 .contains("java.lang.IllegalStateException: callback broke").contains("at dev.spindle.pool.CallbackErrorsReachStderrTest")
                 .doesNotContain("SLF4J");

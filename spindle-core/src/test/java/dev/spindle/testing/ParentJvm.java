@@ -46,6 +46,11 @@ public final class ParentJvm implements AutoCloseable {
         return new ParentJvm(new ProcessBuilder(command).redirectErrorStream(true).start());
     }
 
+    /** Starts {@code command}, any command (a JVM with a class path of its own, one inside {@code unshare}), output captured. */
+    public static ParentJvm command(List<String> command) throws IOException {
+        return new ParentJvm(new ProcessBuilder(command).redirectErrorStream(true).start());
+    }
+
     private void copy(InputStream in) {
         byte[] buffer = new byte[8192];
         try {

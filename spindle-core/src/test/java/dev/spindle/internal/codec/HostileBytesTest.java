@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.spindle.ReadLimits;
 import dev.spindle.SerializationException;
+import dev.spindle.testing.HashBomb;
 import example.outside.Sneaky;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -14,9 +15,7 @@ import java.io.Serial;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -79,29 +78,10 @@ class HostileBytesTest {
                 .hasMessageContaining("would take 32000000 bytes of a message of");
     }
 
-    /** The classic deserialization bomb: each level's two sets both hold both sets of the next. */
-    private static Set<Object> hashBomb(int levels) {
-        Set<Object> root = new HashSet<>();
-        Set<Object> s1 = root;
-        Set<Object> s2 = new HashSet<>();
-        for (int i = 0; i < levels; i++) {
-            Set<Object> t1 = new HashSet<>();
-            Set<Object> t2 = new HashSet<>();
-            t1.add("foo"); // t1 and t2 differ
-            s1.add(t1);
-            s1.add(t2);
-            s2.add(t1);
-            s2.add(t2);
-            s1 = t1;
-            s2 = t2;
-        }
-        return root;
-    }
-
     @Test
     @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a guard only: refused at once, it would hash 2^60 times
     void aHashBombIsRefusedBeforeItIsBuiltAndNestedMapsWithinTheLimitArrive() throws IOException {
-        byte[] bomb = serialized(hashBomb(60));
+        byte[] bomb = serialized(HashBomb.of(60));
         assertThat(bomb.length).as("a few kilobytes").isLessThan(20_000);
         assertThatThrownBy(() -> codec.decode(bomb)).isInstanceOf(SerializationException.class)
                 .hasMessageContaining("maxHashNesting 16");
