@@ -189,15 +189,46 @@ public abstract class PoolExecutor implements ExecutorService {
      */
     public <A, B, R> Stream<R> map(CheckedBiFunction<A, B, R> fn, Iterable<? extends A> firsts, Iterable<? extends B> seconds,
                                    Duration timeout, int chunksize) {
-        List<Object> pairs = new ArrayList<>();
-        Iterator<? extends B> second = seconds.iterator();
-        for (Iterator<? extends A> first = firsts.iterator(); first.hasNext() && second.hasNext(); ) {
-            List<Object> pair = new ArrayList<>(2);
-            pair.add(first.next());
-            pair.add(second.next());
-            pairs.add(pair);
+        return stream(fn, zip(firsts, seconds), MapJob.Items.ARGUMENT_LISTS, timeout, chunksize);
+    }
+
+    /** {@code fn} over 3 iterables in step, as {@link #map(CheckedBiFunction, Iterable, Iterable, Duration, int)} over two. */
+    public <A, B, C, R> Stream<R> map(CheckedFunction3<A, B, C, R> fn, Iterable<? extends A> firsts, Iterable<? extends B> seconds, Iterable<? extends C> thirds,
+                                   Duration timeout, int chunksize) {
+        return stream(fn, zip(firsts, seconds, thirds), MapJob.Items.ARGUMENT_LISTS, timeout, chunksize);
+    }
+
+    /** {@code fn} over 4 iterables in step, as {@link #map(CheckedBiFunction, Iterable, Iterable, Duration, int)} over two. */
+    public <A, B, C, D, R> Stream<R> map(CheckedFunction4<A, B, C, D, R> fn, Iterable<? extends A> firsts, Iterable<? extends B> seconds, Iterable<? extends C> thirds, Iterable<? extends D> fourths,
+                                   Duration timeout, int chunksize) {
+        return stream(fn, zip(firsts, seconds, thirds, fourths), MapJob.Items.ARGUMENT_LISTS, timeout, chunksize);
+    }
+
+    /** {@code fn} over 5 iterables in step, as {@link #map(CheckedBiFunction, Iterable, Iterable, Duration, int)} over two. */
+    public <A, B, C, D, E, R> Stream<R> map(CheckedFunction5<A, B, C, D, E, R> fn, Iterable<? extends A> firsts, Iterable<? extends B> seconds, Iterable<? extends C> thirds, Iterable<? extends D> fourths, Iterable<? extends E> fifths,
+                                   Duration timeout, int chunksize) {
+        return stream(fn, zip(firsts, seconds, thirds, fourths, fifths), MapJob.Items.ARGUMENT_LISTS, timeout, chunksize);
+    }
+
+    /** {@code fn} over 6 iterables in step, as {@link #map(CheckedBiFunction, Iterable, Iterable, Duration, int)} over two. */
+    public <A, B, C, D, E, F, R> Stream<R> map(CheckedFunction6<A, B, C, D, E, F, R> fn, Iterable<? extends A> firsts, Iterable<? extends B> seconds, Iterable<? extends C> thirds, Iterable<? extends D> fourths, Iterable<? extends E> fifths, Iterable<? extends F> sixths,
+                                   Duration timeout, int chunksize) {
+        return stream(fn, zip(firsts, seconds, thirds, fourths, fifths, sixths), MapJob.Items.ARGUMENT_LISTS, timeout, chunksize);
+    }
+
+    /** The argument lists of Python's {@code zip(*iterables)}: one element of each, in step, up to the end of the shortest. */
+    private static List<Object> zip(Iterable<?>... iterables) {
+        List<Iterator<?>> iterators = new ArrayList<>();
+        for (Iterable<?> iterable : iterables) {
+            iterators.add(iterable.iterator());
         }
-        return stream(fn, pairs, MapJob.Items.ARGUMENT_LISTS, timeout, chunksize);
+        List<Object> argumentLists = new ArrayList<>();
+        while (iterators.stream().allMatch(Iterator::hasNext)) {
+            List<Object> arguments = new ArrayList<>(iterators.size());
+            iterators.forEach(it -> arguments.add(it.next()));
+            argumentLists.add(arguments);
+        }
+        return argumentLists;
     }
 
     private <R> Stream<R> stream(Object fn, List<Object> items, MapJob.Items kind, Duration timeout, int chunksize) {

@@ -113,10 +113,12 @@ class FuturesTest {
 
     @ParameterizedTest
     @MethodSource("contexts")
-    void executorMapOverTwoIterablesStopsAtTheShorterInOrder(Context context) throws Exception {
+    void executorMapOverSeveralIterablesStopsAtTheShortestInOrder(Context context) throws Exception {
         try (PoolExecutor executor = context.executor(2)) {
             assertThat(executor.map((Integer base, Integer exponent) -> (int) Math.pow(base, exponent),
                     List.of(2, 3, 4, 5), List.of(10, 2, 3), null, 2).toList()).containsExactly(1024, 9, 64);
+            assertThat(executor.map(PoolContractTest::sum3, List.of(1, 2), List.of(10, 20, 30), List.of(100, 200), null, 1)
+                    .toList()).containsExactly(111, 222);
         }
     }
 }
