@@ -21,8 +21,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class WarmPool {
     /** How many idle children to keep per option set ({@code -Dspindle.warm.size}). */
     static final int SIZE = Integer.getInteger("spindle.warm.size", 2);
-    /** The most idle children a pool keeps while starts outpace {@link #SIZE}. */
-    static final int MAX_SIZE = 4 * SIZE;
 
     private static final long REFILL_DELAY_MS = 250;
     private static final long REFILL_AFTER_EXIT_MS = 25;
@@ -35,8 +33,6 @@ final class WarmPool {
     private final List<String> jvmOptions;
     private final BlockingQueue<ChildHandle> idle = new LinkedBlockingQueue<>();
     private final AtomicInteger starting = new AtomicInteger();
-    /** How many idle children to keep: {@link #SIZE}, raised each time a start finds none ready. */
-    private final AtomicInteger target = new AtomicInteger(SIZE);
 
     private WarmPool(List<String> jvmOptions) {
         this.jvmOptions = jvmOptions;
@@ -74,10 +70,10 @@ final class WarmPool {
     }
 
     /**
-     * A ready idle child if there is one; else the oldest still warming up (it cuts its warm-up
-     * short once it sees the target), or a new one. Finding none ready means starts outpace the
-     * pool: it keeps one more from then on (up to {@link #MAX_SIZE}), so a steady run of starts
-     * finds ready children ahead of it.
+     * A ready idle child if there is one; else the oldest still warming up, which cuts its
+     * warm-up short once it sees the target (taking one that finished it cost a start 1.7-3.4 s);
+     * else a new one. (Keeping more idle children while starts outpace the pool was tried: on two
+     * cores their warm-ups take the CPU from each other, and the median start doubled.)
      */
     private ChildHandle take() {
         ChildHandle chosen = null;
@@ -88,7 +84,6 @@ final class WarmPool {
             }
         }
         if (chosen == null) {
-            target.accumulateAndGet(MAX_SIZE, (now, max) -> Math.min(now + 1, max));
             chosen = idle.poll();
         }
         if (chosen != null && chosen.isProcessAlive()) {
@@ -102,10 +97,6 @@ final class WarmPool {
         return new ChildHandle(JvmStarter.start(jvmOptions, ChildMode.WARM, ChildClassPath.base()));
     }
 
-    /** How many idle children this pool keeps now. */
-    int targetSize() {
-        return target.get();
-    }
 
     /**
      * Refills shortly after {@code taken} has ended, or once it has had its first moments to
@@ -123,7 +114,7 @@ final class WarmPool {
     private void refill() {
         while (true) {
             int now = starting.get();
-            if (idle.size() + now >= target.get()) {
+            if (idle.size() + now >= SIZE) {
                 return;
             }
             if (starting.compareAndSet(now, now + 1)) {

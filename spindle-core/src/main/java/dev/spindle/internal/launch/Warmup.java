@@ -97,11 +97,21 @@ final class Warmup {
      * the target now. (Asking does not read: the target stays for the reader.)
      */
     static boolean targetWaiting() {
+        boolean waiting;
         try {
-            return System.in.available() > 0;
+            waiting = System.in.available() > 0;
         } catch (IOException e) {
-            return true; // stdin is broken: stop warming and let the reader find out
+            waiting = true; // stdin is broken: stop warming and let the reader find out
         }
+        cutShort |= waiting;
+        return waiting;
+    }
+
+    private static volatile boolean cutShort;
+
+    /** True if this child's warm-up was cut short by a target that arrived first. */
+    static boolean cutShort() {
+        return cutShort;
     }
 
     private static Duration cpuTime() {

@@ -2,26 +2,41 @@ package dev.spindle.internal.launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.spindle.multiprocessing.ChildProcess;
+import dev.spindle.multiprocessing.StartMethod;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The WARM start method's idle JVMs: starts that outpace the pool make it keep more, ahead of demand. */
+/**
+ * The WARM start method: a start that finds no idle JVM ready does not wait for one to finish
+ * warming up (that took 1.7-3.4 s): the JVM it gets cuts its warm-up short once its target waits.
+ */
+@SuppressWarnings("serial") // the target is a serializable method reference
 class WarmPoolTest {
+    @TempDir
+    Path dir;
+
+    static void reportsItsWarmUp(Path out) throws Exception {
+        Files.writeString(out, "cut short: " + Warmup.cutShort());
+    }
+
     @Test
-    void aStartThatFindsNoReadyChildMakesThePoolKeepOneMoreUpToItsMost() {
-        List<String> options = List.of("-Dspindle.test.pool=" + UUID.randomUUID()); // a pool of its own
+    void aWarmChildTakenBeforeItIsReadyCutsItsWarmUpShortForItsTarget() throws Exception {
+        String options = "-Dspindle.test.pool=" + UUID.randomUUID(); // a pool of its own, with no idle JVM yet
+        Path out = dir.resolve("out");
         try {
-            WarmPool pool = WarmPool.of(options);
-            assertThat(pool.targetSize()).isEqualTo(WarmPool.SIZE);
-            WarmPool.take(options).killAndReap(5_000); // a new pool has no child at all, let alone a ready one
-            assertThat(pool.targetSize()).isEqualTo(WarmPool.SIZE + 1);
-            for (int i = 0; i < WarmPool.MAX_SIZE; i++) {
-                WarmPool.take(options).killAndReap(5_000);
-            }
-            assertThat(pool.targetSize()).isBetween(WarmPool.SIZE + 1, WarmPool.MAX_SIZE);
+            ChildProcess child = new ChildProcess(WarmPoolTest::reportsItsWarmUp, out)
+                    .startMethod(StartMethod.WARM).jvmOptions(options);
+            child.start();
+            child.join();
+            assertThat(child.exitCode()).isZero();
+            assertThat(Files.readString(out)).isEqualTo("cut short: true");
         } finally {
-            WarmPool.discard(options);
+            WarmPool.discard(List.of(options));
         }
     }
 }
