@@ -14,10 +14,11 @@ import java.io.Serializable;
  *
  * <p>Whatever the limits, a read allocates no more than its bytes justify: an array's elements
  * must fit, at their size, in what is left of the message, and all the arrays of one message in
- * the message; and the work is bounded: maps and sets nested in maps and sets deeper than
- * {@code maxHashNesting} are refused before they are built, since rebuilding nested hashed
- * collections costs time exponential in their nesting (a few kilobytes of nested
- * {@code HashSet}s can keep a reader busy for ever).
+ * the message; and the work is bounded: collections nested deeper than {@code maxHashNesting}
+ * inside a map or set are refused before they are built, since rebuilding a hashed collection
+ * hashes all its keys hold, which costs time exponential in their nesting when they share parts
+ * (a few kilobytes of nested {@code HashSet}s can keep a reader busy for ever). Collections
+ * nested under no map or set are only read, and are bounded by {@code maxDepth}.
  *
  * <p><b>Which classes.</b> Between processes of one program (pipes, queues, pools, child
  * processes) any class on the program's class path may arrive by default, as in Python's
@@ -35,7 +36,7 @@ import java.io.Serializable;
  *
  * @param maxBytes       the largest message, in bytes
  * @param maxDepth       the deepest nesting of objects in one value
- * @param maxHashNesting the deepest nesting of maps and sets in maps and sets in one value
+ * @param maxHashNesting the deepest nesting of collections inside a map or set in one value
  * @param classFilter    a serial filter pattern that classes in a value must pass, or null for any class
  */
 public record ReadLimits(int maxBytes, int maxDepth, int maxHashNesting, String classFilter) implements Serializable {
@@ -106,7 +107,7 @@ public record ReadLimits(int maxBytes, int maxDepth, int maxHashNesting, String 
         return new ReadLimits(maxBytes, maxDepth, maxHashNesting, classFilter);
     }
 
-    /** These limits with {@code maxHashNesting} as the deepest nesting of maps and sets in maps and sets. */
+    /** These limits with {@code maxHashNesting} as the deepest nesting of collections inside a map or set. */
     public ReadLimits withMaxHashNesting(int maxHashNesting) {
         return new ReadLimits(maxBytes, maxDepth, maxHashNesting, classFilter);
     }

@@ -26,8 +26,11 @@ final class ReadFilter implements ObjectInputFilter {
     private String refusal;
     /** Bytes the message's arrays take so far, at their element size (object references: one each). */
     private long arrayBytes;
-    /** The stream depths at which the maps and sets enclosing the object being read begin. */
-    private final ArrayDeque<Long> hashedAt = new ArrayDeque<>();
+    /**
+     * The collections enclosing the object being read, outermost first: the stream depth each
+     * begins at, negated for a hashed one (a map or set, whose reading hashes its keys).
+     */
+    private final ArrayDeque<Long> enclosing = new ArrayDeque<>();
 
     ReadFilter(ReadLimits limits, long messageLength) {
         this.limits = limits;
@@ -53,8 +56,8 @@ final class ReadFilter implements ObjectInputFilter {
             }
         }
         if (info.depth() > 0 && hashNestingTooDeep(type, info.depth())) {
-            return refuse("maps and sets nested more than maxHashNesting " + limits.maxHashNesting()
-                    + " deep (rebuilding them would hash each level again: a hash bomb)");
+            return refuse("collections nested more than maxHashNesting " + limits.maxHashNesting()
+                    + " deep inside a map or set (rebuilding them would hash each level again: a hash bomb)");
         }
         if (type != null && !allowed(classes, info)) {
             return refuse("class " + type.getName() + " is outside the class filter " + limits.classFilter());
@@ -76,22 +79,33 @@ final class ReadFilter implements ObjectInputFilter {
     }
 
     /**
-     * Seeing anything at stream depth {@code depth}: every hashed map or set that began at that
-     * depth or deeper has been read whole. {@code HashMap}, {@code HashSet} and {@code Hashtable}
-     * (and their subclasses) check their table as a {@code Map.Entry[]} before reading their
-     * entries, every time — the filter sees a class only the first time it meets it — so that
-     * check marks one beginning here, around what comes next. True if that makes more than the
-     * limit nested.
+     * Seeing anything at stream depth {@code depth}: every collection that began at that depth or
+     * deeper has been read whole. A collection checks its storage before reading its elements,
+     * every time — the filter sees a class only the first time it meets it — so that check marks
+     * one beginning here, around what comes next: a {@code Map.Entry[]} for {@code HashMap},
+     * {@code HashSet} and {@code Hashtable} (hashed), an {@code Object[]} for {@code ArrayList}
+     * and the like. Hashing a key hashes all it holds, so what counts is the nesting from the
+     * outermost hashed collection down (a set of sets, or a set holding nested lists that share
+     * their elements): true if that is more than the limit.
      */
     private boolean hashNestingTooDeep(Class<?> type, long depth) {
-        while (!hashedAt.isEmpty() && hashedAt.peekLast() >= depth) {
-            hashedAt.pollLast();
+        while (!enclosing.isEmpty() && Math.abs(enclosing.peekLast()) >= depth) {
+            enclosing.pollLast();
         }
-        if (type == Map.Entry[].class) {
-            hashedAt.addLast(depth);
-            return hashedAt.size() > limits.maxHashNesting();
+        boolean hashed = type == Map.Entry[].class;
+        if (!hashed && type != Object[].class) {
+            return false;
         }
-        return false;
+        enclosing.addLast(hashed ? -depth : depth);
+        int nested = 0;
+        boolean insideHashed = false;
+        for (long at : enclosing) {
+            insideHashed |= at < 0;
+            if (insideHashed) {
+                nested++;
+            }
+        }
+        return nested > limits.maxHashNesting();
     }
 
     private static boolean allowed(ObjectInputFilter filter, FilterInfo info) {

@@ -15,9 +15,11 @@ import java.io.Serial;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -93,6 +95,22 @@ class HostileBytesTest {
             inner = next;
         }
         assertThat(codec.decode(serialized(nested))).isEqualTo(nested);
+    }
+
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a guard only, as above
+    void listsThatShareTheirElementsNestedUnderASetAreABombTooButDeepListsAloneAreNot() throws IOException {
+        List<Object> level = new ArrayList<>(List.of("leaf"));
+        for (int i = 0; i < 60; i++) {
+            level = new ArrayList<>(List.of(level, level)); // hashing the top visits 2^60 lists
+        }
+        List<Object> key = new ArrayList<>();
+        Set<Object> bomb = new HashSet<>();
+        bomb.add(key); // hashed while empty; reading the set hashes it again, whole
+        key.add(level);
+        assertThatThrownBy(() -> codec.decode(serialized(bomb))).isInstanceOf(SerializationException.class)
+                .hasMessageContaining("inside a map or set");
+        assertThat(codec.decode(serialized(level))).as("nested lists under no set are only read").isInstanceOf(List.class);
     }
 
     @Test
