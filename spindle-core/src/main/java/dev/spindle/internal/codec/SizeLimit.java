@@ -8,6 +8,9 @@ import dev.spindle.ReadLimits;
  * {@code -Dspindle.read.maxBytes}), so they say alike what the limit is and how to raise it.
  */
 public final class SizeLimit {
+    /** How to raise a pool's limit, for {@link #exceeded}: both sides of a pool say it. */
+    public static final String FOR_A_POOL = "for this pool with Pool.builder().readLimits(ReadLimits.defaults().withMaxBytes(n))";
+
     private SizeLimit() {}
 
     /**

@@ -6,6 +6,7 @@ import static dev.spindle.internal.pipe.PipeLayout.LONG;
 import dev.spindle.internal.nativeio.AdaptiveSpin;
 import dev.spindle.multiprocessing.BrokenPipeException;
 import dev.spindle.internal.nativeio.Futex;
+import dev.spindle.internal.shm.DamageWord;
 import dev.spindle.internal.shm.RobustMutex;
 import dev.spindle.internal.transport.MessageTooLongException;
 import java.io.EOFException;
@@ -54,7 +55,7 @@ final class ByteRing {
         void checkOpen() throws IOException;
     }
 
-    /** Why a ring is broken; stored as its ordinal plus one in the ring's damage word. */
+    /** Why a ring is broken, as its damage word records it. */
     enum Damage {
         POSITION("its read or write position is outside the ring"),
         LENGTH("a message announces a negative length"),
@@ -68,7 +69,11 @@ final class ByteRing {
         }
     }
 
+    private static final String[] DAMAGE_REASONS = java.util.Arrays.stream(Damage.values()).map(d -> d.reason)
+            .toArray(String[]::new);
+
     private final String name;
+    private final DamageWord damage;
     private final MemorySegment memory;
     private final long base;
     private final long data;
@@ -87,6 +92,7 @@ final class ByteRing {
 
     ByteRing(String name, MemorySegment memory, long base, int capacity) {
         this.name = name;
+        this.damage = new DamageWord(memory, base + PipeLayout.DAMAGE, DAMAGE_REASONS);
         this.memory = memory;
         this.base = base;
         this.data = base + PipeLayout.RING_HEADER;
@@ -165,24 +171,21 @@ final class ByteRing {
      * Marks the ring broken for every process (the first finding wins), wakes whoever sleeps on
      * it, and returns the exception to throw.
      */
-    BrokenPipeException broken(Damage damage) {
-        INT.compareAndSet(memory, base + PipeLayout.DAMAGE, 0, damage.ordinal() + 1);
+    BrokenPipeException broken(Damage found) {
+        damage.mark(found.ordinal());
         wakeAll();
         return brokenException();
     }
 
     /** Throws if the ring was found broken, here or in any other process. */
     void checkNotBroken() throws BrokenPipeException {
-        if ((int) INT.getVolatile(memory, base + PipeLayout.DAMAGE) != 0) {
+        if (damage.isMarked()) {
             throw brokenException();
         }
     }
 
     private BrokenPipeException brokenException() {
-        int code = (int) INT.getVolatile(memory, base + PipeLayout.DAMAGE);
-        Damage[] all = Damage.values();
-        String reason = code >= 1 && code <= all.length ? all[code - 1].reason : "its damage word holds " + code;
-        return new BrokenPipeException("the pipe " + name + " is broken: " + reason
+        return new BrokenPipeException("the pipe " + name + " is broken: " + damage.reason()
                 + " (a process wrote bytes that are not Spindle's into its shared memory); every call on it fails"
                 + " from now on: open a new pipe");
     }

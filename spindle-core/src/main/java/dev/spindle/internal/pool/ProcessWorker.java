@@ -158,20 +158,16 @@ final class ProcessWorker {
                 }
                 receive();
             }
-        } catch (CorruptFrameException | RuntimeException e) {
-            // Out of step with the worker: start afresh rather than guess, and say why.
-            System.getLogger(ProcessWorker.class.getName()).log(System.Logger.Level.ERROR,
-                    "protocol error with worker " + child.name() + " (pid " + child.pid() + "); killing it", e);
+        } catch (CorruptFrameException | RuntimeException | Error e) {
+            // Out of step with the worker, or broken below: start afresh rather than guess, and say
+            // why. The driver lives on to account for its tasks (a dead one left them pending for ever).
+            System.getLogger(ProcessWorker.class.getName()).log(System.Logger.Level.ERROR, (e instanceof Error ? "error driving"
+                    : "protocol error with") + " worker " + child.name() + " (pid " + child.pid() + "); killing it", e);
             child.kill();
         } catch (IOException workerGone) {
             // read below what it sent before it went
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (Error e) {
-            // Whatever broke below, the driver lives to account for its tasks: a dead driver left them pending for ever.
-            System.getLogger(ProcessWorker.class.getName()).log(System.Logger.Level.ERROR,
-                    "error driving worker " + child.name() + " (pid " + child.pid() + "); killing it", e);
-            child.kill();
         }
         try {
             if (!child.isAlive()) {

@@ -68,7 +68,7 @@ final class ProcessWorkers implements Workers {
         if (length > limit) {
             throw new IllegalArgumentException(SizeLimit.exceeded(
                     task.encodedArguments.length >= length ? "a task's arguments" : "a task's function", length, limit,
-                    "for this pool with Pool.builder().readLimits(ReadLimits.defaults().withMaxBytes(n))"));
+                    SizeLimit.FOR_A_POOL));
         }
     }
 

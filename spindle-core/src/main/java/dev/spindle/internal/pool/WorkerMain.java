@@ -135,9 +135,8 @@ final class WorkerMain {
                     body = Codec.get().encode(value);
                     status = PoolMessages.OK;
                     if (body.length > limits.maxBytes()) { // the parent decodes under the same limits
-                        body = ("the task's result cannot be sent back: " + SizeLimit.exceeded("its encoded form", body.length, limits.maxBytes(),
-                                "for this pool with Pool.builder().readLimits(ReadLimits.defaults().withMaxBytes(n))"))
-                                .getBytes(StandardCharsets.UTF_8);
+                        body = ("the task's result cannot be sent back: " + SizeLimit.exceeded("its encoded form", body.length,
+                                limits.maxBytes(), SizeLimit.FOR_A_POOL)).getBytes(StandardCharsets.UTF_8);
                         status = PoolMessages.UNSENDABLE;
                     }
                 } catch (SerializationException e) {

@@ -9,6 +9,7 @@ import dev.spindle.internal.codec.SizeLimit;
 import dev.spindle.queue.BrokenQueueException;
 import dev.spindle.internal.nativeio.AdaptiveSpin;
 import dev.spindle.internal.nativeio.Futex;
+import dev.spindle.internal.shm.DamageWord;
 import dev.spindle.internal.shm.RobustMutex;
 import dev.spindle.internal.waits.Waits;
 import java.lang.foreign.MemorySegment;
@@ -45,7 +46,7 @@ final class ItemRing {
     /** In an overflow chunk: the items go on at the start of the next chunk. */
     private static final int NEXT = 3;
 
-    /** Why a queue is broken; stored as its ordinal plus one in the damage word. */
+    /** Why a queue is broken, as its damage word records it. */
     enum Damage {
         POSITION("its read or write position is outside the ring"),
         ITEM("an item's length or kind is not one a put writes"),
@@ -58,7 +59,11 @@ final class ItemRing {
         }
     }
 
+    private static final String[] DAMAGE_REASONS = java.util.Arrays.stream(Damage.values()).map(d -> d.reason)
+            .toArray(String[]::new);
+
     private final MemorySegment memory;
+    private final DamageWord damage;
     private final String segmentName;
     private final int capacity;
     private final int maxsize;
@@ -77,6 +82,7 @@ final class ItemRing {
 
     ItemRing(MemorySegment memory, String segmentName) {
         this.memory = memory;
+        this.damage = new DamageWord(memory, QueueLayout.DAMAGE, DAMAGE_REASONS);
         this.segmentName = segmentName;
         this.capacity = intAt(memory, QueueLayout.CAPACITY);
         this.maxsize = intAt(memory, QueueLayout.MAXSIZE);
@@ -99,8 +105,8 @@ final class ItemRing {
      * Marks the queue broken for every process (the first finding wins), wakes whoever waits on
      * it, and returns the exception to throw; {@code detail} says what was found.
      */
-    BrokenQueueException broken(Damage damage, String detail) {
-        INT.compareAndSet(memory, QueueLayout.DAMAGE, 0, damage.ordinal() + 1);
+    BrokenQueueException broken(Damage found, String detail) {
+        damage.mark(found.ordinal());
         for (long seq : new long[] {QueueLayout.DATA_SEQ, QueueLayout.SPACE_SEQ, QueueLayout.JOIN_SEQ}) {
             INT.getAndAdd(memory, seq, 1);
             Futex.wake(memory, seq, WAKE_ALL);
@@ -110,16 +116,13 @@ final class ItemRing {
 
     /** Throws if the queue was found broken, here or in any other process. */
     void checkNotBroken() {
-        if (intAt(memory, QueueLayout.DAMAGE) != 0) {
+        if (damage.isMarked()) {
             throw brokenException(null);
         }
     }
 
     private BrokenQueueException brokenException(String detail) {
-        int code = intAt(memory, QueueLayout.DAMAGE);
-        Damage[] all = Damage.values();
-        String reason = code >= 1 && code <= all.length ? all[code - 1].reason : "its damage word holds " + code;
-        return new BrokenQueueException("the queue " + segmentName + " is broken: " + reason
+        return new BrokenQueueException("the queue " + segmentName + " is broken: " + damage.reason()
                 + (detail == null ? "" : " (" + detail + ")")
                 + "; a process wrote bytes that are not Spindle's into its shared memory, and every put and get fails"
                 + " from now on: make a new queue");
