@@ -2,10 +2,23 @@ package dev.spindle;
 
 import dev.spindle.futures.PoolExecutor;
 import dev.spindle.futures.ProcessPoolExecutor;
+import dev.spindle.function.CheckedBiConsumer;
+import dev.spindle.function.CheckedConsumer;
+import dev.spindle.function.CheckedConsumer3;
+import dev.spindle.function.CheckedConsumer4;
+import dev.spindle.function.CheckedConsumer5;
+import dev.spindle.function.CheckedConsumer6;
+import dev.spindle.function.CheckedRunnable;
 import dev.spindle.futures.ThreadPoolExecutor;
+import dev.spindle.internal.backend.Backend;
 import dev.spindle.internal.backend.Backends;
+import dev.spindle.internal.backend.ThreadProcess;
 import dev.spindle.multiprocessing.Array;
+import dev.spindle.multiprocessing.BaseProcess;
+import dev.spindle.multiprocessing.ChildProcess;
+import dev.spindle.multiprocessing.Pipe;
 import dev.spindle.multiprocessing.Pool;
+import dev.spindle.multiprocessing.SharedMemory;
 import dev.spindle.multiprocessing.StartMethod;
 import dev.spindle.multiprocessing.TypeCode;
 import dev.spindle.multiprocessing.Value;
@@ -19,11 +32,14 @@ import dev.spindle.sync.Lock;
 import dev.spindle.sync.RLock;
 import dev.spindle.sync.Semaphore;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Where tasks run and how primitives are made (Python's {@code multiprocessing.get_context(...)}
@@ -39,8 +55,9 @@ import java.util.Optional;
  *
  * <p>Everything a context makes stays on it: a pool builder of {@code Context.threads()} cannot
  * start processes, and a process context's pools and executors start their workers with its
- * start method. The cross-process primitives of the coming releases appear here the same way
- * ({@code ctx.queue()}, {@code ctx.lock()}, …), one interface for threads and processes.
+ * start method. Every primitive is made here — processes, pipes, shared memory, queues, locks,
+ * values — one interface for threads and processes; {@link Spindle}'s functions are the default
+ * context's.
  *
  * <p>With threads, functions and values are shared, not copied, and a task that times out is
  * interrupted rather than killed. Everything else behaves the same. Contexts are immutable
@@ -69,10 +86,12 @@ public final class Context {
 
     private final Kind kind;
     private final StartMethod startMethod;
+    private final Backend backend;
 
     private Context(Kind kind, StartMethod startMethod) {
         this.kind = kind;
         this.startMethod = startMethod;
+        this.backend = Backends.of(startMethod, kind == Kind.VIRTUAL_THREADS);
     }
 
     /**
@@ -134,6 +153,94 @@ public final class Context {
     }
 
     /**
+     * A new process that runs {@code target}, not started: a {@link ChildProcess} with this
+     * context's start method on a process context, a thread of this JVM on a threads context
+     * (Python's {@code ctx.Process(target=...)} and {@code multiprocessing.dummy.Process}). See
+     * {@link BaseProcess} for what {@code terminate} and {@code kill} do on a thread.
+     */
+    public BaseProcess process(CheckedRunnable target) {
+        return process(() -> new ChildProcess(target), target, List.of());
+    }
+
+    /** A new process that runs {@code target(argument)}, not started; see {@link #process(CheckedRunnable)}. */
+    public <A> BaseProcess process(CheckedConsumer<A> target, A argument) {
+        return process(() -> new ChildProcess(target, argument), target, Collections.singletonList(argument));
+    }
+
+    /** A new process that runs {@code target(first, second)}, not started; see {@link #process(CheckedRunnable)}. */
+    public <A, B> BaseProcess process(CheckedBiConsumer<A, B> target, A first, B second) {
+        return process(() -> new ChildProcess(target, first, second), target, Arrays.asList(first, second));
+    }
+
+    /** A new process that runs {@code target} with three arguments, not started; see {@link #process(CheckedRunnable)}. */
+    public <A, B, C> BaseProcess process(CheckedConsumer3<A, B, C> target, A first, B second, C third) {
+        return process(() -> new ChildProcess(target, first, second, third), target, Arrays.asList(first, second, third));
+    }
+
+    /** A new process that runs {@code target} with four arguments, not started; see {@link #process(CheckedRunnable)}. */
+    public <A, B, C, D> BaseProcess process(CheckedConsumer4<A, B, C, D> target, A first, B second, C third, D fourth) {
+        return process(() -> new ChildProcess(target, first, second, third, fourth), target,
+                Arrays.asList(first, second, third, fourth));
+    }
+
+    /** A new process that runs {@code target} with five arguments, not started; see {@link #process(CheckedRunnable)}. */
+    public <A, B, C, D, E> BaseProcess process(CheckedConsumer5<A, B, C, D, E> target, A first, B second, C third,
+                                               D fourth, E fifth) {
+        return process(() -> new ChildProcess(target, first, second, third, fourth, fifth), target,
+                Arrays.asList(first, second, third, fourth, fifth));
+    }
+
+    /** A new process that runs {@code target} with six arguments, not started; see {@link #process(CheckedRunnable)}. */
+    public <A, B, C, D, E, F> BaseProcess process(CheckedConsumer6<A, B, C, D, E, F> target, A first, B second,
+                                                  C third, D fourth, E fifth, F sixth) {
+        return process(() -> new ChildProcess(target, first, second, third, fourth, fifth, sixth), target,
+                Arrays.asList(first, second, third, fourth, fifth, sixth));
+    }
+
+    private BaseProcess process(Supplier<ChildProcess> child, Object target, List<Object> arguments) {
+        Objects.requireNonNull(target, "target");
+        return kind == Kind.PROCESSES
+                ? child.get().startMethod(startMethod)
+                : new ThreadProcess(target, arguments, kind == Kind.VIRTUAL_THREADS);
+    }
+
+    /**
+     * The processes of this context started by this JVM that have not ended (Python's
+     * {@code active_children()}): on a process context every child JVM, pool workers included,
+     * whatever its start method; on a threads context the thread processes of both thread
+     * contexts (as {@code multiprocessing.dummy.active_children()}).
+     */
+    public List<BaseProcess> activeChildren() {
+        return kind == Kind.PROCESSES ? ChildProcess.activeChildren() : ThreadProcess.ACTIVE.list();
+    }
+
+    /** A duplex pipe of this context: see {@link #pipe(boolean)}. */
+    public Pipe pipe() {
+        return pipe(true);
+    }
+
+    /**
+     * A new pipe (Python's {@code ctx.Pipe(duplex)}): between processes through shared memory on
+     * a process context ({@link Pipe#open(boolean)}), between the threads of this JVM on a threads
+     * context ({@link Pipe#inProcess(boolean)}). With {@code duplex} false, the left end only
+     * receives and the right end only sends.
+     */
+    public Pipe pipe(boolean duplex) {
+        return kind == Kind.PROCESSES ? Pipe.open(duplex) : Pipe.inProcess(duplex);
+    }
+
+    /**
+     * A new zero-filled block of {@code size} bytes of shared memory, with a generated name: a
+     * tracked {@code /dev/shm} block that child processes attach on a process context
+     * ({@link SharedMemory#create(long)}), native memory of this JVM on a threads context.
+     *
+     * @throws IllegalArgumentException if {@code size} is not positive
+     */
+    public SharedMemory sharedMemory(long size) {
+        return backend.sharedMemory(size);
+    }
+
+    /**
      * Readies this context's way of starting workers, so that the first start does not pay for
      * it, and waits at most {@code timeout}: {@link StartMethod#WARM} starts its idle JVMs (as
      * {@link Spindle#warmUp}); {@link StartMethod#SPAWN} makes the JDK start-up cache that is
@@ -145,7 +252,7 @@ public final class Context {
      */
     public boolean warmUp(Duration timeout) throws InterruptedException {
         Objects.requireNonNull(timeout, "timeout");
-        return Backends.of(this).warmUp(timeout);
+        return backend.warmUp(timeout);
     }
 
     /**
@@ -155,7 +262,7 @@ public final class Context {
      * (Python's {@code threading.Event()}).
      */
     public Event event() {
-        return Backends.of(this).event();
+        return backend.event();
     }
 
     /**
@@ -165,12 +272,12 @@ public final class Context {
      * threads of this JVM.
      */
     public Lock lock() {
-        return Backends.of(this).lock();
+        return backend.lock();
     }
 
     /** A new {@link RLock}, free (Python's {@code RLock()}); shared as {@link #lock()}'s are. */
     public RLock rlock() {
-        return Backends.of(this).rlock();
+        return backend.rlock();
     }
 
     /**
@@ -180,7 +287,7 @@ public final class Context {
      * @throws IllegalArgumentException if {@code lock} is another kind's
      */
     public Condition condition(Lock lock) {
-        return Backends.of(this).condition(Objects.requireNonNull(lock, "lock"));
+        return backend.condition(Objects.requireNonNull(lock, "lock"));
     }
 
     /** A new {@link Condition} over a new {@link #rlock()} (Python's {@code Condition()}). */
@@ -195,7 +302,7 @@ public final class Context {
      * @throws IllegalArgumentException if {@code parties} is below 1
      */
     public Barrier barrier(int parties) {
-        return Backends.of(this).barrier(parties, null);
+        return backend.barrier(parties, null);
     }
 
     /**
@@ -207,7 +314,7 @@ public final class Context {
      * @throws IllegalArgumentException if {@code parties} is below 1, or a process context's action is not serializable
      */
     public Barrier barrier(int parties, Runnable action) {
-        return Backends.of(this).barrier(parties, Objects.requireNonNull(action, "action"));
+        return backend.barrier(parties, Objects.requireNonNull(action, "action"));
     }
 
     /**
@@ -218,7 +325,7 @@ public final class Context {
      * @throws IllegalArgumentException if {@code permits} is negative
      */
     public Semaphore semaphore(int permits) {
-        return Backends.of(this).semaphore(permits, false);
+        return backend.semaphore(permits, false);
     }
 
     /**
@@ -228,7 +335,7 @@ public final class Context {
      * @throws IllegalArgumentException if {@code permits} is negative
      */
     public Semaphore boundedSemaphore(int permits) {
-        return Backends.of(this).semaphore(permits, true);
+        return backend.semaphore(permits, true);
     }
 
     /**
@@ -263,7 +370,7 @@ public final class Context {
      * @throws IllegalArgumentException if either is negative
      */
     public <T> Queue<T> queue(int maxsize, int maxItemBytes) {
-        return Backends.of(this).queue(maxsize, maxItemBytes);
+        return backend.queue(maxsize, maxItemBytes);
     }
 
     /** A new unbounded {@link JoinableQueue} (Python's {@code JoinableQueue()}), shared as {@link #queue()}'s. */
@@ -279,12 +386,12 @@ public final class Context {
      * @throws IllegalArgumentException if {@code maxsize} is negative
      */
     public <T> JoinableQueue<T> joinableQueue(int maxsize) {
-        return Backends.of(this).joinableQueue(maxsize);
+        return backend.joinableQueue(maxsize);
     }
 
     /** A new {@link SimpleQueue} (Python's {@code SimpleQueue()}), shared as {@link #queue()}'s. */
     public <T> SimpleQueue<T> simpleQueue() {
-        return Backends.of(this).simpleQueue();
+        return backend.simpleQueue();
     }
 
     /**
@@ -294,12 +401,12 @@ public final class Context {
      * context one for the threads of this JVM.
      */
     public <T> Value<T> value(TypeCode<T> code, T initial) {
-        return Backends.of(this).value(Objects.requireNonNull(code, "code"), initial, true);
+        return backend.value(Objects.requireNonNull(code, "code"), initial, true);
     }
 
     /** A new {@link Value} without a lock (Python's {@code RawValue(typecode, value)}), shared as {@link #value}'s. */
     public <T> Value<T> rawValue(TypeCode<T> code, T initial) {
-        return Backends.of(this).value(Objects.requireNonNull(code, "code"), initial, false);
+        return backend.value(Objects.requireNonNull(code, "code"), initial, false);
     }
 
     /**
@@ -309,7 +416,7 @@ public final class Context {
      * @throws IllegalArgumentException if {@code length} is negative
      */
     public <T> Array<T> array(TypeCode<T> code, int length) {
-        return Backends.of(this).array(Objects.requireNonNull(code, "code"), length, true);
+        return backend.array(Objects.requireNonNull(code, "code"), length, true);
     }
 
     /** A new {@link Array} of {@code values}, with a lock (Python's {@code Array(typecode, sequence)}), shared as {@link #value}'s. */
@@ -321,7 +428,7 @@ public final class Context {
 
     /** A new {@link Array} of {@code length} zeros without a lock (Python's {@code RawArray(typecode, size)}). */
     public <T> Array<T> rawArray(TypeCode<T> code, int length) {
-        return Backends.of(this).array(Objects.requireNonNull(code, "code"), length, false);
+        return backend.array(Objects.requireNonNull(code, "code"), length, false);
     }
 
     /** A new {@link Array} of {@code values} without a lock (Python's {@code RawArray(typecode, sequence)}). */

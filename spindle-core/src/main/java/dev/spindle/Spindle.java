@@ -1,10 +1,21 @@
 package dev.spindle;
 
+import dev.spindle.function.CheckedBiConsumer;
+import dev.spindle.function.CheckedConsumer;
+import dev.spindle.function.CheckedConsumer3;
+import dev.spindle.function.CheckedConsumer4;
+import dev.spindle.function.CheckedConsumer5;
+import dev.spindle.function.CheckedConsumer6;
+import dev.spindle.function.CheckedRunnable;
 import dev.spindle.internal.backend.Backends;
 import dev.spindle.internal.launch.ChildContext;
+import dev.spindle.internal.launch.ProcessSpec;
 import dev.spindle.multiprocessing.Array;
+import dev.spindle.multiprocessing.BaseProcess;
 import dev.spindle.multiprocessing.ChildProcess;
+import dev.spindle.multiprocessing.Pipe;
 import dev.spindle.multiprocessing.ProcessInfo;
+import dev.spindle.multiprocessing.SharedMemory;
 import dev.spindle.multiprocessing.StartMethod;
 import dev.spindle.multiprocessing.TypeCode;
 import dev.spindle.multiprocessing.Value;
@@ -29,16 +40,16 @@ public final class Spindle {
 
     /** Who this process is: "MainProcess", or the name of the {@link ChildProcess} it runs. */
     public static ProcessInfo currentProcess() {
-        ChildProcess current = ChildContext.current();
+        ProcessSpec current = ChildContext.current();
         ProcessHandle self = ProcessHandle.current();
         long parent = self.parent().map(ProcessHandle::pid).orElse(-1L);
         return current == null
                 ? new ProcessInfo("MainProcess", self.pid(), parent, false)
-                : new ProcessInfo(current.name(), self.pid(), parent, current.isDaemon());
+                : new ProcessInfo(current.name(), self.pid(), parent, current.daemon());
     }
 
-    /** The children of this process that are still running. */
-    public static List<ChildProcess> activeChildren() {
+    /** The child JVMs of this process that are still running, pool workers included. */
+    public static List<BaseProcess> activeChildren() {
         return ChildProcess.activeChildren();
     }
 
@@ -65,6 +76,59 @@ public final class Spindle {
      */
     public static boolean warmUp(Duration timeout) throws InterruptedException {
         return Context.processes(StartMethod.WARM).warmUp(timeout);
+    }
+
+    /** A new child process that runs {@code target}, not started: the default context's {@link Context#process(CheckedRunnable)}. */
+    public static BaseProcess process(CheckedRunnable target) {
+        return Context.processes().process(target);
+    }
+
+    /** A new child process that runs {@code target(argument)}, not started: the default context's. */
+    public static <A> BaseProcess process(CheckedConsumer<A> target, A argument) {
+        return Context.processes().process(target, argument);
+    }
+
+    /** A new child process that runs {@code target(first, second)}, not started: the default context's. */
+    public static <A, B> BaseProcess process(CheckedBiConsumer<A, B> target, A first, B second) {
+        return Context.processes().process(target, first, second);
+    }
+
+    /** A new child process that runs {@code target} with three arguments, not started: the default context's. */
+    public static <A, B, C> BaseProcess process(CheckedConsumer3<A, B, C> target, A first, B second, C third) {
+        return Context.processes().process(target, first, second, third);
+    }
+
+    /** A new child process that runs {@code target} with four arguments, not started: the default context's. */
+    public static <A, B, C, D> BaseProcess process(CheckedConsumer4<A, B, C, D> target, A first, B second, C third,
+                                                   D fourth) {
+        return Context.processes().process(target, first, second, third, fourth);
+    }
+
+    /** A new child process that runs {@code target} with five arguments, not started: the default context's. */
+    public static <A, B, C, D, E> BaseProcess process(CheckedConsumer5<A, B, C, D, E> target, A first, B second,
+                                                      C third, D fourth, E fifth) {
+        return Context.processes().process(target, first, second, third, fourth, fifth);
+    }
+
+    /** A new child process that runs {@code target} with six arguments, not started: the default context's. */
+    public static <A, B, C, D, E, F> BaseProcess process(CheckedConsumer6<A, B, C, D, E, F> target, A first,
+                                                         B second, C third, D fourth, E fifth, F sixth) {
+        return Context.processes().process(target, first, second, third, fourth, fifth, sixth);
+    }
+
+    /** A new duplex pipe between processes: the default context's {@link Context#pipe()}. */
+    public static Pipe pipe() {
+        return Context.processes().pipe();
+    }
+
+    /** A new pipe between processes: the default context's {@link Context#pipe(boolean)}. */
+    public static Pipe pipe(boolean duplex) {
+        return Context.processes().pipe(duplex);
+    }
+
+    /** A new tracked block of shared memory: the default context's {@link Context#sharedMemory(long)}. */
+    public static SharedMemory sharedMemory(long size) {
+        return Context.processes().sharedMemory(size);
     }
 
     /** A new event shared with child processes: the default context's {@link Context#event()}. */

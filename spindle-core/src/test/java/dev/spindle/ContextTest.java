@@ -53,8 +53,7 @@ class ContextTest {
     @Test
     void aStartMethodOnAProcessBuilderMovesItToThatContext() {
         Pool.Builder builder = Context.processes(StartMethod.SPAWN).poolBuilder(1).startMethod(StartMethod.WARM);
-        assertThat(builder.settings().context()).isEqualTo(Context.processes(StartMethod.WARM));
-        assertThat(builder.settings().workers()).isEqualTo(1);
+        assertThat(builder.context()).isEqualTo(Context.processes(StartMethod.WARM));
     }
 
     @Test

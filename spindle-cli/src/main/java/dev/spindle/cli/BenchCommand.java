@@ -2,6 +2,7 @@ package dev.spindle.cli;
 
 import dev.spindle.Context;
 import dev.spindle.Spindle;
+import dev.spindle.multiprocessing.BaseProcess;
 import dev.spindle.multiprocessing.ChildProcess;
 import dev.spindle.multiprocessing.Connection;
 import dev.spindle.multiprocessing.Pipe;
@@ -98,7 +99,7 @@ final class BenchCommand implements Callable<Integer> {
 
     /** Waits until every child Spindle started has ended (idle WARM JVMs, settled and asleep, aside). */
     private static void awaitNoBusyChild() throws InterruptedException {
-        for (ChildProcess child : Spindle.activeChildren()) {
+        for (BaseProcess child : Spindle.activeChildren()) {
             child.join(Duration.ofMinutes(1));
         }
     }

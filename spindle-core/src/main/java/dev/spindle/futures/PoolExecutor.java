@@ -9,7 +9,7 @@ import dev.spindle.function.CheckedFunction4;
 import dev.spindle.function.CheckedFunction5;
 import dev.spindle.function.CheckedFunction6;
 import dev.spindle.function.SerializableRunnable;
-import dev.spindle.internal.backend.Backends;
+import dev.spindle.internal.backend.EngineSources;
 import dev.spindle.internal.pool.MapJob;
 import dev.spindle.internal.pool.Outcomes;
 import dev.spindle.internal.pool.Task;
@@ -48,7 +48,7 @@ public abstract class PoolExecutor implements ExecutorService {
     private final TaskEngine engine;
 
     PoolExecutor(Pool.Builder builder, boolean callbacksInWorker) {
-        this.engine = Backends.engine(builder.settings(), callbacksInWorker);
+        this.engine = EngineSources.engine(builder, callbacksInWorker);
     }
 
     /** {@code builder}, if its workers are processes exactly when {@code processes}; the executor's class says which. */

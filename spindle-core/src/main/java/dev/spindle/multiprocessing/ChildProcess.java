@@ -5,31 +5,22 @@ import dev.spindle.function.CheckedConsumer3;
 import dev.spindle.function.CheckedConsumer4;
 import dev.spindle.function.CheckedConsumer5;
 import dev.spindle.function.CheckedConsumer6;
-import dev.spindle.function.MultiArgument;
 import dev.spindle.function.CheckedConsumer;
 import dev.spindle.function.CheckedRunnable;
 import dev.spindle.internal.backend.Backends;
-import dev.spindle.internal.codec.Codec;
 import dev.spindle.internal.launch.ChildContext;
-import dev.spindle.internal.launch.ChildHandle;
-import dev.spindle.internal.launch.Launchers;
-import dev.spindle.internal.launch.ProcessForm;
-import dev.spindle.internal.travel.Journey;
+import dev.spindle.internal.launch.LaunchedProcess;
+import dev.spindle.internal.launch.ProcessSpec;
+import dev.spindle.internal.launch.Targets;
 import java.io.Serial;
 import java.io.Serializable;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -58,11 +49,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * that observed its end, as far as it is visible through {@link #exitCode()} and
  * {@link #failure()}; the child shares no memory with the parent except what is explicitly shared.
  */
-public class ChildProcess implements Serializable {
+public class ChildProcess implements BaseProcess, Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
     private static final AtomicInteger COUNTER = new AtomicInteger();
-    private static final Set<ChildProcess> ACTIVE = ConcurrentHashMap.newKeySet();
     private static final List<String> NO_OPTIONS = List.of();
 
     /** The target: a CheckedRunnable, CheckedConsumer, CheckedBiConsumer or CheckedConsumer3..6 for 0 to 6 args; null for subclasses. */
@@ -74,7 +64,7 @@ public class ChildProcess implements Serializable {
     @SuppressWarnings("serial") // List.of(...): serializable
     private List<String> jvmOptions = NO_OPTIONS;
     private StartMethod startMethod;
-    private transient volatile ChildHandle handle;
+    private transient volatile LaunchedProcess launched;
 
     /** A process that runs {@code target}. */
     public ChildProcess(CheckedRunnable target) {
@@ -125,7 +115,7 @@ public class ChildProcess implements Serializable {
 
     private ChildProcess(List<Object> args, Serializable target, String name) {
         this.target = target;
-        this.args = Collections.unmodifiableList(new ArrayList<>(args));
+        this.args = Targets.copyOf(args);
         this.name = name;
     }
 
@@ -133,15 +123,10 @@ public class ChildProcess implements Serializable {
      * The code the child runs: the target, unless a subclass overrides it. Calling it directly
      * runs it in the caller, as in Python.
      */
-    @SuppressWarnings("unchecked")
+    @Override
     public void run() throws Exception {
-        switch (target) {
-            case null -> { }
-            case CheckedRunnable r when args.isEmpty() -> r.run();
-            case CheckedConsumer<?> c when args.size() == 1 -> ((CheckedConsumer<Object>) c).accept(args.get(0));
-            case CheckedBiConsumer<?, ?> b when args.size() == 2 -> ((CheckedBiConsumer<Object, Object>) b).accept(args.get(0), args.get(1));
-            case MultiArgument m when args.size() == m.arity() -> m.invokeWith(args);
-            default -> throw new IllegalStateException(target + " cannot take " + args.size() + " argument(s)");
+        if (target != null) {
+            Targets.call(target, args);
         }
     }
 
@@ -151,17 +136,20 @@ public class ChildProcess implements Serializable {
     }
 
     /** The name; default {@code ChildProcess-N}. Known to the child as its own name. */
+    @Override
     public final String name() {
         return name;
     }
 
     /** Sets the name (before or after start, as in Python; the child sees the name at start). */
+    @Override
     public final ChildProcess name(String name) {
         this.name = Objects.requireNonNull(name, "name");
         return this;
     }
 
     /** Whether this is a daemon process. */
+    @Override
     public final boolean isDaemon() {
         return daemon;
     }
@@ -170,6 +158,7 @@ public class ChildProcess implements Serializable {
      * Marks the process as a daemon: killed when the parent JVM exits, and not allowed to start
      * children of its own. Must be set before {@link #start()}.
      */
+    @Override
     public final ChildProcess daemon(boolean daemon) {
         requireNotStarted("daemon");
         this.daemon = daemon;
@@ -200,46 +189,36 @@ public class ChildProcess implements Serializable {
      * @throws dev.spindle.SerializationException if the target, an argument or a field cannot be
      *                                       sent; no child is left running
      */
+    @Override
     public final void start() {
-        ChildProcess current = ChildContext.current();
-        if (current == this) {
+        if (ChildContext.isCurrent(this)) {
             throw new IllegalStateException("cannot start a process from inside itself");
         }
-        if (current != null && current.daemon) {
-            throw new IllegalStateException("daemonic processes are not allowed to have children");
-        }
         synchronized (this) {
-            if (handle != null) {
+            if (launched != null) {
                 throw new IllegalStateException("processes can only be started once: " + name);
             }
             StartMethod method = startMethod != null ? startMethod : Backends.defaultStartMethod();
-            Class<?> code = target != null ? target.getClass() : getClass();
-            ChildHandle child = Launchers.of(method).start(jvmOptions, code);
-            byte[] encoded;
-            try {
-                // A plain process travels in its compact form when it can; a subclass, whose
-                // fields only it knows, as itself (what cannot be encoded is named by its field path).
-                encoded = getClass() == ChildProcess.class ? ProcessForm.encodePlainly(name, daemon, target, args) : null;
-                if (encoded == null) {
-                    encoded = Journey.to(child.identity(), () -> Codec.get().encode(this));
-                }
-            } catch (RuntimeException e) {
-                child.kill();
-                throw e;
-            }
-            handle = child;
-            ACTIVE.add(this);
-            child.run(encoded, daemon, name, () -> ACTIVE.remove(this));
+            boolean plain = getClass() == ChildProcess.class;
+            // A subclass, whose fields only it knows, travels as itself inside the target it runs.
+            ProcessSpec spec = new ProcessSpec(name, daemon, plain ? target : selfTarget(this), plain ? args : List.of(),
+                    jvmOptions, method);
+            launched = LaunchedProcess.start(spec, target != null ? target.getClass() : getClass(), this);
         }
     }
 
+    /** The target a subclass travels as: in the child, it runs the decoded process's own {@code run()}. */
+    private static CheckedRunnable selfTarget(ChildProcess process) {
+        return () -> {
+            ChildContext.claim(process);
+            process.run();
+        };
+    }
+
     /** Waits until the process ends. Returns at once if it has ended. */
+    @Override
     public final void join() throws InterruptedException {
-        try {
-            started("join").exitCode().get();
-        } catch (ExecutionException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        started("join").join();
     }
 
     /**
@@ -247,29 +226,22 @@ public class ChildProcess implements Serializable {
      *
      * @return true if it has ended
      */
+    @Override
     public final boolean join(Duration timeout) throws InterruptedException {
-        try {
-            started("join").exitCode().get(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
-            return true;
-        } catch (TimeoutException e) {
-            return false;
-        } catch (ExecutionException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        return started("join").join(timeout);
     }
 
     /** True from {@code start()} until the child has ended (Python's {@code is_alive}). */
+    @Override
     public final boolean isAlive() {
-        ChildHandle h = handle;
-        if (h == null) {
-            return this == ChildContext.current();
-        }
-        return !h.exitCode().isDone();
+        LaunchedProcess l = launched;
+        return l == null ? ChildContext.isCurrent(this) : l.isAlive();
     }
 
     /** The process id: the child's once started; inside the child, its own. */
+    @Override
     public final long pid() {
-        if (this == ChildContext.current()) {
+        if (ChildContext.isCurrent(this)) {
             return ProcessHandle.current().pid();
         }
         return started("pid").pid();
@@ -279,9 +251,10 @@ public class ChildProcess implements Serializable {
      * The exit code, or null while the process runs or before it starts: 0 when the target
      * returned, 1 when it threw, n after {@code System.exit(n)}, -N when signal N ended it.
      */
+    @Override
     public final Integer exitCode() {
-        ChildHandle h = handle;
-        return h == null ? null : h.exitCode().getNow(null);
+        LaunchedProcess l = launched;
+        return l == null ? null : l.exitCode();
     }
 
     /**
@@ -291,12 +264,10 @@ public class ChildProcess implements Serializable {
      * {@link dev.spindle.RemoteException} that keeps the class name. Empty if the target did not
      * throw or the process has not ended.
      */
+    @Override
     public final Optional<Throwable> failure() {
-        ChildHandle h = handle;
-        if (h == null || !h.exitCode().isDone()) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(h.failure());
+        LaunchedProcess l = launched;
+        return l == null ? Optional.empty() : l.failure();
     }
 
     /**
@@ -305,27 +276,33 @@ public class ChildProcess implements Serializable {
      *
      * @throws IllegalStateException if the process has not been started
      */
+    @Override
     public final CompletableFuture<ChildProcess> onExit() {
-        return started("onExit").exitCode().thenApply(code -> this);
+        return started("onExit").onExit().thenApply(ended -> this);
     }
 
     /** Asks the child to end with SIGTERM (exit code -15). Asynchronous, as in Python. */
+    @Override
     public final void terminate() {
         started("terminate").terminate();
     }
 
     /** Ends the child with SIGKILL (exit code -9). Asynchronous. */
+    @Override
     public final void kill() {
         started("kill").kill();
     }
 
-    /** The processes started by this JVM that have not ended yet (Python's {@code active_children}). */
-    public static List<ChildProcess> activeChildren() {
-        return List.copyOf(ACTIVE);
+    /**
+     * The child JVMs started by this JVM that have not ended yet (Python's
+     * {@code active_children}): the {@code ChildProcess}es, and the workers of process pools.
+     */
+    public static List<BaseProcess> activeChildren() {
+        return LaunchedProcess.ACTIVE.list();
     }
 
-    private ChildHandle started(String operation) {
-        ChildHandle h = handle;
+    private LaunchedProcess started(String operation) {
+        LaunchedProcess h = launched;
         if (h == null) {
             throw new IllegalStateException("can only " + operation + " a started process: " + name);
         }
@@ -333,15 +310,15 @@ public class ChildProcess implements Serializable {
     }
 
     private void requireNotStarted(String what) {
-        if (handle != null) {
+        if (launched != null) {
             throw new IllegalStateException(what + " must be set before start(): " + name);
         }
     }
 
     @Override
     public String toString() {
-        ChildHandle h = handle;
-        String state = h == null ? "initial" : h.exitCode().isDone() ? "stopped exitcode=" + exitCode() : "started";
+        LaunchedProcess h = launched;
+        String state = h == null ? "initial" : h.isAlive() ? "started" : "stopped exitcode=" + exitCode();
         return "<" + getClass().getSimpleName() + " name='" + name + "'"
                 + (h != null ? " pid=" + h.pid() : "") + " " + state + (daemon ? " daemon" : "") + ">";
     }

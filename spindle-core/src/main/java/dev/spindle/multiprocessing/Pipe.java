@@ -2,6 +2,7 @@ package dev.spindle.multiprocessing;
 
 import dev.spindle.ReadLimits;
 import dev.spindle.internal.pipe.PipeEnd;
+import dev.spindle.internal.transport.InProcessEnd;
 import java.io.Serializable;
 
 /**
@@ -31,6 +32,17 @@ public record Pipe(Connection left, Connection right) implements Serializable {
      */
     public static Pipe open(boolean duplex) {
         PipeEnd[] ends = PipeEnd.create(duplex, PipeEnd.DEFAULT_CAPACITY, ReadLimits.defaults().maxBytes());
+        return new Pipe(new Connection(ends[0]), new Connection(ends[1]));
+    }
+
+    /**
+     * A pipe between the threads of this JVM (Python's {@code multiprocessing.dummy.Pipe}), as
+     * {@code Context.threads().pipe(duplex)} makes: messages are encoded and decoded as through
+     * any pipe, so the receiver gets a copy; nothing bounds how many wait. Its ends cannot travel
+     * to another process.
+     */
+    public static Pipe inProcess(boolean duplex) {
+        InProcessEnd[] ends = InProcessEnd.pair(duplex, ReadLimits.defaults().maxBytes());
         return new Pipe(new Connection(ends[0]), new Connection(ends[1]));
     }
 }

@@ -14,8 +14,10 @@ import dev.spindle.function.CheckedFunction5;
 import dev.spindle.function.CheckedFunction6;
 import dev.spindle.function.MultiArgument;
 import dev.spindle.internal.backend.Backends;
+import dev.spindle.internal.backend.EngineSources;
 import dev.spindle.internal.pool.Callbacks;
 import dev.spindle.internal.pool.MapJob;
+import dev.spindle.internal.pool.PoolConfig;
 import dev.spindle.internal.pool.Outcomes;
 import dev.spindle.internal.pool.Task;
 import dev.spindle.internal.pool.TaskEngine;
@@ -461,29 +463,17 @@ public final class Pool implements AutoCloseable {
     }
 
     /**
-     * What a {@link Builder} was told: the settings a pool or executor is made with.
-     *
-     * @param context          where the workers run (kind and start method)
-     * @param workers          how many workers (ignored by virtual threads)
-     * @param initializer      run once in each worker before its first task, or null
-     * @param maxTasksPerChild tasks a worker runs before it is replaced; 0: no limit
-     * @param taskTimeout      the default per-task timeout, or null for none
-     * @param retries          how many times a task whose worker died is run again
-     * @param jvmOptions       extra options for worker JVMs
-     * @param name             the pool's name for threads and messages, or null for {@code Pool-N}
-     * @param readLimits       what decoding one task, argument or result may cost (worker processes)
-     */
-    public record Settings(Context context, int workers, CheckedRunnable initializer, int maxTasksPerChild,
-                           Duration taskTimeout, int retries, List<String> jvmOptions, String name,
-                           ReadLimits readLimits) {}
-
-    /**
      * Makes a pool (Python's {@code Pool(processes, initializer, initargs, maxtasksperchild)}) on
      * one {@link Context}, fixed when the builder is made: {@code Pool.builder()} for the default
      * process context, {@code Pool.builder(Context.threads())} or
      * {@code Context.threads().poolBuilder(n)} for threads.
      */
     public static final class Builder {
+        static {
+            // the executors of dev.spindle.futures are made from a builder too
+            EngineSources.register(Builder.class, Builder::engine);
+        }
+
         private Context context;
         private int workers = Spindle.cpuCount();
         private CheckedRunnable initializer;
@@ -592,14 +582,18 @@ public final class Pool implements AutoCloseable {
             return context;
         }
 
-        /** What this builder has been told so far. */
-        public Settings settings() {
-            return new Settings(context, workers, initializer, maxTasksPerChild, taskTimeout, retries, jvmOptions, name, readLimits);
-        }
-
         /** Starts the pool. */
         public Pool build() {
-            return new Pool(Backends.engine(settings(), false), workers);
+            return new Pool(engine(false), workers);
+        }
+
+        /** The engine of a pool or executor as this builder describes it. */
+        private TaskEngine engine(boolean callbacksInWorker) {
+            StartMethod method = context.startMethod().orElse(null);
+            PoolConfig config = new PoolConfig(workers, initializer, maxTasksPerChild, taskTimeout, retries, method,
+                    jvmOptions, readLimits);
+            return Backends.of(method, context.kind() == Context.Kind.VIRTUAL_THREADS)
+                    .engine(Backends.poolName(name), config, callbacksInWorker);
         }
 
         private void requireProcesses(String setting) {

@@ -12,27 +12,34 @@ import java.util.Objects;
  * pool.map(Primes::isPrime, numbers, TaskOptions.DEFAULT.chunksize(64).progress(bar));
  * }</pre>
  */
-public final class TaskOptions {
+public record TaskOptions(int chunksize, Duration timeout, int retries, ProgressListener progress) {
     /** The pool's defaults: automatic chunk size, the pool's timeout and retries, no listener. */
     public static final TaskOptions DEFAULT = new TaskOptions(0, null, -1, null);
 
-    private final int chunksize;
-    private final Duration timeout;
-    private final int retries;
-    private final ProgressListener progress;
-
-    private TaskOptions(int chunksize, Duration timeout, int retries, ProgressListener progress) {
-        this.chunksize = chunksize;
-        this.timeout = timeout;
-        this.retries = retries;
-        this.progress = progress;
+    /**
+     * Options as given; prefer {@link #DEFAULT} and its methods.
+     *
+     * @param chunksize items per task for maps; 0 picks one as Python does
+     * @param timeout   a time limit for each task, or null to use the pool's
+     * @param retries   how many times a task whose worker died is run again, or -1 to use the pool's
+     * @param progress  told of progress as a map's tasks finish, or null
+     * @throws IllegalArgumentException if the chunk size is negative, the timeout not positive or
+     *                                  the retries below -1
+     */
+    public TaskOptions {
+        if (chunksize < 0) {
+            throw new IllegalArgumentException("chunksize must not be negative: " + chunksize);
+        }
+        if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+            throw new IllegalArgumentException("timeout must be positive: " + timeout);
+        }
+        if (retries < -1) {
+            throw new IllegalArgumentException("retries must not be negative: " + retries);
+        }
     }
 
     /** Items per task for maps; 0 (the default) picks one as Python does. */
     public TaskOptions chunksize(int chunksize) {
-        if (chunksize < 0) {
-            throw new IllegalArgumentException("chunksize must not be negative: " + chunksize);
-        }
         return new TaskOptions(chunksize, timeout, retries, progress);
     }
 
@@ -42,10 +49,7 @@ public final class TaskOptions {
      * interrupted and abandoned) and the task fails with a {@link java.util.concurrent.TimeoutException}.
      */
     public TaskOptions timeout(Duration timeout) {
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("timeout must be positive: " + timeout);
-        }
-        return new TaskOptions(chunksize, timeout, retries, progress);
+        return new TaskOptions(chunksize, Objects.requireNonNull(timeout, "timeout"), retries, progress);
     }
 
     /** How many times a task whose worker died is run again before it fails. */
@@ -59,25 +63,5 @@ public final class TaskOptions {
     /** Told of progress as a map's tasks finish. */
     public TaskOptions progress(ProgressListener progress) {
         return new TaskOptions(chunksize, timeout, retries, Objects.requireNonNull(progress, "progress"));
-    }
-
-    /** The chunk size; 0 means automatic. */
-    public int chunksize() {
-        return chunksize;
-    }
-
-    /** The timeout, or null to use the pool's. */
-    public Duration timeout() {
-        return timeout;
-    }
-
-    /** The retries, or -1 to use the pool's. */
-    public int retries() {
-        return retries;
-    }
-
-    /** The listener, or null. */
-    public ProgressListener progress() {
-        return progress;
     }
 }

@@ -28,9 +28,16 @@ import java.util.Objects;
  * <p>A value written is stored as its C type stores it: an unsigned value out of range wraps
  * (256 is stored as 0), as in Python's ctypes.
  *
+ * <p>A type code is a value: its letter, size and Java type. Only the thirteen codes above exist;
+ * the constructor refuses any other combination, so {@code new TypeCode<>('i', 4, Integer.class)}
+ * equals {@link #INT}.
+ *
+ * @param code the letter, as Python spells it
+ * @param byteSize the bytes one value takes in an {@link Array}
+ * @param type the Java type of the values
  * @param <T> the Java type of the values
  */
-public final class TypeCode<T> {
+public record TypeCode<T>(char code, int byteSize, Class<T> type) {
     /** {@code 'c'}: one byte, a character of a byte string. */
     public static final TypeCode<Byte> CHAR = new TypeCode<>('c', 1, Byte.class);
     /** {@code 'u'}: a UTF-16 character. */
@@ -64,14 +71,30 @@ public final class TypeCode<T> {
             Map.entry('l', LONG), Map.entry('L', ULONG), Map.entry('f', FLOAT), Map.entry('d', DOUBLE),
             Map.entry('?', BOOLEAN));
 
-    private final char code;
-    private final int byteSize;
-    private final Class<T> type;
-
-    private TypeCode(char code, int byteSize, Class<T> type) {
-        this.code = code;
-        this.byteSize = byteSize;
-        this.type = type;
+    /**
+     * The type code of that letter, size and Java type.
+     *
+     * @throws IllegalArgumentException unless they are one of the codes in the table above
+     */
+    public TypeCode {
+        Objects.requireNonNull(type, "type");
+        String expected = switch (code) {
+            case 'c', 'b' -> "1 Byte";
+            case 'u' -> "2 Character";
+            case 'B' -> "1 Integer";
+            case 'h' -> "2 Short";
+            case 'H', 'i' -> (code == 'H' ? 2 : 4) + " Integer";
+            case 'I' -> "4 Long";
+            case 'l', 'L' -> "8 Long";
+            case 'f' -> "4 Float";
+            case 'd' -> "8 Double";
+            case '?' -> "1 Boolean";
+            default -> throw new IllegalArgumentException("no type code '" + code + "' (c u b B h H i I l L f d ?)");
+        };
+        if (!expected.equals(byteSize + " " + type.getSimpleName()) || !type.getPackageName().equals("java.lang")) {
+            throw new IllegalArgumentException("type code '" + code + "' is " + expected + ", not " + byteSize + " "
+                    + type.getName());
+        }
     }
 
     /**
@@ -91,24 +114,9 @@ public final class TypeCode<T> {
         return (TypeCode<T>) found;
     }
 
-    /** The letter, as Python spells it. */
-    public char code() {
-        return code;
-    }
-
-    /** The bytes one value takes in an {@link Array}. */
-    public int byteSize() {
-        return byteSize;
-    }
-
-    /** The Java type of the values. */
-    public Class<T> type() {
-        return type;
-    }
-
     /** Whether its values are numbers that {@link Value#addAndGet} can add to. */
     public boolean isNumeric() {
-        return this != WCHAR && this != BOOLEAN;
+        return code != 'u' && code != '?';
     }
 
     /** {@code value} checked to be of this code's Java type. */

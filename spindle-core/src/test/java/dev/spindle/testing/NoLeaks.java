@@ -2,6 +2,7 @@ package dev.spindle.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.spindle.Context;
 import dev.spindle.Spindle;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,6 +20,7 @@ public final class NoLeaks implements AfterAllCallback {
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
         Deadlines.await("every child process has ended", Deadlines.CHILD, () -> Spindle.activeChildren().isEmpty());
+        Deadlines.await("every thread process has ended", Deadlines.CHILD, () -> Context.threads().activeChildren().isEmpty());
         Deadlines.await("no busy child JVM is left", Deadlines.CHILD, () -> busyChildJvms().isEmpty());
         assertThat(ownSegments()).as("/dev/shm segments of this JVM").isEmpty();
         Deadlines.await("every pool thread has ended", Deadlines.PROMPT, () -> poolThreads().isEmpty());

@@ -3,6 +3,7 @@ package dev.spindle.internal.backend;
 import dev.spindle.internal.pool.PoolConfig;
 import dev.spindle.internal.pool.TaskEngine;
 import dev.spindle.multiprocessing.Array;
+import dev.spindle.multiprocessing.SharedMemory;
 import dev.spindle.multiprocessing.TypeCode;
 import dev.spindle.multiprocessing.Value;
 import dev.spindle.queue.JoinableQueue;
@@ -18,8 +19,9 @@ import java.time.Duration;
 
 /**
  * What stands behind a {@link dev.spindle.Context}: where its tasks run and how its primitives
- * are made. Pools and executors are written once over this interface; each primitive of the
- * coming releases (queues, locks, values) adds its factory here, implemented once per backend.
+ * are made. Pools and executors are written once over this interface, and every primitive a
+ * context makes has its factory here, implemented once per backend (a process, a pipe: see
+ * {@link dev.spindle.Context}, which makes them from public classes).
  */
 public interface Backend {
     /** A task engine for a pool or executor named {@code poolName}; see {@link TaskEngine#threads} for {@code callbacksInWorker}. */
@@ -77,4 +79,7 @@ public interface Backend {
 
     /** A new array of {@code length} zeros of {@code code}; with {@code locked}, guarded by a new RLock of this backend. */
     <T> Array<T> array(TypeCode<T> code, int length, boolean locked);
+
+    /** A new zero-filled block of {@code size} bytes of memory the parties of this backend share. */
+    SharedMemory sharedMemory(long size);
 }

@@ -1,9 +1,5 @@
 package dev.spindle.internal.backend;
 
-import dev.spindle.Context;
-import dev.spindle.internal.pool.PoolConfig;
-import dev.spindle.internal.pool.TaskEngine;
-import dev.spindle.multiprocessing.Pool;
 import dev.spindle.multiprocessing.StartMethod;
 import java.util.EnumMap;
 import java.util.Map;
@@ -11,9 +7,9 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The backend of each {@link Context}, and the default context's start method. Public classes
- * reach their backend here, from the context's public kind and start method; nothing here reads
- * a public class's private state.
+ * The backend of each kind of context, and the default context's start method. Public classes
+ * reach their backend here from a start method (processes) or none (threads); nothing here uses a
+ * public class with behaviour.
  */
 public final class Backends {
     private static final Map<StartMethod, Backend> PROCESSES = new EnumMap<>(StartMethod.class);
@@ -32,23 +28,20 @@ public final class Backends {
 
     private Backends() {}
 
-    /** The backend behind {@code context}. */
-    public static Backend of(Context context) {
-        return switch (context.kind()) {
-            case PROCESSES -> PROCESSES.get(context.startMethod().orElseThrow());
-            case THREADS -> THREADS;
-            case VIRTUAL_THREADS -> VIRTUAL_THREADS;
-        };
+    /**
+     * The backend of a process context whose workers start by {@code method}; with no method
+     * (null), of a threads context: of virtual threads if {@code virtual}, else platform threads.
+     */
+    public static Backend of(StartMethod method, boolean virtual) {
+        if (method != null) {
+            return PROCESSES.get(method);
+        }
+        return virtual ? VIRTUAL_THREADS : THREADS;
     }
 
-    /** The engine a pool or executor built from {@code settings} runs on. */
-    public static TaskEngine engine(Pool.Settings settings, boolean callbacksInWorker) {
-        Context context = settings.context();
-        PoolConfig config = new PoolConfig(settings.workers(), settings.initializer(), settings.maxTasksPerChild(),
-                settings.taskTimeout(), settings.retries(), context.startMethod().orElse(null), settings.jvmOptions(),
-                settings.readLimits());
-        String poolName = settings.name() != null ? settings.name() : "Pool-" + POOL_NAMES.incrementAndGet();
-        return of(context).engine(poolName, config, callbacksInWorker);
+    /** A pool's name: the one chosen, or the next {@code Pool-N}. */
+    public static String poolName(String chosen) {
+        return chosen != null ? chosen : "Pool-" + POOL_NAMES.incrementAndGet();
     }
 
     /** The start method of processes that neither a context nor the process itself chose. */

@@ -9,7 +9,9 @@ import dev.spindle.internal.queue.SharedJoinableQueue;
 import dev.spindle.internal.queue.SharedQueue;
 import dev.spindle.internal.queue.SharedSimpleQueue;
 import dev.spindle.multiprocessing.Array;
+import dev.spindle.multiprocessing.SharedMemory;
 import dev.spindle.multiprocessing.TypeCode;
+import dev.spindle.internal.values.SharedMemoryBlock;
 import dev.spindle.multiprocessing.Value;
 import dev.spindle.queue.JoinableQueue;
 import dev.spindle.queue.Queue;
@@ -103,5 +105,10 @@ record ProcessesBackend(StartMethod startMethod) implements Backend {
     @Override
     public <T> Array<T> array(TypeCode<T> code, int length, boolean locked) {
         return SharedArray.create(code, length, locked ? rlock() : null);
+    }
+
+    @Override
+    public SharedMemory sharedMemory(long size) {
+        return SharedMemoryBlock.create(size);
     }
 }

@@ -5,7 +5,9 @@ import dev.spindle.internal.pool.TaskEngine;
 import dev.spindle.internal.queue.LocalQueue;
 import dev.spindle.internal.queue.LocalSimpleQueue;
 import dev.spindle.multiprocessing.Array;
+import dev.spindle.multiprocessing.SharedMemory;
 import dev.spindle.multiprocessing.TypeCode;
+import dev.spindle.internal.values.LocalMemoryBlock;
 import dev.spindle.multiprocessing.Value;
 import dev.spindle.queue.JoinableQueue;
 import dev.spindle.queue.Queue;
@@ -92,5 +94,10 @@ record ThreadsBackend(boolean virtual) implements Backend {
     @Override
     public <T> Array<T> array(TypeCode<T> code, int length, boolean locked) {
         return new LocalArray<>(code, length, locked ? rlock() : null);
+    }
+
+    @Override
+    public SharedMemory sharedMemory(long size) {
+        return LocalMemoryBlock.create(size);
     }
 }

@@ -5,7 +5,6 @@ import dev.spindle.internal.codec.ExceptionTransport;
 import dev.spindle.internal.nativeio.Native;
 import dev.spindle.internal.track.ResourceTracker;
 import dev.spindle.internal.wire.Wire;
-import dev.spindle.multiprocessing.ChildProcess;
 import java.io.ByteArrayInputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
@@ -130,14 +129,14 @@ public final class ChildMain {
     }
 
     private static int run(byte[] target) {
-        ChildProcess process = null;
+        ProcessSpec spec = null;
         try {
-            process = ProcessForm.processFrom(Codec.get().decode(target));
-            ChildContext.enter(process);
-            process.run();
+            spec = ProcessForm.specFrom(Codec.get().decode(target));
+            ChildContext.enter(spec);
+            Targets.call(spec.target(), spec.arguments());
             return 0;
         } catch (Throwable error) {
-            System.err.println("Process " + (process == null ? "(target not decoded)" : process.name()) + ":");
+            System.err.println("Process " + (spec == null ? "(target not decoded)" : spec.name()) + ":");
             error.printStackTrace();
             report(ControlFrames.OUTCOME_ERROR, ExceptionTransport.encode(error));
             return 1;

@@ -6,7 +6,7 @@ package dev.spindle.internal.launch;
  * to parent, in its report file: READY, OUTCOME_ERROR, EXPLICIT_EXIT, EXITING.
  */
 final class ControlFrames {
-    /** Parent to child: the encoded {@code ChildProcess} to run. */
+    /** Parent to child: the encoded {@link ProcessSpec} to run (see {@link ProcessForm}). */
     static final byte TARGET = 1;
     /** Child to parent: a warm child is primed and waits for its target. */
     static final byte READY = 2;

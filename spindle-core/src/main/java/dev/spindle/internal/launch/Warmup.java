@@ -5,7 +5,6 @@ import dev.spindle.function.CheckedRunnable;
 import dev.spindle.internal.codec.Codec;
 import dev.spindle.internal.codec.ExceptionTransport;
 import dev.spindle.internal.wire.Wire;
-import dev.spindle.multiprocessing.ChildProcess;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -44,7 +43,7 @@ final class Warmup {
         // The class loader opens class-path jars lazily; a resource found nowhere opens them all.
         ClassLoader.getSystemResource("dev/spindle/warm-up/absent");
         // The descriptor every target's decode needs; built by reflection the first time.
-        ObjectStreamClass.lookup(ChildProcess.class);
+        ObjectStreamClass.lookup(ProcessSpec.class);
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             MethodType voidType = MethodType.methodType(void.class);
@@ -133,7 +132,8 @@ final class Warmup {
         try {
             ByteArrayOutputStream frames = new ByteArrayOutputStream();
             CheckedConsumer<String> target = Warmup::noop;
-            byte[] sample = ProcessForm.encodePlainly("spindle-training", false, target, List.of("sample"));
+            byte[] sample = ProcessForm.encodePlainly(new ProcessSpec("spindle-training", false, target, List.<Object>of("sample"),
+                    List.of(), null));
             Wire.write(frames, ControlFrames.TARGET, Objects.requireNonNull(sample));
             return new ByteArrayInputStream(frames.toByteArray());
         } catch (IOException e) {

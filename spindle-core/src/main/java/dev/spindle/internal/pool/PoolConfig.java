@@ -4,6 +4,7 @@ import dev.spindle.ReadLimits;
 import dev.spindle.function.CheckedRunnable;
 import dev.spindle.multiprocessing.StartMethod;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,12 +25,9 @@ public record PoolConfig(int workers, CheckedRunnable initializer, int maxTasksP
     private static final String EXIT_ON_OOM = "-XX:+ExitOnOutOfMemoryError";
 
     /** The options for worker JVMs. */
-    String[] workerJvmOptions() {
-        String[] options = new String[jvmOptions.size() + 1];
-        options[0] = EXIT_ON_OOM;
-        for (int i = 0; i < jvmOptions.size(); i++) {
-            options[i + 1] = jvmOptions.get(i);
-        }
+    List<String> workerJvmOptions() {
+        List<String> options = new ArrayList<>(List.of(EXIT_ON_OOM));
+        options.addAll(jvmOptions);
         return options;
     }
 }

@@ -3,13 +3,15 @@ package dev.spindle.internal.pool;
 import dev.spindle.BrokenPoolException;
 import dev.spindle.SerializationException;
 import dev.spindle.WorkerDiedException;
+import dev.spindle.function.CheckedConsumer;
 import dev.spindle.internal.codec.Codec;
 import dev.spindle.internal.codec.ExceptionTransport;
+import dev.spindle.internal.launch.LaunchedProcess;
+import dev.spindle.internal.launch.ProcessSpec;
 import dev.spindle.internal.pipe.PipeEnd;
 import dev.spindle.internal.transport.Transport;
 import dev.spindle.internal.wire.CorruptFrameException;
 import dev.spindle.internal.wire.Wire;
-import dev.spindle.multiprocessing.ChildProcess;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +57,7 @@ final class ProcessWorker {
     private final ProcessWorkers workers;
     private final TaskEngine engine;
     private final int slot;
-    private final ChildProcess child;
+    private final LaunchedProcess child;
     private final Transport connection;
     private final ConcurrentLinkedDeque<Task> held = new ConcurrentLinkedDeque<>();
     private final Lru<Integer, Boolean> knownFunctions = new Lru<>(Lru.FUNCTIONS_PER_WORKER);
@@ -68,7 +70,7 @@ final class ProcessWorker {
     private int sent;
     private long lastProgressNanos;
 
-    private ProcessWorker(ProcessWorkers workers, TaskEngine engine, int slot, ChildProcess child, Transport connection) {
+    private ProcessWorker(ProcessWorkers workers, TaskEngine engine, int slot, LaunchedProcess child, Transport connection) {
         this.workers = workers;
         this.engine = engine;
         this.slot = slot;
@@ -86,10 +88,11 @@ final class ProcessWorker {
         PipeEnd[] pipe = PipeEnd.create(true, PipeEnd.DEFAULT_CAPACITY, Integer.MAX_VALUE);
         WorkerSpec spec = new WorkerSpec(pipe[1], workers.slots().name(), slot, config.initializer(), config.maxTasksPerChild(),
                 config.readLimits());
-        ChildProcess child = new ChildProcess(WorkerMain::run, spec).name(name).daemon(true)
-                .jvmOptions(config.workerJvmOptions()).startMethod(config.startMethod());
+        CheckedConsumer<WorkerSpec> main = WorkerMain::run;
+        LaunchedProcess child;
         try {
-            child.start();
+            child = LaunchedProcess.start(new ProcessSpec(name, true, main, List.<Object>of(spec), config.workerJvmOptions(),
+                    config.startMethod()), WorkerMain.class, null);
         } finally {
             pipe[1].close();
         }

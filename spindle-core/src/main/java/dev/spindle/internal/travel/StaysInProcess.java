@@ -11,7 +11,11 @@ import java.util.Deque;
 public interface StaysInProcess {
     /** Why {@code value} cannot travel, in the user's words. */
     static String refusal(Object value) {
-        String face = publicFace(value.getClass());
+        return refusal(publicFace(value.getClass()));
+    }
+
+    /** Why a {@code face} (Lock, Connection, …) of a threads context cannot travel, in the user's words. */
+    static String refusal(String face) {
         return ("AEIOU".indexOf(face.charAt(0)) >= 0 ? "an " : "a ") + face + " made by a threads context (Context.threads() or"
                 + " Context.virtualThreads()) lives in this JVM and cannot cross into another process;"
                 + " make it with a process context (Context.processes()) to share it with processes";

@@ -33,7 +33,7 @@ public final class SharedMemoryBlock implements SharedMemory {
         this.segment = segment;
     }
 
-    private static long checkedSize(long size) {
+    static long checkedSize(long size) {
         if (size <= 0) {
             throw new IllegalArgumentException("a shared memory block needs a positive size, not " + size);
         }

@@ -4,16 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spindle.function.CheckedBiConsumer;
 import dev.spindle.function.CheckedConsumer;
+import dev.spindle.function.CheckedRunnable;
 import dev.spindle.internal.codec.Codec;
-import dev.spindle.multiprocessing.ChildProcess;
+import dev.spindle.multiprocessing.StartMethod;
 import java.io.Serial;
+import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
-/** How a process travels to its child: as a list of plain values when it can, else as itself. */
+/** How a process spec travels to its child: as a list of plain values when it can, else as itself. */
 class ProcessWireFormTest {
     static final List<String> SEEN = new CopyOnWriteArrayList<>();
 
@@ -21,57 +23,55 @@ class ProcessWireFormTest {
         SEEN.add(what + "×" + times);
     }
 
-    /** What ChildProcess.start sends: the compact form of a plain process if there is one, else the process. */
-    private static ChildProcess travel(ChildProcess process, Object target) {
+    /** What LaunchedProcess.start sends, decoded as ChildMain decodes it. */
+    private static ProcessSpec travel(ProcessSpec spec) {
         Codec codec = Codec.get();
-        byte[] plain = process.getClass() == ChildProcess.class ? compact(process, target) : null;
-        return ProcessForm.processFrom(codec.decode(plain != null ? plain : codec.encode(process)));
+        byte[] plain = ProcessForm.encodePlainly(spec);
+        return ProcessForm.specFrom(codec.decode(plain != null ? plain : codec.encode(spec)));
     }
 
-    private static byte[] compact(ChildProcess process, Object target) {
-        return ProcessForm.encodePlainly(process.name(), process.isDaemon(), target, process.args());
+    private static ProcessSpec spec(String name, boolean daemon, Serializable target, Object... arguments) {
+        return new ProcessSpec(name, daemon, target, List.of(arguments), List.of("-Xmx64m"), StartMethod.SPAWN);
     }
 
     @Test
     @SuppressWarnings("serial") // a test method reference, meant to travel
-    void aPlainProcessWithALambdaAndPlainArgumentsTravelsAsPlainValuesAndArrivesWhole() throws Exception {
+    void aPlainTargetWithPlainArgumentsTravelsAsPlainValuesAndArrivesWhole() throws Exception {
         CheckedBiConsumer<String, Integer> target = ProcessWireFormTest::record;
-        ChildProcess process = new ChildProcess(target, "tea", 3).name("brewer").daemon(true);
-        assertThat(compact(process, target)).as("encoded as plain values").isNotNull();
+        ProcessSpec spec = spec("brewer", true, target, "tea", 3);
+        assertThat(ProcessForm.encodePlainly(spec)).as("encoded as plain values").isNotNull();
 
-        ChildProcess arrived = travel(process, target);
+        ProcessSpec arrived = travel(spec);
         assertThat(arrived.name()).isEqualTo("brewer");
-        assertThat(arrived.isDaemon()).isTrue();
-        assertThat(arrived.args()).containsExactly("tea", 3);
+        assertThat(arrived.daemon()).isTrue();
+        assertThat(arrived.arguments()).containsExactly("tea", 3);
         SEEN.clear();
-        arrived.run();
+        Targets.call(arrived.target(), arrived.arguments());
         assertThat(SEEN).containsExactly("tea×3");
     }
 
     @Test
-    void anArgumentTheFastPathCannotCarrySendsTheProcessItself() {
+    void anArgumentTheFastPathCannotCarrySendsTheSpecItself() {
         CheckedConsumer<Path> target = p -> p.toString();
-        ChildProcess process = new ChildProcess(target, Path.of("/tmp"));
-        assertThat(compact(process, target)).as("sent as itself").isNull();
-        assertThat(travel(process, target).args()).containsExactly(Path.of("/tmp"));
+        ProcessSpec spec = spec("reader", false, target, Path.of("/tmp"));
+        assertThat(ProcessForm.encodePlainly(spec)).as("sent as itself").isNull();
+        ProcessSpec arrived = travel(spec);
+        assertThat(arrived.arguments()).containsExactly(Path.of("/tmp"));
+        assertThat(arrived.name()).isEqualTo("reader");
     }
 
-    static final class Counting extends ChildProcess {
+    static final class Counting implements Serializable {
         @Serial
         private static final long serialVersionUID = 1L;
         final ArrayList<Integer> counts = new ArrayList<>(List.of(1, 2));
-
-        Counting() {
-            super("x");
-        }
     }
 
     @Test
-    void aSubclassTravelsAsItselfWithItsFields() {
-        Counting process = new Counting();
-        ChildProcess arrived = travel(process, null);
-        assertThat(arrived).isInstanceOf(Counting.class);
-        assertThat(((Counting) arrived).counts).containsExactly(1, 2);
-        assertThat(arrived.args()).containsExactly("x");
+    void aTargetCapturingAnObjectTravelsWithItsFields() throws Exception {
+        Counting counting = new Counting();
+        CheckedRunnable target = () -> counting.counts.add(3);
+        ProcessSpec arrived = travel(spec("counter", false, target));
+        Targets.call(arrived.target(), arrived.arguments());
+        assertThat(counting.counts).as("the sender's copy is untouched").containsExactly(1, 2);
     }
 }

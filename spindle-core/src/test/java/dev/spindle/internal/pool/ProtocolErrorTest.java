@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ProtocolErrorTest {
     /** Writes bytes that are no frame on its worker's channel, then waits to be killed. */
     static int sendsGarbage(int ignored) throws Exception {
-        WorkerSpec spec = (WorkerSpec) ChildContext.current().args().get(0);
+        WorkerSpec spec = (WorkerSpec) ChildContext.current().arguments().get(0);
         byte[] garbage = {0, 0, 0, 9, 1, 2, 3};
         spec.connection().send(garbage, 0, garbage.length);
         Thread.sleep(Deadlines.CHILD.toMillis() * 4);
