@@ -1,8 +1,5 @@
 package dev.spindle.internal.pipe;
 
-import static dev.spindle.internal.pipe.PipeLayout.INT;
-import static dev.spindle.internal.pipe.PipeLayout.LONG;
-
 import dev.spindle.internal.nativeio.AdaptiveSpin;
 import dev.spindle.multiprocessing.BrokenPipeException;
 import dev.spindle.internal.nativeio.Futex;
@@ -74,9 +71,10 @@ final class ByteRing {
 
     private final String name;
     private final DamageWord damage;
-    private final MemorySegment memory;
-    private final long base;
-    private final long data;
+    /** The ring's header words ({@link PipeLayout#ringHeader}). */
+    private final MemorySegment words;
+    /** The ring's bytes, positions taken modulo the capacity. */
+    private final MemorySegment data;
     private final int capacity;
     private final RobustMutex writeLock;
     private final RobustMutex readLock;
@@ -90,24 +88,24 @@ final class ByteRing {
     /** How this process's readers spin (used under the read lock). */
     private final AdaptiveSpin readerSpin = new AdaptiveSpin();
 
-    ByteRing(String name, MemorySegment memory, long base, int capacity) {
+    /** Ring {@code ring} of the pipe segment {@code memory}, of {@code capacity} bytes. */
+    ByteRing(String name, MemorySegment memory, int ring, int capacity) {
         this.name = name;
-        this.damage = new DamageWord(memory, base + PipeLayout.DAMAGE, DAMAGE_REASONS);
-        this.memory = memory;
-        this.base = base;
-        this.data = base + PipeLayout.RING_HEADER;
+        this.words = PipeLayout.ringHeader(memory, ring, capacity);
+        this.data = PipeLayout.ringData(memory, ring, capacity);
+        this.damage = new DamageWord(words, PipeLayout.DAMAGE, DAMAGE_REASONS);
         this.capacity = capacity;
-        this.writeLock = new RobustMutex(memory, base + PipeLayout.WRITE_LOCK);
-        this.readLock = new RobustMutex(memory, base + PipeLayout.READ_LOCK);
+        this.writeLock = new RobustMutex(words, PipeLayout.WRITE_LOCK);
+        this.readLock = new RobustMutex(words, PipeLayout.READ_LOCK);
     }
 
     private long tail() {
-        return (long) LONG.getVolatile(memory, base + PipeLayout.TAIL);
+        return PipeLayout.tailVolatile(words);
     }
 
     /** Bytes ever read: the position of the next byte to read. */
     long head() {
-        return (long) LONG.getVolatile(memory, base + PipeLayout.HEAD);
+        return PipeLayout.headVolatile(words);
     }
 
     /** Bytes ready to read. */
@@ -122,31 +120,23 @@ final class ByteRing {
     void strayWrite(byte[] bytes, long tailMove) {
         long tail = tail();
         for (int i = 0; i < bytes.length; i++) {
-            memory.set(ValueLayout.JAVA_BYTE, data + ((tail + i) & (capacity - 1)), bytes[i]);
+            data.set(ValueLayout.JAVA_BYTE, (tail + i) & (capacity - 1), bytes[i]);
         }
         publishTail(tail + tailMove);
     }
 
     /** Where the message being read (or last read) begins: for tests of this package. */
     long readStart() {
-        return field(PipeLayout.READ_START);
+        return PipeLayout.readStartVolatile(words);
     }
 
     /** The largest message the receiving end accepts, as it last said. */
     int readerMaxBytesVolatile() {
-        return (int) PipeLayout.INT.getVolatile(memory, base + PipeLayout.READER_MAX_BYTES);
+        return PipeLayout.readerMaxBytesVolatile(words);
     }
 
     void setReaderMaxBytesVolatile(int maxBytes) {
-        PipeLayout.INT.setVolatile(memory, base + PipeLayout.READER_MAX_BYTES, maxBytes);
-    }
-
-    private long field(long offset) {
-        return (long) LONG.getVolatile(memory, base + offset);
-    }
-
-    private void setField(long offset, long value) {
-        LONG.setRelease(memory, base + offset, value);
+        PipeLayout.setReaderMaxBytesVolatile(words, maxBytes);
     }
 
     /** Free bytes beyond {@code tail}, re-reading the head only when the last sight of it shows fewer than {@code wanted}. */
@@ -196,8 +186,8 @@ final class ByteRing {
      * publishes any of it, and changes them only once it is whole.
      */
     private boolean writerIsWritingTheMessageBeingRead() {
-        return field(PipeLayout.WRITE_START) == field(PipeLayout.READ_START)
-                && field(PipeLayout.WRITE_END) == field(PipeLayout.READ_END);
+        return PipeLayout.writeStartVolatile(words) == PipeLayout.readStartVolatile(words)
+                && PipeLayout.writeEndVolatile(words) == PipeLayout.readEndVolatile(words);
     }
 
     private static void lock(RobustMutex mutex) throws InterruptedIOException {
@@ -220,7 +210,7 @@ final class ByteRing {
         lock(writeLock);
         try {
             long tail = tail();
-            if (tail != field(PipeLayout.WRITE_END)) {
+            if (tail != PipeLayout.writeEndVolatile(words)) {
                 tail = completeTorn(tail, reader); // the last writer died mid-message
             }
             writeMessage(src, offset, length, tail, reader);
@@ -232,8 +222,8 @@ final class ByteRing {
     private static final byte[] WHOLE = {PipeLayout.WHOLE};
 
     private void writeMessage(byte[] src, int offset, int length, long tail, Watch reader) throws IOException {
-        setField(PipeLayout.WRITE_START, tail);
-        setField(PipeLayout.WRITE_END, tail + PipeLayout.FRAMING + length);
+        PipeLayout.setWriteStartRelease(words, tail);
+        PipeLayout.setWriteEndRelease(words, tail + PipeLayout.FRAMING + length);
         while (free(tail, 4) < 4) {
             awaitSpace(tail, 4, reader); // the header is never published in parts
         }
@@ -251,9 +241,9 @@ final class ByteRing {
      * reader, and frees the space itself before trying again). Returns the new tail.
      */
     private long completeTorn(long tail, Watch reader) throws IOException {
-        long end = field(PipeLayout.WRITE_END);
-        if (tail == field(PipeLayout.WRITE_START)) {
-            setField(PipeLayout.WRITE_END, tail); // none of it was published: no reader saw it
+        long end = PipeLayout.writeEndVolatile(words);
+        if (tail == PipeLayout.writeStartVolatile(words)) {
+            PipeLayout.setWriteEndRelease(words, tail); // none of it was published: no reader saw it
             return tail;
         }
         while (tail < end) {
@@ -269,7 +259,7 @@ final class ByteRing {
             long fill = Math.min(free, end - tail);
             tail += fill;
             if (tail == end) {
-                memory.set(ValueLayout.JAVA_BYTE, data + ((tail - 1) & (capacity - 1)), PipeLayout.TORN);
+                data.set(ValueLayout.JAVA_BYTE, (tail - 1) & (capacity - 1), PipeLayout.TORN);
             }
         }
         publishTail(tail);
@@ -278,12 +268,12 @@ final class ByteRing {
 
     /** As a reader waiting mid-message: if the writer died with the message unfinished, completes it. */
     private void completeIfWriterDied() throws IOException {
-        if (tail() == field(PipeLayout.WRITE_END) || writeLock.tryLockIfFreeOrOrphaned() == null) {
+        if (tail() == PipeLayout.writeEndVolatile(words) || writeLock.tryLockIfFreeOrOrphaned() == null) {
             return;
         }
         try {
             long tail = tail();
-            if (tail != field(PipeLayout.WRITE_END)) {
+            if (tail != PipeLayout.writeEndVolatile(words)) {
                 completeTorn(tail, null);
             }
         } finally {
@@ -305,9 +295,9 @@ final class ByteRing {
             int n = (int) Math.min(length, free);
             int index = (int) (tail & (capacity - 1));
             int first = Math.min(n, capacity - index);
-            MemorySegment.copy(src, offset, memory, ValueLayout.JAVA_BYTE, data + index, first);
+            MemorySegment.copy(src, offset, data, ValueLayout.JAVA_BYTE, index, first);
             if (n > first) {
-                MemorySegment.copy(src, offset + first, memory, ValueLayout.JAVA_BYTE, data, n - first);
+                MemorySegment.copy(src, offset + first, data, ValueLayout.JAVA_BYTE, 0, n - first);
             }
             tail += n;
             offset += n;
@@ -317,10 +307,10 @@ final class ByteRing {
     }
 
     private void publishTail(long tail) {
-        LONG.setVolatile(memory, base + PipeLayout.TAIL, tail);
-        INT.getAndAdd(memory, base + PipeLayout.DATA_SEQ, 1);
-        if ((int) INT.getVolatile(memory, base + PipeLayout.READER_WAITING) != 0) {
-            Futex.wake(memory, base + PipeLayout.DATA_SEQ, WAKE_ALL);
+        PipeLayout.setTailVolatile(words, tail);
+        PipeLayout.bumpDataSeqVolatile(words);
+        if (PipeLayout.readerWaitingVolatile(words) != 0) {
+            Futex.wake(words, PipeLayout.DATA_SEQ, WAKE_ALL);
         }
     }
 
@@ -332,15 +322,15 @@ final class ByteRing {
                 Thread.onSpinWait();
                 continue;
             }
-            int seq = (int) INT.getVolatile(memory, base + PipeLayout.SPACE_SEQ);
-            INT.getAndAdd(memory, base + PipeLayout.WRITER_WAITING, 1);
+            int seq = PipeLayout.spaceSeqVolatile(words);
+            PipeLayout.addWriterWaitingVolatile(words, 1);
             try {
                 if (capacity - (tail - head()) >= needed) {
                     return;
                 }
-                Futex.await(memory, base + PipeLayout.SPACE_SEQ, seq, SLICE_NANOS);
+                Futex.await(words, PipeLayout.SPACE_SEQ, seq, SLICE_NANOS);
             } finally {
-                INT.getAndAdd(memory, base + PipeLayout.WRITER_WAITING, -1);
+                PipeLayout.addWriterWaitingVolatile(words, -1);
             }
             checkWaiter(reader);
             checkNotBroken();
@@ -363,8 +353,8 @@ final class ByteRing {
         try {
             while (true) {
                 long head = head();
-                long readEnd = field(PipeLayout.READ_END);
-                if (head != readEnd && head > field(PipeLayout.READ_START)) {
+                long readEnd = PipeLayout.readEndVolatile(words);
+                if (head != readEnd && head > PipeLayout.readStartVolatile(words)) {
                     head = skipTo(readEnd, head, writer); // a reader left in the middle of a large message
                 }
                 if (onlyIfArrived && checkedSpan(tail() - head) == 0) {
@@ -389,8 +379,8 @@ final class ByteRing {
             throw broken(Damage.LENGTH);
         }
         long end = start + PipeLayout.FRAMING + length;
-        setField(PipeLayout.READ_START, start);
-        setField(PipeLayout.READ_END, end);
+        PipeLayout.setReadStartRelease(words, start);
+        PipeLayout.setReadEndRelease(words, end);
         if (length > maxLength) {
             skipTo(end, head, writer);
             throw new MessageTooLongException(length, maxLength);
@@ -430,9 +420,9 @@ final class ByteRing {
             int n = (int) Math.min(length, ready);
             int index = (int) (head & (capacity - 1));
             int first = Math.min(n, capacity - index);
-            MemorySegment.copy(memory, ValueLayout.JAVA_BYTE, data + index, dst, offset, first);
+            MemorySegment.copy(data, ValueLayout.JAVA_BYTE, index, dst, offset, first);
             if (n > first) {
-                MemorySegment.copy(memory, ValueLayout.JAVA_BYTE, data, dst, offset + first, n - first);
+                MemorySegment.copy(data, ValueLayout.JAVA_BYTE, 0, dst, offset + first, n - first);
             }
             head += n;
             offset += n;
@@ -445,10 +435,10 @@ final class ByteRing {
         if (head == head()) {
             return;
         }
-        LONG.setVolatile(memory, base + PipeLayout.HEAD, head);
-        INT.getAndAdd(memory, base + PipeLayout.SPACE_SEQ, 1);
-        if ((int) INT.getVolatile(memory, base + PipeLayout.WRITER_WAITING) != 0) {
-            Futex.wake(memory, base + PipeLayout.SPACE_SEQ, WAKE_ALL);
+        PipeLayout.setHeadVolatile(words, head);
+        PipeLayout.bumpSpaceSeqVolatile(words);
+        if (PipeLayout.writerWaitingVolatile(words) != 0) {
+            Futex.wake(words, PipeLayout.SPACE_SEQ, WAKE_ALL);
         }
     }
 
@@ -490,8 +480,8 @@ final class ByteRing {
             if (deadline != FOREVER && now - deadline >= 0) {
                 return writer.otherEndGone(true) && gone(head, atMessageStart);
             }
-            int seq = (int) INT.getVolatile(memory, base + PipeLayout.DATA_SEQ);
-            INT.getAndAdd(memory, base + PipeLayout.READER_WAITING, 1);
+            int seq = PipeLayout.dataSeqVolatile(words);
+            PipeLayout.addReaderWaitingVolatile(words, 1);
             try {
                 if (tail() - head != 0) {
                     return true;
@@ -499,10 +489,10 @@ final class ByteRing {
                 if (writer.otherEndGone(false)) {
                     return gone(head, atMessageStart);
                 }
-                Futex.await(memory, base + PipeLayout.DATA_SEQ, seq,
+                Futex.await(words, PipeLayout.DATA_SEQ, seq,
                         deadline == FOREVER ? SLICE_NANOS : Math.min(SLICE_NANOS, deadline - now));
             } finally {
-                INT.getAndAdd(memory, base + PipeLayout.READER_WAITING, -1);
+                PipeLayout.addReaderWaitingVolatile(words, -1);
             }
             checkWaiter(writer);
             checkNotBroken();
@@ -533,9 +523,9 @@ final class ByteRing {
 
     /** Wakes every process and thread sleeping on this ring, to re-check its state. */
     void wakeAll() {
-        INT.getAndAdd(memory, base + PipeLayout.DATA_SEQ, 1);
-        INT.getAndAdd(memory, base + PipeLayout.SPACE_SEQ, 1);
-        Futex.wake(memory, base + PipeLayout.DATA_SEQ, WAKE_ALL);
-        Futex.wake(memory, base + PipeLayout.SPACE_SEQ, WAKE_ALL);
+        PipeLayout.bumpDataSeqVolatile(words);
+        PipeLayout.bumpSpaceSeqVolatile(words);
+        Futex.wake(words, PipeLayout.DATA_SEQ, WAKE_ALL);
+        Futex.wake(words, PipeLayout.SPACE_SEQ, WAKE_ALL);
     }
 }

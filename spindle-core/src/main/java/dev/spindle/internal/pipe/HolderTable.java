@@ -1,8 +1,5 @@
 package dev.spindle.internal.pipe;
 
-import static dev.spindle.internal.pipe.PipeLayout.INT;
-import static dev.spindle.internal.pipe.PipeLayout.LONG;
-
 import dev.spindle.internal.track.ProcessIdentity;
 import java.lang.foreign.MemorySegment;
 
@@ -49,16 +46,14 @@ final class HolderTable {
     private void add(int end, long identity) {
         while (true) {
             for (int slot = 0; slot < PipeLayout.HOLDER_SLOTS; slot++) {
-                long at = PipeLayout.slotOffset(end, slot);
-                if (holderAt(at) == identity && incrementIfLive(at)) {
+                if (PipeLayout.holderVolatile(memory, end, slot) == identity && incrementIfLive(end, slot)) {
                     return;
                 }
             }
             for (int slot = 0; slot < PipeLayout.HOLDER_SLOTS; slot++) {
-                long at = PipeLayout.slotOffset(end, slot);
-                if (LONG.compareAndSet(memory, at + PipeLayout.SLOT_HOLDER, FREE, identity | CLAIMING)) {
-                    INT.setVolatile(memory, at + PipeLayout.SLOT_REFS, 1);
-                    LONG.setVolatile(memory, at + PipeLayout.SLOT_HOLDER, identity);
+                if (PipeLayout.casHolderVolatile(memory, end, slot, FREE, identity | CLAIMING)) {
+                    PipeLayout.setRefsVolatile(memory, end, slot, 1);
+                    PipeLayout.setHolderVolatile(memory, end, slot, identity);
                     return;
                 }
             }
@@ -76,10 +71,9 @@ final class HolderTable {
 
     private boolean remove(int end, long identity) {
         for (int slot = 0; slot < PipeLayout.HOLDER_SLOTS; slot++) {
-            long at = PipeLayout.slotOffset(end, slot);
-            if (holderAt(at) == identity) {
-                if ((int) INT.getAndAdd(memory, at + PipeLayout.SLOT_REFS, -1) == 1) {
-                    free(at);
+            if (PipeLayout.holderVolatile(memory, end, slot) == identity) {
+                if (PipeLayout.addRefsVolatile(memory, end, slot, -1) == 1) {
+                    free(end, slot);
                 }
                 return true;
             }
@@ -91,7 +85,7 @@ final class HolderTable {
     boolean holds(int end, ProcessIdentity holder) {
         long identity = holder.word();
         for (int slot = 0; slot < PipeLayout.HOLDER_SLOTS; slot++) {
-            if (holderAt(PipeLayout.slotOffset(end, slot)) == identity) {
+            if (PipeLayout.holderVolatile(memory, end, slot) == identity) {
                 return true;
             }
         }
@@ -101,7 +95,7 @@ final class HolderTable {
     /** True if some slot of {@code end} is in use; cheap, no liveness check. */
     boolean anyHolder(int end) {
         for (int slot = 0; slot < PipeLayout.HOLDER_SLOTS; slot++) {
-            if (holderAt(PipeLayout.slotOffset(end, slot)) != FREE) {
+            if (PipeLayout.holderVolatile(memory, end, slot) != FREE) {
                 return true;
             }
         }
@@ -115,34 +109,29 @@ final class HolderTable {
     boolean clearDead(int end) {
         boolean cleared = false;
         for (int slot = 0; slot < PipeLayout.HOLDER_SLOTS; slot++) {
-            long at = PipeLayout.slotOffset(end, slot);
-            long holder = holderAt(at);
+            long holder = PipeLayout.holderVolatile(memory, end, slot);
             if (holder != FREE && !ProcessIdentity.isAlive(holder)
-                    && LONG.compareAndSet(memory, at + PipeLayout.SLOT_HOLDER, holder, FREE)) {
+                    && PipeLayout.casHolderVolatile(memory, end, slot, holder, FREE)) {
                 cleared = true; // its count is stale; a claimer sets a fresh one before publishing
             }
         }
         return cleared;
     }
 
-    private long holderAt(long at) {
-        return (long) LONG.getVolatile(memory, at + PipeLayout.SLOT_HOLDER);
-    }
-
-    private boolean incrementIfLive(long at) {
+    private boolean incrementIfLive(int end, int slot) {
         while (true) {
-            int refs = (int) INT.getVolatile(memory, at + PipeLayout.SLOT_REFS);
+            int refs = PipeLayout.refsVolatile(memory, end, slot);
             if (refs <= 0) {
                 return false; // being freed: take a new slot
             }
-            if (INT.compareAndSet(memory, at + PipeLayout.SLOT_REFS, refs, refs + 1)) {
+            if (PipeLayout.casRefsVolatile(memory, end, slot, refs, refs + 1)) {
                 return true;
             }
         }
     }
 
-    private void free(long at) {
-        INT.setVolatile(memory, at + PipeLayout.SLOT_REFS, 0);
-        LONG.setVolatile(memory, at + PipeLayout.SLOT_HOLDER, FREE);
+    private void free(int end, int slot) {
+        PipeLayout.setRefsVolatile(memory, end, slot, 0);
+        PipeLayout.setHolderVolatile(memory, end, slot, FREE);
     }
 }

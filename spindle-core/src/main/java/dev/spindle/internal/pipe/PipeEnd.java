@@ -35,7 +35,7 @@ public final class PipeEnd implements Transport, ByteRing.Watch {
     public static final int DEFAULT_CAPACITY = 1 << 20;
 
     /** The kind in a pipe segment's name. */
-    public static final String KIND = "pipe";
+    public static final String KIND = PipeLayout.HEADER.kind();
     /** The pipes this process sent to each child (by pid): what that child may abandon. */
     private static final Map<Long, Set<String>> SENT = new ConcurrentHashMap<>();
 
@@ -56,12 +56,12 @@ public final class PipeEnd implements Transport, ByteRing.Watch {
         this.end = end;
         this.readable = readable;
         this.writable = writable;
-        int capacity = PipeLayout.validate(segment.memory());
+        PipeLayout.HEADER.validate(segment.memory());
+        int capacity = PipeLayout.capacityVolatile(segment.memory());
         this.holders = new HolderTable(segment.memory());
-        long out = PipeLayout.ringOffset(end, capacity);
-        long in = PipeLayout.ringOffset(1 - end, capacity);
-        this.outgoing = new ByteRing(segment.name() + " (end " + end + "'s sending side)", segment.memory(), out, capacity);
-        this.incoming = new ByteRing(segment.name() + " (end " + end + "'s receiving side)", segment.memory(), in, capacity);
+        this.outgoing = new ByteRing(segment.name() + " (end " + end + "'s sending side)", segment.memory(), end, capacity);
+        this.incoming = new ByteRing(segment.name() + " (end " + end + "'s receiving side)", segment.memory(), 1 - end,
+                capacity);
         this.release = BackgroundThreads.whenUnreachable(this, new Release(segment, holders, end, outgoing, incoming));
     }
 

@@ -1,5 +1,6 @@
 package dev.spindle.internal.pipe;
 
+import dev.spindle.internal.shm.SegmentHeader;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.VarHandle;
@@ -9,7 +10,8 @@ import java.lang.invoke.VarHandle;
  * processes that hold it; two byte rings, ring {@code e} carrying what end {@code e} sends.
  *
  * <pre>
- * 0     header   int magic 'SPIP' | int version | int duplex | int ringCapacity
+ * 0     SegmentHeader magic 'SPIP', version
+ * 8     int duplex | int ringCapacity
  * 64    holders of end 0: 32 slots of { long holder | int refs | int unused }   (512 bytes)
  *       holder: ProcessIdentity.word(), with CLAIMING (bit 31) set while being filled and
  *       IN_TRANSIT (bit 30) set for an end its sender holds for a reader not known yet; 0 = free
@@ -18,8 +20,8 @@ import java.lang.invoke.VarHandle;
  * ...   ring 1 (end 1 → end 0)
  *
  * ring header, each hot word on its own 64-byte line:
- * +0    long tail          bytes ever written; the writer stores it with release
- * +64   long head          bytes ever read; the reader stores it with release
+ * +0    long tail          bytes ever written; stored by the writer
+ * +64   long head          bytes ever read; stored by the reader
  * +128  int  dataSeq       futex word readers sleep on; bumped when tail moves or the
  *                          sending end loses its last holder
  * +132  int  readerWaiting nonzero while a reader may be asleep on dataSeq
@@ -44,15 +46,17 @@ import java.lang.invoke.VarHandle;
  * writer died mid-message) completes the torn message with filler and a last byte of 0, which
  * readers drop; a reader that finds {@code readStart < head < readEnd} (the last reader died in
  * the middle of a message larger than the ring) skips the rest of it.
+ *
+ * <p>Each accessor's name says its memory mode. The positions are stored volatile (sequentially
+ * consistent) and the waiting counts read after them, while a waiter counts itself before it
+ * re-reads the position: one of the two always sees the other (no lost wake-up). A message's
+ * bounds are stored with release, in program order with the stores before them. The data is
+ * plain: the volatile store of the position after it publishes it. The holder slots and the
+ * other words are volatile.
  */
 final class PipeLayout {
-    static final int MAGIC = 0x53504950;
-    static final int VERSION = 4;
-
-    static final long MAGIC_OFFSET = 0;
-    static final long VERSION_OFFSET = 4;
-    static final long DUPLEX_OFFSET = 8;
-    static final long CAPACITY_OFFSET = 12;
+    static final long DUPLEX = 8;
+    static final long CAPACITY = 12;
 
     static final int HOLDER_SLOTS = 32;
     static final long SLOT_SIZE = 16;
@@ -61,6 +65,8 @@ final class PipeLayout {
     private static final long HOLDERS_OFFSET = 64;
 
     static final long RINGS_OFFSET = HOLDERS_OFFSET + 2 * HOLDER_SLOTS * SLOT_SIZE;
+    /** Its size is the part before the rings, which every pipe's segment holds ({@link #segmentSize}). */
+    static final SegmentHeader HEADER = new SegmentHeader("pipe", "pipe", 0x53504950, 4, RINGS_OFFSET);
     static final long RING_HEADER = 512;
     static final long TAIL = 0;
     static final long HEAD = 64;
@@ -83,8 +89,8 @@ final class PipeLayout {
     /** Bytes around a message's payload: the length before it and the last byte after it. */
     static final int FRAMING = 5;
 
-    static final VarHandle INT = ValueLayout.JAVA_INT.varHandle();
-    static final VarHandle LONG = ValueLayout.JAVA_LONG.varHandle();
+    private static final VarHandle INT = ValueLayout.JAVA_INT.varHandle();
+    private static final VarHandle LONG = ValueLayout.JAVA_LONG.varHandle();
 
     private PipeLayout() {}
 
@@ -92,36 +98,156 @@ final class PipeLayout {
         return RINGS_OFFSET + 2 * (RING_HEADER + ringCapacity);
     }
 
-    static long slotOffset(int end, int slot) {
+    private static long slotOffset(int end, int slot) {
         return HOLDERS_OFFSET + (end * HOLDER_SLOTS + slot) * SLOT_SIZE;
     }
 
-    static long ringOffset(int ring, int ringCapacity) {
+    private static long ringOffset(int ring, int ringCapacity) {
         return RINGS_OFFSET + ring * (RING_HEADER + ringCapacity);
     }
 
+    /** The header of ring {@code ring}: the offsets below {@link #RING_HEADER} are within it. */
+    static MemorySegment ringHeader(MemorySegment memory, int ring, int ringCapacity) {
+        return memory.asSlice(ringOffset(ring, ringCapacity), RING_HEADER);
+    }
+
+    /** The data of ring {@code ring}: {@code ringCapacity} bytes, positions taken modulo it. */
+    static MemorySegment ringData(MemorySegment memory, int ring, int ringCapacity) {
+        return memory.asSlice(ringOffset(ring, ringCapacity) + RING_HEADER, ringCapacity);
+    }
+
+    /** Writes the header of a new segment, the SegmentHeader last: a segment that has one has its rings' capacity. */
     static void initialize(MemorySegment memory, boolean duplex, int ringCapacity, int readerMaxBytes) {
         for (int ring = 0; ring < 2; ring++) {
-            INT.setVolatile(memory, ringOffset(ring, ringCapacity) + READER_MAX_BYTES, readerMaxBytes);
+            setReaderMaxBytesVolatile(ringHeader(memory, ring, ringCapacity), readerMaxBytes);
         }
-        INT.setVolatile(memory, VERSION_OFFSET, VERSION);
-        INT.setVolatile(memory, DUPLEX_OFFSET, duplex ? 1 : 0);
-        INT.setVolatile(memory, CAPACITY_OFFSET, ringCapacity);
-        INT.setVolatile(memory, MAGIC_OFFSET, MAGIC);
+        INT.setVolatile(memory, DUPLEX, duplex ? 1 : 0);
+        INT.setVolatile(memory, CAPACITY, ringCapacity);
+        HEADER.write(memory);
     }
 
-    /** Checks the header of a segment mapped by name; returns its ring capacity. */
-    static int validate(MemorySegment memory) {
-        int magic = (int) INT.getVolatile(memory, MAGIC_OFFSET);
-        int version = (int) INT.getVolatile(memory, VERSION_OFFSET);
-        if (magic != MAGIC || version != VERSION) {
-            throw new IllegalStateException("not a Spindle pipe segment (magic " + Integer.toHexString(magic)
-                    + ", version " + version + ")");
-        }
-        return (int) INT.getVolatile(memory, CAPACITY_OFFSET);
+    static int capacityVolatile(MemorySegment memory) {
+        return (int) INT.getVolatile(memory, CAPACITY);
     }
 
-    static boolean duplex(MemorySegment memory) {
-        return (int) INT.getVolatile(memory, DUPLEX_OFFSET) != 0;
+    // ---- holder slots ----
+
+    static long holderVolatile(MemorySegment memory, int end, int slot) {
+        return (long) LONG.getVolatile(memory, slotOffset(end, slot) + SLOT_HOLDER);
+    }
+
+    static void setHolderVolatile(MemorySegment memory, int end, int slot, long holder) {
+        LONG.setVolatile(memory, slotOffset(end, slot) + SLOT_HOLDER, holder);
+    }
+
+    static boolean casHolderVolatile(MemorySegment memory, int end, int slot, long expected, long holder) {
+        return LONG.compareAndSet(memory, slotOffset(end, slot) + SLOT_HOLDER, expected, holder);
+    }
+
+    static int refsVolatile(MemorySegment memory, int end, int slot) {
+        return (int) INT.getVolatile(memory, slotOffset(end, slot) + SLOT_REFS);
+    }
+
+    static void setRefsVolatile(MemorySegment memory, int end, int slot, int refs) {
+        INT.setVolatile(memory, slotOffset(end, slot) + SLOT_REFS, refs);
+    }
+
+    static boolean casRefsVolatile(MemorySegment memory, int end, int slot, int expected, int refs) {
+        return INT.compareAndSet(memory, slotOffset(end, slot) + SLOT_REFS, expected, refs);
+    }
+
+    /** Adds {@code delta} to a slot's count; returns the count before. */
+    static int addRefsVolatile(MemorySegment memory, int end, int slot, int delta) {
+        return (int) INT.getAndAdd(memory, slotOffset(end, slot) + SLOT_REFS, delta);
+    }
+
+    // ---- a ring's header (ringHeader) ----
+
+    static long tailVolatile(MemorySegment header) {
+        return (long) LONG.getVolatile(header, TAIL);
+    }
+
+    static void setTailVolatile(MemorySegment header, long tail) {
+        LONG.setVolatile(header, TAIL, tail);
+    }
+
+    static long headVolatile(MemorySegment header) {
+        return (long) LONG.getVolatile(header, HEAD);
+    }
+
+    static void setHeadVolatile(MemorySegment header, long head) {
+        LONG.setVolatile(header, HEAD, head);
+    }
+
+    static int dataSeqVolatile(MemorySegment header) {
+        return (int) INT.getVolatile(header, DATA_SEQ);
+    }
+
+    static void bumpDataSeqVolatile(MemorySegment header) {
+        INT.getAndAdd(header, DATA_SEQ, 1);
+    }
+
+    static int readerWaitingVolatile(MemorySegment header) {
+        return (int) INT.getVolatile(header, READER_WAITING);
+    }
+
+    static void addReaderWaitingVolatile(MemorySegment header, int delta) {
+        INT.getAndAdd(header, READER_WAITING, delta);
+    }
+
+    static int spaceSeqVolatile(MemorySegment header) {
+        return (int) INT.getVolatile(header, SPACE_SEQ);
+    }
+
+    static void bumpSpaceSeqVolatile(MemorySegment header) {
+        INT.getAndAdd(header, SPACE_SEQ, 1);
+    }
+
+    static int writerWaitingVolatile(MemorySegment header) {
+        return (int) INT.getVolatile(header, WRITER_WAITING);
+    }
+
+    static void addWriterWaitingVolatile(MemorySegment header, int delta) {
+        INT.getAndAdd(header, WRITER_WAITING, delta);
+    }
+
+    static long writeStartVolatile(MemorySegment header) {
+        return (long) LONG.getVolatile(header, WRITE_START);
+    }
+
+    static void setWriteStartRelease(MemorySegment header, long start) {
+        LONG.setRelease(header, WRITE_START, start);
+    }
+
+    static long writeEndVolatile(MemorySegment header) {
+        return (long) LONG.getVolatile(header, WRITE_END);
+    }
+
+    static void setWriteEndRelease(MemorySegment header, long end) {
+        LONG.setRelease(header, WRITE_END, end);
+    }
+
+    static long readStartVolatile(MemorySegment header) {
+        return (long) LONG.getVolatile(header, READ_START);
+    }
+
+    static void setReadStartRelease(MemorySegment header, long start) {
+        LONG.setRelease(header, READ_START, start);
+    }
+
+    static long readEndVolatile(MemorySegment header) {
+        return (long) LONG.getVolatile(header, READ_END);
+    }
+
+    static void setReadEndRelease(MemorySegment header, long end) {
+        LONG.setRelease(header, READ_END, end);
+    }
+
+    static int readerMaxBytesVolatile(MemorySegment header) {
+        return (int) INT.getVolatile(header, READER_MAX_BYTES);
+    }
+
+    static void setReaderMaxBytesVolatile(MemorySegment header, int maxBytes) {
+        INT.setVolatile(header, READER_MAX_BYTES, maxBytes);
     }
 }

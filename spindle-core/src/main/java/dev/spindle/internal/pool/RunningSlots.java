@@ -1,9 +1,6 @@
 package dev.spindle.internal.pool;
 
 import static dev.spindle.internal.pool.RunningSlotsLayout.ABORTED;
-import static dev.spindle.internal.pool.RunningSlotsLayout.LONG;
-import static dev.spindle.internal.pool.RunningSlotsLayout.RUN;
-import static dev.spindle.internal.pool.RunningSlotsLayout.START;
 
 import dev.spindle.internal.shm.SharedSegment;
 import java.io.IOException;
@@ -43,7 +40,8 @@ final class RunningSlots implements AutoCloseable {
         this.segment = segment;
         this.memory = segment.memory();
         try {
-            this.slots = RunningSlotsLayout.validate(memory);
+            RunningSlotsLayout.HEADER.validate(memory);
+            this.slots = RunningSlotsLayout.slotsVolatile(memory);
         } catch (IllegalStateException e) {
             segment.close();
             throw e;
@@ -53,7 +51,8 @@ final class RunningSlots implements AutoCloseable {
     /** Creates the slots of a pool of {@code workers} workers. */
     static RunningSlots create(int workers) {
         int slots = Math.max(1, workers);
-        SharedSegment segment = SharedSegment.create("pool", RunningSlotsLayout.segmentSize(slots));
+        SharedSegment segment = SharedSegment.create(RunningSlotsLayout.HEADER.kind(),
+                RunningSlotsLayout.segmentSize(slots));
         RunningSlotsLayout.initialize(segment.memory(), slots);
         return new RunningSlots(segment);
     }
@@ -67,15 +66,17 @@ final class RunningSlots implements AutoCloseable {
         return segment.name();
     }
 
-    private long at(int slot) {
-        return RunningSlotsLayout.slotOffset(slot, slots);
+    private int checked(int slot) {
+        if (slot < 0 || slot >= slots) {
+            throw new IndexOutOfBoundsException("slot " + slot + " of " + slots);
+        }
+        return slot;
     }
 
     /** Worker side: task {@code seq} starts now (the slot is 0: the last run finished). */
     void startedRelease(int slot, long seq) {
-        long at = at(slot);
-        LONG.set(memory, at + START, System.nanoTime());
-        LONG.setRelease(memory, at + RUN, seq);
+        RunningSlotsLayout.setStartPlain(memory, checked(slot), System.nanoTime());
+        RunningSlotsLayout.setRunRelease(memory, slot, seq);
     }
 
     /**
@@ -83,7 +84,7 @@ final class RunningSlots implements AutoCloseable {
      * worker must then send no result for it and start nothing more.
      */
     boolean finishedVolatile(int slot, long seq) {
-        return LONG.compareAndSet(memory, at(slot) + RUN, seq, 0L);
+        return RunningSlotsLayout.casRunVolatile(memory, checked(slot), seq, 0L);
     }
 
     /**
@@ -92,19 +93,18 @@ final class RunningSlots implements AutoCloseable {
      * finished, or has not started it): then nothing may be killed.
      */
     boolean tryAbortVolatile(int slot, long seq) {
-        return LONG.compareAndSet(memory, at(slot) + RUN, seq, seq | ABORTED);
+        return RunningSlotsLayout.casRunVolatile(memory, checked(slot), seq, seq | ABORTED);
     }
 
     /** Parent side, before a new worker uses the slot: nothing runs. */
     void clearRelease(int slot) {
-        LONG.setRelease(memory, at(slot) + RUN, 0L);
+        RunningSlotsLayout.setRunRelease(memory, checked(slot), 0L);
     }
 
     /** Parent side: what runs in {@code slot}. */
     Running runningAcquire(int slot) {
-        long at = at(slot);
-        long run = (long) LONG.getAcquire(memory, at + RUN);
-        long start = (long) LONG.getAcquire(memory, at + START);
+        long run = RunningSlotsLayout.runAcquire(memory, checked(slot));
+        long start = RunningSlotsLayout.startAcquire(memory, slot);
         return new Running(run & ~ABORTED, start, (run & ABORTED) != 0);
     }
 

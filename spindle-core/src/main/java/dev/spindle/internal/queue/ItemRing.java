@@ -1,14 +1,15 @@
 package dev.spindle.internal.queue;
 
-import static dev.spindle.internal.queue.QueueLayout.INT;
-import static dev.spindle.internal.queue.QueueLayout.intAt;
-import static dev.spindle.internal.queue.QueueLayout.longAt;
-import static dev.spindle.internal.queue.QueueLayout.setLong;
+import static dev.spindle.internal.queue.QueueLayout.Side.GET;
+import static dev.spindle.internal.queue.QueueLayout.Side.PUT;
 
 import dev.spindle.internal.codec.SizeLimit;
 import dev.spindle.queue.BrokenQueueException;
 import dev.spindle.internal.nativeio.AdaptiveSpin;
 import dev.spindle.internal.nativeio.Futex;
+import dev.spindle.internal.queue.QueueLayout.Position;
+import dev.spindle.internal.queue.QueueLayout.Side;
+import dev.spindle.internal.queue.QueueLayout.Wait;
 import dev.spindle.internal.shm.DamageWord;
 import dev.spindle.internal.shm.RobustMutex;
 import dev.spindle.internal.waits.Waits;
@@ -63,6 +64,8 @@ final class ItemRing {
             .toArray(String[]::new);
 
     private final MemorySegment memory;
+    /** The ring's bytes, positions taken modulo the capacity. */
+    private final MemorySegment ring;
     private final DamageWord damage;
     private final String segmentName;
     private final int capacity;
@@ -84,14 +87,15 @@ final class ItemRing {
         this.memory = memory;
         this.damage = new DamageWord(memory, QueueLayout.DAMAGE, DAMAGE_REASONS);
         this.segmentName = segmentName;
-        this.capacity = intAt(memory, QueueLayout.CAPACITY);
-        this.maxsize = intAt(memory, QueueLayout.MAXSIZE);
-        this.maxItemBytes = intAt(memory, QueueLayout.MAX_ITEM_BYTES);
+        this.capacity = QueueLayout.capacityVolatile(memory);
+        this.maxsize = QueueLayout.maxsizeVolatile(memory);
+        this.maxItemBytes = QueueLayout.maxItemBytesVolatile(memory);
         if (Integer.bitCount(capacity) != 1 || capacity < 64 || QueueLayout.RING + capacity > memory.byteSize()
                 || maxsize < 0 || maxItemBytes < 0) {
             throw new IllegalStateException("not a Spindle queue segment: ring of " + capacity + " bytes in "
                     + memory.byteSize() + ", maxsize " + maxsize + ", item limit " + maxItemBytes);
         }
+        this.ring = QueueLayout.ring(memory, capacity);
         this.chunks = new OverflowChunks(segmentName, capacity);
         this.putLock = new RobustMutex(memory, QueueLayout.PUT_LOCK);
         this.getLock = new RobustMutex(memory, QueueLayout.GET_LOCK);
@@ -107,9 +111,9 @@ final class ItemRing {
      */
     BrokenQueueException broken(Damage found, String detail) {
         damage.mark(found.ordinal());
-        for (long seq : new long[] {QueueLayout.DATA_SEQ, QueueLayout.SPACE_SEQ, QueueLayout.JOIN_SEQ}) {
-            INT.getAndAdd(memory, seq, 1);
-            Futex.wake(memory, seq, WAKE_ALL);
+        for (Wait wait : Wait.values()) {
+            QueueLayout.bumpSeqVolatile(memory, wait);
+            Futex.wake(memory, wait.seq, WAKE_ALL);
         }
         return brokenException(detail);
     }
@@ -136,13 +140,13 @@ final class ItemRing {
     int size() {
         checkNotBroken();
         settleOrphans();
-        long held = longAt(memory, QueueLayout.PUTS) - longAt(memory, QueueLayout.GETS);
+        long held = QueueLayout.countVolatile(memory, PUT) - QueueLayout.countVolatile(memory, GET);
         return Math.clamp(held, 0, Integer.MAX_VALUE);
     }
 
     /** True if some item is there to take. */
     boolean hasItem() {
-        return longAt(memory, QueueLayout.TAIL) != longAt(memory, QueueLayout.HEAD) || !overflowEmpty();
+        return !ringEmpty() || !overflowEmpty();
     }
 
     // ---- put side ----
@@ -188,19 +192,19 @@ final class ItemRing {
         long footprint = QueueLayout.footprint(payload.length);
         BooleanSupplier room = this::belowMaxsize;
         while (true) {
-            if (!await(QueueLayout.SPACE_SEQ, QueueLayout.PUT_WAITING, room, deadline, putSpin)) {
+            if (!await(Wait.SPACE, room, deadline, putSpin)) {
                 return false;
             }
             putLock.lock(); // held only to copy one item (or, from a dead holder, until its death is seen), even by a put that waits for nothing
             try {
-                settlePut();
+                settle(PUT);
                 if (!belowMaxsize()) {
                     continue;
                 }
-                if (intAt(memory, QueueLayout.OVF_ACTIVE) != 0 && overflowEmpty() && ringHasRoom(footprint)) {
-                    QueueLayout.INT.setRelease(memory, QueueLayout.OVF_ACTIVE, 0); // drained: back to the ring
+                if (QueueLayout.overflowActiveVolatile(memory) && overflowEmpty() && ringHasRoom(footprint)) {
+                    QueueLayout.setOverflowActiveRelease(memory, false); // drained: back to the ring
                 }
-                if (intAt(memory, QueueLayout.OVF_ACTIVE) == 0 && ringHasRoom(footprint)) {
+                if (!QueueLayout.overflowActiveVolatile(memory) && ringHasRoom(footprint)) {
                     putInRing(payload, kind, footprint);
                 } else {
                     putInOverflow(payload, kind, footprint);
@@ -208,55 +212,47 @@ final class ItemRing {
             } finally {
                 putLock.unlock();
             }
-            wake(QueueLayout.DATA_SEQ, QueueLayout.GET_WAITING, 1);
+            wake(Wait.DATA, 1);
             return true;
         }
     }
 
     private void putInRing(byte[] payload, int kind, long footprint) {
-        long tail = longAt(memory, QueueLayout.TAIL);
+        long tail = QueueLayout.positionVolatile(memory, PUT.ring);
         write(tail, payload, kind);
-        commit(true, QueueLayout.TAIL, QueueLayout.PENDING_TAIL, tail + footprint, QueueLayout.PENDING_OVF_WRITE);
+        commit(PUT, PUT.ring, tail + footprint);
     }
 
     /** Appends to the overflow: in the current chunk, or after a NEXT record at the start of the next. */
     private void putInOverflow(byte[] payload, int kind, long footprint) {
-        QueueLayout.INT.setRelease(memory, QueueLayout.OVF_ACTIVE, 1);
-        long word = longAt(memory, QueueLayout.OVF_WRITE);
+        QueueLayout.setOverflowActiveRelease(memory, true);
+        long word = QueueLayout.positionVolatile(memory, PUT.overflow);
         long seq = word >>> 32;
         long offset = word & 0xFFFF_FFFFL;
         MemorySegment chunk = chunks.forWriting(seq);
         if (offset + footprint + QueueLayout.ITEM_HEADER > capacity) { // room for a NEXT is always left
-            chunk.set(ValueLayout.JAVA_INT, offset, 0);
-            chunk.set(ValueLayout.JAVA_INT, offset + 4, NEXT);
+            QueueLayout.setItemHeaderPlain(chunk, offset, 0, NEXT);
             seq++;
             offset = 0;
             chunk = chunks.forWriting(seq);
         }
-        chunk.set(ValueLayout.JAVA_INT, offset, payload.length);
-        chunk.set(ValueLayout.JAVA_INT, offset + 4, kind);
+        QueueLayout.setItemHeaderPlain(chunk, offset, payload.length, kind);
         MemorySegment.copy(payload, 0, chunk, ValueLayout.JAVA_BYTE, offset + QueueLayout.ITEM_HEADER, payload.length);
-        commit(true, QueueLayout.OVF_WRITE, QueueLayout.PENDING_OVF_WRITE, seq << 32 | (offset + footprint),
-                QueueLayout.PENDING_TAIL);
+        commit(PUT, PUT.overflow, seq << 32 | (offset + footprint));
+    }
+
+    private boolean ringEmpty() {
+        return QueueLayout.positionVolatile(memory, PUT.ring) == QueueLayout.positionVolatile(memory, GET.ring);
     }
 
     private boolean overflowEmpty() {
-        return longAt(memory, QueueLayout.OVF_READ) == longAt(memory, QueueLayout.OVF_WRITE);
-    }
-
-    /**
-     * A store that later stores cannot pass (release): for the fields a put or get writes before
-     * and after its commit, which must reach other processes in program order; only the commit
-     * itself, which wakers follow with a read of the waiting count, needs a full fence.
-     */
-    private void setOrdered(long offset, long value) {
-        QueueLayout.LONG.setRelease(memory, offset, value);
+        return QueueLayout.positionVolatile(memory, GET.overflow) == QueueLayout.positionVolatile(memory, PUT.overflow);
     }
 
     private boolean ringHasRoom(long footprint) {
-        long tail = longAt(memory, QueueLayout.TAIL);
+        long tail = QueueLayout.positionVolatile(memory, PUT.ring);
         if (capacity - (tail - headSeen) < footprint) {
-            headSeen = longAt(memory, QueueLayout.HEAD);
+            headSeen = QueueLayout.positionVolatile(memory, GET.ring);
             return checkedSpan(capacity - (tail - headSeen), "room") >= footprint;
         }
         return true;
@@ -271,47 +267,38 @@ final class ItemRing {
     }
 
     private boolean belowMaxsize() {
-        return maxsize == 0 || longAt(memory, QueueLayout.PUTS) - longAt(memory, QueueLayout.GETS) < maxsize;
+        return maxsize == 0 || QueueLayout.countVolatile(memory, PUT) - QueueLayout.countVolatile(memory, GET) < maxsize;
     }
 
     private void write(long tail, byte[] payload, int kind) {
-        long at = QueueLayout.RING + (tail & (capacity - 1));
-        memory.set(ValueLayout.JAVA_INT, at, payload.length);
-        memory.set(ValueLayout.JAVA_INT, at + 4, kind);
+        QueueLayout.setItemHeaderPlain(ring, tail & (capacity - 1), payload.length, kind);
         copyIn(payload, tail + QueueLayout.ITEM_HEADER);
     }
 
     private void copyIn(byte[] src, long position) {
         int index = (int) (position & (capacity - 1));
         int first = Math.min(src.length, capacity - index);
-        MemorySegment.copy(src, 0, memory, ValueLayout.JAVA_BYTE, QueueLayout.RING + index, first);
+        MemorySegment.copy(src, 0, ring, ValueLayout.JAVA_BYTE, index, first);
         if (src.length > first) {
-            MemorySegment.copy(src, first, memory, ValueLayout.JAVA_BYTE, QueueLayout.RING, src.length - first);
+            MemorySegment.copy(src, first, ring, ValueLayout.JAVA_BYTE, 0, src.length - first);
         }
     }
 
-    /** Under the put lock: settles the count of a put whose process died in the middle of it. */
-    private void settlePut() {
-        settle(QueueLayout.PENDING_PUTS, QueueLayout.PUTS, QueueLayout.TAIL, QueueLayout.PENDING_TAIL,
-                QueueLayout.OVF_WRITE, QueueLayout.PENDING_OVF_WRITE);
-    }
-
-    /** Under the get lock: settles the count of a get whose process died in the middle of it. */
-    private void settleGet() {
-        settle(QueueLayout.PENDING_GETS, QueueLayout.GETS, QueueLayout.HEAD, QueueLayout.PENDING_HEAD,
-                QueueLayout.OVF_READ, QueueLayout.PENDING_OVF_READ);
-    }
-
-    /** The count is what the pending operation's commit decided: did either position word reach its pending value? */
-    private void settle(long pendingCountAt, long countAt, long ringAt, long pendingRingAt, long overflowAt,
-            long pendingOverflowAt) {
-        long pending = longAt(memory, pendingCountAt);
+    /**
+     * Under {@code side}'s lock: settles the count of a put or get whose process died in the middle
+     * of it, to what its commit decided: did either position word reach its pending value?
+     */
+    private void settle(Side side) {
+        long pending = QueueLayout.pendingCountVolatile(memory, side);
         if (pending != 0) {
-            boolean committed = longAt(memory, ringAt) == longAt(memory, pendingRingAt)
-                    || longAt(memory, overflowAt) == longAt(memory, pendingOverflowAt);
-            setLong(memory, countAt, committed ? pending : pending - 1);
-            setLong(memory, pendingCountAt, 0);
+            boolean committed = reachedPending(side.ring) || reachedPending(side.overflow);
+            QueueLayout.setCountVolatile(memory, side, committed ? pending : pending - 1);
+            QueueLayout.setPendingCountVolatile(memory, side, 0);
         }
+    }
+
+    private boolean reachedPending(Position position) {
+        return QueueLayout.positionVolatile(memory, position) == QueueLayout.pendingPositionVolatile(memory, position);
     }
 
     // ---- get side ----
@@ -333,15 +320,15 @@ final class ItemRing {
         BooleanSupplier item = this::hasItem;
         while (true) {
             checkNotBroken();
-            if (take ? !await(QueueLayout.DATA_SEQ, QueueLayout.GET_WAITING, item, deadline, getSpin) : !hasItem()) {
+            if (take ? !await(Wait.DATA, item, deadline, getSpin) : !hasItem()) {
                 passOnWakeUp();
                 return null;
             }
             getLock.lock(); // as the put lock
             Taken taken;
             try {
-                settleGet();
-                if (longAt(memory, QueueLayout.TAIL) != longAt(memory, QueueLayout.HEAD)) {
+                settle(GET);
+                if (!ringEmpty()) {
                     taken = fromRing(take);
                 } else if (!overflowEmpty()) {
                     taken = fromOverflow(take);
@@ -354,7 +341,7 @@ final class ItemRing {
                 getLock.unlock();
             }
             if (take) {
-                wake(QueueLayout.SPACE_SEQ, QueueLayout.PUT_WAITING, WAKE_ALL);
+                wake(Wait.SPACE, WAKE_ALL);
                 QueueWindows.getAfterCommit.run();
             }
             return taken.kind() == INLINE ? taken.payload() : unspill(taken.payload(), take);
@@ -366,15 +353,14 @@ final class ItemRing {
 
     /** Under the get lock, with the ring not empty: copies its oldest item out and, with {@code take}, commits its removal. */
     private Taken fromRing(boolean take) {
-        long head = longAt(memory, QueueLayout.HEAD);
-        long ready = checkedSpan(longAt(memory, QueueLayout.TAIL) - head, "items");
-        long at = QueueLayout.RING + (head & (capacity - 1));
-        int length = memory.get(ValueLayout.JAVA_INT, at);
-        int kind = memory.get(ValueLayout.JAVA_INT, at + 4);
+        long head = QueueLayout.positionVolatile(memory, GET.ring);
+        long ready = checkedSpan(QueueLayout.positionVolatile(memory, PUT.ring) - head, "items");
+        int length = QueueLayout.itemLengthPlain(ring, head & (capacity - 1));
+        int kind = QueueLayout.itemKindPlain(ring, head & (capacity - 1));
         long footprint = checkedFootprint(length, kind, ready, "at " + head);
         byte[] payload = copyOut(head + QueueLayout.ITEM_HEADER, length);
         if (take) {
-            commit(false, QueueLayout.HEAD, QueueLayout.PENDING_HEAD, head + footprint, QueueLayout.PENDING_OVF_READ);
+            commit(GET, GET.ring, head + footprint);
         }
         return new Taken(kind, payload);
     }
@@ -384,24 +370,23 @@ final class ItemRing {
      * item out and, with {@code take}, commits its removal; a chunk left behind is removed.
      */
     private Taken fromOverflow(boolean take) {
-        long word = longAt(memory, QueueLayout.OVF_READ);
-        long written = longAt(memory, QueueLayout.OVF_WRITE);
+        long word = QueueLayout.positionVolatile(memory, GET.overflow);
+        long written = QueueLayout.positionVolatile(memory, PUT.overflow);
         long seq = word >>> 32;
         long offset = word & 0xFFFF_FFFFL;
         MemorySegment chunk = chunks.forReading(seq);
-        if (chunk.get(ValueLayout.JAVA_INT, offset + 4) == NEXT) {
+        if (QueueLayout.itemKindPlain(chunk, offset) == NEXT) {
             seq++;
             offset = 0;
             chunk = chunks.forReading(seq);
         }
-        int length = chunk.get(ValueLayout.JAVA_INT, offset);
-        int kind = chunk.get(ValueLayout.JAVA_INT, offset + 4);
+        int length = QueueLayout.itemLengthPlain(chunk, offset);
+        int kind = QueueLayout.itemKindPlain(chunk, offset);
         long ready = (seq == written >>> 32 ? written & 0xFFFF_FFFFL : capacity) - offset; // an earlier chunk: items up to its end
         long footprint = checkedFootprint(length, kind, ready, "in overflow chunk " + seq);
         byte[] payload = chunk.asSlice(offset + QueueLayout.ITEM_HEADER, length).toArray(ValueLayout.JAVA_BYTE);
         if (take) {
-            commit(false, QueueLayout.OVF_READ, QueueLayout.PENDING_OVF_READ, seq << 32 | (offset + footprint),
-                    QueueLayout.PENDING_HEAD);
+            commit(GET, GET.overflow, seq << 32 | (offset + footprint));
             if (seq != word >>> 32) {
                 chunks.leave(word >>> 32);
             }
@@ -419,22 +404,20 @@ final class ItemRing {
     }
 
     /**
-     * Commits a put (or, not {@code put}, a get), under that side's lock: records the pending
-     * count and the value {@code position} the position word at {@code positionAt} moves to (the
-     * side's other position word gets a pending value it cannot reach), counts, stores the
-     * position word (the commit) and clears the pending count. See {@link QueueLayout}.
+     * Commits a put or a get, under {@code side}'s lock: records the pending count and the value
+     * {@code value} the position word {@code position} moves to (the side's other position word
+     * gets a pending value it cannot reach), counts, stores the position word (the commit) and
+     * clears the pending count. See {@link QueueLayout}.
      */
-    private void commit(boolean put, long positionAt, long pendingAt, long position, long otherPendingAt) {
-        long countAt = put ? QueueLayout.PUTS : QueueLayout.GETS;
-        long pendingCountAt = put ? QueueLayout.PENDING_PUTS : QueueLayout.PENDING_GETS;
-        long count = longAt(memory, countAt) + 1;
-        setOrdered(pendingAt, position);
-        setOrdered(otherPendingAt, -1);
-        setOrdered(pendingCountAt, count);
-        (put ? QueueWindows.putBeforeCommit : QueueWindows.getBeforeCommit).run();
-        setOrdered(countAt, count);
-        setLong(memory, positionAt, position); // the commit
-        setOrdered(pendingCountAt, 0);
+    private void commit(Side side, Position position, long value) {
+        long count = QueueLayout.countVolatile(memory, side) + 1;
+        QueueLayout.setPendingPositionRelease(memory, position, value);
+        QueueLayout.setPendingPositionRelease(memory, position == side.ring ? side.overflow : side.ring, -1);
+        QueueLayout.setPendingCountRelease(memory, side, count);
+        (side == PUT ? QueueWindows.putBeforeCommit : QueueWindows.getBeforeCommit).run();
+        QueueLayout.setCountRelease(memory, side, count);
+        QueueLayout.setPositionVolatile(memory, position, value); // the commit
+        QueueLayout.setPendingCountRelease(memory, side, 0);
     }
 
     private byte[] unspill(byte[] payload, boolean remove) {
@@ -457,9 +440,9 @@ final class ItemRing {
         byte[] dst = new byte[length];
         int index = (int) (position & (capacity - 1));
         int first = Math.min(length, capacity - index);
-        MemorySegment.copy(memory, ValueLayout.JAVA_BYTE, QueueLayout.RING + index, dst, 0, first);
+        MemorySegment.copy(ring, ValueLayout.JAVA_BYTE, index, dst, 0, first);
         if (length > first) {
-            MemorySegment.copy(memory, ValueLayout.JAVA_BYTE, QueueLayout.RING, dst, first, length - first);
+            MemorySegment.copy(ring, ValueLayout.JAVA_BYTE, 0, dst, first, length - first);
         }
         return dst;
     }
@@ -467,7 +450,7 @@ final class ItemRing {
     /** A getter leaving without an item while one is there may have had the wake-up meant for another: passes it on. */
     private void passOnWakeUp() {
         if (hasItem()) {
-            wake(QueueLayout.DATA_SEQ, QueueLayout.GET_WAITING, 1);
+            wake(Wait.DATA, 1);
         }
     }
 
@@ -476,14 +459,14 @@ final class ItemRing {
     /** Marks one task done; false if every item put is done already. */
     boolean taskDone() {
         while (true) {
-            long done = longAt(memory, QueueLayout.DONE);
-            long puts = longAt(memory, QueueLayout.PUTS);
+            long done = QueueLayout.doneVolatile(memory);
+            long puts = QueueLayout.countVolatile(memory, PUT);
             if (done >= puts) {
                 return false;
             }
-            if (QueueLayout.LONG.compareAndSet(memory, QueueLayout.DONE, done, done + 1)) {
+            if (QueueLayout.markDoneVolatile(memory, done)) {
                 if (done + 1 == puts) {
-                    wake(QueueLayout.JOIN_SEQ, QueueLayout.JOIN_WAITING, WAKE_ALL);
+                    wake(Wait.JOIN, WAKE_ALL);
                 }
                 return true;
             }
@@ -492,26 +475,26 @@ final class ItemRing {
 
     /** Waits until {@code deadline} for every item put to be done; returns whether all are. */
     boolean join(long deadline) throws InterruptedException {
-        return await(QueueLayout.JOIN_SEQ, QueueLayout.JOIN_WAITING, this::allDone, deadline, new AdaptiveSpin());
+        return await(Wait.JOIN, this::allDone, deadline, new AdaptiveSpin());
     }
 
     private boolean allDone() {
         settleOrphans(); // a put counts before its commit: one whose process died is settled here
-        return longAt(memory, QueueLayout.DONE) >= longAt(memory, QueueLayout.PUTS);
+        return QueueLayout.doneVolatile(memory) >= QueueLayout.countVolatile(memory, PUT);
     }
 
     /** Settles the counts of a put or get in progress if the process doing it died; cheap when none is in progress. */
     private void settleOrphans() {
-        if (longAt(memory, QueueLayout.PENDING_PUTS) != 0 && putLock.tryLockIfFreeOrOrphaned() != null) {
+        if (QueueLayout.pendingCountVolatile(memory, PUT) != 0 && putLock.tryLockIfFreeOrOrphaned() != null) {
             try {
-                settlePut();
+                settle(PUT);
             } finally {
                 putLock.unlock();
             }
         }
-        if (longAt(memory, QueueLayout.PENDING_GETS) != 0 && getLock.tryLockIfFreeOrOrphaned() != null) {
+        if (QueueLayout.pendingCountVolatile(memory, GET) != 0 && getLock.tryLockIfFreeOrOrphaned() != null) {
             try {
-                settleGet();
+                settle(GET);
             } finally {
                 getLock.unlock();
             }
@@ -525,15 +508,15 @@ final class ItemRing {
      * moves only then: a waiter counts itself before it re-checks the state, so a waker that reads
      * no waiter comes before that check, which sees the change.
      */
-    private void wake(long seqAt, long waitingAt, int count) {
-        if (intAt(memory, waitingAt) != 0) {
-            INT.getAndAdd(memory, seqAt, 1);
-            Futex.wake(memory, seqAt, count);
+    private void wake(Wait wait, int count) {
+        if (QueueLayout.waitingVolatile(memory, wait) != 0) {
+            QueueLayout.bumpSeqVolatile(memory, wait);
+            Futex.wake(memory, wait.seq, count);
         }
     }
 
     /** Waits until {@code ready} or {@code deadline}; returns whether it is ready. */
-    private boolean await(long seqAt, long waitingAt, BooleanSupplier ready, long deadline, AdaptiveSpin spin)
+    private boolean await(Wait wait, BooleanSupplier ready, long deadline, AdaptiveSpin spin)
             throws InterruptedException {
         if (ready.getAsBoolean()) {
             return true;
@@ -559,15 +542,15 @@ final class ItemRing {
                 if (left <= 0) {
                     return ready.getAsBoolean();
                 }
-                int seq = intAt(memory, seqAt);
-                INT.getAndAdd(memory, waitingAt, 1);
+                int seq = QueueLayout.seqVolatile(memory, wait);
+                QueueLayout.addWaitingVolatile(memory, wait, 1);
                 try {
                     if (ready.getAsBoolean()) {
                         return true;
                     }
-                    Futex.await(memory, seqAt, seq, Math.min(left, SLICE_NANOS));
+                    Futex.await(memory, wait.seq, seq, Math.min(left, SLICE_NANOS));
                 } finally {
-                    INT.getAndAdd(memory, waitingAt, -1);
+                    QueueLayout.addWaitingVolatile(memory, wait, -1);
                 }
                 checkNotBroken();
                 if (ready.getAsBoolean()) {

@@ -56,10 +56,14 @@ import java.lang.invoke.VarHandle;
  * lock and finds a pending operation sets the count to what the commit decided
  * ({@code pendingPuts} if a position word reached its pending value, else one less).
  *
- * <p>Every access to these words is volatile or release. A waker reads the waiting count after
- * its commit and bumps the sequence word only if someone may sleep; a waiter counts itself before
- * it re-checks the state, so one of the two sees the other (no lost wake-up); the futex call
- * re-checks the sequence word.
+ * <p>Each accessor's name says its memory mode. The words are accessed volatile, or stored with
+ * release where a put or get records what it does before and after its commit: those stores must
+ * reach other processes in program order, and only the commit itself, which wakers follow with a
+ * read of the waiting count, needs a full fence. A waker reads the waiting count after its commit
+ * and bumps the sequence word only if someone may sleep; a waiter counts itself before it
+ * re-checks the state, so one of the two sees the other (no lost wake-up); the futex call
+ * re-checks the sequence word. An item's own bytes, its header with them, are plain: the commit
+ * that publishes them comes after.
  */
 final class QueueLayout {
     static final long CAPACITY = 8;
@@ -99,8 +103,58 @@ final class QueueLayout {
     /** The header of a simple queue's segment. */
     static final SegmentHeader SIMPLE = new SegmentHeader("squeue", "SimpleQueue", 0x53535155, 2, RING, true);
 
-    static final VarHandle INT = ValueLayout.JAVA_INT.varHandle();
-    static final VarHandle LONG = ValueLayout.JAVA_LONG.varHandle();
+    /**
+     * A position word of one side and the value a put or get in progress commits it to.
+     *
+     * @param at the position word
+     * @param pendingAt its pending value
+     */
+    record Position(long at, long pendingAt) {}
+
+    /**
+     * The words of one side, the put side's or the get side's, which mirror each other: a put and
+     * a get commit, and are settled after a death, by the same steps.
+     */
+    enum Side {
+        PUT(PUTS, PENDING_PUTS, new Position(TAIL, PENDING_TAIL), new Position(OVF_WRITE, PENDING_OVF_WRITE)),
+        GET(GETS, PENDING_GETS, new Position(HEAD, PENDING_HEAD), new Position(OVF_READ, PENDING_OVF_READ));
+
+        private final long count;
+        private final long pendingCount;
+        /** The side's position in the ring: the tail, or the head. */
+        final Position ring;
+        /** The side's position in the overflow: where the next put writes, or the next get reads. */
+        final Position overflow;
+
+        Side(long count, long pendingCount, Position ring, Position overflow) {
+            this.count = count;
+            this.pendingCount = pendingCount;
+            this.ring = ring;
+            this.overflow = overflow;
+        }
+    }
+
+    /** Who sleeps on which futex word, and the count of those who may be asleep. */
+    enum Wait {
+        /** Getters, for an item. */
+        DATA(DATA_SEQ, GET_WAITING),
+        /** Putters, while the queue holds maxsize items. */
+        SPACE(SPACE_SEQ, PUT_WAITING),
+        /** Joiners, for every task to be done. */
+        JOIN(JOIN_SEQ, JOIN_WAITING);
+
+        /** The futex word. */
+        final long seq;
+        private final long waiting;
+
+        Wait(long seq, long waiting) {
+            this.seq = seq;
+            this.waiting = waiting;
+        }
+    }
+
+    private static final VarHandle INT = ValueLayout.JAVA_INT.varHandle();
+    private static final VarHandle LONG = ValueLayout.JAVA_LONG.varHandle();
 
     private QueueLayout() {}
 
@@ -110,20 +164,112 @@ final class QueueLayout {
         INT.setVolatile(memory, MAX_ITEM_BYTES, maxItemBytes);
     }
 
+    static int capacityVolatile(MemorySegment memory) {
+        return (int) INT.getVolatile(memory, CAPACITY);
+    }
+
+    static int maxsizeVolatile(MemorySegment memory) {
+        return (int) INT.getVolatile(memory, MAXSIZE);
+    }
+
+    static int maxItemBytesVolatile(MemorySegment memory) {
+        return (int) INT.getVolatile(memory, MAX_ITEM_BYTES);
+    }
+
+    /** The ring's bytes, of a segment checked to hold {@code capacity} of them. */
+    static MemorySegment ring(MemorySegment memory, int capacity) {
+        return memory.asSlice(RING, capacity);
+    }
+
     /** The bytes an item of {@code length} takes in the ring. */
     static long footprint(int length) {
         return ITEM_HEADER + ((length + 7L) & ~7L);
     }
 
-    static int intAt(MemorySegment memory, long offset) {
-        return (int) INT.getVolatile(memory, offset);
+    /** Writes the header of the item at {@code at} of the ring or of an overflow chunk. */
+    static void setItemHeaderPlain(MemorySegment items, long at, int length, int kind) {
+        items.set(ValueLayout.JAVA_INT, at, length);
+        items.set(ValueLayout.JAVA_INT, at + 4, kind);
     }
 
-    static long longAt(MemorySegment memory, long offset) {
-        return (long) LONG.getVolatile(memory, offset);
+    static int itemLengthPlain(MemorySegment items, long at) {
+        return items.get(ValueLayout.JAVA_INT, at);
     }
 
-    static void setLong(MemorySegment memory, long offset, long value) {
-        LONG.setVolatile(memory, offset, value);
+    static int itemKindPlain(MemorySegment items, long at) {
+        return items.get(ValueLayout.JAVA_INT, at + 4);
+    }
+
+    static long countVolatile(MemorySegment memory, Side side) {
+        return (long) LONG.getVolatile(memory, side.count);
+    }
+
+    static void setCountVolatile(MemorySegment memory, Side side, long count) {
+        LONG.setVolatile(memory, side.count, count);
+    }
+
+    static void setCountRelease(MemorySegment memory, Side side, long count) {
+        LONG.setRelease(memory, side.count, count);
+    }
+
+    static long pendingCountVolatile(MemorySegment memory, Side side) {
+        return (long) LONG.getVolatile(memory, side.pendingCount);
+    }
+
+    static void setPendingCountVolatile(MemorySegment memory, Side side, long count) {
+        LONG.setVolatile(memory, side.pendingCount, count);
+    }
+
+    static void setPendingCountRelease(MemorySegment memory, Side side, long count) {
+        LONG.setRelease(memory, side.pendingCount, count);
+    }
+
+    static long positionVolatile(MemorySegment memory, Position position) {
+        return (long) LONG.getVolatile(memory, position.at());
+    }
+
+    static void setPositionVolatile(MemorySegment memory, Position position, long value) {
+        LONG.setVolatile(memory, position.at(), value);
+    }
+
+    static long pendingPositionVolatile(MemorySegment memory, Position position) {
+        return (long) LONG.getVolatile(memory, position.pendingAt());
+    }
+
+    static void setPendingPositionRelease(MemorySegment memory, Position position, long value) {
+        LONG.setRelease(memory, position.pendingAt(), value);
+    }
+
+    static boolean overflowActiveVolatile(MemorySegment memory) {
+        return (int) INT.getVolatile(memory, OVF_ACTIVE) != 0;
+    }
+
+    static void setOverflowActiveRelease(MemorySegment memory, boolean active) {
+        INT.setRelease(memory, OVF_ACTIVE, active ? 1 : 0);
+    }
+
+    static long doneVolatile(MemorySegment memory) {
+        return (long) LONG.getVolatile(memory, DONE);
+    }
+
+    /** Counts one more task done if {@code done} are; false if another process counted first. */
+    static boolean markDoneVolatile(MemorySegment memory, long done) {
+        return LONG.compareAndSet(memory, DONE, done, done + 1);
+    }
+
+    static int seqVolatile(MemorySegment memory, Wait wait) {
+        return (int) INT.getVolatile(memory, wait.seq);
+    }
+
+    static void bumpSeqVolatile(MemorySegment memory, Wait wait) {
+        INT.getAndAdd(memory, wait.seq, 1);
+    }
+
+    static int waitingVolatile(MemorySegment memory, Wait wait) {
+        return (int) INT.getVolatile(memory, wait.waiting);
+    }
+
+    static void addWaitingVolatile(MemorySegment memory, Wait wait, int delta) {
+        INT.getAndAdd(memory, wait.waiting, delta);
     }
 }

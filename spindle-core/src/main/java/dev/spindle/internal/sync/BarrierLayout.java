@@ -25,6 +25,11 @@ import java.lang.invoke.VarHandle;
  * A round ends released (generation + 1) or broken (lastBrokenGeneration = generation, then
  * generation + 1), so a waiter learns how its own round ended even after a reset. A guard holder
  * that died may have left a round half-changed: the next holder breaks that round.
+ *
+ * <p>Every access is volatile (sequentially consistent): a round's end bumps the generation
+ * before it reads {@code sleepers}, a waiter counts itself in {@code sleepers} before it re-reads
+ * the generation, so one of the two always sees the other (no lost wake-up); the futex call
+ * itself re-checks the generation.
  */
 final class BarrierLayout {
     static final long GUARD = 8;
@@ -51,23 +56,56 @@ final class BarrierLayout {
         INT.setVolatile(memory, LAST_BROKEN, -1);
     }
 
-    static int get(MemorySegment memory, long field) {
-        return (int) INT.getVolatile(memory, field);
+    static int partiesVolatile(MemorySegment memory) {
+        return (int) INT.getVolatile(memory, PARTIES);
     }
 
-    static void set(MemorySegment memory, long field, int value) {
-        INT.setVolatile(memory, field, value);
+    static int generationVolatile(MemorySegment memory) {
+        return (int) INT.getVolatile(memory, GENERATION);
     }
 
-    static void add(MemorySegment memory, long field, int delta) {
-        INT.getAndAdd(memory, field, delta);
+    static void bumpGenerationVolatile(MemorySegment memory) {
+        INT.getAndAdd(memory, GENERATION, 1);
     }
 
-    static long member(MemorySegment memory, long table, int index) {
+    static int sleepersVolatile(MemorySegment memory) {
+        return (int) INT.getVolatile(memory, SLEEPERS);
+    }
+
+    static void addSleeperVolatile(MemorySegment memory, int delta) {
+        INT.getAndAdd(memory, SLEEPERS, delta);
+    }
+
+    static int countVolatile(MemorySegment memory) {
+        return (int) INT.getVolatile(memory, COUNT);
+    }
+
+    static void setCountVolatile(MemorySegment memory, int count) {
+        INT.setVolatile(memory, COUNT, count);
+    }
+
+    static boolean brokenVolatile(MemorySegment memory) {
+        return (int) INT.getVolatile(memory, BROKEN) != 0;
+    }
+
+    static void setBrokenVolatile(MemorySegment memory, boolean broken) {
+        INT.setVolatile(memory, BROKEN, broken ? 1 : 0);
+    }
+
+    static int lastBrokenVolatile(MemorySegment memory) {
+        return (int) INT.getVolatile(memory, LAST_BROKEN);
+    }
+
+    static void setLastBrokenVolatile(MemorySegment memory, int round) {
+        INT.setVolatile(memory, LAST_BROKEN, round);
+    }
+
+    /** The process in entry {@code index} of {@code table} ({@link #CURRENT} or {@link #PREVIOUS}). */
+    static long memberVolatile(MemorySegment memory, long table, int index) {
         return (long) LONG.getVolatile(memory, table + index * 8L);
     }
 
-    static void setMember(MemorySegment memory, long table, int index, long process) {
+    static void setMemberVolatile(MemorySegment memory, long table, int index, long process) {
         LONG.setVolatile(memory, table + index * 8L, process);
     }
 }

@@ -47,7 +47,7 @@ public final class SharedBarrier implements Barrier {
         this.memory = segment.memory();
         this.guard = new RobustWord(memory, BarrierLayout.GUARD);
         this.action = action;
-        this.parties = BarrierLayout.get(memory, BarrierLayout.PARTIES);
+        this.parties = BarrierLayout.partiesVolatile(memory);
     }
 
     /** A new barrier of {@code parties} whose last arrival runs {@code action} (null: none), owned by this process. */
@@ -77,12 +77,12 @@ public final class SharedBarrier implements Barrier {
         int round;
         lockGuard();
         try {
-            if (BarrierLayout.get(memory, BarrierLayout.BROKEN) != 0) {
+            if (BarrierLayout.brokenVolatile(memory)) {
                 throw BarrierRounds.broken();
             }
-            round = BarrierLayout.get(memory, BarrierLayout.GENERATION);
-            index = BarrierLayout.get(memory, BarrierLayout.COUNT);
-            BarrierLayout.set(memory, BarrierLayout.COUNT, index + 1);
+            round = BarrierLayout.generationVolatile(memory);
+            index = BarrierLayout.countVolatile(memory);
+            BarrierLayout.setCountVolatile(memory, index + 1);
             recordArrival();
             if (index + 1 == parties) {
                 release();
@@ -103,7 +103,7 @@ public final class SharedBarrier implements Barrier {
             throws InterruptedException, BrokenBarrierException {
         long spinUntil = start + spin.spinNanos();
         long nextCheck = start + SLICE_NANOS;
-        while (BarrierLayout.get(memory, BarrierLayout.GENERATION) == round) {
+        while (BarrierLayout.generationVolatile(memory) == round) {
             long now = System.nanoTime();
             if (deadline != Long.MAX_VALUE && now - deadline >= 0) {
                 if (breakIfStill(round)) {
@@ -122,14 +122,14 @@ public final class SharedBarrier implements Barrier {
                     break;
                 }
             }
-            BarrierLayout.add(memory, BarrierLayout.SLEEPERS, 1);
+            BarrierLayout.addSleeperVolatile(memory, 1);
             try {
-                if (BarrierLayout.get(memory, BarrierLayout.GENERATION) == round) {
+                if (BarrierLayout.generationVolatile(memory) == round) {
                     long left = deadline == Long.MAX_VALUE ? SLICE_NANOS : Math.min(SLICE_NANOS, deadline - now);
                     Futex.await(memory, BarrierLayout.GENERATION, round, Math.max(1, Math.min(left, nextCheck - now)));
                 }
             } finally {
-                BarrierLayout.add(memory, BarrierLayout.SLEEPERS, -1);
+                BarrierLayout.addSleeperVolatile(memory, -1);
             }
             if (Thread.interrupted()) {
                 if (breakIfStill(round)) {
@@ -139,7 +139,7 @@ public final class SharedBarrier implements Barrier {
                 break;
             }
         }
-        if (BarrierLayout.get(memory, BarrierLayout.LAST_BROKEN) == round) {
+        if (BarrierLayout.lastBrokenVolatile(memory) == round) {
             throw BarrierRounds.broken();
         }
         return index;
@@ -149,10 +149,11 @@ public final class SharedBarrier implements Barrier {
     private void release() {
         BarrierRounds.runAction(action, this::breakRound);
         for (int i = 0; i < BarrierLayout.MEMBERS; i++) {
-            BarrierLayout.setMember(memory, BarrierLayout.PREVIOUS, i, BarrierLayout.member(memory, BarrierLayout.CURRENT, i));
-            BarrierLayout.setMember(memory, BarrierLayout.CURRENT, i, 0);
+            long member = BarrierLayout.memberVolatile(memory, BarrierLayout.CURRENT, i);
+            BarrierLayout.setMemberVolatile(memory, BarrierLayout.PREVIOUS, i, member);
+            BarrierLayout.setMemberVolatile(memory, BarrierLayout.CURRENT, i, 0);
         }
-        BarrierLayout.set(memory, BarrierLayout.COUNT, 0);
+        BarrierLayout.setCountVolatile(memory, 0);
         endRound();
     }
 
@@ -160,7 +161,7 @@ public final class SharedBarrier implements Barrier {
     private boolean breakIfStill(int round) {
         lockGuard();
         try {
-            if (round != -1 && BarrierLayout.get(memory, BarrierLayout.GENERATION) != round) {
+            if (round != -1 && BarrierLayout.generationVolatile(memory) != round) {
                 return false;
             }
             breakRound();
@@ -172,18 +173,18 @@ public final class SharedBarrier implements Barrier {
 
     /** Call holding the guard. */
     private void breakRound() {
-        BarrierLayout.set(memory, BarrierLayout.BROKEN, 1);
-        BarrierLayout.set(memory, BarrierLayout.LAST_BROKEN, BarrierLayout.get(memory, BarrierLayout.GENERATION));
-        BarrierLayout.set(memory, BarrierLayout.COUNT, 0);
+        BarrierLayout.setBrokenVolatile(memory, true);
+        BarrierLayout.setLastBrokenVolatile(memory, BarrierLayout.generationVolatile(memory));
+        BarrierLayout.setCountVolatile(memory, 0);
         for (int i = 0; i < BarrierLayout.MEMBERS; i++) {
-            BarrierLayout.setMember(memory, BarrierLayout.CURRENT, i, 0);
+            BarrierLayout.setMemberVolatile(memory, BarrierLayout.CURRENT, i, 0);
         }
         endRound();
     }
 
     private void endRound() {
-        BarrierLayout.add(memory, BarrierLayout.GENERATION, 1);
-        if (BarrierLayout.get(memory, BarrierLayout.SLEEPERS) != 0) {
+        BarrierLayout.bumpGenerationVolatile(memory);
+        if (BarrierLayout.sleepersVolatile(memory) != 0) {
             Futex.wake(memory, BarrierLayout.GENERATION, WAKE_ALL);
         }
     }
@@ -192,7 +193,7 @@ public final class SharedBarrier implements Barrier {
     private void recordArrival() {
         int free = -1;
         for (int i = 0; i < BarrierLayout.MEMBERS; i++) {
-            long member = BarrierLayout.member(memory, BarrierLayout.CURRENT, i);
+            long member = BarrierLayout.memberVolatile(memory, BarrierLayout.CURRENT, i);
             if (member == SELF) {
                 return;
             }
@@ -201,7 +202,7 @@ public final class SharedBarrier implements Barrier {
             }
         }
         if (free >= 0) {
-            BarrierLayout.setMember(memory, BarrierLayout.CURRENT, free, SELF);
+            BarrierLayout.setMemberVolatile(memory, BarrierLayout.CURRENT, free, SELF);
         }
     }
 
@@ -210,9 +211,9 @@ public final class SharedBarrier implements Barrier {
         boolean died = false;
         for (long table : new long[] {BarrierLayout.CURRENT, BarrierLayout.PREVIOUS}) {
             for (int i = 0; i < BarrierLayout.MEMBERS; i++) {
-                long member = BarrierLayout.member(memory, table, i);
+                long member = BarrierLayout.memberVolatile(memory, table, i);
                 if (member != 0 && member != SELF && !ProcessIdentity.isAlive(member)) {
-                    BarrierLayout.setMember(memory, table, i, 0);
+                    BarrierLayout.setMemberVolatile(memory, table, i, 0);
                     died = true;
                 }
             }
@@ -238,13 +239,13 @@ public final class SharedBarrier implements Barrier {
     public void reset() {
         lockGuard();
         try {
-            if (BarrierLayout.get(memory, BarrierLayout.COUNT) > 0) {
+            if (BarrierLayout.countVolatile(memory) > 0) {
                 breakRound();
             }
             for (int i = 0; i < BarrierLayout.MEMBERS; i++) {
-                BarrierLayout.setMember(memory, BarrierLayout.PREVIOUS, i, 0);
+                BarrierLayout.setMemberVolatile(memory, BarrierLayout.PREVIOUS, i, 0);
             }
-            BarrierLayout.set(memory, BarrierLayout.BROKEN, 0);
+            BarrierLayout.setBrokenVolatile(memory, false);
         } finally {
             guard.release();
         }
@@ -252,12 +253,12 @@ public final class SharedBarrier implements Barrier {
 
     @Override
     public boolean isBroken() {
-        return BarrierLayout.get(memory, BarrierLayout.BROKEN) != 0;
+        return BarrierLayout.brokenVolatile(memory);
     }
 
     @Override
     public int nWaiting() {
-        return BarrierLayout.get(memory, BarrierLayout.COUNT);
+        return BarrierLayout.countVolatile(memory);
     }
 
     @Override

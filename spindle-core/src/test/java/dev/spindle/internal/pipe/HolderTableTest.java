@@ -37,8 +37,7 @@ class HolderTableTest {
     void aSlotHalfClaimedByAProcessKilledMidClaimIsReclaimed() throws Exception {
         ProcessIdentity killed = deadProcess();
         // What a claimer killed between its CAS and its publishing store leaves behind.
-        PipeLayout.LONG.setVolatile(segment.memory(), PipeLayout.slotOffset(0, 0) + PipeLayout.SLOT_HOLDER,
-                killed.word() | HolderTable.CLAIMING);
+        PipeLayout.setHolderVolatile(segment.memory(), 0, 0, killed.word() | HolderTable.CLAIMING);
         assertThat(table.anyHolder(0)).as("a slot being claimed counts as held").isTrue();
         assertThat(table.clearDead(0)).isTrue();
         assertThat(table.anyHolder(0)).isFalse();
@@ -46,8 +45,7 @@ class HolderTableTest {
 
     @Test
     void aSlotBeingClaimedByALiveProcessIsKept() {
-        PipeLayout.LONG.setVolatile(segment.memory(), PipeLayout.slotOffset(0, 0) + PipeLayout.SLOT_HOLDER,
-                ProcessIdentity.self().word() | HolderTable.CLAIMING);
+        PipeLayout.setHolderVolatile(segment.memory(), 0, 0, ProcessIdentity.self().word() | HolderTable.CLAIMING);
         assertThat(table.clearDead(0)).isFalse();
         assertThat(table.anyHolder(0)).isTrue();
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.spindle.Context;
+import dev.spindle.internal.queue.QueueLayout.Side;
 import dev.spindle.internal.shm.ObjectSegment;
 import dev.spindle.multiprocessing.ChildProcess;
 import dev.spindle.queue.JoinableQueue;
@@ -146,13 +147,12 @@ class QueueFaultsTest {
     /** Puts a raw item into the ring, as a process writing hostile bytes could. */
     private static void forge(SharedQueue<?> queue, int length, int kind, byte[] payload) {
         MemorySegment memory = memoryOf(queue);
-        long tail = QueueLayout.longAt(memory, QueueLayout.TAIL);
-        long at = QueueLayout.RING + tail;
-        memory.set(ValueLayout.JAVA_INT, at, length);
-        memory.set(ValueLayout.JAVA_INT, at + 4, kind);
-        MemorySegment.copy(payload, 0, memory, ValueLayout.JAVA_BYTE, at + 8, payload.length);
-        QueueLayout.setLong(memory, QueueLayout.PUTS, QueueLayout.longAt(memory, QueueLayout.PUTS) + 1);
-        QueueLayout.setLong(memory, QueueLayout.TAIL, tail + QueueLayout.footprint(payload.length));
+        MemorySegment ring = QueueLayout.ring(memory, SharedQueue.RING_BYTES);
+        long tail = QueueLayout.positionVolatile(memory, Side.PUT.ring);
+        QueueLayout.setItemHeaderPlain(ring, tail, length, kind);
+        MemorySegment.copy(payload, 0, ring, ValueLayout.JAVA_BYTE, tail + QueueLayout.ITEM_HEADER, payload.length);
+        QueueLayout.setCountVolatile(memory, Side.PUT, QueueLayout.countVolatile(memory, Side.PUT) + 1);
+        QueueLayout.setPositionVolatile(memory, Side.PUT.ring, tail + QueueLayout.footprint(payload.length));
     }
 
     /** Every later call on the queue, from any process, fails at once with the one reason. */
@@ -175,7 +175,7 @@ class QueueFaultsTest {
 
         SharedQueue<Object> large = SharedQueue.create(0, Integer.MAX_VALUE - 16);
         forge(large, 100_000_000, 1, new byte[8]);
-        QueueLayout.setLong(memoryOf(large), QueueLayout.TAIL, 1L << 40); // and a tail that says it is all there
+        QueueLayout.setPositionVolatile(memoryOf(large), Side.PUT.ring, 1L << 40); // and a tail that says it is all there
         assertThatThrownBy(large::take).isInstanceOf(dev.spindle.queue.BrokenQueueException.class)
                 .hasMessageContaining("position is outside the ring");
         assertBroken(large, "its read or write position");
@@ -183,8 +183,8 @@ class QueueFaultsTest {
         SharedQueue<Object> behind = SharedQueue.create(0, 1 << 20);
         behind.put("one");
         assertThat(behind.take()).isEqualTo("one");
-        QueueLayout.setLong(memoryOf(behind), QueueLayout.TAIL, 0);
-        QueueLayout.setLong(memoryOf(behind), QueueLayout.PUTS, 5); // a getter would find items and a tail behind its head
+        QueueLayout.setPositionVolatile(memoryOf(behind), Side.PUT.ring, 0);
+        QueueLayout.setCountVolatile(memoryOf(behind), Side.PUT, 5); // a getter would find items and a tail behind its head
         assertThatThrownBy(behind::take).isInstanceOf(dev.spindle.queue.BrokenQueueException.class);
         assertBroken(behind, "its read or write position");
     }

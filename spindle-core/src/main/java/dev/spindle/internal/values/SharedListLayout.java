@@ -1,0 +1,123 @@
+package dev.spindle.internal.values;
+
+import dev.spindle.internal.shm.SegmentHeader;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/**
+ * Byte layout of a {@link SharedList}'s block (version 1).
+ *
+ * <pre>
+ * 0   SegmentHeader 'SLST', version
+ * 8   int count
+ * 16  count entries of { int type | int slotClass | int capacity | int unused | long offset }
+ *     then the slots, 8-byte aligned: a number slot is 8 bytes; a blob slot is
+ *     { int length | int unused | capacity bytes }
+ * </pre>
+ * An entry's type says what its slot holds now (null, int, long, double, boolean in a number
+ * slot; null, string, bytes in a blob slot). A set writes the value, then the type.
+ *
+ * <p>Every access is plain, as in Python's ShareableList: a get that races a set of the same
+ * item may see a mix, and users guard such items with a cross-process lock.
+ */
+final class SharedListLayout {
+    /** Its kind names no file: a list lives in a {@link SharedMemoryBlock}, which names its own. */
+    static final SegmentHeader HEADER = new SegmentHeader("slist", "ShareableList", 0x534C5354, 1, 16);
+    static final long COUNT = 8;
+    static final long ENTRIES = 16;
+    static final long ENTRY = 24;
+    /** Bytes of a number slot. */
+    static final long NUMBER_SLOT_BYTES = 8;
+    /** Bytes of a blob slot before its blob: the blob's length, padded. */
+    static final long BLOB_HEADER = 8;
+
+    static final int NUMBER_SLOT = 1;
+    static final int BLOB_SLOT = 2;
+
+    static final int NULL = 0;
+    static final int INT = 1;
+    static final int LONG = 2;
+    static final int DOUBLE = 3;
+    static final int BOOLEAN = 4;
+    static final int STRING = 5;
+    static final int BYTES = 6;
+
+    private SharedListLayout() {}
+
+    /** Where the slots of a list of {@code count} items begin: after its entries. */
+    static long slotsStart(int count) {
+        return ENTRIES + count * ENTRY;
+    }
+
+    private static long entry(int index) {
+        return ENTRIES + index * ENTRY;
+    }
+
+    static int countPlain(MemorySegment memory) {
+        return memory.get(ValueLayout.JAVA_INT, COUNT);
+    }
+
+    static void setCountPlain(MemorySegment memory, int count) {
+        memory.set(ValueLayout.JAVA_INT, COUNT, count);
+    }
+
+    /** Writes entry {@code index} of a new list, its type left NULL. */
+    static void setEntryPlain(MemorySegment memory, int index, int slotClass, int capacity, long offset) {
+        memory.set(ValueLayout.JAVA_INT, entry(index) + 4, slotClass);
+        memory.set(ValueLayout.JAVA_INT, entry(index) + 8, capacity);
+        memory.set(ValueLayout.JAVA_LONG, entry(index) + 16, offset);
+    }
+
+    static int typePlain(MemorySegment memory, int index) {
+        return memory.get(ValueLayout.JAVA_INT, entry(index));
+    }
+
+    static void setTypePlain(MemorySegment memory, int index, int type) {
+        memory.set(ValueLayout.JAVA_INT, entry(index), type);
+    }
+
+    static int slotClassPlain(MemorySegment memory, int index) {
+        return memory.get(ValueLayout.JAVA_INT, entry(index) + 4);
+    }
+
+    static int capacityPlain(MemorySegment memory, int index) {
+        return memory.get(ValueLayout.JAVA_INT, entry(index) + 8);
+    }
+
+    /** Where the slot of entry {@code index} is. */
+    static long offsetPlain(MemorySegment memory, int index) {
+        return memory.get(ValueLayout.JAVA_LONG, entry(index) + 16);
+    }
+
+    /** The number in the slot at {@code at}: an int, a long or a boolean (0 or 1) widened to a long. */
+    static long longPlain(MemorySegment memory, long at) {
+        return memory.get(ValueLayout.JAVA_LONG, at);
+    }
+
+    static void setLongPlain(MemorySegment memory, long at, long value) {
+        memory.set(ValueLayout.JAVA_LONG, at, value);
+    }
+
+    static double doublePlain(MemorySegment memory, long at) {
+        return memory.get(ValueLayout.JAVA_DOUBLE, at);
+    }
+
+    static void setDoublePlain(MemorySegment memory, long at, double value) {
+        memory.set(ValueLayout.JAVA_DOUBLE, at, value);
+    }
+
+    /** The length of the blob in the slot at {@code at}, as recorded: checked by the caller against the capacity. */
+    static int blobLengthPlain(MemorySegment memory, long at) {
+        return memory.get(ValueLayout.JAVA_INT, at);
+    }
+
+    static byte[] blobPlain(MemorySegment memory, long at, int length) {
+        return memory.asSlice(at + BLOB_HEADER, length).toArray(ValueLayout.JAVA_BYTE);
+    }
+
+    /** Writes {@code bytes} into the blob slot at {@code at}: its length, then the bytes. */
+    static void setBlobPlain(MemorySegment memory, long at, byte[] bytes) {
+        memory.set(ValueLayout.JAVA_INT, at, bytes.length);
+        MemorySegment.copy(bytes, 0, memory, ValueLayout.JAVA_BYTE, at + BLOB_HEADER, bytes.length);
+    }
+}
