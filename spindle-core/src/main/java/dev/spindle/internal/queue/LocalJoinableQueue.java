@@ -12,8 +12,8 @@ import java.time.Duration;
  * @param <T> the type of the items
  */
 final class LocalJoinableQueue<T> extends LocalQueue<T> implements JoinableQueue<T> {
-    LocalJoinableQueue(int maxsize) {
-        super(maxsize, true);
+    LocalJoinableQueue(int maxsize, java.util.Queue<T> items, String kind) {
+        super(maxsize, items, kind, true);
     }
 
     @Override

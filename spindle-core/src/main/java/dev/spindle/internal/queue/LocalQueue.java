@@ -4,45 +4,102 @@ import dev.spindle.internal.travel.StaysInProcess;
 import dev.spindle.queue.JoinableQueue;
 import dev.spindle.queue.Queue;
 import java.util.AbstractQueue;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.PriorityQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 
 /**
- * A {@link Queue} for the threads of this JVM (Python's {@code queue.Queue}, and the queues of
- * {@code multiprocessing.dummy}): the items themselves are handed over, not copied. A
- * {@link LinkedBlockingQueue} of {@code maxsize} (or no limit) keeps the items, so every
- * {@code BlockingQueue} method keeps its contract, iteration included. The joinable kind is
+ * A {@link Queue} for the threads of this JVM (Python's {@code queue.Queue}, {@code LifoQueue} and
+ * {@code PriorityQueue}, and the queues of {@code multiprocessing.dummy}): the items themselves
+ * are handed over, not copied. As CPython's {@code queue.Queue}, one lock and two conditions
+ * (not empty, not full) guard the items and this class counts {@code maxsize} and does every wait,
+ * while a plain {@link java.util.Queue} keeps the items and says which comes out next, as
+ * CPython's {@code _init}/{@code _put}/{@code _get}/{@code _qsize} that {@code LifoQueue} and
+ * {@code PriorityQueue} override: so every order shares every {@code BlockingQueue} rule (nulls
+ * refused, waits interruptible, timeouts of zero or less do not wait). The joinable kind is
  * {@link LocalJoinableQueue}.
  *
  * @param <T> the type of the items
  */
 public class LocalQueue<T> extends AbstractQueue<T> implements Queue<T>, StaysInProcess {
-    private final LinkedBlockingQueue<T> items;
+    /** A wait without a limit: {@code put}/{@code take}, or a timeout too long for a long of nanoseconds. */
+    private static final long FOREVER = Long.MAX_VALUE;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition notEmpty = lock.newCondition();
+    private final Condition notFull = lock.newCondition();
+    /**
+     * The items; its {@code add} and {@code poll} say which comes out next. Any
+     * {@link java.util.Queue} whose iterator's {@code remove()} works: not thread-safe, it is used
+     * only under the lock, and it never limits its size (this class counts {@code maxsize}).
+     */
+    private final java.util.Queue<T> items;
     private final int maxsize;
+    /** What {@link #toString} calls it: Python's class name. */
+    private final String kind;
     /** Unfinished tasks; null unless joinable. */
     private final TaskCount tasks;
     private final Closing closing = new Closing("this queue is closed");
 
-    LocalQueue(int maxsize, boolean joinable) {
+    LocalQueue(int maxsize, java.util.Queue<T> items, String kind, boolean joinable) {
         if (maxsize < 0) {
             throw new IllegalArgumentException("maxsize must be 0 (no limit) or more, not " + maxsize);
         }
-        this.items = new LinkedBlockingQueue<>(maxsize == 0 ? Integer.MAX_VALUE : maxsize);
+        this.items = items;
         this.maxsize = maxsize;
+        this.kind = kind;
         this.tasks = joinable ? new TaskCount() : null;
     }
 
-    /** A new queue of at most {@code maxsize} items (0: no limit). */
+    /** A new queue, oldest item first, of at most {@code maxsize} items (0: no limit). */
     public static <T> Queue<T> create(int maxsize) {
-        return new LocalQueue<>(maxsize, false);
+        return new LocalQueue<>(maxsize, new ArrayDeque<>(), "Queue", false);
     }
 
-    /** A new joinable queue of at most {@code maxsize} items (0: no limit). */
+    /** A new queue, newest item first (Python's {@code LifoQueue}), of at most {@code maxsize} items (0: no limit). */
+    public static <T> Queue<T> lifo(int maxsize) {
+        return new LocalQueue<>(maxsize, lifoOrder(), "LifoQueue", false);
+    }
+
+    /**
+     * A new queue, smallest item first (Python's {@code PriorityQueue}), of at most
+     * {@code maxsize} items (0: no limit). Its iterator walks the items in no particular order.
+     *
+     * @param order how items rank; null for their natural order, where an item that is not
+     *     {@link Comparable} fails its put (when there is room) with {@link ClassCastException}
+     */
+    public static <T> Queue<T> priority(int maxsize, Comparator<? super T> order) {
+        return new LocalQueue<>(maxsize, new PriorityQueue<>(order), "PriorityQueue", false);
+    }
+
+    /** A new joinable queue, oldest item first, of at most {@code maxsize} items (0: no limit). */
     public static <T> JoinableQueue<T> joinable(int maxsize) {
-        return new LocalJoinableQueue<>(maxsize);
+        return new LocalJoinableQueue<>(maxsize, new ArrayDeque<>(), "JoinableQueue");
+    }
+
+    /** As {@link #lifo}, joinable. */
+    public static <T> JoinableQueue<T> joinableLifo(int maxsize) {
+        return new LocalJoinableQueue<>(maxsize, lifoOrder(), "JoinableLifoQueue");
+    }
+
+    /** As {@link #priority}, joinable. */
+    public static <T> JoinableQueue<T> joinablePriority(int maxsize, Comparator<? super T> order) {
+        return new LocalJoinableQueue<>(maxsize, new PriorityQueue<>(order), "JoinablePriorityQueue");
+    }
+
+    /** Newest first: a stack, pushed and popped at the head of its deque. */
+    private static <T> java.util.Queue<T> lifoOrder() {
+        return Collections.asLifoQueue(new ArrayDeque<>());
     }
 
     @Override
@@ -52,82 +109,156 @@ public class LocalQueue<T> extends AbstractQueue<T> implements Queue<T>, StaysIn
 
     @Override
     public boolean offer(T item) {
-        closing.checkOpen();
-        adding();
-        return added(items.offer(item));
-    }
-
-    @Override
-    public boolean offer(T item, long timeout, TimeUnit unit) throws InterruptedException {
-        closing.checkOpen();
-        adding();
+        admit(item);
         boolean added = false;
+        lock.lock();
         try {
-            added = items.offer(item, timeout, unit);
+            added = putNow(item);
         } finally {
-            added(added);
+            lock.unlock();
+            settle(added);
         }
         return added;
     }
 
     @Override
-    public void put(T item) throws InterruptedException {
-        closing.checkOpen();
-        adding();
-        boolean added = false;
-        try {
-            items.put(item);
-            added = true;
-        } finally {
-            added(added);
-        }
+    public boolean offer(T item, long timeout, TimeUnit unit) throws InterruptedException {
+        return putWithin(item, unit.toNanos(timeout));
     }
 
-    private void adding() {
+    @Override
+    public void put(T item) throws InterruptedException {
+        putWithin(item, FOREVER);
+    }
+
+    /** Puts {@code item}, waiting at most {@code nanos} for room; false if none came. */
+    private boolean putWithin(T item, long nanos) throws InterruptedException {
+        admit(item);
+        boolean added = false;
+        try {
+            lock.lockInterruptibly();
+            try {
+                while (!(added = putNow(item)) && nanos > 0) {
+                    nanos = await(notFull, nanos);
+                }
+            } finally {
+                lock.unlock();
+            }
+        } finally {
+            settle(added);
+        }
+        return added;
+    }
+
+    /** Before a put: refuses it if closed or the item null, then counts the task to come. */
+    private void admit(T item) {
+        closing.checkOpen();
+        Objects.requireNonNull(item, "a queue refuses null items (put a sentinel value of your own)");
         if (tasks != null) {
             tasks.adding();
         }
     }
 
-    private boolean added(boolean added) {
+    /** After a put: uncounts the task if the item did not go in. */
+    private void settle(boolean added) {
         if (!added && tasks != null) {
             tasks.notAdded();
         }
-        return added;
+    }
+
+    /** Under the lock: puts {@code item} if there is room now, and wakes one waiting take. */
+    private boolean putNow(T item) {
+        if (maxsize > 0 && items.size() >= maxsize) {
+            return false;
+        }
+        try {
+            items.add(item);
+        } catch (RuntimeException | Error refused) { // as an item a priority order cannot rank
+            notFull.signal(); // this put may have been woken for the room it leaves: pass it on
+            throw refused;
+        }
+        notEmpty.signal();
+        return true;
     }
 
     @Override
     public T take() throws InterruptedException {
-        closing.checkOpen();
-        return items.take();
+        return takeWithin(FOREVER);
     }
 
     @Override
     public T poll(long timeout, TimeUnit unit) throws InterruptedException {
+        return takeWithin(unit.toNanos(timeout));
+    }
+
+    /** Takes the next item, waiting at most {@code nanos} for one; null if none came. */
+    private T takeWithin(long nanos) throws InterruptedException {
         closing.checkOpen();
-        return items.poll(timeout, unit);
+        lock.lockInterruptibly();
+        try {
+            T item;
+            while ((item = takeNow()) == null && nanos > 0) {
+                nanos = await(notEmpty, nanos);
+            }
+            return item;
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
     public T poll() {
         closing.checkOpen();
-        return items.poll();
+        lock.lock();
+        try {
+            return takeNow();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Under the lock: takes the next item if there is one now, and wakes one waiting put. */
+    private T takeNow() {
+        T item = items.poll();
+        if (item != null) {
+            notFull.signal();
+        }
+        return item;
+    }
+
+    /** Under the lock: waits on {@code condition} for at most {@code nanos}; returns the nanos left. */
+    private static long await(Condition condition, long nanos) throws InterruptedException {
+        if (nanos == FOREVER) {
+            condition.await();
+            return FOREVER;
+        }
+        return condition.awaitNanos(nanos);
     }
 
     @Override
     public T peek() {
         closing.checkOpen();
-        return items.peek();
+        lock.lock();
+        try {
+            return items.peek();
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
     public int size() {
-        return items.size();
+        lock.lock();
+        try {
+            return items.size();
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
     public int remainingCapacity() {
-        return items.remainingCapacity();
+        return maxsize == 0 ? Integer.MAX_VALUE : maxsize - size();
     }
 
     @Override
@@ -141,13 +272,66 @@ public class LocalQueue<T> extends AbstractQueue<T> implements Queue<T>, StaysIn
         if (Objects.requireNonNull(sink, "sink") == this) {
             throw new IllegalArgumentException("cannot drain a queue into itself");
         }
-        return items.drainTo(sink, maxElements);
+        int moved = 0;
+        lock.lock();
+        try {
+            // into the sink before out of the queue: an item the sink refuses stays here
+            for (T item; moved < maxElements && (item = items.peek()) != null; moved++) {
+                sink.add(item);
+                items.remove();
+            }
+        } finally {
+            wakePuts(moved);
+            lock.unlock();
+        }
+        return moved;
     }
 
-    /** The items in order, weakly consistent, as {@link LinkedBlockingQueue#iterator}'s. */
+    /**
+     * A snapshot of the items ({@link SnapshotIterator}): in the order they come out, except for a
+     * priority queue (no particular order). Its {@code remove()} takes that very item out of the
+     * queue, if it is still there.
+     */
     @Override
     public Iterator<T> iterator() {
-        return items.iterator();
+        List<T> copy;
+        lock.lock();
+        try {
+            copy = new ArrayList<>(items);
+        } finally {
+            lock.unlock();
+        }
+        return new SnapshotIterator<>(copy, item -> removeFirst(kept -> kept == item));
+    }
+
+    /** Under the lock in one step, unlike {@link java.util.AbstractCollection}'s walk, then remove. */
+    @Override
+    public boolean remove(Object item) {
+        return item != null && removeFirst(item::equals);
+    }
+
+    /** Removes the first item that {@code match}es, in the walk of its iterator; whether there was one. */
+    private boolean removeFirst(Predicate<Object> match) {
+        lock.lock();
+        try {
+            for (Iterator<T> it = items.iterator(); it.hasNext(); ) {
+                if (match.test(it.next())) {
+                    it.remove();
+                    wakePuts(1);
+                    return true;
+                }
+            }
+            return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Under the lock: wakes up to {@code freed} waiting puts, after that many items left at once. */
+    private void wakePuts(int freed) {
+        for (int i = 0; i < freed && lock.hasWaiters(notFull); i++) {
+            notFull.signal();
+        }
     }
 
     /** @throws IllegalStateException if the queue is closed */
@@ -165,8 +349,9 @@ public class LocalQueue<T> extends AbstractQueue<T> implements Queue<T>, StaysIn
         closing.close();
     }
 
+    /** Python's class name and the items, as {@link #iterator} walks them. */
     @Override
     public String toString() {
-        return (tasks == null ? "Queue" : "JoinableQueue") + items;
+        return kind + super.toString();
     }
 }
