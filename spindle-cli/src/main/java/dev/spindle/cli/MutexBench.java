@@ -1,17 +1,15 @@
 package dev.spindle.cli;
 
+import dev.spindle.bench.MutexBenchmark;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/**
- * The robust mutex's figures: each sample is one run of the core's mutex benchmark in a JVM of
- * its own, started by class name (the mutex is not public API, and the bench uses only that).
- */
+/** The robust mutex's figures: each sample is one run of {@link MutexBenchmark} in a JVM of its own. */
 final class MutexBench {
-    private static final String BENCHMARK = "dev.spindle.internal.shm.MutexBenchmark";
+    private static final String BENCHMARK = MutexBenchmark.class.getName();
 
     private MutexBench() {}
 

@@ -1,7 +1,10 @@
-package dev.spindle.internal.shm;
+package dev.spindle.bench;
 
 import dev.spindle.internal.nativeio.Futex;
+import dev.spindle.internal.shm.MutexLayout;
+import dev.spindle.internal.shm.RobustMutex;
 import dev.spindle.internal.shm.RobustWord.Acquired;
+import dev.spindle.internal.shm.SharedSegment;
 import dev.spindle.internal.track.ProcessIdentity;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -15,9 +18,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The robust mutex's figures for {@code spindle bench}, measured in a JVM of their own (the
- * mutex is internal; the bench is a user of the public API and runs this by name). Prints one
- * line, {@code sample VALUE}.
+ * The robust mutex's figures for {@code spindle bench}, measured in a JVM of their own: the mutex
+ * is internal and no public API shows it alone, so this harness lives beside the library, not in
+ * it. Prints one line, {@code sample VALUE}.
  * <ul>
  *   <li>{@code uncontended}: nanoseconds per lock + unlock in one thread, after a warm-up.</li>
  *   <li>{@code recovery}: milliseconds from SIGKILL of a holder process to a waiting thread of
