@@ -99,6 +99,12 @@ record DemoRun(int exitCode, String output, Duration elapsed) {
         return (int) Pattern.compile(Pattern.quote(token)).matcher(output).results().count();
     }
 
+    /** Asserts that {@code regex} matches {@code times} times, each time the same text (group 1): one object printed. */
+    void assertSameEachTime(String regex, int times) {
+        List<String> found = all(regex);
+        org.assertj.core.api.Assertions.assertThat(found).as(output).hasSize(times).containsOnly(found.getFirst());
+    }
+
     /** Every group 1 of {@code regex} in the output, in order. */
     List<String> all(String regex) {
         List<String> found = new ArrayList<>();

@@ -2,7 +2,6 @@ package dev.spindle.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The observable point of each `other` row of seed-programs.md: the serial baselines and the non-concurrency examples. */
@@ -75,16 +74,14 @@ class OtherExamplesTest {
     @Test
     void singletonNewIsOneObjectRenamedByTheSecondCall() throws Exception {
         DemoRun run = ok("singleton-new");
-        List<String> objects = run.all("(<Singleton object at 0x[0-9a-f]+>)");
-        assertThat(objects).hasSize(2).containsOnly(objects.getFirst());
+        run.assertSameEachTime("(<Singleton object at 0x[0-9a-f]+>)", 2);
         assertThat(run.output()).contains("obj1 is obj2: true; obj1.name = SB");
     }
 
     @Test
     void singletonModuleIsTheSameObjectAtEveryImport() throws Exception {
         DemoRun run = ok("singleton-module");
-        List<String> objects = run.all("(<utils.Singleton object at 0x[0-9a-f]+>)");
-        assertThat(objects).hasSize(2).containsOnly(objects.getFirst());
+        run.assertSameEachTime("(<utils.Singleton object at 0x[0-9a-f]+>)", 2);
         assertThat(run.output()).contains("the same object: true");
     }
 }

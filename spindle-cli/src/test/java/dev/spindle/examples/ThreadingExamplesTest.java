@@ -271,8 +271,7 @@ class ThreadingExamplesTest {
     @Test
     void singletonNewThreadsafePrintsOneObjectFromTenThreads() throws Exception {
         DemoRun run = ok(DemoRun.of("singleton-new-threadsafe", FAST));
-        List<String> objects = run.all("(<Singleton object at 0x[0-9a-f]+>)");
-        assertThat(objects).hasSize(10).containsOnly(objects.getFirst());
+        run.assertSameEachTime("(<Singleton object at 0x[0-9a-f]+>)", 10);
         assertThat(run.lines().getLast()).isEqualTo("obj1 is obj2: true");
     }
 }

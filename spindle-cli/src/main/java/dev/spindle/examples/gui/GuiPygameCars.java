@@ -2,6 +2,7 @@ package dev.spindle.examples.gui;
 
 import dev.spindle.examples.Example;
 import dev.spindle.examples.Speed;
+import dev.spindle.examples.threading.Threads;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Dimension;
@@ -73,23 +74,19 @@ public final class GuiPygameCars extends Example {
         });
         CountDownLatch allFinished = new CountDownLatch(1);
         int[] frames = {0};
-        Thread backgroundTask = Thread.ofPlatform().daemon().name("BackgroundTask").start(() -> {
-            try {
-                while (true) {
-                    screen.repaint();
-                    Speed.sleep(0.05);
-                    cars.forEach(Car::move);
-                    if (allFinished.getCount() > 0) {
-                        frames[0]++;
-                        if (cars.stream().allMatch(Car::finished)) {
-                            allFinished.countDown();
-                        }
+        Thread backgroundTask = Thread.ofPlatform().daemon().name("BackgroundTask").start(Threads.uninterrupted(() -> {
+            while (true) {
+                screen.repaint();
+                Speed.sleep(0.05);
+                cars.forEach(Car::move);
+                if (allFinished.getCount() > 0) {
+                    frames[0]++;
+                    if (cars.stream().allMatch(Car::finished)) {
+                        allFinished.countDown();
                     }
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
-        });
+        }));
         if (!allFinished.await(60, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the cars did not all finish within 60 s");
         }

@@ -2,6 +2,7 @@ package dev.spindle.examples.gui;
 
 import dev.spindle.examples.Example;
 import dev.spindle.examples.Speed;
+import dev.spindle.examples.threading.Threads;
 
 /**
  * The download runs on the event thread (Swing's EDT, Tk's main loop): for its 10 s the window is
@@ -18,11 +19,7 @@ public final class GuiTkDownloadBlocking extends Example {
         DownloadWindow[] window = new DownloadWindow[1];
         window[0] = new DownloadWindow("单线程", _ -> {
             window[0].downloading.countDown();
-            try {
-                Speed.sleep(10); // 模拟下载任务需要花费10秒钟时间, on the event thread
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            Threads.uninterrupted(() -> Speed.sleep(10)).run(); // 模拟下载任务需要花费10秒钟时间, on the event thread
             window[0].downloadFinished();
         });
         window[0].clickDownloadThenAbout();

@@ -2,6 +2,7 @@ package dev.spindle.examples.gui;
 
 import dev.spindle.examples.Example;
 import dev.spindle.examples.Speed;
+import dev.spindle.examples.threading.Threads;
 import java.awt.EventQueue;
 
 /**
@@ -21,19 +22,14 @@ public final class GuiTkDownloadThread extends Example {
         DownloadWindow[] window = new DownloadWindow[1];
         window[0] = new DownloadWindow("多线程", _ -> {
             window[0].button1.setEnabled(false); // 禁用下载按钮
-            Thread.ofPlatform().daemon().start(() -> { // 在线程中处理耗时间的下载任务
+            Thread.ofPlatform().daemon().start(Threads.uninterrupted(() -> { // 在线程中处理耗时间的下载任务
                 window[0].downloading.countDown();
-                try {
-                    Speed.sleep(10);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
+                Speed.sleep(10);
                 EventQueue.invokeLater(() -> {
-                    window[0].downloadFinished();
                     window[0].button1.setEnabled(true); // 启用下载按钮
+                    window[0].downloadFinished();
                 });
-            });
+            }));
         });
         window[0].clickDownloadThenAbout();
     }

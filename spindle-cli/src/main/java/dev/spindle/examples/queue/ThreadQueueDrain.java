@@ -2,6 +2,7 @@ package dev.spindle.examples.queue;
 
 import dev.spindle.Context;
 import dev.spindle.examples.Example;
+import dev.spindle.examples.threading.Threads;
 import dev.spindle.queue.Empty;
 import dev.spindle.queue.Queue;
 import java.util.ArrayList;
@@ -33,9 +34,7 @@ public final class ThreadQueueDrain extends Example {
         for (int t = 0; t < 10; t++) { // 起10个线程
             threads.add(Thread.ofPlatform().start(() -> f(q, done)));
         }
-        for (Thread t : threads) {
-            t.join();
-        }
+        Threads.joinAll(threads);
         Map<Integer, Integer> times = new ConcurrentHashMap<>();
         done.forEach(i -> times.merge(i, 1, Integer::sum));
         boolean once = times.size() == 100 && times.values().stream().allMatch(n -> n == 1)

@@ -50,21 +50,13 @@ final class Account {
     List<Thread> startHundredDeposits() {
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            threads.add(Thread.ofPlatform().start(() -> {
-                try {
-                    deposit(1);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }));
+            threads.add(Thread.ofPlatform().start(Threads.uninterrupted(() -> deposit(1))));
         }
         return threads;
     }
 
     /** 100 deposits of 1 from 100 threads, all joined (等所有存款的线程都执行完毕). */
     void hundredDeposits() throws InterruptedException {
-        for (Thread t : startHundredDeposits()) {
-            t.join();
-        }
+        Threads.joinAll(startHundredDeposits());
     }
 }

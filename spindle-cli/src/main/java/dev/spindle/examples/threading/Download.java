@@ -15,15 +15,6 @@ public final class Download {
         System.out.println("%s下载完成! 耗费了%d秒%s".formatted(filename, timeToDownload, Speed.atSpeed(timeToDownload)));
     }
 
-    /** The same as {@link #download} for code that cannot throw (a Thread's run). */
-    static void downloadUninterrupted(String filename) {
-        try {
-            download(filename);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     static double secondsSince(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
     }

@@ -69,9 +69,7 @@ public final class GilCpuBound extends Example {
             int task = i;
             tL.add(Thread.ofPlatform().start(() -> results.add(work(task))));
         }
-        for (Thread t : tL) {
-            t.join();
-        }
+        Threads.joinAll(tL);
         return results.stream().mapToLong(Long::longValue).sum();
     }
 

@@ -30,17 +30,9 @@ public final class GilIoBound extends Example {
         long start = System.nanoTime();
         List<Thread> tL = new ArrayList<>();
         for (int i = 0; i < THREADS; i++) {
-            tL.add(Thread.ofPlatform().start(() -> {
-                try {
-                    work();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }));
+            tL.add(Thread.ofPlatform().start(Threads.uninterrupted(GilIoBound::work)));
         }
-        for (Thread t : tL) {
-            t.join();
-        }
+        Threads.joinAll(tL);
         System.out.println("%d threads: run time is %.3f s%s".formatted(THREADS, Download.secondsSince(start), Speed.atSpeed(2)));
         start = System.nanoTime();
         List<BaseProcess> pL = new ArrayList<>();

@@ -40,9 +40,7 @@ final class LockedCount {
         for (int i = 0; i < THREADS; i++) {
             threads.add(Thread.ofPlatform().start(this::task));
         }
-        for (Thread t : threads) {
-            t.join();
-        }
+        Threads.joinAll(threads);
         lockObject.lock();
         try {
             System.out.println("final: " + num);

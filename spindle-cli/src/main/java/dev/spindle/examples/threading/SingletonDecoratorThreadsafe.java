@@ -52,19 +52,13 @@ public final class SingletonDecoratorThreadsafe extends Example {
         CountDownLatch go = new CountDownLatch(1);
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < THREADS; i++) {
-            threads.add(Thread.ofPlatform().start(() -> {
-                try {
-                    go.await();
-                    seen.add(president.get());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }));
+            threads.add(Thread.ofPlatform().start(Threads.uninterrupted(() -> {
+                go.await();
+                seen.add(president.get());
+            })));
         }
         go.countDown();
-        for (Thread t : threads) {
-            t.join();
-        }
+        Threads.joinAll(threads);
         return seen;
     }
 

@@ -50,9 +50,7 @@ public final class SingletonNewThreadsafe extends Example {
         for (int i = 0; i < 10; i++) {
             threads.add(Thread.ofPlatform().start(() -> System.out.println(Singleton.create("x"))));
         }
-        for (Thread t : threads) {
-            t.join();
-        }
+        Threads.joinAll(threads);
         Singleton obj1 = Singleton.create("武沛齐");
         Singleton obj2 = Singleton.create("武沛齐");
         System.out.println("obj1 is obj2: " + (obj1 == obj2));

@@ -22,9 +22,7 @@ public final class ThreadAccountLockSleep extends Example {
         List<Thread> threads = account.startHundredDeposits();
         Speed.sleep(2); // 等所有存款的线程都执行完毕 (the seed's guess)
         System.out.println("账户余额为: ￥%d元".formatted(account.balance()));
-        for (Thread t : threads) {
-            t.join();
-        }
+        Threads.joinAll(threads);
         System.out.println("after joining every thread: ￥%d元".formatted(account.balance()));
     }
 }

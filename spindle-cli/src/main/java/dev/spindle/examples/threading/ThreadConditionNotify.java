@@ -34,21 +34,17 @@ public final class ThreadConditionNotify extends Example {
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < THREADS; i++) {
             int n = i;
-            threads.add(Thread.ofPlatform().daemon().start(() -> {
+            threads.add(Thread.ofPlatform().daemon().start(Threads.uninterrupted(() -> {
+                con.lock().acquire();
                 try {
-                    con.lock().acquire();
-                    try {
-                        allWaiting.countDown();
-                        con.await();
-                        System.out.println("run the thread: " + n);
-                    } finally {
-                        con.lock().release();
-                    }
-                    ran.release();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                    allWaiting.countDown();
+                    con.await();
+                    System.out.println("run the thread: " + n);
+                } finally {
+                    con.lock().release();
                 }
-            }));
+                ran.release();
+            })));
         }
         allWaiting.await();
         try (var _ = con.hold()) {
@@ -62,10 +58,11 @@ public final class ThreadConditionNotify extends Example {
             if (inp == null || inp.strip().equals("q")) {
                 break;
             }
+            int n = Integer.parseInt(inp.strip());
             try (var _ = con.hold()) {
-                con.signal(Integer.parseInt(inp.strip()));
+                con.signal(n);
             }
-            notified += Integer.parseInt(inp.strip());
+            notified += n;
         }
         ran.acquire(Math.min(notified, THREADS)); // the woken threads print before the report
         long waiting = threads.stream().filter(Thread::isAlive).count();

@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -32,21 +30,16 @@ public final class ThreadConditionWaitFor extends Example {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         CountDownLatch answered = new CountDownLatch(THREADS);
         CountDownLatch ran = new CountDownLatch(THREADS);
-        List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < THREADS; i++) {
             int n = i;
-            threads.add(Thread.ofPlatform().daemon().start(() -> {
+            Thread.ofPlatform().daemon().start(Threads.uninterrupted(() -> {
+                con.lock().acquire();
                 try {
-                    con.lock().acquire();
-                    try {
-                        con.waitFor(() -> conditionFunc(in, answered));
-                        System.out.println("run the thread: " + n);
-                        ran.countDown();
-                    } finally {
-                        con.lock().release();
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                    con.waitFor(() -> conditionFunc(in, answered));
+                    System.out.println("run the thread: " + n);
+                    ran.countDown();
+                } finally {
+                    con.lock().release();
                 }
             }));
         }

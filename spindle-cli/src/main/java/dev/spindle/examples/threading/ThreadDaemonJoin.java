@@ -11,7 +11,7 @@ public final class ThreadDaemonJoin extends Example {
 
     @Override
     public void run(String... args) throws Exception {
-        Thread t = Thread.ofPlatform().daemon(true).start(() -> ThreadStartFunction.sayhi("egon"));
+        Thread t = Thread.ofPlatform().daemon(true).start(Threads.uninterrupted(() -> ThreadStartFunction.sayhi("egon")));
         t.join();
         System.out.println("主线程");
         System.out.println(t.isAlive() ? "True" : "False");

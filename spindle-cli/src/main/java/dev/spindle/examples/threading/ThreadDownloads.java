@@ -12,8 +12,8 @@ public final class ThreadDownloads extends Example {
     @Override
     public void run(String... args) throws Exception {
         long start = System.nanoTime();
-        Thread t1 = Thread.ofPlatform().start(() -> Download.downloadUninterrupted("Python从入门到住院.pdf"));
-        Thread t2 = Thread.ofPlatform().start(() -> Download.downloadUninterrupted("Peking Hot.avi"));
+        Thread t1 = Thread.ofPlatform().start(Threads.uninterrupted(() -> Download.download("Python从入门到住院.pdf")));
+        Thread t2 = Thread.ofPlatform().start(Threads.uninterrupted(() -> Download.download("Peking Hot.avi")));
         t1.join();
         t2.join();
         System.out.println("总共耗费了%.3f秒".formatted(Download.secondsSince(start)));

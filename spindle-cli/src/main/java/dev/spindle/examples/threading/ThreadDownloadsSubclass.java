@@ -22,7 +22,7 @@ public final class ThreadDownloadsSubclass extends Example {
 
         @Override
         public void run() {
-            Download.downloadUninterrupted(filename);
+            Threads.uninterrupted(() -> Download.download(filename)).run();
         }
     }
 

@@ -8,23 +8,19 @@ import dev.spindle.sync.Event;
 public final class ThreadEventMysql extends Example {
     public ThreadEventMysql() {
         super("thread-event-mysql", "two threads wait on an Event; they connect only after check_mysql sets it",
-                "等待连接mysql: waiting to connect to mysql; 正在检查mysql: checking mysql; Mysql初始化成功，X开始连接: mysql is ready, X connects");
+                MysqlCheck.GLOSS);
     }
 
-    static void connMysql(Event event) {
+    static void connMysql(Event event) throws InterruptedException {
         String name = Thread.currentThread().getName();
         System.out.println("%s 等待连接mysql。。。".formatted(name));
-        try {
-            event.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        }
+        event.await();
         System.out.println("Mysql初始化成功，%s开始连接。。。".formatted(name));
     }
 
     @Override
     public void run(String... args) throws Exception {
-        MysqlCheck.run(Context.threads().event(), ThreadEventMysql::connMysql);
+        Event event = Context.threads().event();
+        MysqlCheck.run(event, () -> connMysql(event));
     }
 }

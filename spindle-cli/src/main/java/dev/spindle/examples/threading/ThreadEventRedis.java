@@ -34,21 +34,13 @@ public final class ThreadEventRedis extends Example {
     @Override
     public void run(String... args) throws Exception {
         Event readisReady = Context.threads().event();
-        Thread t1 = Thread.ofPlatform().name("t1").start(() -> uninterrupted(readisReady));
-        Thread t2 = Thread.ofPlatform().name("t2").start(() -> uninterrupted(readisReady));
+        Thread t1 = Thread.ofPlatform().name("t1").start(Threads.uninterrupted(() -> worker(readisReady)));
+        Thread t2 = Thread.ofPlatform().name("t2").start(Threads.uninterrupted(() -> worker(readisReady)));
         log("first of all, check redis server, make sure it is OK, and then trigger the redis ready event");
         Speed.sleep(3); // simulate the check progress
         log("redis is OK: set()");
         readisReady.set();
         t1.join();
         t2.join();
-    }
-
-    private static void uninterrupted(Event event) {
-        try {
-            worker(event);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

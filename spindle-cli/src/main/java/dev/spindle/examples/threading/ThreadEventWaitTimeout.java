@@ -10,26 +10,22 @@ import java.time.Duration;
 public final class ThreadEventWaitTimeout extends Example {
     public ThreadEventWaitTimeout() {
         super("thread-event-wait-timeout", "threads wait on an Event 0.1 s at a time, printing each retry, until it is set",
-                "等待连接mysql: waiting to connect to mysql; 正在检查mysql: checking mysql; Mysql初始化成功，X开始连接: mysql is ready, X connects");
+                MysqlCheck.GLOSS);
     }
 
-    static void connMysql(Event event) {
+    static void connMysql(Event event) throws InterruptedException {
         String name = Thread.currentThread().getName();
         Duration retry = Duration.ofNanos(Math.round(0.1 * Speed.factor() * 1e9));
-        try {
-            while (!event.isSet()) {
-                System.out.println("%s 等待连接mysql。。。".formatted(name));
-                event.await(retry);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
+        while (!event.isSet()) {
+            System.out.println("%s 等待连接mysql。。。".formatted(name));
+            event.await(retry);
         }
         System.out.println("Mysql初始化成功，%s开始连接。。。".formatted(name));
     }
 
     @Override
     public void run(String... args) throws Exception {
-        MysqlCheck.run(Context.threads().event(), ThreadEventWaitTimeout::connMysql);
+        Event event = Context.threads().event();
+        MysqlCheck.run(event, () -> connMysql(event));
     }
 }

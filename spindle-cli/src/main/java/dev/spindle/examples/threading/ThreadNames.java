@@ -24,8 +24,6 @@ public final class ThreadNames extends Example {
             t.start();
             threads.add(t);
         }
-        for (Thread t : threads) {
-            t.join();
-        }
+        Threads.joinAll(threads);
     }
 }

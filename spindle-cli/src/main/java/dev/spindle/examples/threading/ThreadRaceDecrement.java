@@ -27,17 +27,9 @@ public final class ThreadRaceDecrement extends Example {
         num = 100;
         List<Thread> threadList = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            threadList.add(Thread.ofPlatform().start(() -> {
-                try {
-                    addNum();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }));
+            threadList.add(Thread.ofPlatform().start(Threads.uninterrupted(ThreadRaceDecrement::addNum)));
         }
-        for (Thread t : threadList) { // 等待所有线程执行完毕
-            t.join();
-        }
+        Threads.joinAll(threadList); // 等待所有线程执行完毕
         System.out.println("Result:  " + num);
     }
 }

@@ -17,7 +17,7 @@ public final class ThreadRawAtexit extends Example {
     public void run(String... args) throws Exception {
         long start = System.nanoTime();
         for (String filename : new String[] {"Python从入门到住院.pdf", "Peking Hot.avi"}) {
-            Thread.ofPlatform().daemon().start(() -> Download.downloadUninterrupted(filename));
+            Thread.ofPlatform().daemon().start(Threads.uninterrupted(() -> Download.download(filename)));
         }
         // 注册关机钩子在程序执行结束前计算执行时间: runs when the JVM exits, which does not wait for daemon threads
         Runtime.getRuntime().addShutdownHook(new Thread(() ->

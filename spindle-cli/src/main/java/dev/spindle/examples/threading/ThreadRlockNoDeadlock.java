@@ -16,9 +16,7 @@ public final class ThreadRlockNoDeadlock extends Example {
     public void run(String... args) throws Exception {
         RLock mutex = Context.threads().rlock(); // 一个线程拿到锁，counter加1,该线程内又碰到加锁的情况，则counter继续加1
         List<Thread> threads = new MutexThreads(mutex, mutex).start();
-        for (Thread t : threads) {
-            t.join();
-        }
+        Threads.joinAll(threads);
         System.out.println("all %d threads finished".formatted(threads.size()));
     }
 }

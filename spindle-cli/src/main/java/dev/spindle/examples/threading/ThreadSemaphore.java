@@ -13,15 +13,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * four waves. The port counts the holders, inside the semaphore, to show the bound.
  */
 public final class ThreadSemaphore extends Example {
-    private static final Semaphore semaphore = Context.threads().semaphore(5);
-    private static final AtomicInteger holders = new AtomicInteger();
-    private static final AtomicInteger most = new AtomicInteger();
 
     public ThreadSemaphore() {
         super("thread-semaphore", "20 threads share a Semaphore(5): never more than 5 holders, 4 waves");
     }
 
-    static void func() throws InterruptedException {
+    static void func(Semaphore semaphore, AtomicInteger holders, AtomicInteger most) throws InterruptedException {
         if (semaphore.acquire(true)) {
             most.accumulateAndGet(holders.incrementAndGet(), Math::max);
             System.out.println(Thread.currentThread().getName() + " get semaphore");
@@ -33,20 +30,15 @@ public final class ThreadSemaphore extends Example {
 
     @Override
     public void run(String... args) throws Exception {
+        Semaphore semaphore = Context.threads().semaphore(5);
+        AtomicInteger holders = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
         long start = System.nanoTime();
         List<Thread> threads = new ArrayList<>();
         for (int i = 1; i <= 20; i++) {
-            threads.add(Thread.ofPlatform().name("Thread-" + i).start(() -> {
-                try {
-                    func();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }));
+            threads.add(Thread.ofPlatform().name("Thread-" + i).start(Threads.uninterrupted(() -> func(semaphore, holders, most))));
         }
-        for (Thread t : threads) {
-            t.join();
-        }
+        Threads.joinAll(threads);
         System.out.println("most holders at once: %d; %.2f s (4 waves of 2 s%s)".formatted(
                 most.get(), Download.secondsSince(start), Speed.atSpeed(8)));
     }

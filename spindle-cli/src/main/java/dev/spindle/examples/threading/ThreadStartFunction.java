@@ -10,19 +10,14 @@ public final class ThreadStartFunction extends Example {
                 "主线程: main thread");
     }
 
-    static void sayhi(String name) {
-        try {
-            Speed.sleep(2);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        }
+    static void sayhi(String name) throws InterruptedException {
+        Speed.sleep(2);
         System.out.println("%s say hello".formatted(name));
     }
 
     @Override
     public void run(String... args) throws Exception {
-        Thread t = Thread.ofPlatform().start(() -> sayhi("egon"));
+        Thread t = Thread.ofPlatform().start(Threads.uninterrupted(() -> sayhi("egon")));
         System.out.println("主线程");
         t.join(); // Python waits for non-daemon threads at exit
     }

@@ -17,7 +17,7 @@ public final class ThreadStartSubclass extends Example {
 
         @Override
         public void run() {
-            ThreadStartFunction.sayhi(getName());
+            Threads.uninterrupted(() -> ThreadStartFunction.sayhi(getName())).run();
         }
     }
 

@@ -79,9 +79,7 @@ public final class ThreadThumbnails extends Example {
                 }
             }
         }
-        for (Thread t : threads) {
-            t.join();
-        }
+        Threads.joinAll(threads);
         try (var files = Files.list(outDir)) {
             System.out.println(files.count() + " thumbnails in " + outDir);
         }
