@@ -179,6 +179,7 @@ class ThreadingExamplesTest {
         assertThat(locks.getLast().split(" ")[0]).isNotEqualTo(locks.get(locks.size() - 2).split(" ")[0]);
         assertThat(locks.size()).as("no thread finished").isLessThan(40);
         assertThat(run.all("死锁: after 5.0 s of seed time, (\\d+) of 10 threads are still alive")).containsExactly("10");
+        assertThat(run.output()).as("every thread is blocked on a lock").doesNotContain("RUNNABLE", "TIMED_WAITING");
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.spindle.Context;
 import dev.spindle.examples.Example;
 import dev.spindle.examples.Speed;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Ten threads take two Locks in opposite orders and deadlock. The seed hangs for ever; the port's
@@ -26,11 +27,9 @@ public final class ThreadDeadlock extends Example {
             t.join(java.time.Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
         }
         List<Thread> alive = threads.stream().filter(Thread::isAlive).toList();
-        System.out.println("死锁: after %s s of seed time, %d of 10 threads are still alive:".formatted(
-                DEADLINE_SECONDS, alive.size()));
-        for (Thread t : alive) {
-            System.out.println("  " + t.getName() + " " + t.getState());
-        }
+        System.out.println("死锁: after %s s of seed time, %d of 10 threads are still alive: %s".formatted(
+                DEADLINE_SECONDS, alive.size(), alive.stream().map(t -> t.getName() + " " + t.getState())
+                        .collect(Collectors.joining(", "))));
         System.out.println("(the seed never exits here; these threads are daemons, so the program can)");
     }
 }
