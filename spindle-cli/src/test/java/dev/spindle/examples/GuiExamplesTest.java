@@ -22,7 +22,7 @@ class GuiExamplesTest {
 
     @Test
     void guiTkDownloadThreadStaysResponsiveAndDisablesTheButtonMeanwhile() throws Exception {
-        DemoRun run = DemoRun.of("gui-tk-download-thread", 0.05);
+        DemoRun run = DemoRun.of("gui-tk-download-thread", 0.2); // 2 s for the event thread to handle 关于
         assertThat(run.exitCode()).isZero();
         assertThat(run.output()).containsSubsequence("click 下载", "click 关于 (while downloading)",
                 "[关于] 作者: 骆昊(v1.0)", "(下载 button enabled: false)", "[提示] 下载完成!", "(下载 button enabled: true)");

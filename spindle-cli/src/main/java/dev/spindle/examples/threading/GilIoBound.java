@@ -10,11 +10,11 @@ import java.util.List;
 /**
  * 1000 threads that each sleep 2 s (I/O stands in) take about 2 s in all, and every one reports
  * the parent's pid. The seed's processes variant (1000 processes, about 25 s, mostly start-up) is
- * scaled down here to 8 child JVMs, which shows the same cost per process.
+ * scaled down here to 4 child JVMs, which shows the same cost per process.
  */
 public final class GilIoBound extends Example {
     private static final int THREADS = 1000;
-    private static final int PROCESSES = 8;
+    private static final int PROCESSES = 4;
 
     public GilIoBound() {
         super("gil-io-bound", "1000 threads each sleep 2 s: about 2 s in all; processes pay their start-up");
