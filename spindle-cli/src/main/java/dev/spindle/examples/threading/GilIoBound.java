@@ -33,7 +33,8 @@ public final class GilIoBound extends Example {
             tL.add(Thread.ofPlatform().start(Threads.uninterrupted(GilIoBound::work)));
         }
         Threads.joinAll(tL);
-        System.out.println("%d threads: run time is %.3f s%s".formatted(THREADS, Download.secondsSince(start), Speed.atSpeed(2)));
+        System.out.println("%d threads: run time is %.3f s, each sleeping %.2f s".formatted(THREADS, Download.secondsSince(start),
+                2 * Speed.factor()));
         start = System.nanoTime();
         List<BaseProcess> pL = new ArrayList<>();
         for (int i = 0; i < PROCESSES; i++) {
