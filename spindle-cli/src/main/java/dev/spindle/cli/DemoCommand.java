@@ -15,7 +15,8 @@ final class DemoCommand implements Callable<Integer> {
     private static final List<String> TOUR = List.of(
             "mp-downloads", "mp-pingpong-global", "thread-vs-process-pid", "thread-vs-process-startup",
             "mp-terminate-is-alive", "mp-pipe-adder", "mp-pipe-eof", "mp-pingpong-queue", "mp-value", "pool-callback-pipeline", "ppe-shutdown-wait",
-            "ppe-manager-lock-tickets");
+            "ppe-manager-lock-tickets", "thread-account-race", "thread-account-lock", "thread-deadlock",
+            "thread-rlock-no-deadlock");
 
     @Parameters(index = "0", arity = "0..1", description = "program id (see --list)")
     String id;
@@ -55,7 +56,7 @@ final class DemoCommand implements Callable<Integer> {
 
     private int tour() throws Exception {
         System.setProperty("spindle.speed", speed != null ? speed.toString() : "0.2");
-        System.out.println("Spindle: Python's multiprocessing on real child JVMs. The seed programs, at speed "
+        System.out.println("Spindle: Python's multiprocessing on real child JVMs, and its threading. The seed programs, at speed "
                 + System.getProperty("spindle.speed") + ".");
         for (String programId : TOUR) {
             Example example = Examples.byId(programId).orElseThrow();

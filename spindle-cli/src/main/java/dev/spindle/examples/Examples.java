@@ -5,9 +5,30 @@ import dev.spindle.examples.futures.FuturesThreadPoolAccount;
 import dev.spindle.examples.futures.PpeDoneCallbackParent;
 import dev.spindle.examples.futures.PpeShutdownWait;
 import dev.spindle.examples.futures.TpeDoneCallback;
+import dev.spindle.examples.gui.GuiPygameCars;
+import dev.spindle.examples.gui.GuiTkDownloadBlocking;
+import dev.spindle.examples.gui.GuiTkDownloadThread;
+import dev.spindle.examples.other.DecoRecordClass;
+import dev.spindle.examples.other.DecoRecordParam;
+import dev.spindle.examples.other.DecoRecordTime;
+import dev.spindle.examples.other.FibIterator;
+import dev.spindle.examples.other.GcCycle;
+import dev.spindle.examples.other.MapFilterComprehension;
+import dev.spindle.examples.other.SerialDownloads;
+import dev.spindle.examples.other.SerialSum;
+import dev.spindle.examples.other.SingletonDecorator;
+import dev.spindle.examples.other.SingletonModule;
+import dev.spindle.examples.other.SingletonNew;
 import dev.spindle.examples.pipe.MpPipeAdder;
 import dev.spindle.examples.pipe.MpPipeDuplex;
 import dev.spindle.examples.pipe.MpPipeEof;
+import dev.spindle.examples.pool.PoolApplyAsync10;
+import dev.spindle.examples.pool.PoolApplyAsyncBasic;
+import dev.spindle.examples.pool.PoolApplySync;
+import dev.spindle.examples.pool.PoolCallbackPipeline;
+import dev.spindle.examples.pool.PoolCollectResults;
+import dev.spindle.examples.pool.PoolCrawlerMaoyan;
+import dev.spindle.examples.pool.PoolNamedTasks;
 import dev.spindle.examples.process.MpDaemonJoinTimeout;
 import dev.spindle.examples.process.MpDownloads;
 import dev.spindle.examples.process.MpForkFlushedBuffer;
@@ -24,13 +45,6 @@ import dev.spindle.examples.process.MpStartSubclass;
 import dev.spindle.examples.process.MpSubclassArgs;
 import dev.spindle.examples.process.MpTerminateIsAlive;
 import dev.spindle.examples.process.ThreadVsProcessPid;
-import dev.spindle.examples.pool.PoolApplyAsync10;
-import dev.spindle.examples.pool.PoolApplyAsyncBasic;
-import dev.spindle.examples.pool.PoolApplySync;
-import dev.spindle.examples.pool.PoolCallbackPipeline;
-import dev.spindle.examples.pool.PoolCollectResults;
-import dev.spindle.examples.pool.PoolCrawlerMaoyan;
-import dev.spindle.examples.pool.PoolNamedTasks;
 import dev.spindle.examples.process.ThreadVsProcessStartup;
 import dev.spindle.examples.queue.MpJoinableQueueOneConsumer;
 import dev.spindle.examples.queue.MpJoinableQueueProducerProcess;
@@ -43,12 +57,43 @@ import dev.spindle.examples.queue.MpQueueFullEmpty;
 import dev.spindle.examples.queue.MpQueuePingPong1000;
 import dev.spindle.examples.queue.MpQueuePutGet;
 import dev.spindle.examples.queue.MpSum8Chunks;
+import dev.spindle.examples.queue.QueueFifo;
+import dev.spindle.examples.queue.ThreadQueueDrain;
 import dev.spindle.examples.socket.PoolSocketServer;
 import dev.spindle.examples.sync.MpEventTrafficLight;
 import dev.spindle.examples.sync.MpLockTicketsJson;
 import dev.spindle.examples.sync.MpRlockFileTickets;
 import dev.spindle.examples.sync.MpSemaphoreWc;
 import dev.spindle.examples.sync.PpeManagerLockTickets;
+import dev.spindle.examples.threading.GilCpuBound;
+import dev.spindle.examples.threading.GilIoBound;
+import dev.spindle.examples.threading.SingletonDecoratorThreadsafe;
+import dev.spindle.examples.threading.SingletonNewThreadsafe;
+import dev.spindle.examples.threading.ThreadAccountLock;
+import dev.spindle.examples.threading.ThreadAccountLockInitial;
+import dev.spindle.examples.threading.ThreadAccountLockSleep;
+import dev.spindle.examples.threading.ThreadAccountRace;
+import dev.spindle.examples.threading.ThreadConditionNotify;
+import dev.spindle.examples.threading.ThreadConditionWaitFor;
+import dev.spindle.examples.threading.ThreadDaemonJoin;
+import dev.spindle.examples.threading.ThreadDeadlock;
+import dev.spindle.examples.threading.ThreadDownloads;
+import dev.spindle.examples.threading.ThreadDownloadsSubclass;
+import dev.spindle.examples.threading.ThreadEventMysql;
+import dev.spindle.examples.threading.ThreadEventRedis;
+import dev.spindle.examples.threading.ThreadEventWaitTimeout;
+import dev.spindle.examples.threading.ThreadInputUpperSave;
+import dev.spindle.examples.threading.ThreadLockCounter;
+import dev.spindle.examples.threading.ThreadNames;
+import dev.spindle.examples.threading.ThreadRaceDecrement;
+import dev.spindle.examples.threading.ThreadRawAtexit;
+import dev.spindle.examples.threading.ThreadRlockCounter;
+import dev.spindle.examples.threading.ThreadRlockNoDeadlock;
+import dev.spindle.examples.threading.ThreadSemaphore;
+import dev.spindle.examples.threading.ThreadStartFunction;
+import dev.spindle.examples.threading.ThreadStartSubclass;
+import dev.spindle.examples.threading.ThreadSubclassArgs;
+import dev.spindle.examples.threading.ThreadThumbnails;
 import dev.spindle.examples.values.MpArray;
 import dev.spindle.examples.values.MpValue;
 import java.util.List;
@@ -71,7 +116,21 @@ public final class Examples {
             new PoolApplyAsyncBasic(), new PoolApplyAsync10(), new PoolApplySync(), new PoolNamedTasks(),
             new PoolCollectResults(), new PoolCallbackPipeline(), new PoolCrawlerMaoyan(),
             new FuturesThreadPoolAccount(), new FuturesPrimeCheck(), new PpeShutdownWait(), new PpeDoneCallbackParent(),
-            new TpeDoneCallback(), new PoolSocketServer());
+            new TpeDoneCallback(),
+            new ThreadDownloads(), new ThreadDownloadsSubclass(), new ThreadRawAtexit(), new ThreadNames(),
+            new ThreadSubclassArgs(), new ThreadLockCounter(), new ThreadRlockCounter(), new ThreadAccountRace(),
+            new ThreadAccountLock(), new ThreadAccountLockSleep(), new ThreadAccountLockInitial(),
+            new ThreadThumbnails(), new ThreadStartFunction(), new ThreadStartSubclass(), new ThreadInputUpperSave(),
+            new ThreadDaemonJoin(), new GilCpuBound(), new GilIoBound(), new ThreadRaceDecrement(),
+            new ThreadDeadlock(), new ThreadRlockNoDeadlock(), new ThreadSemaphore(), new ThreadEventRedis(),
+            new ThreadEventMysql(), new ThreadEventWaitTimeout(), new ThreadConditionNotify(),
+            new ThreadConditionWaitFor(), new SingletonDecoratorThreadsafe(), new SingletonNewThreadsafe(),
+            new ThreadQueueDrain(), new QueueFifo(),
+            new PoolSocketServer(),
+            new GuiTkDownloadBlocking(), new GuiTkDownloadThread(), new GuiPygameCars(), new SerialDownloads(),
+            new SerialSum(), new MapFilterComprehension(), new DecoRecordTime(), new DecoRecordParam(),
+            new DecoRecordClass(), new SingletonDecorator(), new GcCycle(), new FibIterator(), new SingletonNew(),
+            new SingletonModule());
 
     private Examples() {}
 

@@ -24,7 +24,20 @@ class CatalogueTest {
                 "pool-apply-async-basic", "pool-apply-async-10", "pool-apply-sync", "pool-named-tasks",
                 "pool-collect-results", "pool-callback-pipeline", "pool-crawler-maoyan",
                 "futures-thread-pool-account", "futures-prime-check", "ppe-shutdown-wait", "ppe-done-callback-parent",
-                "tpe-done-callback", "pool-socket-server");
+                "tpe-done-callback",
+                "thread-downloads", "thread-downloads-subclass", "thread-raw-atexit", "thread-names",
+                "thread-subclass-args", "thread-lock-counter", "thread-rlock-counter", "thread-account-race",
+                "thread-account-lock", "thread-account-lock-sleep", "thread-account-lock-initial", "thread-thumbnails",
+                "thread-start-function", "thread-start-subclass", "thread-input-upper-save", "thread-daemon-join",
+                "gil-cpu-bound", "gil-io-bound", "thread-race-decrement", "thread-deadlock", "thread-rlock-no-deadlock",
+                "thread-semaphore", "thread-event-redis", "thread-event-mysql", "thread-event-wait-timeout",
+                "thread-condition-notify", "thread-condition-wait-for", "singleton-decorator-threadsafe",
+                "singleton-new-threadsafe", "thread-queue-drain", "queue-fifo",
+                "pool-socket-server",
+                "gui-tk-download-blocking", "gui-tk-download-thread", "gui-pygame-cars",
+                "serial-downloads", "serial-sum", "map-filter-comprehension", "deco-record-time", "deco-record-param",
+                "deco-record-class", "singleton-decorator", "gc-cycle", "fib-iterator", "singleton-new",
+                "singleton-module");
     }
 
     @Test
@@ -42,7 +55,9 @@ class CatalogueTest {
                 "== thread-vs-process-pid", "== mp-pipe-adder", "30", "== mp-pipe-eof", "主进程",
                 "== mp-pingpong-queue", "left in the queue: 10", "== mp-value", "888", "b'a'", "武",
                 "== pool-callback-pipeline", "正在解析页面", "== ppe-shutdown-wait",
-                "== ppe-manager-lock-tickets", "f1.txt: 0", "== prime check",
+                "== ppe-manager-lock-tickets", "f1.txt: 0", "== thread-account-race", "账户余额为",
+                "== thread-account-lock", "账户余额为: ￥100元", "== thread-deadlock", "死锁: after",
+                "== thread-rlock-no-deadlock", "all 10 threads finished", "== prime check",
                 "serial ", "(60 of 65 prime)", "threads    [", "] 65/65", "(60 of 65 prime)",
                 "processes  [", "] 65/65", "(60 of 65 prime)");
     }

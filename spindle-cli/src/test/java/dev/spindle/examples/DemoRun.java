@@ -23,9 +23,14 @@ record DemoRun(int exitCode, String output, Duration elapsed) {
      * gloss line the command puts before a program whose seed prints Chinese.
      */
     static DemoRun of(String id, double speed, String... args) throws IOException, InterruptedException {
-        List<String> demoArgs = new ArrayList<>(List.of(id, "--speed", Double.toString(speed)));
+        return withInput("", id, speed, args);
+    }
+
+    /** {@link #of}, with {@code input} as the program's stdin, which then ends (as a file piped in does). */
+    static DemoRun withInput(String input, String id, double speed, String... args) throws IOException, InterruptedException {
+        List<String> demoArgs = new ArrayList<>(List.of("demo", id, "--speed", Double.toString(speed)));
         demoArgs.addAll(List.of(args));
-        DemoRun run = demo(demoArgs.toArray(String[]::new));
+        DemoRun run = spindleReading(input, demoArgs.toArray(String[]::new));
         String program = run.output().startsWith(GLOSS) ? run.output().substring(run.output().indexOf('\n') + 1) : run.output();
         return new DemoRun(run.exitCode(), program, run.elapsed());
     }
@@ -42,6 +47,11 @@ record DemoRun(int exitCode, String output, Duration elapsed) {
 
     /** {@code spindle ARGS...}. */
     static DemoRun spindle(String... args) throws IOException, InterruptedException {
+        return spindleReading("", args);
+    }
+
+    /** {@code spindle ARGS...} reading {@code input} on stdin. */
+    static DemoRun spindleReading(String input, String... args) throws IOException, InterruptedException {
         String id = String.join(" ", args);
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -50,6 +60,9 @@ record DemoRun(int exitCode, String output, Duration elapsed) {
         command.addAll(List.of(args));
         long t0 = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try (var stdin = process.getOutputStream()) {
+            stdin.write(input.getBytes(StandardCharsets.UTF_8));
+        }
         CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
             try {
                 return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -84,6 +97,12 @@ record DemoRun(int exitCode, String output, Duration elapsed) {
 
     int count(String token) {
         return (int) Pattern.compile(Pattern.quote(token)).matcher(output).results().count();
+    }
+
+    /** Asserts that {@code regex} matches {@code times} times, each time the same text (group 1): one object printed. */
+    void assertSameEachTime(String regex, int times) {
+        List<String> found = all(regex);
+        org.assertj.core.api.Assertions.assertThat(found).as(output).hasSize(times).containsOnly(found.getFirst());
     }
 
     /** Every group 1 of {@code regex} in the output, in order. */
