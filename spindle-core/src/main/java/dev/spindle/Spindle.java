@@ -9,6 +9,7 @@ import dev.spindle.function.CheckedConsumer6;
 import dev.spindle.function.CheckedRunnable;
 import dev.spindle.internal.backend.Backends;
 import dev.spindle.internal.launch.ChildContext;
+import dev.spindle.internal.transport.AuthKeys;
 import dev.spindle.internal.launch.ProcessSpec;
 import dev.spindle.multiprocessing.Array;
 import dev.spindle.multiprocessing.BaseProcess;
@@ -51,6 +52,15 @@ public final class Spindle {
     /** The child JVMs of this process that are still running, pool workers included. */
     public static List<BaseProcess> activeChildren() {
         return ChildProcess.activeChildren();
+    }
+
+    /**
+     * This process's authentication key (Python's {@code current_process().authkey}): random in the
+     * main program, inherited by its child JVMs; what {@link dev.spindle.multiprocessing.Listener}
+     * and {@link dev.spindle.multiprocessing.Client} use when given none. A copy.
+     */
+    public static byte[] authkey() {
+        return AuthKeys.current();
     }
 
     /** The number of CPUs this JVM may use. */

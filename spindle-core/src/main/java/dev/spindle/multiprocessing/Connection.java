@@ -14,11 +14,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
- * One end of a {@link Pipe} (Python's {@code multiprocessing.connection.Connection}): messages
- * between processes through shared memory.
+ * One end of a {@link Pipe} or of a socket (Python's {@code multiprocessing.connection.Connection}):
+ * messages between processes through shared memory, or through a TCP or Unix domain socket made
+ * by {@link Listener} and {@link Client}, with the same methods.
  *
  * <p>{@link #send} encodes an object and {@link #recv} decodes one; {@link #sendBytes} and
  * {@link #recvBytes} move raw byte messages. Messages may be up to 2 GiB; larger ones than the
@@ -27,22 +29,20 @@ import java.util.concurrent.locks.LockSupport;
  * is closed or its process has died. Sending to an end whose peer is gone throws an
  * {@link IOException} (broken pipe).
  *
- * <p>An end travels to another process wherever Spindle sends values: as a child's target
+ * <p>A pipe's end travels to another process wherever Spindle sends values: as a child's target
  * argument or lambda capture, as a pool task's argument or result, inside a message sent over
  * another pipe. The receiver then holds its own copy, which it should close (or exit) for EOF to
  * reach the other side, as with Python's file descriptors. While a message carrying an end is on
  * its way to a reader not known yet, the end counts as held by the sender, so closing the
  * sender's copy right after sending is safe; an end that is never received stays held until its
  * sender ends. Only Spindle's codec can send one: a Connection is not {@code Serializable}, so
- * plain Java serialization refuses it.
+ * plain Java serialization refuses it. A socket's end stays in its process.
  *
  * <p>Thread safety: threads may share a Connection; each message is sent and received whole.
  * Memory consistency: actions before {@code send} happen-before the matching {@code recv} returns
  * in another thread of the same process; across processes only the message travels.
  */
 public final class Connection implements AutoCloseable {
-    private static final long MAX_WAIT_PARK_NANOS = 1_000_000;
-
     private final Transport end;
     /** Null until set: the defaults (also in a process that received this end). */
     private volatile ReadLimits limits;
@@ -182,28 +182,48 @@ public final class Connection implements AutoCloseable {
     /**
      * Waits until at least one of {@code connections} is ready to receive (a message or EOF),
      * at most {@code timeout} (null: no limit). Returns the ready ones, empty on timeout (Python's
-     * {@code multiprocessing.connection.wait}).
+     * {@code multiprocessing.connection.wait}). Pipes and sockets may be mixed: each is watched by
+     * a virtual thread in its own way (a futex, a selector), which the first ready one wakes.
      */
     public static List<Connection> wait(Collection<Connection> connections, Duration timeout) throws InterruptedException {
-        long deadline = timeout == null ? 0 : System.nanoTime() + timeout.toNanos();
-        long park = 1_000;
-        while (true) {
-            List<Connection> ready = new ArrayList<>();
-            for (Connection c : connections) {
-                if (c.end.readyNow()) {
-                    ready.add(c);
+        List<Connection> ready = readyNow(connections);
+        if (!ready.isEmpty() || (connections.isEmpty() && timeout == null) || (timeout != null && !timeout.isPositive())) {
+            return ready;
+        }
+        CountDownLatch any = new CountDownLatch(1);
+        long watchNanos = timeout == null ? Long.MAX_VALUE : timeout.toNanos();
+        List<Thread> watchers = new ArrayList<>();
+        for (Connection c : connections) {
+            watchers.add(Thread.ofVirtual().name("spindle-wait").start(() -> {
+                try {
+                    if (c.end.poll(watchNanos)) {
+                        any.countDown();
+                    }
+                } catch (IOException closedOrInterrupted) {
+                    any.countDown(); // a closed end is reported as not ready; the wait need not go on for it
                 }
+            }));
+        }
+        try {
+            if (timeout == null) {
+                any.await();
+            } else {
+                any.await(watchNanos, TimeUnit.NANOSECONDS);
             }
-            if (!ready.isEmpty() || (timeout != null && System.nanoTime() - deadline >= 0)) {
-                return ready;
-            }
-            // No single futex word covers several rings: poll with a short, growing park.
-            LockSupport.parkNanos(park);
-            park = Math.min(park * 2, MAX_WAIT_PARK_NANOS);
-            if (Thread.interrupted()) {
-                throw new InterruptedException();
+        } finally {
+            watchers.forEach(Thread::interrupt);
+        }
+        return readyNow(connections);
+    }
+
+    private static List<Connection> readyNow(Collection<Connection> connections) {
+        List<Connection> ready = new ArrayList<>();
+        for (Connection c : connections) {
+            if (c.end.readyNow()) {
+                ready.add(c);
             }
         }
+        return ready;
     }
 
     /**

@@ -16,12 +16,13 @@ import java.nio.file.attribute.PosixFilePermissions;
  * removes it; folders whose owner is gone are also removed the first time a JVM makes its own.
  * Names: {@code spindle-PID-STARTTICKS-…} in java.io.tmpdir.
  */
-final class ControlDirectory {
+public final class ControlDirectory {
     private static volatile Path directory;
 
     private ControlDirectory() {}
 
-    static Path get() {
+    /** The folder, made at the first call. */
+    public static Path get() {
         Path d = directory;
         if (d == null) {
             synchronized (ControlDirectory.class) {

@@ -4,6 +4,7 @@ import dev.spindle.internal.track.AtExit;
 import dev.spindle.internal.track.BackgroundThreads;
 import dev.spindle.internal.track.ProcessIdentity;
 import dev.spindle.internal.track.ResourceTracker;
+import dev.spindle.internal.transport.AuthKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -59,6 +60,7 @@ final class JvmStarter {
                 .redirectInput(ProcessBuilder.Redirect.PIPE)
                 .redirectOutput(forward ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.INHERIT)
                 .redirectError(forward ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.INHERIT);
+        builder.environment().put(AuthKeys.ENVIRONMENT, AuthKeys.forChildren());
         try {
             Process process = LAUNCH_THREAD.submit(builder::start).get();
             ChildOutput output = forward ? ChildOutput.forward(process) : ChildOutput.INHERITED;
