@@ -8,6 +8,8 @@
  *       shared memory (Python's {@code multiprocessing});</li>
  *   <li>{@link dev.spindle.futures}: executors, {@code wait} and {@code asCompleted} (Python's
  *       {@code concurrent.futures});</li>
+ *   <li>{@link dev.spindle.managers}: managers, which serve shared objects to other processes
+ *       through proxies (Python's {@code multiprocessing.managers});</li>
  *   <li>{@link dev.spindle.queue}: queues shared by threads or processes (Python's {@code queue});</li>
  *   <li>{@link dev.spindle.sync}: locks, semaphores, events, conditions and barriers, one interface
  *       each for threads and processes;</li>
@@ -21,6 +23,7 @@ module dev.spindle {
     exports dev.spindle;
     exports dev.spindle.function;
     exports dev.spindle.futures;
+    exports dev.spindle.managers;
     exports dev.spindle.multiprocessing;
     exports dev.spindle.queue;
     exports dev.spindle.sync;

@@ -13,6 +13,7 @@ import dev.spindle.futures.ThreadPoolExecutor;
 import dev.spindle.internal.backend.Backend;
 import dev.spindle.internal.backend.Backends;
 import dev.spindle.internal.backend.ThreadProcess;
+import dev.spindle.managers.Manager;
 import dev.spindle.multiprocessing.Array;
 import dev.spindle.multiprocessing.BaseProcess;
 import dev.spindle.multiprocessing.ChildProcess;
@@ -212,6 +213,16 @@ public final class Context {
      */
     public List<BaseProcess> activeChildren() {
         return kind == Kind.PROCESSES ? ChildProcess.activeChildren() : ThreadProcess.ACTIVE.list();
+    }
+
+    /**
+     * A new manager, started (Python's {@code ctx.Manager()}): on a process context a child JVM
+     * that serves shared dicts, lists, namespaces, locks, queues and the rest to every process given
+     * a proxy; on a threads context plain objects of this JVM with the same interfaces. Close it to
+     * shut it down. See {@link Manager}.
+     */
+    public Manager manager() {
+        return backend.manager();
     }
 
     /** A duplex pipe of this context: see {@link #pipe(boolean)}. */

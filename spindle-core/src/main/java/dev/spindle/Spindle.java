@@ -10,6 +10,7 @@ import dev.spindle.function.CheckedRunnable;
 import dev.spindle.internal.backend.Backends;
 import dev.spindle.internal.launch.ChildContext;
 import dev.spindle.internal.transport.AuthKeys;
+import dev.spindle.managers.Manager;
 import dev.spindle.internal.launch.ProcessSpec;
 import dev.spindle.multiprocessing.Array;
 import dev.spindle.multiprocessing.BaseProcess;
@@ -124,6 +125,11 @@ public final class Spindle {
     public static <A, B, C, D, E, F> BaseProcess process(CheckedConsumer6<A, B, C, D, E, F> target, A first,
                                                          B second, C third, D fourth, E fifth, F sixth) {
         return Context.processes().process(target, first, second, third, fourth, fifth, sixth);
+    }
+
+    /** A new manager in a child JVM: the default context's {@link Context#manager()}. */
+    public static Manager manager() {
+        return Context.processes().manager();
     }
 
     /** A new duplex pipe between processes: the default context's {@link Context#pipe()}. */

@@ -2,6 +2,7 @@ package dev.spindle.internal.backend;
 
 import dev.spindle.internal.pool.PoolConfig;
 import dev.spindle.internal.pool.TaskEngine;
+import dev.spindle.managers.Manager;
 import dev.spindle.multiprocessing.Array;
 import dev.spindle.multiprocessing.SharedMemory;
 import dev.spindle.multiprocessing.TypeCode;
@@ -82,4 +83,7 @@ public interface Backend {
 
     /** A new zero-filled block of {@code size} bytes of memory the parties of this backend share. */
     SharedMemory sharedMemory(long size);
+
+    /** A new manager of this backend's kind: served by a child JVM, or plain objects of this JVM for threads. */
+    Manager manager();
 }

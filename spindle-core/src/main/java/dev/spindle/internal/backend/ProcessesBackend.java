@@ -8,6 +8,8 @@ import dev.spindle.internal.pool.TaskEngine;
 import dev.spindle.internal.queue.SharedJoinableQueue;
 import dev.spindle.internal.queue.SharedQueue;
 import dev.spindle.internal.queue.SharedSimpleQueue;
+import dev.spindle.internal.manager.RemoteManager;
+import dev.spindle.managers.Manager;
 import dev.spindle.multiprocessing.Array;
 import dev.spindle.multiprocessing.SharedMemory;
 import dev.spindle.multiprocessing.TypeCode;
@@ -110,5 +112,10 @@ record ProcessesBackend(StartMethod startMethod) implements Backend {
     @Override
     public SharedMemory sharedMemory(long size) {
         return SharedMemoryBlock.create(size);
+    }
+
+    @Override
+    public Manager manager() {
+        return RemoteManager.start(startMethod);
     }
 }

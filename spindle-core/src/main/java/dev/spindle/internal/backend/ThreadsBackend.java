@@ -4,6 +4,8 @@ import dev.spindle.internal.pool.PoolConfig;
 import dev.spindle.internal.pool.TaskEngine;
 import dev.spindle.internal.queue.LocalQueue;
 import dev.spindle.internal.queue.LocalSimpleQueue;
+import dev.spindle.internal.manager.LocalManager;
+import dev.spindle.managers.Manager;
 import dev.spindle.multiprocessing.Array;
 import dev.spindle.multiprocessing.SharedMemory;
 import dev.spindle.multiprocessing.TypeCode;
@@ -99,5 +101,10 @@ record ThreadsBackend(boolean virtual) implements Backend {
     @Override
     public SharedMemory sharedMemory(long size) {
         return LocalMemoryBlock.create(size);
+    }
+
+    @Override
+    public Manager manager() {
+        return new LocalManager(this);
     }
 }
