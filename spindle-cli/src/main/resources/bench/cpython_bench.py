@@ -19,6 +19,11 @@ Usage: python3 cpython_bench.py FIGURE RUNS
                                through one multiprocessing.Condition, 5,000 round trips
   barrier.2proc_rounds_per_s   multiprocessing.Barrier(2), parent and child, 5,000 rounds
   lock.owner_death_recovery_ms no samples: as mutex.owner_death_recovery_ms
+  manager.dict_set_get_per_s   Manager().dict(): 10,000 d[k] = v; d[k] pairs from this process, ops per second
+  manager.dict_10procs_incr_per_s  10 processes each increment their key 500 times under a Manager().Lock()
+  manager.remote_tcp_ops_per_s a BaseManager serving a dict over TCP, a client process's set-and-get ops per second
+  connection.tcp_roundtrip_us  Listener/Client over TCP, an echoing child, 20,000 small round trips
+  connection.unix_roundtrip_us the same over a Unix domain socket
 Pools are made before timing; one warm-up run is not counted. Prints the median and every sample.
 """
 import concurrent.futures
@@ -27,7 +32,11 @@ import json
 import multiprocessing as mp
 import statistics
 import sys
+import tempfile
+import threading
 import time
+from multiprocessing.connection import Client, Listener
+from multiprocessing.managers import BaseManager, DictProxy
 
 ROUND_TRIPS = 20_000
 MAP_TASKS = 100_000
@@ -355,6 +364,113 @@ def value_samples(runs):
     return with_children(children, 2 * VALUE_ADDS, timed, runs)
 
 
+
+MANAGER_PAIRS = 10_000
+MANAGER_PROCESSES = 10
+MANAGER_INCREMENTS = 500
+AUTHKEY = b"spindle-bench"
+
+
+def set_and_get(d):
+    for i in range(MANAGER_PAIRS):
+        d[i % 100] = i
+        assert d[i % 100] == i
+
+
+def manager_set_get_samples(runs):
+    with mp.get_context("fork").Manager() as manager:
+        d = manager.dict()
+        set_and_get(d)
+        return [2 * MANAGER_PAIRS / timed(lambda: set_and_get(d)) for _ in range(runs)]
+
+
+def manager_increments(go, d, lock, done, index):
+    key = "p%d" % index
+    while go.get():
+        for _ in range(MANAGER_INCREMENTS):
+            with lock:
+                d[key] = d.get(key, 0) + 1
+        done.put(True)
+
+
+def manager_10procs_samples(runs):
+    ctx = mp.get_context("fork")
+    with ctx.Manager() as manager:
+        d, lock = manager.dict(), manager.Lock()
+        go, done = ctx.Queue(), ctx.Queue()
+        children = [ctx.Process(target=manager_increments, args=(go, d, lock, done, i)) for i in range(MANAGER_PROCESSES)]
+
+        def one():
+            for _ in range(MANAGER_PROCESSES):
+                go.put(True)
+            for _ in range(MANAGER_PROCESSES):
+                done.get()
+        return with_children(children, MANAGER_PROCESSES * MANAGER_INCREMENTS, one, runs)
+
+
+class DictManager(BaseManager):
+    pass
+
+
+SERVED = {}
+
+
+def served_dict():
+    return SERVED
+
+
+def remote_client(port, rates):
+    class Remote(BaseManager):
+        pass
+    Remote.register("get_dict", proxytype=DictProxy)
+    manager = Remote(address=("127.0.0.1", port), authkey=AUTHKEY)
+    manager.connect()
+    d = manager.get_dict()
+    while True:
+        rates.put(2 * MANAGER_PAIRS / timed(lambda: set_and_get(d)))
+
+
+def manager_remote_samples(runs):
+    DictManager.register("get_dict", callable=served_dict, proxytype=DictProxy)
+    manager = DictManager(address=("127.0.0.1", 0), authkey=AUTHKEY)
+    server = manager.get_server()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    ctx = mp.get_context("fork")
+    rates = ctx.Queue()
+    client = ctx.Process(target=remote_client, args=(server.address[1], rates))
+    client.start()
+    for _ in range(3):
+        rates.get()
+    samples = [rates.get() for _ in range(runs)]
+    client.kill()
+    client.join()
+    return samples
+
+
+def echo_connection(address, family):
+    with Client(address, family=family, authkey=AUTHKEY) as c:
+        while True:
+            try:
+                c.send(c.recv())
+            except EOFError:
+                return
+
+
+def connection_samples(runs, family):
+    address = ("127.0.0.1", 0) if family == "AF_INET" else tempfile.mktemp(prefix="spindle-bench-", suffix=".sock")
+    with Listener(address, family=family, authkey=AUTHKEY) as listener:
+        child = mp.get_context("fork").Process(target=echo_connection, args=(listener.address, family))
+        child.start()
+        with listener.accept() as c:
+            def round_trips():
+                for i in range(ROUND_TRIPS):
+                    c.send(i)
+                    c.recv()
+            round_trips()
+            samples = [timed(round_trips) * 1e6 / ROUND_TRIPS for _ in range(runs)]
+        child.join()
+    return samples
+
 def main():
     figure, runs = sys.argv[1], int(sys.argv[2])
     if figure == "process.start_join.cold_ms":
@@ -393,6 +509,16 @@ def main():
         samples = value_samples(runs)
     elif figure.startswith(("queue.", "joinable.", "simplequeue.")):
         samples = queue_samples(figure, runs)
+    elif figure == "manager.dict_set_get_per_s":
+        samples = manager_set_get_samples(runs)
+    elif figure == "manager.dict_10procs_incr_per_s":
+        samples = manager_10procs_samples(runs)
+    elif figure == "manager.remote_tcp_ops_per_s":
+        samples = manager_remote_samples(runs)
+    elif figure == "connection.tcp_roundtrip_us":
+        samples = connection_samples(runs, "AF_INET")
+    elif figure == "connection.unix_roundtrip_us":
+        samples = connection_samples(runs, "AF_UNIX")
     elif figure in ("mutex.owner_death_recovery_ms", "lock.owner_death_recovery_ms"):
         print(json.dumps({"name": figure, "runs": 0, "samples": [],
                           "note": "a multiprocessing.Lock whose holder died is never released"}))

@@ -19,6 +19,10 @@ import dev.spindle.examples.other.SerialSum;
 import dev.spindle.examples.other.SingletonDecorator;
 import dev.spindle.examples.other.SingletonModule;
 import dev.spindle.examples.other.SingletonNew;
+import dev.spindle.examples.manager.ConnectionListenerEcho;
+import dev.spindle.examples.manager.MgrDictList;
+import dev.spindle.examples.manager.MgrDictList10Procs;
+import dev.spindle.examples.manager.MgrRemoteQueue;
 import dev.spindle.examples.pipe.MpPipeAdder;
 import dev.spindle.examples.pipe.MpPipeDuplex;
 import dev.spindle.examples.pipe.MpPipeEof;
@@ -107,7 +111,7 @@ public final class Examples {
             new MpStartSubclass(), new MpTerminateIsAlive(), new MpDaemonJoinTimeout(), new MpJoinAllParallel(),
             new MpNamePid(), new MpSharedTerminal(), new MpSharedFile(), new ThreadVsProcessStartup(),
             new ThreadVsProcessPid(), new MpPipeDuplex(), new MpPipeEof(), new MpPipeAdder(),
-            new PpeManagerLockTickets(), new MpRlockFileTickets(), new MpLockTicketsJson(), new MpSemaphoreWc(),
+            new MgrDictList(), new MgrDictList10Procs(), new PpeManagerLockTickets(), new MpRlockFileTickets(), new MpLockTicketsJson(), new MpSemaphoreWc(),
             new MpEventTrafficLight(),
             new MpPingPongQueue(), new MpQueuePutGet(), new MpQueueFullEmpty(), new MpProdConsNoSentinel(),
             new MpProdConsSentinel(), new MpJoinableQueueOneConsumer(), new MpJoinableQueueThreeConsumers(),
@@ -130,7 +134,7 @@ public final class Examples {
             new GuiTkDownloadBlocking(), new GuiTkDownloadThread(), new GuiPygameCars(), new SerialDownloads(),
             new SerialSum(), new MapFilterComprehension(), new DecoRecordTime(), new DecoRecordParam(),
             new DecoRecordClass(), new SingletonDecorator(), new GcCycle(), new FibIterator(), new SingletonNew(),
-            new SingletonModule());
+            new SingletonModule(), new MgrRemoteQueue(), new ConnectionListenerEcho());
 
     private Examples() {}
 

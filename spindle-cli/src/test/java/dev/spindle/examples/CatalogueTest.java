@@ -15,7 +15,7 @@ class CatalogueTest {
                 "mp-start-subclass", "mp-terminate-is-alive", "mp-daemon-join-timeout", "mp-join-all-parallel",
                 "mp-name-pid", "mp-shared-terminal", "mp-shared-file", "thread-vs-process-startup",
                 "thread-vs-process-pid", "mp-pipe-duplex", "mp-pipe-eof", "mp-pipe-adder",
-                "ppe-manager-lock-tickets", "mp-rlock-file-tickets", "mp-lock-tickets-json", "mp-semaphore-wc",
+                "mgr-dict-list", "mgr-dict-list-10procs", "ppe-manager-lock-tickets", "mp-rlock-file-tickets", "mp-lock-tickets-json", "mp-semaphore-wc",
                 "mp-event-traffic-light",
                 "mp-pingpong-queue", "mp-queue-put-get", "mp-queue-full-empty", "mp-prodcons-no-sentinel",
                 "mp-prodcons-sentinel", "mp-joinablequeue-1consumer", "mp-joinablequeue-3consumers",
@@ -37,7 +37,7 @@ class CatalogueTest {
                 "gui-tk-download-blocking", "gui-tk-download-thread", "gui-pygame-cars",
                 "serial-downloads", "serial-sum", "map-filter-comprehension", "deco-record-time", "deco-record-param",
                 "deco-record-class", "singleton-decorator", "gc-cycle", "fib-iterator", "singleton-new",
-                "singleton-module");
+                "singleton-module", "mgr-remote-queue", "connection-listener-echo");
     }
 
     @Test

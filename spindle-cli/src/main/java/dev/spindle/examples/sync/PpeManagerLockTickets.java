@@ -4,19 +4,20 @@ import dev.spindle.Spindle;
 import dev.spindle.examples.Example;
 import dev.spindle.examples.Speed;
 import dev.spindle.futures.ProcessPoolExecutor;
+import dev.spindle.managers.Manager;
 import dev.spindle.sync.RLock;
 import java.nio.file.Path;
 
 /**
- * ProcessPoolExecutor tasks sell the tickets of f1.txt under an RLock passed straight to them.
- * CPython refuses that ({@code multiprocessing.RLock()} in a pool task raises RuntimeError:
- * "Lock objects should only be shared between processes through inheritance"), so the seed
- * needs a Manager's RLock, a proxy to a server process; a Spindle lock lives in shared memory and
- * travels to pool tasks like any argument.
+ * ProcessPoolExecutor tasks sell the tickets of f1.txt under a Manager's RLock, as the seed does:
+ * CPython refuses a plain {@code multiprocessing.RLock()} as a pool task's argument (RuntimeError:
+ * "Lock objects should only be shared between processes through inheritance"), so the seed needs
+ * a proxy to a lock in a server process. Spindle's manager does the same; a Spindle lock, which
+ * lives in shared memory and travels to pool tasks like any argument, would do without one.
  */
 public final class PpeManagerLockTickets extends Example {
     public PpeManagerLockTickets() {
-        super("ppe-manager-lock-tickets", "ProcessPoolExecutor tasks decrement f1.txt under an RLock passed straight to them: 10 → 0",
+        super("ppe-manager-lock-tickets", "ProcessPoolExecutor tasks decrement f1.txt under a Manager's RLock: 10 → 0",
                 "开始: start; 排队抢票了: queued and got a ticket");
     }
 
@@ -36,14 +37,15 @@ public final class PpeManagerLockTickets extends Example {
     public void run(String... args) throws Exception {
         Path file = TicketFile.create(10);
         System.out.println("CPython: multiprocessing.RLock() as a pool task argument raises RuntimeError (\"Lock objects"
-                + " should only be shared between processes through inheritance\"); the seed uses a Manager's RLock."
-                + " A Spindle RLock is passed to the tasks as it is.");
-        RLock lockObject = Spindle.rlock();
-        try (ProcessPoolExecutor pool = new ProcessPoolExecutor()) {
+                + " should only be shared between processes through inheritance\"); the seed uses a Manager's RLock,"
+                + " as here. A Spindle.rlock() could be passed to the tasks as it is, with no manager.");
+        try (Manager manager = Spindle.manager(); ProcessPoolExecutor pool = new ProcessPoolExecutor()) {
+            RLock lockObject = manager.rlock();
             for (int i = 0; i < 10; i++) {
                 pool.submit(PpeManagerLockTickets::task, lockObject, file);
             }
-        } // the seed relies on the join at exit: close waits for the tasks
+            pool.shutdown(true, false); // the seed relies on the join at exit: the tasks end before the manager does
+        }
         System.out.println("f1.txt: " + TicketFile.read(file));
         TicketFile.delete(file);
     }
