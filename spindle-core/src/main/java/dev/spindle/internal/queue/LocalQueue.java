@@ -32,7 +32,8 @@ import java.util.function.Predicate;
  * refused, waits interruptible, timeouts of zero or less do not wait). The joinable kind is
  * {@link LocalJoinableQueue}.
  *
- * <p>A wait first spins, outside the lock, on a volatile copy of the item count ({@link Spin}):
+ * <p>A wait first spins, outside the lock, on a volatile copy of the item count ({@link Spin}:
+ * while spinning pays):
  * a consumer that keeps up with its producer then finds its next item without parking, and the
  * producer's signal finds no one to unpark — the hand-off costs two lock holds, not two futex
  * calls. Python 3.13's {@code shutdown} is a flag under the same lock; putting and taking check
@@ -61,6 +62,9 @@ public class LocalQueue<T> extends AbstractQueue<T> implements Queue<T>, StaysIn
     private final Closing closing = new Closing("this queue is closed");
     /** {@code items.size()}, written under the lock after every change: what waits spin on. */
     private volatile int count;
+    /** How long waits for an item and for room spin; racy hints. */
+    private final Spin takeSpin = new Spin();
+    private final Spin putSpin = new Spin();
     /** Python's {@code is_shutdown}; written under the lock. */
     private volatile boolean shutdown;
 
@@ -152,7 +156,7 @@ public class LocalQueue<T> extends AbstractQueue<T> implements Queue<T>, StaysIn
             lock.lockInterruptibly();
             try {
                 while (!(added = putNow(item)) && nanos > 0) {
-                    nanos = await(notFull, nanos, () -> count < maxsize || shutdown);
+                    nanos = await(notFull, putSpin, nanos, () -> count < maxsize || shutdown);
                 }
             } finally {
                 lock.unlock();
@@ -222,7 +226,7 @@ public class LocalQueue<T> extends AbstractQueue<T> implements Queue<T>, StaysIn
         try {
             T item;
             while ((item = takeNow()) == null && nanos > 0) {
-                nanos = await(notEmpty, nanos, () -> count > 0 || shutdown);
+                nanos = await(notEmpty, takeSpin, nanos, () -> count > 0 || shutdown);
             }
             return item;
         } finally {
@@ -262,31 +266,27 @@ public class LocalQueue<T> extends AbstractQueue<T> implements Queue<T>, StaysIn
      * the lock until {@code worthALook} (it may be stale: the caller checks again under the lock);
      * returns the nanos left.
      */
-    private long await(Condition condition, long nanos, BooleanSupplier worthALook) throws InterruptedException {
+    private long await(Condition condition, Spin spin, long nanos, BooleanSupplier worthALook)
+            throws InterruptedException {
         long start = System.nanoTime();
         lock.unlock();
         boolean spun;
         try {
-            spun = Spin.until(worthALook);
+            spun = spin.until(worthALook);
         } finally {
             lock.lock();
         }
-        if (nanos == FOREVER) {
-            if (!spun) {
-                condition.await();
-            } else if (Thread.interrupted()) {
-                throw new InterruptedException();
+        if (spun) {
+            if (Thread.interrupted()) {
+                throw new InterruptedException("interrupted while waiting on a queue");
             }
+            return nanos == FOREVER ? FOREVER : nanos - (System.nanoTime() - start);
+        }
+        if (nanos == FOREVER) {
+            condition.await();
             return FOREVER;
         }
-        nanos -= System.nanoTime() - start;
-        if (spun || nanos <= 0) {
-            if (Thread.interrupted()) {
-                throw new InterruptedException();
-            }
-            return nanos;
-        }
-        return condition.awaitNanos(nanos);
+        return condition.awaitNanos(nanos - (System.nanoTime() - start));
     }
 
     @Override

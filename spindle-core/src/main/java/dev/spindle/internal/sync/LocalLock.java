@@ -1,6 +1,7 @@
 package dev.spindle.internal.sync;
 
 import dev.spindle.internal.travel.StaysInProcess;
+import dev.spindle.internal.waits.Spin;
 import dev.spindle.sync.Condition;
 import dev.spindle.sync.Lock;
 import java.util.concurrent.TimeUnit;
@@ -8,11 +9,11 @@ import java.util.concurrent.locks.AbstractQueuedSynchronizer;
 
 /**
  * A {@link Lock} for the threads of this JVM (Python's {@code threading.Lock}): not reentrant,
- * released by any thread. Its waits park, so a waiting virtual thread leaves its carrier. Its
- * conditions may be awaited by any thread while the lock is held by some thread, as Python's
- * {@code Condition(Lock())} allows.
+ * released by any thread. A contended acquire spins briefly ({@link Spin}), then parks, so a
+ * waiting virtual thread leaves its carrier. Its conditions may be awaited by any thread while the
+ * lock is held by some thread, as Python's {@code Condition(Lock())} allows.
  */
-public final class LocalLock implements Lock, StaysInProcess {
+public final class LocalLock implements Lock, LocalConditionLock, StaysInProcess {
     /** State 1 while held, 0 while free; no owner. */
     private static final class Sync extends AbstractQueuedSynchronizer {
         private static final long serialVersionUID = 1L;
@@ -35,41 +36,77 @@ public final class LocalLock implements Lock, StaysInProcess {
             return getState() == 1;
         }
 
-        java.util.concurrent.locks.Condition newCondition() {
-            return new ConditionObject();
+        /** Takes the lock if it looks free (a read before the CAS, so spinners do not fight over the line). */
+        boolean grabIfFree() {
+            return getState() == 0 && compareAndSetState(0, 1);
         }
     }
 
     private final Sync sync = new Sync();
+    private final Spin spin = new Spin();
+    private final WakeOnRelease wakeOnRelease = new WakeOnRelease();
 
     @Override
     public void lock() {
-        sync.acquire(1);
+        if (!spin.until(sync::grabIfFree)) {
+            sync.acquire(1);
+        }
     }
 
     @Override
     public void lockInterruptibly() throws InterruptedException {
-        sync.acquireInterruptibly(1);
+        if (Thread.interrupted()) {
+            throw new InterruptedException("interrupted before acquiring a Lock");
+        }
+        if (!spin.until(sync::grabIfFree)) {
+            sync.acquireInterruptibly(1);
+        }
     }
 
     @Override
     public boolean tryLock() {
-        return sync.tryAcquire(1);
+        return sync.grabIfFree();
     }
 
     @Override
     public boolean tryLock(long time, TimeUnit unit) throws InterruptedException {
-        return sync.tryAcquireNanos(1, unit.toNanos(time));
+        if (Thread.interrupted()) {
+            throw new InterruptedException("interrupted before acquiring a Lock");
+        }
+        long nanos = unit.toNanos(time);
+        return sync.grabIfFree() || nanos > 0 && (spin.until(sync::grabIfFree) || sync.tryAcquireNanos(1, nanos));
     }
 
     @Override
     public void unlock() {
         sync.release(1);
+        wakeOnRelease.released();
+    }
+
+    @Override
+    public void wakeOnRelease(Thread waiter) {
+        wakeOnRelease.add(waiter, this::isLocked);
     }
 
     @Override
     public Condition newCondition() {
-        return new LocalCondition(this, sync.newCondition());
+        return new LocalCondition(this);
+    }
+
+    @Override
+    public boolean heldForCondition() {
+        return isLocked();
+    }
+
+    @Override
+    public int releaseForWait() {
+        unlock();
+        return 1;
+    }
+
+    @Override
+    public void reacquireAfterWait(int holds) {
+        lock();
     }
 
     @Override
