@@ -31,6 +31,9 @@ public final class LocalEvent implements Event, StaysInProcess {
 
     @Override
     public void set() {
+        if (flag) {
+            return; // the set that raised it woke every waiter there was; later ones see it raised
+        }
         lock.lock();
         try {
             if (!flag) {
@@ -45,12 +48,7 @@ public final class LocalEvent implements Event, StaysInProcess {
 
     @Override
     public void clear() {
-        lock.lock();
-        try {
-            flag = false;
-        } finally {
-            lock.unlock();
-        }
+        flag = false; // no lock: a waiter woken by a set knows it by the generation, not the flag
     }
 
     @Override
