@@ -108,14 +108,7 @@ final class LocalCondition implements Condition, StaysInProcess {
                 signalled = !waiters.remove(waiter); // not there: a signal took it
             }
         }
-        if (interrupted) {
-            if (!interruptible || signalled) {
-                Thread.currentThread().interrupt(); // a signal taken is not lost to an interrupt
-            } else {
-                throw new InterruptedException("interrupted while waiting on a Condition");
-            }
-        }
-        return signalled;
+        return ConditionWaits.settle(interrupted, interruptible, signalled);
     }
 
     /** Parks until signalled, the deadline passes, or (if {@code interruptible}) an interrupt; whether interrupted. */

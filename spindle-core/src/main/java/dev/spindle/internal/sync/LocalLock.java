@@ -13,7 +13,7 @@ import java.util.concurrent.locks.AbstractQueuedSynchronizer;
  * waiting virtual thread leaves its carrier. Its conditions may be awaited by any thread while the
  * lock is held by some thread, as Python's {@code Condition(Lock())} allows.
  */
-public final class LocalLock implements Lock, LocalConditionLock, StaysInProcess {
+public final class LocalLock implements ReleasedByAnyThread, LocalConditionLock, StaysInProcess {
     /** State 1 while held, 0 while free; no owner. */
     private static final class Sync extends AbstractQueuedSynchronizer {
         private static final long serialVersionUID = 1L;
@@ -93,21 +93,6 @@ public final class LocalLock implements Lock, LocalConditionLock, StaysInProcess
         return new LocalCondition(this);
     }
 
-    @Override
-    public boolean heldForCondition() {
-        return isLocked();
-    }
-
-    @Override
-    public int releaseForWait() {
-        unlock();
-        return 1;
-    }
-
-    @Override
-    public void reacquireAfterWait(int holds) {
-        lock();
-    }
 
     @Override
     public boolean isLocked() {
