@@ -9,9 +9,13 @@ import java.util.concurrent.locks.AbstractQueuedSynchronizer;
 
 /**
  * A {@link Lock} for the threads of this JVM (Python's {@code threading.Lock}): not reentrant,
- * released by any thread. A contended acquire spins briefly ({@link Spin}), then parks, so a
- * waiting virtual thread leaves its carrier. Its conditions may be awaited by any thread while the
- * lock is held by some thread, as Python's {@code Condition(Lock())} allows.
+ * released by any thread. Its waits park, so a waiting virtual thread leaves its carrier; only a
+ * condition's waiter taking the lock back spins first ({@link Spin}): its signaller lets the lock
+ * go within a moment, when it waits in turn. A plain contended acquire parks at once, as
+ * {@code ReentrantLock}'s: under contention the holder then goes on taking the lock on its own
+ * core, where a spinning rival would bounce the lock between cores at every hold. Its conditions
+ * may be awaited by any thread while the lock is held by some thread, as Python's
+ * {@code Condition(Lock())} allows.
  */
 public final class LocalLock implements ReleasedByAnyThread, LocalConditionLock, StaysInProcess {
     /** State 1 while held, 0 while free; no owner. */
@@ -48,19 +52,12 @@ public final class LocalLock implements ReleasedByAnyThread, LocalConditionLock,
 
     @Override
     public void lock() {
-        if (!spin.until(sync::grabIfFree)) {
-            sync.acquire(1);
-        }
+        sync.acquire(1);
     }
 
     @Override
     public void lockInterruptibly() throws InterruptedException {
-        if (Thread.interrupted()) {
-            throw new InterruptedException("interrupted before acquiring a Lock");
-        }
-        if (!spin.until(sync::grabIfFree)) {
-            sync.acquireInterruptibly(1);
-        }
+        sync.acquireInterruptibly(1);
     }
 
     @Override
@@ -70,17 +67,21 @@ public final class LocalLock implements ReleasedByAnyThread, LocalConditionLock,
 
     @Override
     public boolean tryLock(long time, TimeUnit unit) throws InterruptedException {
-        if (Thread.interrupted()) {
-            throw new InterruptedException("interrupted before acquiring a Lock");
-        }
-        long nanos = unit.toNanos(time);
-        return sync.grabIfFree() || nanos > 0 && (spin.until(sync::grabIfFree) || sync.tryAcquireNanos(1, nanos));
+        return sync.tryAcquireNanos(1, unit.toNanos(time));
     }
 
     @Override
     public void unlock() {
         sync.release(1);
         wakeOnRelease.released();
+    }
+
+    /** A condition's waiter takes the lock back: spinning first, see the class comment. */
+    @Override
+    public void reacquireAfterWait(int holds) {
+        if (!spin.until(sync::grabIfFree)) {
+            sync.acquire(1);
+        }
     }
 
     @Override

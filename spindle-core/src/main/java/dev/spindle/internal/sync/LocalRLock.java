@@ -9,7 +9,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * An {@link RLock} for the threads of this JVM (Python's {@code threading.RLock}): a
- * {@link ReentrantLock} that a contended acquire spins for briefly ({@link Spin}) before it parks.
+ * {@link ReentrantLock}; a condition's waiter taking it back spins first ({@link Spin}), as
+ * {@link LocalLock}'s does, and for the same reasons only it.
  */
 public final class LocalRLock implements RLock, LocalConditionLock, StaysInProcess {
     private final ReentrantLock lock = new ReentrantLock();
@@ -18,19 +19,12 @@ public final class LocalRLock implements RLock, LocalConditionLock, StaysInProce
 
     @Override
     public void lock() {
-        if (!spin.until(lock::tryLock)) {
-            lock.lock();
-        }
+        lock.lock();
     }
 
     @Override
     public void lockInterruptibly() throws InterruptedException {
-        if (Thread.interrupted()) {
-            throw new InterruptedException("interrupted before acquiring an RLock");
-        }
-        if (!spin.until(lock::tryLock)) {
-            lock.lockInterruptibly();
-        }
+        lock.lockInterruptibly();
     }
 
     @Override
@@ -40,10 +34,7 @@ public final class LocalRLock implements RLock, LocalConditionLock, StaysInProce
 
     @Override
     public boolean tryLock(long time, TimeUnit unit) throws InterruptedException {
-        if (Thread.interrupted()) {
-            throw new InterruptedException("interrupted before acquiring an RLock");
-        }
-        return lock.tryLock() || time > 0 && (spin.until(lock::tryLock) || lock.tryLock(time, unit));
+        return lock.tryLock(time, unit);
     }
 
     @Override
@@ -81,7 +72,9 @@ public final class LocalRLock implements RLock, LocalConditionLock, StaysInProce
 
     @Override
     public void reacquireAfterWait(int holds) {
-        lock();
+        if (!spin.until(lock::tryLock)) {
+            lock.lock();
+        }
         for (int i = 1; i < holds; i++) {
             lock.lock(); // held already: no wait
         }

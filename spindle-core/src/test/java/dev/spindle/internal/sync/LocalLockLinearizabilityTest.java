@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * Lincheck over the non-reentrant {@link LocalLock} (Python's {@code Lock}): taking it without
  * waiting, releasing it from any thread (an unlocked release refused) and {@code locked()} behave
  * as one flag would, by model checking and under stress, and so does a take with a timeout under
- * stress (the model checker's clock stands still, so a timed spin never ends there). The same
+ * stress (the model checker's clock stands still, so a wait bounded by time never ends there). The same
  * check over a lock whose take is a check then a set must fail, which shows the model checker
  * really explores the interleavings of these operations.
  */
@@ -62,7 +62,7 @@ class LocalLockLinearizabilityTest {
         }
     }
 
-    /** The real lock, also taken with a timeout (it spins, then parks for the rest). */
+    /** The real lock, also taken with a timeout (a timed park in the lock's queue). */
     public static class TimedFlag extends Flag {
         @Operation
         public boolean tryLockBriefly() throws InterruptedException {
