@@ -11,6 +11,9 @@
  *   <li>{@link dev.spindle.managers}: managers, which serve shared objects to other processes
  *       through proxies (Python's {@code multiprocessing.managers});</li>
  *   <li>{@link dev.spindle.queue}: queues shared by threads or processes (Python's {@code queue});</li>
+ *   <li>{@link dev.spindle.threading}: {@code Timer} and the module functions of Python's
+ *       {@code threading} ({@code mainThread}, {@code enumerate}, {@code activeCount},
+ *       {@code excepthook}); threads themselves are {@code java.lang.Thread};</li>
  *   <li>{@link dev.spindle.sync}: locks, semaphores, events, conditions and barriers, one interface
  *       each for threads and processes;</li>
  *   <li>{@link dev.spindle.function}: the serializable functional interfaces that carry code to
@@ -27,4 +30,5 @@ module dev.spindle {
     exports dev.spindle.multiprocessing;
     exports dev.spindle.queue;
     exports dev.spindle.sync;
+    exports dev.spindle.threading;
 }

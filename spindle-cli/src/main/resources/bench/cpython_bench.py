@@ -24,12 +24,18 @@ Usage: python3 cpython_bench.py FIGURE RUNS
   manager.remote_tcp_ops_per_s a BaseManager serving a dict over TCP, a client process's set-and-get ops per second
   connection.tcp_roundtrip_us  Listener/Client over TCP, an echoing child, 20,000 small round trips
   connection.unix_roundtrip_us the same over a Unix domain socket
+  thread.queue_1p1c_items_per_s   a thread puts 200,000 ints into a queue.Queue, the main thread gets them
+  thread.lock_2threads_incr_per_s two threads each add 1 200,000 times under one threading.Lock
+  thread.condition_pingpong_per_s a turn handed between two threads through one threading.Condition, 20,000 times
+  thread.event_pingpong_per_s     two threading.Events handed between two threads, 20,000 round trips
+  thread.start_join_1000_ms       1,000 threading.Threads started, then joined
 Pools are made before timing; one warm-up run is not counted. Prints the median and every sample.
 """
 import concurrent.futures
 import math
 import json
 import multiprocessing as mp
+import queue
 import statistics
 import sys
 import tempfile
@@ -471,6 +477,110 @@ def connection_samples(runs, family):
         child.join()
     return samples
 
+THREAD_QUEUE_ITEMS = 200_000
+THREAD_INCREMENTS = 200_000
+THREAD_PING_PONGS = 20_000
+THREADS = 1_000
+
+
+def thread_queue_items_per_s():
+    q = queue.Queue()
+
+    def produce():
+        for i in range(THREAD_QUEUE_ITEMS):
+            q.put(i)
+
+    t0 = time.perf_counter()
+    producer = threading.Thread(target=produce)
+    producer.start()
+    for _ in range(THREAD_QUEUE_ITEMS):
+        q.get()
+    producer.join()
+    return THREAD_QUEUE_ITEMS / (time.perf_counter() - t0)
+
+
+def thread_lock_incr_per_s():
+    lock = threading.Lock()
+    counter = [0]
+
+    def add():
+        for _ in range(THREAD_INCREMENTS):
+            with lock:
+                counter[0] += 1
+
+    t0 = time.perf_counter()
+    adders = [threading.Thread(target=add) for _ in range(2)]
+    for t in adders:
+        t.start()
+    for t in adders:
+        t.join()
+    rate = 2 * THREAD_INCREMENTS / (time.perf_counter() - t0)
+    assert counter[0] == 2 * THREAD_INCREMENTS
+    return rate
+
+
+def thread_condition_pingpong_per_s():
+    cond = threading.Condition()
+    turn = [0]
+
+    def answer():
+        with cond:
+            for _ in range(THREAD_PING_PONGS):
+                cond.wait_for(lambda: turn[0] == 1)
+                turn[0] = 0
+                cond.notify()
+
+    t0 = time.perf_counter()
+    answerer = threading.Thread(target=answer)
+    answerer.start()
+    with cond:
+        for _ in range(THREAD_PING_PONGS):
+            turn[0] = 1
+            cond.notify()
+            cond.wait_for(lambda: turn[0] == 0)
+    answerer.join()
+    return THREAD_PING_PONGS / (time.perf_counter() - t0)
+
+
+def thread_event_pingpong_per_s():
+    ping, pong_event = threading.Event(), threading.Event()
+
+    def answer():
+        for _ in range(THREAD_PING_PONGS):
+            ping.wait()
+            ping.clear()
+            pong_event.set()
+
+    t0 = time.perf_counter()
+    answerer = threading.Thread(target=answer)
+    answerer.start()
+    for _ in range(THREAD_PING_PONGS):
+        ping.set()
+        pong_event.wait()
+        pong_event.clear()
+    answerer.join()
+    return THREAD_PING_PONGS / (time.perf_counter() - t0)
+
+
+def thread_start_join_ms():
+    t0 = time.perf_counter()
+    started = [threading.Thread(target=noop) for _ in range(THREADS)]
+    for t in started:
+        t.start()
+    for t in started:
+        t.join()
+    return (time.perf_counter() - t0) * 1e3
+
+
+THREAD_FIGURES = {
+    "thread.queue_1p1c_items_per_s": thread_queue_items_per_s,
+    "thread.lock_2threads_incr_per_s": thread_lock_incr_per_s,
+    "thread.condition_pingpong_per_s": thread_condition_pingpong_per_s,
+    "thread.event_pingpong_per_s": thread_event_pingpong_per_s,
+    "thread.start_join_1000_ms": thread_start_join_ms,
+}
+
+
 def main():
     figure, runs = sys.argv[1], int(sys.argv[2])
     if figure == "process.start_join.cold_ms":
@@ -507,6 +617,9 @@ def main():
         samples = [barrier_rounds_per_s() for _ in range(runs)]
     elif figure in ("value.lock_incr_2proc_per_s", "value.atomic_incr_2proc_per_s"):
         samples = value_samples(runs)
+    elif figure in THREAD_FIGURES:
+        THREAD_FIGURES[figure]()  # warm-up
+        samples = [THREAD_FIGURES[figure]() for _ in range(runs)]
     elif figure.startswith(("queue.", "joinable.", "simplequeue.")):
         samples = queue_samples(figure, runs)
     elif figure == "manager.dict_set_get_per_s":

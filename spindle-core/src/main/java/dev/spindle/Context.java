@@ -35,6 +35,7 @@ import dev.spindle.sync.Semaphore;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -398,6 +399,46 @@ public final class Context {
      */
     public <T> JoinableQueue<T> joinableQueue(int maxsize) {
         return backend.joinableQueue(maxsize);
+    }
+
+    /**
+     * A new {@link JoinableQueue} whose newest item comes out first (Python's
+     * {@code queue.LifoQueue(maxsize)}; 0: no limit), for the threads of this JVM. Like all of
+     * Python's {@code queue} classes it has {@code taskDone()}, {@code join()} and
+     * {@link Queue#shutdown(boolean) shutdown}; its iterator walks the items newest first.
+     *
+     * @throws UnsupportedOperationException on a process context (Python's {@code multiprocessing}
+     *         has FIFO queues only)
+     * @throws IllegalArgumentException if {@code maxsize} is negative
+     */
+    public <T> JoinableQueue<T> lifoQueue(int maxsize) {
+        return backend.lifoQueue(maxsize);
+    }
+
+    /**
+     * A new {@link JoinableQueue} whose smallest item, by natural order, comes out first (Python's
+     * {@code queue.PriorityQueue(maxsize)}; 0: no limit): see {@link #priorityQueue(int, Comparator)}.
+     * An item that is not {@link Comparable} fails its put with {@link ClassCastException}.
+     */
+    public <T> JoinableQueue<T> priorityQueue(int maxsize) {
+        return backend.priorityQueue(maxsize, null);
+    }
+
+    /**
+     * A new {@link JoinableQueue} whose smallest item by {@code order} comes out first (Python's
+     * {@code queue.PriorityQueue}, whose items are usually {@code (priority, data)} tuples: here a
+     * record and a comparator on its priority), for the threads of this JVM. Bounded when
+     * {@code maxsize} is above 0: a full queue makes {@code put} wait and {@code putNowait} throw
+     * {@link dev.spindle.queue.Full}, which {@code java.util.concurrent.PriorityBlockingQueue}
+     * cannot. Items of equal rank come out in no set order (as in Python, where ties compare the
+     * data). Its iterator walks the items in no particular order.
+     *
+     * @throws UnsupportedOperationException on a process context (Python's {@code multiprocessing}
+     *         has FIFO queues only)
+     * @throws IllegalArgumentException if {@code maxsize} is negative
+     */
+    public <T> JoinableQueue<T> priorityQueue(int maxsize, Comparator<? super T> order) {
+        return backend.priorityQueue(maxsize, Objects.requireNonNull(order, "order"));
     }
 
     /** A new {@link SimpleQueue} (Python's {@code SimpleQueue()}), shared as {@link #queue()}'s. */

@@ -21,12 +21,12 @@ import picocli.CommandLine.Parameters;
  * runs with their spread, the same workloads as the CPython script's, Spindle's and CPython's
  * runs alternating.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, version = SpindleCommand.VERSION, description = "End-to-end benchmarks (suites: process, pipe, pool, mutex, sync, queue, value, manager).")
+@Command(name = "bench", mixinStandardHelpOptions = true, version = SpindleCommand.VERSION, description = "End-to-end benchmarks (suites: process, pipe, pool, mutex, sync, queue, value, threading, manager).")
 final class BenchCommand implements Callable<Integer> {
     private static final int ROUND_TRIPS = 20_000;
 
-    @Parameters(arity = "0..*", description = "suites to run: process, pipe, pool, mutex, sync, queue, value, manager (default: all)")
-    List<String> suites = List.of("process", "pipe", "pool", "mutex", "sync", "queue", "value", "manager");
+    @Parameters(arity = "0..*", description = "suites to run: process, pipe, pool, mutex, sync, queue, value, threading, manager (default: all)")
+    List<String> suites = List.of("process", "pipe", "pool", "mutex", "sync", "queue", "value", "threading", "manager");
 
     @Option(names = "--json", description = "one JSON object per line")
     boolean json;
@@ -63,9 +63,10 @@ final class BenchCommand implements Callable<Integer> {
                 case "sync" -> SyncBench.run(runs, this::report);
                 case "queue" -> QueueBench.run(runs, this::report);
                 case "value" -> ValueBench.run(runs, this::report);
+                case "threading" -> ThreadingBench.run(runs, this::report);
                 case "manager" -> ManagerBench.run(runs, this::report);
                 default -> {
-                    System.err.println("spindle bench: unknown suite " + suite + " (process, pipe, pool, mutex, sync, queue, value, manager)");
+                    System.err.println("spindle bench: unknown suite " + suite + " (process, pipe, pool, mutex, sync, queue, value, threading, manager)");
                     return 2;
                 }
             }
@@ -78,24 +79,43 @@ final class BenchCommand implements Callable<Integer> {
      * takes its share of the {@code count} samples and is taken down, then (with --python)
      * CPython's script for as many samples, once no Spindle child runs any more.
      */
-    @SuppressWarnings("try") // a Workload's close may wait for children, so it may be interrupted
     void report(String name, String unit, int count, Workload.Setup setup) throws Exception {
+        report(name, unit, count, setup, null, null);
+    }
+
+    /**
+     * As {@link #report(String, String, int, Workload.Setup)}, and in each round, after Spindle's
+     * samples, as many of the plain JDK way ({@code jdk}, unless null), so that both meet the
+     * same drift.
+     */
+    void report(String name, String unit, int count, Workload.Setup setup, String jdkWhat, Workload.Setup jdk)
+            throws Exception {
         List<Double> ours = new ArrayList<>();
         List<Double> cpython = new ArrayList<>();
+        List<Double> plain = new ArrayList<>();
         for (int round = 0; round < Math.min(ROUNDS, count); round++) {
             int perRound = count / ROUNDS + (round < count % ROUNDS ? 1 : 0);
-            try (Workload workload = setup.open()) {
-                for (int i = 0; i < perRound; i++) {
-                    ours.add(workload.sample());
-                }
+            samples(setup, perRound, ours);
+            if (jdk != null) {
+                samples(jdk, perRound, plain);
             }
             if (python) {
                 awaitNoBusyChild();
                 cpython.addAll(CPythonBench.samples(name, perRound));
             }
         }
-        Figure figure = Figure.of(name, unit, ours, cpython);
+        Figure figure = Figure.of(name, unit, ours, cpython, jdkWhat, plain);
         System.out.println(json ? figure.json() : figure.text());
+    }
+
+    /** Sets {@code setup} up, adds {@code count} samples to {@code into}, and takes it down. */
+    @SuppressWarnings("try") // a Workload's close may wait for children, so it may be interrupted
+    private static void samples(Workload.Setup setup, int count, List<Double> into) throws Exception {
+        try (Workload workload = setup.open()) {
+            for (int i = 0; i < count; i++) {
+                into.add(workload.sample());
+            }
+        }
     }
 
     /** Waits until every child Spindle started has ended (idle WARM JVMs, settled and asleep, aside). */

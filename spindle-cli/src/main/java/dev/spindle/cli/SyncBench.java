@@ -38,10 +38,7 @@ final class SyncBench {
     }
 
     private static Workload warmed(Workload workload) throws Exception {
-        for (int i = 0; i < WARM_UPS; i++) {
-            workload.sample();
-        }
-        return workload;
+        return Workload.warmed(workload, WARM_UPS);
     }
 
     /** {@value #PING_PONGS} exchanges with a child. */

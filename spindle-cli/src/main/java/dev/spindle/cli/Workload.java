@@ -15,6 +15,14 @@ interface Workload extends AutoCloseable {
         // nothing to take down
     }
 
+    /** {@code workload} after {@code times} untimed samples (the JIT compilers' warm-up). */
+    static Workload warmed(Workload workload, int times) throws Exception {
+        for (int i = 0; i < times; i++) {
+            workload.sample();
+        }
+        return workload;
+    }
+
     /** Sets a workload up, warm-ups included. */
     @FunctionalInterface
     interface Setup {

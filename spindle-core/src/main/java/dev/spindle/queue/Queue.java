@@ -24,6 +24,11 @@ import java.util.concurrent.TimeUnit;
  * {@code iterator()} (and so {@code contains}, {@code remove(Object)}, {@code toArray},
  * {@code removeAll}, {@code retainAll}) throws {@link UnsupportedOperationException}.
  *
+ * <p>Python 3.13's {@link #shutdown(boolean) shutdown}: afterwards every put throws
+ * {@link ShutDown}, and gets drain what is left, then throw {@code ShutDown} too (after
+ * {@code shutdown(true)} at once: the items are dropped). A queue of a process context refuses
+ * it ({@link UnsupportedOperationException}); Python's {@code multiprocessing.Queue} has none.
+ *
  * <p>Memory consistency: actions in a thread before it puts an item happen-before actions
  * after that item is taken, in any thread of any process.
  *
@@ -104,6 +109,28 @@ public interface Queue<T> extends BlockingQueue<T>, AutoCloseable {
     default boolean full() {
         return maxsize() > 0 && qsize() >= maxsize();
     }
+
+    /**
+     * Python 3.13's {@code shutdown(immediate)}: from now on every put ({@code put},
+     * {@code offer}, {@code add}, {@code putNowait}) throws {@link ShutDown}, and so does every
+     * take ({@code take}, {@code poll}, {@code get}, {@code getNowait}, {@code remove()}) that finds
+     * the queue empty; takes go on until it is. With {@code immediate}, the items are dropped at
+     * once, each counting as a {@link JoinableQueue#taskDone taskDone()} (so {@code join()}
+     * returns once the tasks already taken are done). Threads blocked in a put or a take wake
+     * and throw {@code ShutDown} (a take only if no item is left for it). Idempotent, and final:
+     * a queue is never opened again; a later immediate shutdown still drops the items.
+     *
+     * @throws UnsupportedOperationException for a queue of a process context
+     */
+    void shutdown(boolean immediate);
+
+    /** {@code shutdown(false)}: puts are refused, gets drain the queue, then are refused. */
+    default void shutdown() {
+        shutdown(false);
+    }
+
+    /** Whether {@link #shutdown(boolean)} was called (Python's {@code is_shutdown}). */
+    boolean isShutdown();
 
     /** The most items the queue holds; 0 for no limit (Python's {@code maxsize}). */
     int maxsize();

@@ -17,6 +17,7 @@ import dev.spindle.sync.Lock;
 import dev.spindle.sync.RLock;
 import dev.spindle.sync.Semaphore;
 import java.time.Duration;
+import java.util.Comparator;
 
 /**
  * What stands behind a {@link dev.spindle.Context}: where its tasks run and how its primitives
@@ -71,6 +72,22 @@ public interface Backend {
 
     /** A new joinable queue of at most {@code maxsize} items (0: no limit). */
     <T> JoinableQueue<T> joinableQueue(int maxsize);
+
+    /**
+     * A new joinable queue, newest item first (Python's {@code queue.LifoQueue}), of at most
+     * {@code maxsize} items (0: no limit).
+     *
+     * @throws UnsupportedOperationException where this backend has none
+     */
+    <T> JoinableQueue<T> lifoQueue(int maxsize);
+
+    /**
+     * A new joinable queue, smallest item first by {@code order} (null: natural order; Python's
+     * {@code queue.PriorityQueue}), of at most {@code maxsize} items (0: no limit).
+     *
+     * @throws UnsupportedOperationException where this backend has none
+     */
+    <T> JoinableQueue<T> priorityQueue(int maxsize, Comparator<? super T> order);
 
     /** A new unbounded simple queue. */
     <T> SimpleQueue<T> simpleQueue();

@@ -33,6 +33,7 @@ import dev.spindle.sync.RLock;
 import dev.spindle.sync.Semaphore;
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.Comparator;
 
 /** Tasks run in worker processes started by one start method. */
 record ProcessesBackend(StartMethod startMethod) implements Backend {
@@ -92,6 +93,22 @@ record ProcessesBackend(StartMethod startMethod) implements Backend {
     @Override
     public <T> JoinableQueue<T> joinableQueue(int maxsize) {
         return SharedJoinableQueue.create(maxsize, ReadLimits.defaults().maxBytes());
+    }
+
+    @Override
+    public <T> JoinableQueue<T> lifoQueue(int maxsize) {
+        throw threadsOnly("LifoQueue");
+    }
+
+    @Override
+    public <T> JoinableQueue<T> priorityQueue(int maxsize, Comparator<? super T> order) {
+        throw threadsOnly("PriorityQueue");
+    }
+
+    /** Python's multiprocessing has FIFO queues only; LIFO and priority order are the queue module's, for threads. */
+    private static UnsupportedOperationException threadsOnly(String kind) {
+        return new UnsupportedOperationException("a " + kind + " is for the threads of one process (Python's queue."
+                + kind + "; multiprocessing has none): make it with Context.threads(), or use ctx.queue() between processes");
     }
 
     @Override

@@ -27,6 +27,7 @@ import dev.spindle.sync.Lock;
 import dev.spindle.sync.RLock;
 import dev.spindle.sync.Semaphore;
 import java.time.Duration;
+import java.util.Comparator;
 
 /** Tasks run in this JVM's platform threads, or one virtual thread each. */
 record ThreadsBackend(boolean virtual) implements Backend {
@@ -81,6 +82,16 @@ record ThreadsBackend(boolean virtual) implements Backend {
     @Override
     public <T> JoinableQueue<T> joinableQueue(int maxsize) {
         return LocalQueue.joinable(maxsize);
+    }
+
+    @Override
+    public <T> JoinableQueue<T> lifoQueue(int maxsize) {
+        return LocalQueue.joinableLifo(maxsize);
+    }
+
+    @Override
+    public <T> JoinableQueue<T> priorityQueue(int maxsize, Comparator<? super T> order) {
+        return LocalQueue.joinablePriority(maxsize, order);
     }
 
     @Override

@@ -1,8 +1,10 @@
 package dev.spindle.internal.queue;
 
 import dev.spindle.internal.travel.StaysInProcess;
+import dev.spindle.internal.waits.Spin;
 import dev.spindle.queue.JoinableQueue;
 import dev.spindle.queue.Queue;
+import dev.spindle.queue.ShutDown;
 import java.util.AbstractQueue;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import java.util.PriorityQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 /**
@@ -28,6 +31,13 @@ import java.util.function.Predicate;
  * {@code PriorityQueue} override: so every order shares every {@code BlockingQueue} rule (nulls
  * refused, waits interruptible, timeouts of zero or less do not wait). The joinable kind is
  * {@link LocalJoinableQueue}.
+ *
+ * <p>A wait first spins, outside the lock, on a volatile copy of the item count ({@link Spin}:
+ * while spinning pays):
+ * a consumer that keeps up with its producer then finds its next item without parking, and the
+ * producer's signal finds no one to unpark — the hand-off costs two lock holds, not two futex
+ * calls. Python 3.13's {@code shutdown} is a flag under the same lock; putting and taking check
+ * it where they check for room and for an item, so a blocked put or take wakes to it.
  *
  * @param <T> the type of the items
  */
@@ -50,6 +60,13 @@ public class LocalQueue<T> extends AbstractQueue<T> implements Queue<T>, StaysIn
     /** Unfinished tasks; null unless joinable. */
     private final TaskCount tasks;
     private final Closing closing = new Closing("this queue is closed");
+    /** {@code items.size()}, written under the lock after every change: what waits spin on. */
+    private volatile int count;
+    /** How long waits for an item and for room spin; racy hints. */
+    private final Spin takeSpin = new Spin();
+    private final Spin putSpin = new Spin();
+    /** Python's {@code is_shutdown}; written under the lock. */
+    private volatile boolean shutdown;
 
     LocalQueue(int maxsize, java.util.Queue<T> items, String kind, boolean joinable) {
         if (maxsize < 0) {
@@ -139,7 +156,7 @@ public class LocalQueue<T> extends AbstractQueue<T> implements Queue<T>, StaysIn
             lock.lockInterruptibly();
             try {
                 while (!(added = putNow(item)) && nanos > 0) {
-                    nanos = await(notFull, nanos);
+                    nanos = await(notFull, putSpin, nanos, () -> count < maxsize || shutdown);
                 }
             } finally {
                 lock.unlock();
@@ -150,9 +167,12 @@ public class LocalQueue<T> extends AbstractQueue<T> implements Queue<T>, StaysIn
         return added;
     }
 
-    /** Before a put: refuses it if closed or the item null, then counts the task to come. */
+    /** Before a put: refuses it if closed or shut down or the item null, then counts the task to come. */
     private void admit(T item) {
         closing.checkOpen();
+        if (shutdown) {
+            throw refusedPut();
+        }
         Objects.requireNonNull(item, "a queue refuses null items (put a sentinel value of your own)");
         if (tasks != null) {
             tasks.adding();
@@ -166,8 +186,15 @@ public class LocalQueue<T> extends AbstractQueue<T> implements Queue<T>, StaysIn
         }
     }
 
+    private static ShutDown refusedPut() {
+        return new ShutDown("the queue is shut down: it takes no more items");
+    }
+
     /** Under the lock: puts {@code item} if there is room now, and wakes one waiting take. */
     private boolean putNow(T item) {
+        if (shutdown) {
+            throw refusedPut();
+        }
         if (maxsize > 0 && items.size() >= maxsize) {
             return false;
         }
@@ -177,6 +204,7 @@ public class LocalQueue<T> extends AbstractQueue<T> implements Queue<T>, StaysIn
             notFull.signal(); // this put may have been woken for the room it leaves: pass it on
             throw refused;
         }
+        count = items.size();
         notEmpty.signal();
         return true;
     }
@@ -198,7 +226,7 @@ public class LocalQueue<T> extends AbstractQueue<T> implements Queue<T>, StaysIn
         try {
             T item;
             while ((item = takeNow()) == null && nanos > 0) {
-                nanos = await(notEmpty, nanos);
+                nanos = await(notEmpty, takeSpin, nanos, () -> count > 0 || shutdown);
             }
             return item;
         } finally {
@@ -217,22 +245,48 @@ public class LocalQueue<T> extends AbstractQueue<T> implements Queue<T>, StaysIn
         }
     }
 
-    /** Under the lock: takes the next item if there is one now, and wakes one waiting put. */
+    /**
+     * Under the lock: takes the next item if there is one now, and wakes one waiting put.
+     *
+     * @throws ShutDown if the queue is shut down and empty
+     */
     private T takeNow() {
         T item = items.poll();
         if (item != null) {
+            count = items.size();
             notFull.signal();
+        } else if (shutdown) {
+            throw new ShutDown("the queue is shut down and empty");
         }
         return item;
     }
 
-    /** Under the lock: waits on {@code condition} for at most {@code nanos}; returns the nanos left. */
-    private static long await(Condition condition, long nanos) throws InterruptedException {
+    /**
+     * Under the lock: waits on {@code condition} for at most {@code nanos}, first spinning outside
+     * the lock until {@code worthALook} (it may be stale: the caller checks again under the lock);
+     * returns the nanos left.
+     */
+    private long await(Condition condition, Spin spin, long nanos, BooleanSupplier worthALook)
+            throws InterruptedException {
+        long start = System.nanoTime();
+        lock.unlock();
+        boolean spun;
+        try {
+            spun = spin.until(worthALook);
+        } finally {
+            lock.lock();
+        }
+        if (spun) {
+            if (Thread.interrupted()) {
+                throw new InterruptedException("interrupted while waiting on a queue");
+            }
+            return nanos == FOREVER ? FOREVER : nanos - (System.nanoTime() - start);
+        }
         if (nanos == FOREVER) {
             condition.await();
             return FOREVER;
         }
-        return condition.awaitNanos(nanos);
+        return condition.awaitNanos(nanos - (System.nanoTime() - start));
     }
 
     @Override
@@ -281,6 +335,7 @@ public class LocalQueue<T> extends AbstractQueue<T> implements Queue<T>, StaysIn
                 items.remove();
             }
         } finally {
+            count = items.size();
             wakePuts(moved);
             lock.unlock();
         }
@@ -317,6 +372,7 @@ public class LocalQueue<T> extends AbstractQueue<T> implements Queue<T>, StaysIn
             for (Iterator<T> it = items.iterator(); it.hasNext(); ) {
                 if (match.test(it.next())) {
                     it.remove();
+                    count = items.size();
                     wakePuts(1);
                     return true;
                 }
@@ -342,6 +398,31 @@ public class LocalQueue<T> extends AbstractQueue<T> implements Queue<T>, StaysIn
     /** The unfinished tasks of a joinable queue; null for a plain one. */
     final TaskCount tasks() {
         return tasks;
+    }
+
+    @Override
+    public void shutdown(boolean immediate) {
+        lock.lock();
+        try {
+            shutdown = true;
+            if (immediate) {
+                int dropped = items.size();
+                items.clear();
+                count = 0;
+                if (tasks != null) {
+                    tasks.dropped(dropped);
+                }
+            }
+            notEmpty.signalAll(); // every waiter looks again: takes of an empty queue, and every put, throw
+            notFull.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public boolean isShutdown() {
+        return shutdown;
     }
 
     @Override

@@ -190,6 +190,23 @@ public class SharedQueue<T> extends AbstractQueue<T> implements Queue<T> {
                 + " copied to an array): take its items with poll, take or drainTo");
     }
 
+    /**
+     * Refused: shutting a queue down for every process would need its state in the segment and
+     * a wake-up of every process blocked on it, which this queue does not have yet (Python's
+     * {@code multiprocessing.Queue} has no shutdown either).
+     */
+    @Override
+    public void shutdown(boolean immediate) {
+        throw new UnsupportedOperationException("a queue of a process context cannot be shut down (as Python's"
+                + " multiprocessing.Queue): put a sentinel item for each consumer, or use a queue of Context.threads()");
+    }
+
+    /** Always false: see {@link #shutdown(boolean)}. */
+    @Override
+    public boolean isShutdown() {
+        return false;
+    }
+
     @Override
     public void close() {
         closing.close();

@@ -46,6 +46,19 @@ final class TaskCount {
         }
     }
 
+    /** {@code n} items were dropped by an immediate shutdown: as many tasks done, as far as there are unfinished ones. */
+    void dropped(int n) {
+        lock.lock();
+        try {
+            unfinished = Math.max(0, unfinished - n);
+            if (unfinished == 0) {
+                allDone.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Waits until no task is unfinished or {@code deadline} passes; returns whether none is. */
     boolean join(long deadline) throws InterruptedException {
         lock.lockInterruptibly();

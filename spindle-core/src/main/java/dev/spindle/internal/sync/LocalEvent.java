@@ -1,6 +1,7 @@
 package dev.spindle.internal.sync;
 
 import dev.spindle.internal.travel.StaysInProcess;
+import dev.spindle.internal.waits.Spin;
 import dev.spindle.internal.waits.Waits;
 import dev.spindle.sync.Event;
 import java.time.Duration;
@@ -10,12 +11,15 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * An {@link Event} for the threads of this JVM (Python's {@code threading.Event}). A generation
  * count, bumped by each {@code set} that raises the flag, lets a waiter woken by a set return
- * true even when a {@code clear} came before it ran. Waits use a {@link Condition}, so a waiting
- * virtual thread leaves its carrier.
+ * true even when a {@code clear} came before it ran. A wait first spins on the flag
+ * ({@link Spin}, while spinning pays: a ping-pong between running threads then never parks),
+ * then waits on a
+ * {@link Condition}, so a waiting virtual thread leaves its carrier.
  */
 public final class LocalEvent implements Event, StaysInProcess {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition raised = lock.newCondition();
+    private final Spin spin = new Spin();
     private volatile boolean flag;
     /** Sets that raised the flag; guarded by {@link #lock}. */
     private long generation;
@@ -27,6 +31,9 @@ public final class LocalEvent implements Event, StaysInProcess {
 
     @Override
     public void set() {
+        if (flag) {
+            return; // the set that raised it woke every waiter there was; later ones see it raised
+        }
         lock.lock();
         try {
             if (!flag) {
@@ -41,12 +48,7 @@ public final class LocalEvent implements Event, StaysInProcess {
 
     @Override
     public void clear() {
-        lock.lock();
-        try {
-            flag = false;
-        } finally {
-            lock.unlock();
-        }
+        flag = false; // no lock: a waiter woken by a set knows it by the generation, not the flag
     }
 
     @Override
@@ -55,7 +57,7 @@ public final class LocalEvent implements Event, StaysInProcess {
     }
 
     private boolean awaitNanos(long nanos) throws InterruptedException {
-        if (flag) {
+        if (flag || nanos > 0 && spin.until(() -> flag)) {
             return true;
         }
         lock.lockInterruptibly();

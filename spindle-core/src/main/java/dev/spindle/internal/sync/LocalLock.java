@@ -1,6 +1,7 @@
 package dev.spindle.internal.sync;
 
 import dev.spindle.internal.travel.StaysInProcess;
+import dev.spindle.internal.waits.Spin;
 import dev.spindle.sync.Condition;
 import dev.spindle.sync.Lock;
 import java.util.concurrent.TimeUnit;
@@ -8,11 +9,15 @@ import java.util.concurrent.locks.AbstractQueuedSynchronizer;
 
 /**
  * A {@link Lock} for the threads of this JVM (Python's {@code threading.Lock}): not reentrant,
- * released by any thread. Its waits park, so a waiting virtual thread leaves its carrier. Its
- * conditions may be awaited by any thread while the lock is held by some thread, as Python's
+ * released by any thread. Its waits park, so a waiting virtual thread leaves its carrier; only a
+ * condition's waiter taking the lock back spins first ({@link Spin}): its signaller lets the lock
+ * go within a moment, when it waits in turn. A plain contended acquire parks at once, as
+ * {@code ReentrantLock}'s: under contention the holder then goes on taking the lock on its own
+ * core, where a spinning rival would bounce the lock between cores at every hold. Its conditions
+ * may be awaited by any thread while the lock is held by some thread, as Python's
  * {@code Condition(Lock())} allows.
  */
-public final class LocalLock implements Lock, StaysInProcess {
+public final class LocalLock implements ReleasedByAnyThread, LocalConditionLock, StaysInProcess {
     /** State 1 while held, 0 while free; no owner. */
     private static final class Sync extends AbstractQueuedSynchronizer {
         private static final long serialVersionUID = 1L;
@@ -35,12 +40,15 @@ public final class LocalLock implements Lock, StaysInProcess {
             return getState() == 1;
         }
 
-        java.util.concurrent.locks.Condition newCondition() {
-            return new ConditionObject();
+        /** Takes the lock if it looks free (a read before the CAS, so spinners do not fight over the line). */
+        boolean grabIfFree() {
+            return getState() == 0 && compareAndSetState(0, 1);
         }
     }
 
     private final Sync sync = new Sync();
+    private final Spin spin = new Spin();
+    private final WakeOnRelease wakeOnRelease = new WakeOnRelease();
 
     @Override
     public void lock() {
@@ -54,7 +62,7 @@ public final class LocalLock implements Lock, StaysInProcess {
 
     @Override
     public boolean tryLock() {
-        return sync.tryAcquire(1);
+        return sync.grabIfFree();
     }
 
     @Override
@@ -65,12 +73,27 @@ public final class LocalLock implements Lock, StaysInProcess {
     @Override
     public void unlock() {
         sync.release(1);
+        wakeOnRelease.released();
+    }
+
+    /** A condition's waiter takes the lock back: spinning first, see the class comment. */
+    @Override
+    public void reacquireAfterWait(int holds) {
+        if (!spin.until(sync::grabIfFree)) {
+            sync.acquire(1);
+        }
+    }
+
+    @Override
+    public void wakeOnRelease(Thread waiter) {
+        wakeOnRelease.add(waiter, this::isLocked);
     }
 
     @Override
     public Condition newCondition() {
-        return new LocalCondition(this, sync.newCondition());
+        return new LocalCondition(this);
     }
+
 
     @Override
     public boolean isLocked() {

@@ -1,14 +1,21 @@
 package dev.spindle.internal.sync;
 
 import dev.spindle.internal.travel.StaysInProcess;
+import dev.spindle.internal.waits.Spin;
 import dev.spindle.sync.Condition;
 import dev.spindle.sync.RLock;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
-/** An {@link RLock} for the threads of this JVM (Python's {@code threading.RLock}): a {@link ReentrantLock}. */
-public final class LocalRLock implements RLock, StaysInProcess {
+/**
+ * An {@link RLock} for the threads of this JVM (Python's {@code threading.RLock}): a
+ * {@link ReentrantLock}; a condition's waiter taking it back spins first ({@link Spin}), as
+ * {@link LocalLock}'s does, and for the same reasons only it.
+ */
+public final class LocalRLock implements RLock, LocalConditionLock, StaysInProcess {
     private final ReentrantLock lock = new ReentrantLock();
+    private final Spin spin = new Spin();
+    private final WakeOnRelease wakeOnRelease = new WakeOnRelease();
 
     @Override
     public void lock() {
@@ -33,11 +40,44 @@ public final class LocalRLock implements RLock, StaysInProcess {
     @Override
     public void unlock() {
         lock.unlock();
+        if (!lock.isHeldByCurrentThread()) {
+            wakeOnRelease.released();
+        }
+    }
+
+    @Override
+    public void wakeOnRelease(Thread waiter) {
+        wakeOnRelease.add(waiter, lock::isLocked);
     }
 
     @Override
     public Condition newCondition() {
-        return new LocalCondition(this, lock.newCondition());
+        return new LocalCondition(this);
+    }
+
+    @Override
+    public boolean heldForCondition() {
+        return lock.isHeldByCurrentThread();
+    }
+
+    @Override
+    public int releaseForWait() {
+        int holds = lock.getHoldCount();
+        for (int i = 0; i < holds; i++) {
+            lock.unlock();
+        }
+        wakeOnRelease.released();
+        return holds;
+    }
+
+    @Override
+    public void reacquireAfterWait(int holds) {
+        if (!spin.until(lock::tryLock)) {
+            lock.lock();
+        }
+        for (int i = 1; i < holds; i++) {
+            lock.lock(); // held already: no wait
+        }
     }
 
     @Override

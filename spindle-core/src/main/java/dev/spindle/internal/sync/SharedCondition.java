@@ -116,14 +116,7 @@ public final class SharedCondition implements Condition {
             waitLock.reacquireAfterWait(holds);
             signalled = leave(slot);
         }
-        if (interrupted) {
-            if (!interruptible || signalled) {
-                Thread.currentThread().interrupt(); // a signal taken is not lost to an interrupt
-            } else {
-                throw new InterruptedException("interrupted while waiting on a Condition");
-            }
-        }
-        return signalled;
+        return ConditionWaits.settle(interrupted, interruptible, signalled);
     }
 
     /** Sleeps until the slot is signalled, the deadline passes or (if interruptible) an interrupt; true if interrupted. */

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * thread of any process may release it, and a process that dies holding it hands it to the next
  * acquirer with {@link #ownerDied()} set. Lifetime: {@link ObjectSegment}'s.
  */
-public final class SharedLock implements Lock, ConditionLock {
+public final class SharedLock implements ReleasedByAnyThread {
     static {
         ObjectSegment.register(SharedLock.class, LockLayout.LOCK, SharedLock::new, primitive -> primitive.segment);
     }
@@ -90,21 +90,6 @@ public final class SharedLock implements Lock, ConditionLock {
         return SharedCondition.create(this);
     }
 
-    @Override
-    public boolean heldForCondition() {
-        return isLocked();
-    }
-
-    @Override
-    public int releaseForWait() {
-        unlock();
-        return 1;
-    }
-
-    @Override
-    public void reacquireAfterWait(int holds) {
-        lock();
-    }
 
     @Override
     public boolean isLocked() {
