@@ -1,5 +1,11 @@
 package dev.spindle.examples;
 
+import dev.spindle.examples.asyncio.AsyncioAiohttpTitles;
+import dev.spindle.examples.asyncio.AsyncioCreateTask;
+import dev.spindle.examples.asyncio.AsyncioGatherPrimeSquare;
+import dev.spindle.examples.asyncio.AsyncioHelloAwait;
+import dev.spindle.examples.asyncio.AsyncioLegacyCoroutine;
+import dev.spindle.examples.asyncio.AsyncioWgetHeaders;
 import dev.spindle.examples.futures.FuturesPrimeCheck;
 import dev.spindle.examples.futures.FuturesThreadPoolAccount;
 import dev.spindle.examples.futures.PpeDoneCallbackParent;
@@ -71,7 +77,10 @@ public final class Examples {
             new PoolApplyAsyncBasic(), new PoolApplyAsync10(), new PoolApplySync(), new PoolNamedTasks(),
             new PoolCollectResults(), new PoolCallbackPipeline(), new PoolCrawlerMaoyan(),
             new FuturesThreadPoolAccount(), new FuturesPrimeCheck(), new PpeShutdownWait(), new PpeDoneCallbackParent(),
-            new TpeDoneCallback(), new PoolSocketServer());
+            new TpeDoneCallback(),
+            new AsyncioGatherPrimeSquare(), new AsyncioAiohttpTitles(), new AsyncioCreateTask(), new AsyncioLegacyCoroutine(),
+            new AsyncioHelloAwait(), new AsyncioWgetHeaders(),
+            new PoolSocketServer());
 
     private Examples() {}
 

@@ -51,6 +51,7 @@ public final class EventLoop {
     private Thread idle;
     private Task<?> current;
     private boolean running;
+    private volatile Thread home;
     private boolean closed;
     private int taskNumber;
 
@@ -158,6 +159,15 @@ public final class EventLoop {
         return future;
     }
 
+    /**
+     * The thread that runs the loop ({@link Asyncio#run}'s caller): the one thread Python's loop
+     * would run everything on. Here each task has a virtual thread of its own, but they take turns
+     * as if they were this one.
+     */
+    public Thread thread() {
+        return home;
+    }
+
     /** Whether the loop runs (inside {@link Asyncio#run}). */
     public boolean isRunning() {
         return running;
@@ -208,6 +218,7 @@ public final class EventLoop {
             }
         };
         running = true;
+        home = Thread.currentThread();
         try {
             if (!future.done()) {
                 future.addWakeup(caller);

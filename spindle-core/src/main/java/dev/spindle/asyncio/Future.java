@@ -74,6 +74,20 @@ public class Future<T> {
         }
     }
 
+    /**
+     * The result of a future that finished without an exception, with no checked exception to
+     * catch (for done-callbacks), as JDK's {@code Future.resultNow()}.
+     *
+     * @throws IllegalStateException if the future is pending, failed or was cancelled
+     */
+    public T resultNow() {
+        if (state != State.FINISHED || exception != null) {
+            throw new IllegalStateException("the future " + (state == State.PENDING ? "is pending" : exception != null ? "failed" : "was cancelled"),
+                    exception);
+        }
+        return result;
+    }
+
     /** The exception the future ended with, or null; {@link CancelledError} if cancelled, {@link InvalidStateError} if pending. */
     public Throwable exception() {
         return switch (state) {

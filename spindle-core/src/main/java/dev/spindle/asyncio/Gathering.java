@@ -58,7 +58,7 @@ final class Gathering<T> extends Future<List<T>> {
         List<T> results = new ArrayList<>(children.size());
         for (Future<? extends T> child : children) {
             // with returnExceptions a failure takes the place of its result, as in Python
-            Object outcome = child.cancelled() ? child.cancelledError() : child.exception() != null ? child.exception() : Outcome.resultOf(child);
+            Object outcome = child.cancelled() ? child.cancelledError() : child.exception() != null ? child.exception() : child.resultNow();
             results.add((T) outcome);
         }
         return results;

@@ -315,7 +315,7 @@ class AsyncioTasksTest {
         List<String> log = new ArrayList<>();
         Asyncio.run(() -> {
             Future<String> f = Asyncio.getRunningLoop().createFuture();
-            f.addDoneCallback(done -> log.add("first " + Outcome.resultOf(done)));
+            f.addDoneCallback(done -> log.add("first " + done.resultNow()));
             f.addDoneCallback(done -> {
                 throw new IllegalStateException("a failing callback is only reported");
             });
