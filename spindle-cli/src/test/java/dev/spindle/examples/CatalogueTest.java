@@ -24,7 +24,10 @@ class CatalogueTest {
                 "pool-apply-async-basic", "pool-apply-async-10", "pool-apply-sync", "pool-named-tasks",
                 "pool-collect-results", "pool-callback-pipeline", "pool-crawler-maoyan",
                 "futures-thread-pool-account", "futures-prime-check", "ppe-shutdown-wait", "ppe-done-callback-parent",
-                "tpe-done-callback", "pool-socket-server");
+                "tpe-done-callback",
+                "asyncio-gather-prime-square", "asyncio-aiohttp-titles", "asyncio-create-task", "asyncio-legacy-coroutine",
+                "asyncio-hello-await", "asyncio-wget-headers",
+                "pool-socket-server");
     }
 
     @Test
