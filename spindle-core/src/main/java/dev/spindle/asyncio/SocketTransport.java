@@ -82,7 +82,7 @@ final class SocketTransport {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException closedLoop) {
+        } catch (IllegalStateException closedLoop) {
             // the loop is gone; nobody reads any more
         }
     }
@@ -198,12 +198,16 @@ final class SocketTransport {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException closedLoop) {
+        } catch (IllegalStateException closedLoop) {
             // the loop is gone
         }
         closeChannel();
         loop.untrack(this);
-        loop.callSoonThreadsafe(writer::closed);
+        try {
+            loop.callSoonThreadsafe(writer::closed);
+        } catch (IllegalStateException loopClosed) {
+            // nobody waits for the close any more
+        }
     }
 
     private void closeChannel() {
