@@ -67,23 +67,32 @@ final class SocketTransport {
                 readCredit.acquire(CHUNK);
                 int n = channel.read(chunk.clear());
                 if (n < 0) {
-                    loop.callSoonThreadsafe(reader::feedEof);
+                    post(reader::feedEof);
                     return;
                 }
                 readCredit.release(CHUNK - n);
                 byte[] data = java.util.Arrays.copyOf(chunk.array(), n);
-                loop.callSoonThreadsafe(() -> reader.feedData(data));
+                if (!post(() -> reader.feedData(data))) {
+                    return;
+                }
             }
         } catch (IOException e) {
-            if (channel.isOpen()) {
-                loop.callSoonThreadsafe(() -> reader.setException(e));
-            } else {
-                loop.callSoonThreadsafe(reader::feedEof); // closed by this side
-            }
+            post(channel.isOpen() ? () -> reader.setException(e) : reader::feedEof); // not open: closed by this side
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (IllegalStateException closedLoop) {
-            // the loop is gone; nobody reads any more
+        }
+    }
+
+    /**
+     * Hands {@code callback} to the loop; false once the loop is closed: then nobody reads or waits
+     * any more, and the callback is dropped.
+     */
+    private boolean post(Runnable callback) {
+        try {
+            loop.callSoonThreadsafe(callback);
+            return true;
+        } catch (IllegalStateException loopClosed) {
+            return false;
         }
     }
 
@@ -186,7 +195,7 @@ final class SocketTransport {
                     sendLock.unlock();
                 }
                 if (writer.drainWaits()) {
-                    loop.callSoonThreadsafe(writer::sent);
+                    post(writer::sent);
                 }
             }
         } catch (IOException e) {
@@ -198,16 +207,10 @@ final class SocketTransport {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (IllegalStateException closedLoop) {
-            // the loop is gone
         }
         closeChannel();
         loop.untrack(this);
-        try {
-            loop.callSoonThreadsafe(writer::closed);
-        } catch (IllegalStateException loopClosed) {
-            // nobody waits for the close any more
-        }
+        post(writer::closed);
     }
 
     private void closeChannel() {
