@@ -51,20 +51,20 @@ class AsyncioExamplesTest {
     void aiohttpTitlesPrintsFiveTitlesInCompletionOrderInAboutTheSlowestPagesTime() throws Exception {
         DemoRun run = DemoRun.of("asyncio-aiohttp-titles", 1);
         assertThat(run.exitCode()).isZero();
-        // the local pages answer after 0.2, 0.4, 0.6, 0.8 and 1.0 s
+        // the local pages answer 0.2, 0.4, 0.6, 0.8 and 1.0 s after all five requests are in
         assertThat(run.lines().subList(0, 5)).containsExactly("Git", "豆瓣", "京东(JD.COM)-正品低价、品质保障、配送及时、轻松购物！",
                 "Welcome to Python.org", "淘宝");
-        double seconds = Double.parseDouble(run.all("all five in ([\\d.]+) s").getFirst());
-        assertThat(seconds).as("concurrent, so well under the 3 s of one page after another").isLessThan(3.0);
+        assertThat(run.output()).contains("all five requests were in flight at once: true");
     }
 
     @Test
     void createTaskSleepsBothTasksAtOnce() throws Exception {
         DemoRun run = DemoRun.of("asyncio-create-task", 0.2);
         assertThat(run.exitCode()).isZero();
+        // both sleep at once (2 s in all, not 4): each starts before either wakes
         assertThat(run.lines().subList(0, 4)).containsExactly("task1 starts sleeping", "task2 starts sleeping", "task1 woke up", "task2 woke up");
         double seconds = Double.parseDouble(run.all("main finished after ([\\d.]+) s").getFirst());
-        assertThat(seconds).as("two 2 s sleeps at once, not one after another").isGreaterThanOrEqualTo(2.0).isLessThan(4.0);
+        assertThat(seconds).as("a sleep never ends early").isGreaterThanOrEqualTo(2.0);
     }
 
     @Test

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * Five pages fetched concurrently and each {@code <title>} printed as it arrives. The seed uses
  * aiohttp; here a small HTTP/1.0 client over the loop's streams plays its part, and the five sites
  * are a local server with a delay per page ({@link TitlePages}), so the titles come in the order of
- * the delays and the whole takes about as long as the slowest page.
+ * the delays and the whole takes about as long as the slowest page. The server tells whether all
+ * five requests were in flight at once, which shows the concurrency without a clock.
  */
 public final class AsyncioAiohttpTitles extends Example {
     static final Pattern PATTERN = Pattern.compile("<title>(?<title>.*)</title>");
@@ -62,6 +63,7 @@ public final class AsyncioAiohttpTitles extends Example {
             });
             double slowest = TitlePages.PAGES.values().stream().mapToDouble(TitlePages.Page::delaySeconds).max().orElseThrow();
             double sum = TitlePages.PAGES.values().stream().mapToDouble(TitlePages.Page::delaySeconds).sum();
+            System.out.println("all five requests were in flight at once: " + pages.allInFlight());
             System.out.printf("all five in %.2f s of the seed's time: the slowest page takes %.1f s, one after another would be %.1f s%s%n",
                     elapsed, slowest, sum, Speed.atSpeed(elapsed));
         }

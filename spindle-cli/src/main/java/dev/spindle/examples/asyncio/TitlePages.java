@@ -9,12 +9,16 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The five sites of {@code asyncio-aiohttp-titles}, served offline: a local HTTP server on
- * 127.0.0.1 (a port the OS picks) with one page per site, each answered after its own delay, so
- * they finish in a known order.
+ * 127.0.0.1 (a port the OS picks) with one page per site. Each request waits until all five have
+ * arrived (so a client that fetched one page after another would stall: see
+ * {@link #allInFlight()}), then is answered after its page's own delay, counted from that common
+ * start, so the pages finish in a known order.
  */
 final class TitlePages implements AutoCloseable {
     /** Path → (title, delay in seed seconds), in the seed's order of URLs. */
@@ -30,13 +34,22 @@ final class TitlePages implements AutoCloseable {
         PAGES.put("/www.douban.com/", new Page("豆瓣", 0.4));
     }
 
+    /** How long a request waits for the other four before it is answered anyway. */
+    private static final long ARRIVAL_WAIT_SECONDS = 30;
+
     private final HttpServer server;
+    private final CountDownLatch arrived = new CountDownLatch(PAGES.size());
+    private volatile boolean allInFlight = true;
 
     TitlePages() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         PAGES.forEach((path, page) -> server.createContext(path, exchange -> {
             try {
+                arrived.countDown();
+                if (!arrived.await(ARRIVAL_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                    allInFlight = false;
+                }
                 Speed.sleep(page.delaySeconds());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -50,6 +63,11 @@ final class TitlePages implements AutoCloseable {
             }
         }));
         server.start();
+    }
+
+    /** Whether all five requests were waiting at the server at the same time. */
+    boolean allInFlight() {
+        return allInFlight && arrived.getCount() == 0;
     }
 
     int port() {
