@@ -16,6 +16,9 @@
  *       {@code excepthook}); threads themselves are {@code java.lang.Thread};</li>
  *   <li>{@link dev.spindle.sync}: locks, semaphores, events, conditions and barriers, one interface
  *       each for threads and processes;</li>
+ *   <li>{@link dev.spindle.asyncio}: an event loop whose tasks take turns at awaits, with
+ *       tasks, futures, gather/wait, task groups, timeouts, queues, locks and TCP streams (Python's
+ *       {@code asyncio}), each task on its own virtual thread;</li>
  *   <li>{@link dev.spindle.function}: the serializable functional interfaces that carry code to
  *       another process.</li>
  * </ul>
@@ -24,6 +27,7 @@ module dev.spindle {
     requires java.management;
 
     exports dev.spindle;
+    exports dev.spindle.asyncio;
     exports dev.spindle.function;
     exports dev.spindle.futures;
     exports dev.spindle.managers;

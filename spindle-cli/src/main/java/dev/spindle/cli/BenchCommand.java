@@ -21,12 +21,12 @@ import picocli.CommandLine.Parameters;
  * runs with their spread, the same workloads as the CPython script's, Spindle's and CPython's
  * runs alternating.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, version = SpindleCommand.VERSION, description = "End-to-end benchmarks (suites: process, pipe, pool, mutex, sync, queue, value, threading, manager).")
+@Command(name = "bench", mixinStandardHelpOptions = true, version = SpindleCommand.VERSION, description = "End-to-end benchmarks (suites: process, pipe, pool, mutex, sync, queue, value, threading, coroutines, manager).")
 final class BenchCommand implements Callable<Integer> {
     private static final int ROUND_TRIPS = 20_000;
 
-    @Parameters(arity = "0..*", description = "suites to run: process, pipe, pool, mutex, sync, queue, value, threading, manager (default: all)")
-    List<String> suites = List.of("process", "pipe", "pool", "mutex", "sync", "queue", "value", "threading", "manager");
+    @Parameters(arity = "0..*", description = "suites to run: process, pipe, pool, mutex, sync, queue, value, threading, coroutines, manager (default: all)")
+    List<String> suites = List.of("process", "pipe", "pool", "mutex", "sync", "queue", "value", "threading", "coroutines", "manager");
 
     @Option(names = "--json", description = "one JSON object per line")
     boolean json;
@@ -64,9 +64,10 @@ final class BenchCommand implements Callable<Integer> {
                 case "queue" -> QueueBench.run(runs, this::report);
                 case "value" -> ValueBench.run(runs, this::report);
                 case "threading" -> ThreadingBench.run(runs, this::report);
+                case "coroutines" -> AsyncioBench.run(runs, this::report);
                 case "manager" -> ManagerBench.run(runs, this::report);
                 default -> {
-                    System.err.println("spindle bench: unknown suite " + suite + " (process, pipe, pool, mutex, sync, queue, value, threading, manager)");
+                    System.err.println("spindle bench: unknown suite " + suite + " (process, pipe, pool, mutex, sync, queue, value, threading, coroutines, manager)");
                     return 2;
                 }
             }

@@ -18,13 +18,20 @@ final class CPythonBench {
 
     private CPythonBench() {}
 
+    /** The script of a figure: its area's own ({@code asyncio.} → cpython_asyncio_bench.py) if it has one, else the common one. */
+    private static String script(String figure) {
+        String area = figure.contains(".") ? figure.substring(0, figure.indexOf('.')) : "";
+        String own = "/bench/cpython_" + area + "_bench.py";
+        return CPythonBench.class.getResource(own) != null ? own : "/bench/cpython_bench.py";
+    }
+
     static List<Double> samples(String figure, int runs) throws IOException, InterruptedException {
         if (missing) {
             return List.of();
         }
         Path script = Files.createTempFile("spindle-cpython-bench-", ".py");
         try {
-            try (InputStream in = CPythonBench.class.getResourceAsStream("/bench/cpython_bench.py")) {
+            try (InputStream in = CPythonBench.class.getResourceAsStream(script(figure))) {
                 Files.write(script, in.readAllBytes());
             }
             Process process;

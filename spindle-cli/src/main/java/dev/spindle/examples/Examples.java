@@ -1,5 +1,11 @@
 package dev.spindle.examples;
 
+import dev.spindle.examples.asyncio.AsyncioAiohttpTitles;
+import dev.spindle.examples.asyncio.AsyncioCreateTask;
+import dev.spindle.examples.asyncio.AsyncioGatherPrimeSquare;
+import dev.spindle.examples.asyncio.AsyncioHelloAwait;
+import dev.spindle.examples.asyncio.AsyncioLegacyCoroutine;
+import dev.spindle.examples.asyncio.AsyncioWgetHeaders;
 import dev.spindle.examples.futures.FuturesPrimeCheck;
 import dev.spindle.examples.futures.FuturesThreadPoolAccount;
 import dev.spindle.examples.futures.PpeDoneCallbackParent;
@@ -130,6 +136,8 @@ public final class Examples {
             new ThreadEventMysql(), new ThreadEventWaitTimeout(), new ThreadConditionNotify(),
             new ThreadConditionWaitFor(), new SingletonDecoratorThreadsafe(), new SingletonNewThreadsafe(),
             new ThreadQueueDrain(), new QueueFifo(),
+            new AsyncioGatherPrimeSquare(), new AsyncioAiohttpTitles(), new AsyncioCreateTask(), new AsyncioLegacyCoroutine(),
+            new AsyncioHelloAwait(), new AsyncioWgetHeaders(),
             new PoolSocketServer(),
             new GuiTkDownloadBlocking(), new GuiTkDownloadThread(), new GuiPygameCars(), new SerialDownloads(),
             new SerialSum(), new MapFilterComprehension(), new DecoRecordTime(), new DecoRecordParam(),

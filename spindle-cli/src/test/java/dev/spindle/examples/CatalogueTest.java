@@ -33,6 +33,8 @@ class CatalogueTest {
                 "thread-semaphore", "thread-event-redis", "thread-event-mysql", "thread-event-wait-timeout",
                 "thread-condition-notify", "thread-condition-wait-for", "singleton-decorator-threadsafe",
                 "singleton-new-threadsafe", "thread-queue-drain", "queue-fifo",
+                "asyncio-gather-prime-square", "asyncio-aiohttp-titles", "asyncio-create-task", "asyncio-legacy-coroutine",
+                "asyncio-hello-await", "asyncio-wget-headers",
                 "pool-socket-server",
                 "gui-tk-download-blocking", "gui-tk-download-thread", "gui-pygame-cars",
                 "serial-downloads", "serial-sum", "map-filter-comprehension", "deco-record-time", "deco-record-param",

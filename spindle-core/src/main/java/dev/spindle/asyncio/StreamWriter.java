@@ -1,0 +1,114 @@
+package dev.spindle.asyncio;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Python's {@code asyncio.StreamWriter}: {@link #write} queues bytes at once (it never waits);
+ * {@link #drain()} is the await that waits while more than {@link #HIGH_WATER} bytes are queued
+ * (flow control), and reports a failed connection.
+ */
+public final class StreamWriter {
+    /** Python's default high-water mark of a transport's write buffer: 64 KiB. */
+    public static final long HIGH_WATER = 64 * 1024;
+    private static final long LOW_WATER = HIGH_WATER / 4;
+
+    private final SocketTransport transport;
+    private final Future<Void> closed;
+    /** Read by the writer thread too: it tells the loop about sent bytes only while a drain waits. */
+    private volatile Future<Void> drained;
+    private boolean closing;
+
+    StreamWriter(EventLoop loop, SocketTransport transport) {
+        this.transport = transport;
+        this.closed = loop.createFuture();
+    }
+
+    /**
+     * Queues {@code data} to be sent.
+     *
+     * @throws IOException if the connection failed or the writer is closing
+     */
+    public void write(byte[] data) throws IOException {
+        transport.enqueue(data.clone());
+    }
+
+    /** {@link #write} of a string's UTF-8 bytes. */
+    public void write(String text) throws IOException {
+        transport.enqueue(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Python's {@code await writer.drain()}: returns once the queue is below the high-water mark.
+     *
+     * @throws IOException if sending failed (the peer reset the connection)
+     */
+    public void drain() throws IOException {
+        if (transport.sendFailure() != null) {
+            throw transport.sendFailure();
+        }
+        while (transport.queued() > HIGH_WATER && !closed.done()) {
+            drained = closed.getLoop().createFuture();
+            try {
+                Asyncio.awaitQuietly(drained);
+            } finally {
+                drained = null;
+            }
+        }
+        if (transport.sendFailure() != null) {
+            throw transport.sendFailure();
+        }
+    }
+
+    /** Closes this side for writing once the queue is sent (the peer reads EOF): Python's {@code write_eof()}. */
+    public void writeEof() {
+        transport.writeEof();
+    }
+
+    /** Sends what is queued, then closes the connection. */
+    public void close() {
+        closing = true;
+        transport.close();
+    }
+
+    public boolean isClosing() {
+        return closing;
+    }
+
+    /** Python's {@code await writer.wait_closed()}: waits until the socket is closed. */
+    public void waitClosed() {
+        if (!closed.done()) {
+            Asyncio.awaitQuietly(closed);
+        }
+    }
+
+    /** Python's {@code get_extra_info(name)} for {@code "peername"} and {@code "sockname"}; null otherwise. */
+    public Object getExtraInfo(String name) {
+        return switch (name) {
+            case "peername" -> transport.peer();
+            case "sockname" -> transport.local();
+            default -> null;
+        };
+    }
+
+    boolean drainWaits() {
+        return drained != null;
+    }
+
+    /** In the loop, after the writer thread sent a chunk while a drain waited. */
+    void sent() {
+        if (drained != null && !drained.done() && transport.queued() <= LOW_WATER) {
+            drained.setResult(null);
+        }
+    }
+
+    /** In the loop, once the socket is closed. */
+    void closed() {
+        if (!closed.done()) {
+            closed.setResult(null);
+        }
+        if (drained != null && !drained.done()) {
+            drained.setResult(null);
+        }
+    }
+}

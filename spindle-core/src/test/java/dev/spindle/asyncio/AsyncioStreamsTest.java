@@ -1,0 +1,196 @@
+package dev.spindle.asyncio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.spindle.futures.ProcessPoolExecutor;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Streams over real sockets on 127.0.0.1, and the bridges to threads and worker processes. */
+@Timeout(120)
+class AsyncioStreamsTest {
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String text(byte[] b) {
+        return new String(b, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void anEchoServerAndClientsTalkInLinesAndTheReaderReadsEveryWay() throws Exception {
+        Asyncio.run(() -> {
+            Server server = Asyncio.startServer((reader, writer) -> {
+                while (true) {
+                    byte[] line = reader.readline();
+                    if (line.length == 0) {
+                        break;
+                    }
+                    writer.write(line);
+                    writer.drain();
+                }
+                writer.close();
+                writer.waitClosed();
+            }, "127.0.0.1", 0);
+            List<Task<String>> clients = new ArrayList<>();
+            for (int c = 0; c < 5; c++) {
+                int id = c;
+                clients.add(Asyncio.createTask(() -> {
+                    Connection conn = Asyncio.openConnection("127.0.0.1", server.port());
+                    StringBuilder got = new StringBuilder();
+                    for (int i = 0; i < 10; i++) {
+                        conn.writer().write("client " + id + " line " + i + "\n");
+                        conn.writer().drain();
+                        got.append(text(conn.reader().readline()));
+                    }
+                    conn.writer().write("abc|def|tail");
+                    conn.writer().write("\n");
+                    assertThat(text(conn.reader().readExactly(2))).isEqualTo("ab");
+                    assertThat(text(conn.reader().readUntil(bytes("|")))).isEqualTo("c|");
+                    assertThat(text(conn.reader().read(4))).isEqualTo("def|");
+                    conn.writer().writeEof();
+                    assertThat(text(conn.reader().read(-1))).isEqualTo("tail\n");
+                    assertThat(conn.reader().atEof()).isTrue();
+                    assertThat(conn.reader().readline()).isEmpty();
+                    conn.writer().close();
+                    conn.writer().waitClosed();
+                    return got.toString();
+                }));
+            }
+            for (int c = 0; c < 5; c++) {
+                StringBuilder expected = new StringBuilder();
+                for (int i = 0; i < 10; i++) {
+                    expected.append("client ").append(c).append(" line ").append(i).append('\n');
+                }
+                assertThat(clients.get(c).await()).isEqualTo(expected.toString());
+            }
+            server.close();
+            server.waitClosed();
+            assertThat(server.isServing()).isFalse();
+            return null;
+        });
+    }
+
+    @Test
+    void aPeerThatClosesMidLineGivesThePartialLineThenEofAndReadExactlyFailsWithWhatCame() throws Exception {
+        try (ServerSocket peer = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            Thread.ofVirtual().start(() -> {
+                for (int i = 0; i < 2; i++) {
+                    try (Socket s = peer.accept(); OutputStream out = s.getOutputStream()) {
+                        out.write(bytes("whole line\nhalf a li"));
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+            });
+            Asyncio.run(() -> {
+                Connection first = Asyncio.openConnection("127.0.0.1", peer.getLocalPort());
+                assertThat(text(first.reader().readline())).isEqualTo("whole line\n");
+                assertThat(text(first.reader().readline())).isEqualTo("half a li");
+                assertThat(first.reader().readline()).isEmpty();
+                first.writer().close();
+                Connection second = Asyncio.openConnection("127.0.0.1", peer.getLocalPort());
+                assertThat(text(second.reader().readline())).isEqualTo("whole line\n");
+                assertThatThrownBy(() -> second.reader().readExactly(100)).isInstanceOfSatisfying(IncompleteReadError.class, e -> {
+                    assertThat(text(e.partial())).isEqualTo("half a li");
+                    assertThat(e.expected()).isEqualTo(100);
+                });
+                assertThatThrownBy(() -> second.reader().readUntil(bytes("\n"))).isInstanceOf(IncompleteReadError.class);
+                second.writer().close();
+                return null;
+            });
+        }
+    }
+
+    @Test
+    void aLineLongerThanTheLimitIsAClearErrorAndTheReaderGoesOn() throws Exception {
+        Asyncio.run(() -> {
+            StreamReader reader = new StreamReader();
+            reader.feedData(new byte[StreamReader.DEFAULT_LIMIT + 10]);
+            reader.feedData(bytes("\nnext\n"));
+            assertThatThrownBy(reader::readline).isInstanceOf(java.io.IOException.class).hasMessageContaining("limit");
+            assertThat(text(reader.readline())).isEqualTo("next\n");
+            reader.feedEof();
+            assertThat(reader.atEof()).isTrue();
+            return null;
+        });
+    }
+
+    @Test
+    void aHandlerThatThrowsIsReportedAndTheServerKeepsServing() throws Exception {
+        Asyncio.run(() -> {
+            int[] served = {0};
+            Server server = Asyncio.startServer((reader, writer) -> {
+                served[0]++;
+                String line = text(reader.readline());
+                if (line.startsWith("fail")) {
+                    throw new IllegalStateException("handler failed on purpose");
+                }
+                writer.write("ok " + line);
+                writer.close();
+            }, "127.0.0.1", 0);
+            Connection bad = Asyncio.openConnection("127.0.0.1", server.port());
+            bad.writer().write("fail\n");
+            assertThat(bad.reader().read(-1)).as("the failed handler's connection is closed").isEmpty();
+            for (int i = 0; i < 3; i++) {
+                Connection good = Asyncio.openConnection("127.0.0.1", server.port());
+                good.writer().write("hello " + i + "\n");
+                assertThat(text(good.reader().read(-1))).isEqualTo("ok hello " + i + "\n");
+            }
+            assertThat(served[0]).isEqualTo(4);
+            server.close();
+            return null;
+        });
+    }
+
+    @Test
+    void toThreadRunsBlockingCallsOffTheLoopWhileTheLoopGoesOn() throws Exception {
+        CountDownLatch loopRan = new CountDownLatch(1);
+        Asyncio.run(() -> {
+            Future<String> blocking = Asyncio.toThread(() -> {
+                loopRan.await(); // returns only because the loop's other task ran meanwhile
+                return Thread.currentThread().isVirtual() ? "off the loop" : "?";
+            });
+            Asyncio.createTask(() -> {
+                loopRan.countDown();
+                return null;
+            });
+            assertThat(blocking.await()).isEqualTo("off the loop");
+            assertThatThrownBy(() -> Asyncio.toThread(() -> {
+                throw new java.io.IOException("io");
+            }).await()).isInstanceOf(java.io.IOException.class);
+            return null;
+        });
+    }
+
+    @Test
+    void runInExecutorBridgesToAThreadPoolAndToWorkerProcesses() throws Exception {
+        long parentPid = ProcessHandle.current().pid();
+        try (ExecutorService threads = Executors.newFixedThreadPool(2); ProcessPoolExecutor processes = new ProcessPoolExecutor(2)) {
+            Asyncio.run(() -> {
+                EventLoop loop = Asyncio.getRunningLoop();
+                assertThat(loop.runInExecutor(threads, () -> 6 * 7).await()).isEqualTo(42);
+                Future<Long> a = loop.runInExecutor(processes, (dev.spindle.function.CheckedCallable<Long>) () -> ProcessHandle.current().pid());
+                Future<Long> b = loop.runInExecutor(processes, (dev.spindle.function.CheckedCallable<Long>) () -> ProcessHandle.current().pid());
+                List<Object> pids = Asyncio.gather(a, b).await();
+                assertThat(pids).doesNotContain(parentPid);
+                Future<Object> failing = loop.runInExecutor(processes, (dev.spindle.function.CheckedCallable<Object>) () -> {
+                    throw new ArithmeticException("in a worker");
+                });
+                assertThatThrownBy(failing::await).isInstanceOf(ArithmeticException.class).hasMessageContaining("in a worker");
+                return null;
+            });
+        }
+    }
+}
