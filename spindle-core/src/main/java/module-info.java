@@ -11,6 +11,11 @@
  *   <li>{@link dev.spindle.queue}: queues shared by threads or processes (Python's {@code queue});</li>
  *   <li>{@link dev.spindle.sync}: locks, semaphores, events, conditions and barriers, one interface
  *       each for threads and processes;</li>
+ *   <li>{@link dev.spindle.generator}: generators driven by {@code next}/{@code send} (Python's
+ *       generator coroutines), on virtual threads;</li>
+ *   <li>{@link dev.spindle.greenlet}: greenlets switched by hand (greenlet's API);</li>
+ *   <li>{@link dev.spindle.gevent}: spawned tasks, pools, groups, timeouts and a TCP stream server
+ *       on virtual threads (gevent's API, without monkey-patching);</li>
  *   <li>{@link dev.spindle.function}: the serializable functional interfaces that carry code to
  *       another process.</li>
  * </ul>
@@ -21,6 +26,9 @@ module dev.spindle {
     exports dev.spindle;
     exports dev.spindle.function;
     exports dev.spindle.futures;
+    exports dev.spindle.generator;
+    exports dev.spindle.gevent;
+    exports dev.spindle.greenlet;
     exports dev.spindle.multiprocessing;
     exports dev.spindle.queue;
     exports dev.spindle.sync;
