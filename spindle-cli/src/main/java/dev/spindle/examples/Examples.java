@@ -1,5 +1,20 @@
 package dev.spindle.examples;
 
+import dev.spindle.examples.coroutines.GenCalcAvg;
+import dev.spindle.examples.coroutines.GenDeliverMan;
+import dev.spindle.examples.coroutines.GenDeliverManState;
+import dev.spindle.examples.coroutines.GenFib;
+import dev.spindle.examples.coroutines.GenFib20;
+import dev.spindle.examples.coroutines.GenSendVsCall;
+import dev.spindle.examples.coroutines.GenexprBasics;
+import dev.spindle.examples.coroutines.GeventMonkeyPatch;
+import dev.spindle.examples.coroutines.GeventRequests;
+import dev.spindle.examples.coroutines.GeventSleepJoinall;
+import dev.spindle.examples.coroutines.GeventSocketServer;
+import dev.spindle.examples.coroutines.GeventSyncVsAsync;
+import dev.spindle.examples.coroutines.GreenletSwitch;
+import dev.spindle.examples.coroutines.GreenletSwitchArgs;
+import dev.spindle.examples.coroutines.GreenletSwitchOverhead;
 import dev.spindle.examples.futures.FuturesPrimeCheck;
 import dev.spindle.examples.futures.FuturesThreadPoolAccount;
 import dev.spindle.examples.futures.PpeDoneCallbackParent;
@@ -71,7 +86,13 @@ public final class Examples {
             new PoolApplyAsyncBasic(), new PoolApplyAsync10(), new PoolApplySync(), new PoolNamedTasks(),
             new PoolCollectResults(), new PoolCallbackPipeline(), new PoolCrawlerMaoyan(),
             new FuturesThreadPoolAccount(), new FuturesPrimeCheck(), new PpeShutdownWait(), new PpeDoneCallbackParent(),
-            new TpeDoneCallback(), new PoolSocketServer());
+            new TpeDoneCallback(),
+            new GenCalcAvg(), new GenDeliverMan(), new GenDeliverManState(), new GenSendVsCall(), new GenFib(),
+            new GenFib20(), new GenexprBasics(),
+            new GreenletSwitch(), new GreenletSwitchArgs(), new GreenletSwitchOverhead(),
+            new GeventSleepJoinall(), new GeventMonkeyPatch(), new GeventSyncVsAsync(), new GeventRequests(),
+            new PoolSocketServer(),
+            new GeventSocketServer());
 
     private Examples() {}
 

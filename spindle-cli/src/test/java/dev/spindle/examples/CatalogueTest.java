@@ -24,7 +24,13 @@ class CatalogueTest {
                 "pool-apply-async-basic", "pool-apply-async-10", "pool-apply-sync", "pool-named-tasks",
                 "pool-collect-results", "pool-callback-pipeline", "pool-crawler-maoyan",
                 "futures-thread-pool-account", "futures-prime-check", "ppe-shutdown-wait", "ppe-done-callback-parent",
-                "tpe-done-callback", "pool-socket-server");
+                "tpe-done-callback",
+                "gen-calc-avg", "gen-deliver-man", "gen-deliver-man-state", "gen-send-vs-call", "gen-fib", "gen-fib-20",
+                "genexpr-basics",
+                "greenlet-switch", "greenlet-switch-args", "greenlet-switch-overhead",
+                "gevent-sleep-joinall", "gevent-monkey-patch", "gevent-sync-vs-async", "gevent-requests",
+                "pool-socket-server",
+                "gevent-socket-server");
     }
 
     @Test
