@@ -21,12 +21,12 @@ import picocli.CommandLine.Parameters;
  * runs with their spread, the same workloads as the CPython script's, Spindle's and CPython's
  * runs alternating.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, version = SpindleCommand.VERSION, description = "End-to-end benchmarks (suites: process, pipe, pool, mutex, sync, queue, value).")
+@Command(name = "bench", mixinStandardHelpOptions = true, version = SpindleCommand.VERSION, description = "End-to-end benchmarks (suites: process, pipe, pool, mutex, sync, queue, value, coroutines).")
 final class BenchCommand implements Callable<Integer> {
     private static final int ROUND_TRIPS = 20_000;
 
-    @Parameters(arity = "0..*", description = "suites to run: process, pipe, pool, mutex, sync, queue, value (default: all)")
-    List<String> suites = List.of("process", "pipe", "pool", "mutex", "sync", "queue", "value");
+    @Parameters(arity = "0..*", description = "suites to run: process, pipe, pool, mutex, sync, queue, value, coroutines (default: all)")
+    List<String> suites = List.of("process", "pipe", "pool", "mutex", "sync", "queue", "value", "coroutines");
 
     @Option(names = "--json", description = "one JSON object per line")
     boolean json;
@@ -63,8 +63,9 @@ final class BenchCommand implements Callable<Integer> {
                 case "sync" -> SyncBench.run(runs, this::report);
                 case "queue" -> QueueBench.run(runs, this::report);
                 case "value" -> ValueBench.run(runs, this::report);
+                case "coroutines" -> CoroutineBench.run(runs, this::report);
                 default -> {
-                    System.err.println("spindle bench: unknown suite " + suite + " (process, pipe, pool, mutex, sync, queue, value)");
+                    System.err.println("spindle bench: unknown suite " + suite + " (process, pipe, pool, mutex, sync, queue, value, coroutines)");
                     return 2;
                 }
             }

@@ -18,13 +18,19 @@ final class CPythonBench {
 
     private CPythonBench() {}
 
+    /** The project's script with CPython's side of {@code figure}. */
+    private static String scriptFor(String figure) {
+        return figure.startsWith("generator.") || figure.startsWith("greenlet.") || figure.startsWith("gevent.")
+                ? "/bench/cpython_coroutines.py" : "/bench/cpython_bench.py";
+    }
+
     static List<Double> samples(String figure, int runs) throws IOException, InterruptedException {
         if (missing) {
             return List.of();
         }
         Path script = Files.createTempFile("spindle-cpython-bench-", ".py");
         try {
-            try (InputStream in = CPythonBench.class.getResourceAsStream("/bench/cpython_bench.py")) {
+            try (InputStream in = CPythonBench.class.getResourceAsStream(scriptFor(figure))) {
                 Files.write(script, in.readAllBytes());
             }
             Process process;
