@@ -3,7 +3,10 @@ workloads as CoroutineBench's, printed as one JSON line.
 
 Usage: python3 cpython_coroutines.py FIGURE RUNS
   generator.send_per_s                    1,000,000 sends into a running-average generator
-  greenlet.switch_roundtrip_per_s         1,000,000 switches to a greenlet and back (greenlet)
+                                          (also as generator.send_per_s.in_virtual_thread: Spindle's
+                                          caller is then a virtual thread; CPython's is the same)
+  greenlet.switch_roundtrip_per_s         1,000,000 switches to a greenlet and back (greenlet;
+                                          also as greenlet.switch_roundtrip_per_s.in_virtual_thread)
   gevent.spawn_joinall_per_s              10,000 trivial greenlets spawned, then gevent.joinall
   gevent.echo_100clients_roundtrips_per_s a gevent StreamServer echoing lines and 100 spawned
                                           clients in the same process, 200 line round trips each
@@ -108,7 +111,9 @@ def echo_roundtrips_per_s():
 
 FIGURES = {
     "generator.send_per_s": (send_per_s, None),
+    "generator.send_per_s.in_virtual_thread": (send_per_s, None),
     "greenlet.switch_roundtrip_per_s": (switch_roundtrip_per_s, "greenlet"),
+    "greenlet.switch_roundtrip_per_s.in_virtual_thread": (switch_roundtrip_per_s, "greenlet"),
     "gevent.spawn_joinall_per_s": (spawn_joinall_per_s, "gevent"),
     "gevent.echo_100clients_roundtrips_per_s": (echo_roundtrips_per_s, "gevent"),
 }

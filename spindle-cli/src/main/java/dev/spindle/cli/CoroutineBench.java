@@ -14,12 +14,16 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.DoubleSupplier;
 
 /**
  * The generator, greenlet and gevent figures of the coroutines suite, the same workloads as
  * {@code cpython_coroutines.py}: sends into a running-average generator; switches to a greenlet and
  * back; trivial tasks spawned, then joined; a StreamServer echoing lines to 100 spawned clients in
- * the same JVM.
+ * the same JVM. The generator and greenlet figures are taken with the main thread as the caller (each
+ * hand-off then wakes a platform thread), and again ({@code .in_virtual_thread}) with a virtual
+ * thread as the caller, as code in a spawned task has; CPython's workload is the same for both.
  */
 final class CoroutineBench {
     private static final int SENDS = 1_000_000;
@@ -33,6 +37,10 @@ final class CoroutineBench {
     static void run(int runs, Report report) throws Exception {
         report.figure("generator.send_per_s", "sends/s", runs, () -> warmed(CoroutineBench::sendsPerSecond));
         report.figure("greenlet.switch_roundtrip_per_s", "round trips/s", runs, () -> warmed(CoroutineBench::switchRoundTripsPerSecond));
+        report.figure("generator.send_per_s.in_virtual_thread", "sends/s", runs,
+                () -> warmed(() -> inVirtualThread(CoroutineBench::sendsPerSecond)));
+        report.figure("greenlet.switch_roundtrip_per_s.in_virtual_thread", "round trips/s", runs,
+                () -> warmed(() -> inVirtualThread(CoroutineBench::switchRoundTripsPerSecond)));
         report.figure("gevent.spawn_joinall_per_s", "tasks/s", runs, () -> warmed(CoroutineBench::spawnJoinAllPerSecond));
         report.figure("gevent.echo_100clients_roundtrips_per_s", "round trips/s", runs, CoroutineBench::echoServer);
     }
@@ -41,6 +49,13 @@ final class CoroutineBench {
     private static Workload warmed(Workload workload) throws Exception {
         workload.sample();
         return workload;
+    }
+
+    /** A sample taken with a virtual thread as the caller (as code in a spawned task is): its hand-offs park no platform thread. */
+    private static double inVirtualThread(DoubleSupplier sample) throws Exception {
+        CompletableFuture<Double> rate = new CompletableFuture<>();
+        Thread.ofVirtual().start(() -> rate.complete(sample.getAsDouble())).join();
+        return rate.get();
     }
 
     private static double sendsPerSecond() {

@@ -25,16 +25,6 @@ class BenchSmokeTest {
     }
 
     @Test
-    void theCoroutinesSuitePrintsItsGeneratorGreenletAndGeventFiguresAsJson() throws Exception {
-        DemoRun run = DemoRun.spindle("bench", "coroutines", "--json", "--runs", "1");
-        assertThat(run.exitCode()).isZero();
-        for (String figure : new String[] {"generator\\.send_per_s", "greenlet\\.switch_roundtrip_per_s",
-                "gevent\\.spawn_joinall_per_s", "gevent\\.echo_100clients_roundtrips_per_s"}) {
-            assertThat(run.output()).containsPattern("\\{\"name\":\"" + figure + "\",\"value\":[0-9.]+,");
-        }
-    }
-
-    @Test
     void anUnknownSuiteIsAClearError() throws Exception {
         DemoRun run = DemoRun.spindle("bench", "nosuch");
         assertThat(run.exitCode()).isEqualTo(2);
