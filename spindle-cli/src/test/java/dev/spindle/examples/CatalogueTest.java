@@ -48,7 +48,8 @@ class CatalogueTest {
                 "== thread-vs-process-pid", "== mp-pipe-adder", "30", "== mp-pipe-eof", "主进程",
                 "== mp-pingpong-queue", "left in the queue: 10", "== mp-value", "888", "b'a'", "武",
                 "== pool-callback-pipeline", "正在解析页面", "== ppe-shutdown-wait",
-                "== ppe-manager-lock-tickets", "f1.txt: 0", "== prime check",
+                "== ppe-manager-lock-tickets", "f1.txt: 0",
+                "== gevent-monkey-patch", "no monkey.patch_all()", "play phone 2", "eat food 2", "主", "== prime check",
                 "serial ", "(60 of 65 prime)", "threads    [", "] 65/65", "(60 of 65 prime)",
                 "processes  [", "] 65/65", "(60 of 65 prime)");
     }
