@@ -59,8 +59,10 @@ public final class Generator<Y, S> implements Iterator<Y>, Iterable<Y>, AutoClos
     private Object lookahead = NOTHING;
 
     private Generator(Body<Y, S> body) {
-        frame = new Frame<>(body);
-        CLEANER.register(this, frame::closeAbandoned);
+        Frame<Y, S> abandoned = new Frame<>(body);
+        frame = abandoned;
+        // closed on a thread of its own: a body's finally that blocks must not hold up the cleaner
+        CLEANER.register(this, () -> Thread.ofVirtual().name("generator-close").start(abandoned::closeAbandoned));
     }
 
     /** A generator in state {@link GeneratorState#GEN_CREATED}: {@code body} starts at the first {@link #next()}. */
