@@ -19,6 +19,11 @@
  *   <li>{@link dev.spindle.asyncio}: an event loop whose tasks take turns at awaits, with
  *       tasks, futures, gather/wait, task groups, timeouts, queues, locks and TCP streams (Python's
  *       {@code asyncio}), each task on its own virtual thread;</li>
+ *   <li>{@link dev.spindle.generator}: generators driven by {@code next}/{@code send} (Python's
+ *       generator coroutines), on virtual threads;</li>
+ *   <li>{@link dev.spindle.greenlet}: greenlets switched by hand (greenlet's API);</li>
+ *   <li>{@link dev.spindle.gevent}: spawned tasks, pools, groups, timeouts and a TCP stream server
+ *       on virtual threads (gevent's API, without monkey-patching);</li>
  *   <li>{@link dev.spindle.function}: the serializable functional interfaces that carry code to
  *       another process.</li>
  * </ul>
@@ -31,6 +36,9 @@ module dev.spindle {
     exports dev.spindle.function;
     exports dev.spindle.futures;
     exports dev.spindle.managers;
+    exports dev.spindle.generator;
+    exports dev.spindle.gevent;
+    exports dev.spindle.greenlet;
     exports dev.spindle.multiprocessing;
     exports dev.spindle.queue;
     exports dev.spindle.sync;

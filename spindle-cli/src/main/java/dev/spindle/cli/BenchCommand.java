@@ -64,7 +64,10 @@ final class BenchCommand implements Callable<Integer> {
                 case "queue" -> QueueBench.run(runs, this::report);
                 case "value" -> ValueBench.run(runs, this::report);
                 case "threading" -> ThreadingBench.run(runs, this::report);
-                case "coroutines" -> AsyncioBench.run(runs, this::report);
+                case "coroutines" -> {
+                    CoroutineBench.run(runs, this::report);
+                    AsyncioBench.run(runs, this::report);
+                }
                 case "manager" -> ManagerBench.run(runs, this::report);
                 default -> {
                     System.err.println("spindle bench: unknown suite " + suite + " (process, pipe, pool, mutex, sync, queue, value, threading, coroutines, manager)");

@@ -18,8 +18,15 @@ final class CPythonBench {
 
     private CPythonBench() {}
 
-    /** The script of a figure: its area's own ({@code asyncio.} → cpython_asyncio_bench.py) if it has one, else the common one. */
+    /**
+     * The script of a figure: generators', greenlets' and gevent's own (which re-runs itself under the
+     * Python that has gevent), an area's own ({@code asyncio.} → cpython_asyncio_bench.py) if it has
+     * one, else the common one.
+     */
     private static String script(String figure) {
+        if (figure.startsWith("generator.") || figure.startsWith("greenlet.") || figure.startsWith("gevent.")) {
+            return "/bench/cpython_coroutines.py";
+        }
         String area = figure.contains(".") ? figure.substring(0, figure.indexOf('.')) : "";
         String own = "/bench/cpython_" + area + "_bench.py";
         return CPythonBench.class.getResource(own) != null ? own : "/bench/cpython_bench.py";

@@ -16,7 +16,8 @@ final class DemoCommand implements Callable<Integer> {
             "mp-downloads", "mp-pingpong-global", "thread-vs-process-pid", "thread-vs-process-startup",
             "mp-terminate-is-alive", "mp-pipe-adder", "mp-pipe-eof", "mp-pingpong-queue", "mp-value", "pool-callback-pipeline", "ppe-shutdown-wait",
             "ppe-manager-lock-tickets", "thread-account-race", "thread-account-lock", "thread-deadlock",
-            "thread-rlock-no-deadlock");
+            "thread-rlock-no-deadlock",
+            "gevent-monkey-patch");
 
     @Parameters(index = "0", arity = "0..1", description = "program id (see --list)")
     String id;

@@ -6,6 +6,21 @@ import dev.spindle.examples.asyncio.AsyncioGatherPrimeSquare;
 import dev.spindle.examples.asyncio.AsyncioHelloAwait;
 import dev.spindle.examples.asyncio.AsyncioLegacyCoroutine;
 import dev.spindle.examples.asyncio.AsyncioWgetHeaders;
+import dev.spindle.examples.coroutines.GenCalcAvg;
+import dev.spindle.examples.coroutines.GenDeliverMan;
+import dev.spindle.examples.coroutines.GenDeliverManState;
+import dev.spindle.examples.coroutines.GenFib;
+import dev.spindle.examples.coroutines.GenFib20;
+import dev.spindle.examples.coroutines.GenSendVsCall;
+import dev.spindle.examples.coroutines.GenexprBasics;
+import dev.spindle.examples.coroutines.GeventMonkeyPatch;
+import dev.spindle.examples.coroutines.GeventRequests;
+import dev.spindle.examples.coroutines.GeventSleepJoinall;
+import dev.spindle.examples.coroutines.GeventSocketServer;
+import dev.spindle.examples.coroutines.GeventSyncVsAsync;
+import dev.spindle.examples.coroutines.GreenletSwitch;
+import dev.spindle.examples.coroutines.GreenletSwitchArgs;
+import dev.spindle.examples.coroutines.GreenletSwitchOverhead;
 import dev.spindle.examples.futures.FuturesPrimeCheck;
 import dev.spindle.examples.futures.FuturesThreadPoolAccount;
 import dev.spindle.examples.futures.PpeDoneCallbackParent;
@@ -136,9 +151,13 @@ public final class Examples {
             new ThreadEventMysql(), new ThreadEventWaitTimeout(), new ThreadConditionNotify(),
             new ThreadConditionWaitFor(), new SingletonDecoratorThreadsafe(), new SingletonNewThreadsafe(),
             new ThreadQueueDrain(), new QueueFifo(),
+            new GenCalcAvg(), new GenDeliverMan(), new GenDeliverManState(), new GenSendVsCall(), new GenFib(),
+            new GenFib20(), new GenexprBasics(),
+            new GreenletSwitch(), new GreenletSwitchArgs(), new GreenletSwitchOverhead(),
+            new GeventSleepJoinall(), new GeventMonkeyPatch(), new GeventSyncVsAsync(), new GeventRequests(),
             new AsyncioGatherPrimeSquare(), new AsyncioAiohttpTitles(), new AsyncioCreateTask(), new AsyncioLegacyCoroutine(),
             new AsyncioHelloAwait(), new AsyncioWgetHeaders(),
-            new PoolSocketServer(),
+            new PoolSocketServer(), new GeventSocketServer(),
             new GuiTkDownloadBlocking(), new GuiTkDownloadThread(), new GuiPygameCars(), new SerialDownloads(),
             new SerialSum(), new MapFilterComprehension(), new DecoRecordTime(), new DecoRecordParam(),
             new DecoRecordClass(), new SingletonDecorator(), new GcCycle(), new FibIterator(), new SingletonNew(),
