@@ -83,6 +83,8 @@ import dev.spindle.examples.queue.MpQueuePingPong1000;
 import dev.spindle.examples.queue.MpQueuePutGet;
 import dev.spindle.examples.queue.MpSum8Chunks;
 import dev.spindle.examples.queue.QueueFifo;
+import dev.spindle.examples.queue.QueueLifo;
+import dev.spindle.examples.queue.QueuePriority;
 import dev.spindle.examples.queue.ThreadQueueDrain;
 import dev.spindle.examples.socket.PoolSocketServer;
 import dev.spindle.examples.sync.MpEventTrafficLight;
@@ -108,6 +110,7 @@ import dev.spindle.examples.threading.ThreadEventMysql;
 import dev.spindle.examples.threading.ThreadEventRedis;
 import dev.spindle.examples.threading.ThreadEventWaitTimeout;
 import dev.spindle.examples.threading.ThreadInputUpperSave;
+import dev.spindle.examples.threading.ThreadIntrospection;
 import dev.spindle.examples.threading.ThreadLockCounter;
 import dev.spindle.examples.threading.ThreadNames;
 import dev.spindle.examples.threading.ThreadRaceDecrement;
@@ -118,6 +121,7 @@ import dev.spindle.examples.threading.ThreadSemaphore;
 import dev.spindle.examples.threading.ThreadStartFunction;
 import dev.spindle.examples.threading.ThreadStartSubclass;
 import dev.spindle.examples.threading.ThreadSubclassArgs;
+import dev.spindle.examples.threading.ThreadTimer;
 import dev.spindle.examples.threading.ThreadThumbnails;
 import dev.spindle.examples.values.MpArray;
 import dev.spindle.examples.values.MpValue;
@@ -146,11 +150,11 @@ public final class Examples {
             new ThreadSubclassArgs(), new ThreadLockCounter(), new ThreadRlockCounter(), new ThreadAccountRace(),
             new ThreadAccountLock(), new ThreadAccountLockSleep(), new ThreadAccountLockInitial(),
             new ThreadThumbnails(), new ThreadStartFunction(), new ThreadStartSubclass(), new ThreadInputUpperSave(),
-            new ThreadDaemonJoin(), new GilCpuBound(), new GilIoBound(), new ThreadRaceDecrement(),
+            new ThreadDaemonJoin(), new ThreadIntrospection(), new GilCpuBound(), new GilIoBound(), new ThreadRaceDecrement(),
             new ThreadDeadlock(), new ThreadRlockNoDeadlock(), new ThreadSemaphore(), new ThreadEventRedis(),
             new ThreadEventMysql(), new ThreadEventWaitTimeout(), new ThreadConditionNotify(),
-            new ThreadConditionWaitFor(), new SingletonDecoratorThreadsafe(), new SingletonNewThreadsafe(),
-            new ThreadQueueDrain(), new QueueFifo(),
+            new ThreadConditionWaitFor(), new ThreadTimer(), new SingletonDecoratorThreadsafe(),
+            new SingletonNewThreadsafe(), new ThreadQueueDrain(), new QueueFifo(), new QueueLifo(), new QueuePriority(),
             new GenCalcAvg(), new GenDeliverMan(), new GenDeliverManState(), new GenSendVsCall(), new GenFib(),
             new GenFib20(), new GenexprBasics(),
             new GreenletSwitch(), new GreenletSwitchArgs(), new GreenletSwitchOverhead(),

@@ -23,4 +23,18 @@ class ThreadQueueExamplesTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.lines()).containsExactly("first", "second", "third");
     }
+
+    @Test
+    void queueLifoGivesTheNewestFirst() throws Exception {
+        DemoRun run = DemoRun.of("queue-lifo", 0.02);
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.lines()).containsExactly("third", "second", "first");
+    }
+
+    @Test
+    void queuePriorityGivesTheSmallestFirst() throws Exception {
+        DemoRun run = DemoRun.of("queue-priority", 0.02);
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.lines()).containsExactly("(10, 'b')", "(20, 'a')", "(30, 'c')");
+    }
 }

@@ -276,4 +276,23 @@ class ThreadingExamplesTest {
         run.assertSameEachTime("(<Singleton object at 0x[0-9a-f]+>)", 10);
         assertThat(run.lines().getLast()).isEqualTo("obj1 is obj2: true");
     }
+
+    @Test
+    void threadTimerPrintsHelloOnceAfterItsInterval() throws Exception {
+        DemoRun run = ok(DemoRun.of("thread-timer", 0.2));
+        assertThat(run.count("hello, world")).isEqualTo(1);
+        double after = Double.parseDouble(run.all("printed after ([0-9.]+) s").getFirst());
+        assertThat(after).as("not before the interval (0.2 s at speed 0.2)").isGreaterThanOrEqualTo(0.2);
+    }
+
+    @Test
+    void threadIntrospectionCountsTheProgramsTwoThreads() throws Exception {
+        DemoRun run = ok(DemoRun.of("thread-introspection", FAST));
+        assertThat(run.lines().get(0)).isEqualTo("main");
+        assertThat(run.lines().get(1)).contains("main");
+        assertThat(run.lines().get(2)).startsWith("[").contains("main", "Thread-1");
+        assertThat(run.lines().get(3)).isEqualTo("2");
+        assertThat(run.lines().get(4)).isEqualTo("主线程/主进程");
+        assertThat(run.lines().getLast()).isEqualTo("Thread-1");
+    }
 }
