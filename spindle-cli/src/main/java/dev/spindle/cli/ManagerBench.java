@@ -45,19 +45,11 @@ final class ManagerBench {
     private static Workload setGet() {
         Manager manager = Context.processes().manager();
         Map<Integer, Integer> d = manager.dict();
-        return new Workload() {
-            @Override
-            public double sample() {
-                long t0 = System.nanoTime();
-                setAndGet(d);
-                return 2.0 * PAIRS / ((System.nanoTime() - t0) / 1e9);
-            }
-
-            @Override
-            public void close() {
-                manager.shutdown();
-            }
-        };
+        return closingAlso(() -> {
+            long t0 = System.nanoTime();
+            setAndGet(d);
+            return 2.0 * PAIRS / ((System.nanoTime() - t0) / 1e9);
+        }, manager::shutdown);
     }
 
     static void setAndGet(Map<Integer, Integer> d) {
@@ -109,18 +101,7 @@ final class ManagerBench {
                 done.take();
             }
         });
-        return new Workload() {
-            @Override
-            public double sample() throws Exception {
-                return workload.sample();
-            }
-
-            @Override
-            public void close() throws Exception {
-                workload.close();
-                manager.shutdown();
-            }
-        };
+        return closingAlso(workload, manager::shutdown);
     }
 
     /** For each go, makes {@value #PAIRS} set-and-get pairs on the served dict and reports their rate. */
@@ -146,19 +127,11 @@ final class ManagerBench {
         for (int i = 0; i < 3; i++) {
             rates.take(); // warm-up rounds
         }
-        return new Workload() {
-            @Override
-            public double sample() throws Exception {
-                return rates.take();
-            }
-
-            @Override
-            public void close() throws Exception {
-                client.kill();
-                client.join();
-                server.close();
-            }
-        };
+        return closingAlso(rates::take, () -> {
+            client.kill();
+            client.join();
+            server.close();
+        });
     }
 
     /** Echoes every message until EOF. */
@@ -189,17 +162,26 @@ final class ManagerBench {
             return (System.nanoTime() - t0) / 1e3 / ROUND_TRIPS;
         };
         workload.sample(); // warm-up
+        return closingAlso(workload, () -> {
+            c.close();
+            child.join();
+            listener.close();
+        });
+    }
+
+    /** {@code inner}, with {@code after} taken down once it is closed. */
+    private static Workload closingAlso(Workload inner, AutoCloseable after) {
         return new Workload() {
             @Override
             public double sample() throws Exception {
-                return workload.sample();
+                return inner.sample();
             }
 
             @Override
             public void close() throws Exception {
-                c.close();
-                child.join();
-                listener.close();
+                try (after) {
+                    inner.close();
+                }
             }
         };
     }

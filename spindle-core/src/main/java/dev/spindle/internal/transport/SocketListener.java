@@ -1,6 +1,7 @@
 package dev.spindle.internal.transport;
 
 import dev.spindle.internal.launch.ControlDirectory;
+import dev.spindle.internal.wire.CorruptFrameException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.SocketAddress;
@@ -134,11 +135,18 @@ public final class SocketListener implements Closeable {
             }
         } catch (Handshake.Refused refused) {
             arrivals.add(refused);
+        } catch (IOException notAfterAListenersHandshake) {
+            arrivals.add(new Handshake.Refused("the handshake failed: " + notAfterAListenersHandshake.getMessage(),
+                    notAfterAListenersHandshake));
         }
     }
 
-    /** Runs the handshake on {@code end}; closes it and throws if the peer fails it. */
-    private static void authenticate(SocketEnd end, byte[] key, boolean listening) throws Handshake.Refused {
+    /**
+     * Runs the handshake on {@code end}; closes it and throws if the peer fails it. A listener takes
+     * any failure for a refusal (the peer did not prove its key); a client whose connection breaks
+     * off meets a broken connection, not a wrong key, and gets it as such.
+     */
+    private static void authenticate(SocketEnd end, byte[] key, boolean listening) throws IOException {
         long deadline = System.nanoTime() + HANDSHAKE_TIMEOUT.toNanos();
         try {
             if (listening) {
@@ -149,9 +157,15 @@ public final class SocketListener implements Closeable {
         } catch (Handshake.Refused refused) {
             end.close();
             throw refused;
-        } catch (IOException | RuntimeException e) {
+        } catch (java.net.SocketTimeoutException | CorruptFrameException | MessageTooLongException e) {
             end.close();
             throw new Handshake.Refused("the handshake failed: " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            end.close();
+            if (listening) {
+                throw new Handshake.Refused("the handshake failed: " + e.getMessage(), e);
+            }
+            throw e;
         }
     }
 
