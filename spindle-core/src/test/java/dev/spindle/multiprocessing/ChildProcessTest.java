@@ -387,4 +387,55 @@ class ChildProcessTest {
         assertThat(Files.readString(out)).isEqualTo("thread done");
         assertThat(p.join(Duration.ZERO)).isTrue();
     }
+
+    static void writeAtExit(Path file) {
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
+            try {
+                Files.writeString(file, "deadbeef");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }));
+    }
+
+    /** CPython's {@code _TestAtExit.test_atexit}: a child whose target returns runs its exit handlers. */
+    @Test
+    void aChildWhoseTargetReturnsRunsItsShutdownHooks() throws Exception {
+        Path out = dir.resolve("atexit");
+        ChildProcess p = new ChildProcess(ChildProcessTest::writeAtExit, out);
+        p.start();
+        p.join();
+        assertThat(p.exitCode()).isZero();
+        assertThat(Files.readString(out)).isEqualTo("deadbeef");
+    }
+
+    /** A daemon thread blocked in a native read, which HotSpot's exit would wait on in steps. */
+    static void leaveADaemonBlockedInNativeCode(Path file) throws Exception {
+        java.nio.channels.Pipe pipe = java.nio.channels.Pipe.open();
+        java.util.concurrent.CountDownLatch reading = new java.util.concurrent.CountDownLatch(1);
+        Thread.ofPlatform().daemon().start(() -> {
+            reading.countDown();
+            try {
+                pipe.source().read(java.nio.ByteBuffer.allocate(1)); // nothing is ever written
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        reading.await();
+        Files.writeString(file, "returned");
+    }
+
+    /**
+     * CPython's {@code _TestProcess.test_wait_for_threads}, its daemon half: a daemon thread does
+     * not delay a child's exit; the child ends with 0 while its daemon thread still blocks.
+     */
+    @Test
+    void daemonThreadsDoNotKeepAChildFromEnding() throws Exception {
+        Path out = dir.resolve("daemon");
+        ChildProcess p = new ChildProcess(ChildProcessTest::leaveADaemonBlockedInNativeCode, out);
+        p.start();
+        assertThat(p.join(Deadlines.CHILD)).isTrue();
+        assertThat(p.exitCode()).isZero();
+        assertThat(Files.readString(out)).isEqualTo("returned");
+    }
 }
