@@ -277,6 +277,16 @@ public final class Pool implements AutoCloseable {
         return all(job(fn, list(items), MapJob.Items.ARGUMENTS, options, MapJob.Futures.USER));
     }
 
+    /**
+     * Submits a map; when it finishes, {@code callback} gets the list of results or
+     * {@code errorCallback} the first failure, in the parent's result thread, before the result is
+     * ready (Python's {@code map_async(..., callback, error_callback)}). Either may be null.
+     */
+    public <A, R> AsyncResult<List<R>> mapAsync(CheckedFunction<A, R> fn, Iterable<? extends A> items,
+                                                Consumer<? super List<R>> callback, Consumer<? super Throwable> errorCallback) {
+        return withCallbacks(mapAsync(fn, items), callback, errorCallback);
+    }
+
     /** The results of {@code fn} over {@code items}, in order, as they become ready (Python's {@code imap}). */
     public <A, R> ResultIterator<R> imap(CheckedFunction<A, R> fn, Iterable<? extends A> items) {
         return imap(fn, items, TaskOptions.DEFAULT.chunksize(1));
@@ -319,6 +329,13 @@ public final class Pool implements AutoCloseable {
                                                        Iterable<? extends Map.Entry<? extends A, ? extends B>> pairs,
                                                        TaskOptions options) {
         return all(job(fn, pairArguments(pairs), MapJob.Items.ARGUMENT_LISTS, options, MapJob.Futures.USER));
+    }
+
+    /** Submits a star map with callbacks, as {@link #mapAsync(CheckedFunction, Iterable, Consumer, Consumer)} (Python's {@code starmap_async}). */
+    public <A, B, R> AsyncResult<List<R>> starmapAsync(CheckedBiFunction<A, B, R> fn,
+                                                       Iterable<? extends Map.Entry<? extends A, ? extends B>> pairs,
+                                                       Consumer<? super List<R>> callback, Consumer<? super Throwable> errorCallback) {
+        return withCallbacks(starmapAsync(fn, pairs), callback, errorCallback);
     }
 
     /**
