@@ -438,4 +438,99 @@ class ChildProcessTest {
         assertThat(p.exitCode()).isZero();
         assertThat(Files.readString(out)).isEqualTo("returned");
     }
+
+    static void sendStartMethod(Connection out) throws Exception {
+        out.send(dev.spindle.Context.processes().startMethod().orElseThrow().name());
+    }
+
+    /**
+     * CPython's {@code TestStartMethod.test_context}: a child's own default start method is the
+     * one it was started by, so its children and pools start as it did.
+     */
+    @Test
+    void aChildsDefaultStartMethodIsTheOneItWasStartedBy() throws Exception {
+        Pipe pipe = Pipe.open(false);
+        ChildProcess p = new ChildProcess(ChildProcessTest::sendStartMethod, pipe.right());
+        p.start();
+        pipe.right().close();
+        assertThat(pipe.left().<String>recv()).isEqualTo(startMethod().name());
+        p.join();
+        pipe.left().close();
+    }
+
+    /** The target of CPython's {@code _test_recursion}: sends its id, then starts two children, one after the other, down to depth 2. */
+    static void recurse(Connection out, List<Integer> id) throws Exception {
+        out.send(new ArrayList<>(id));
+        if (id.size() < 2) {
+            for (int i = 0; i < 2; i++) {
+                List<Integer> childId = new ArrayList<>(id);
+                childId.add(i);
+                ChildProcess child = new ChildProcess(ChildProcessTest::recurse, out, childId);
+                child.start();
+                child.join();
+            }
+        }
+    }
+
+    /** CPython's {@code _TestProcess.test_recursion}: children start grandchildren, which use a pipe end handed down twice. */
+    @Test
+    void childrenStartGrandchildrenThatShareAPipeEnd() throws Exception {
+        Pipe pipe = Pipe.open(false);
+        recurse(pipe.right(), List.of());
+        List<Object> received = new ArrayList<>();
+        while (pipe.left().poll()) {
+            received.add(pipe.left().recv());
+        }
+        assertThat(received).containsExactly(List.of(), List.of(0), List.of(0, 0), List.of(0, 1), List.of(1),
+                List.of(1, 0), List.of(1, 1));
+        pipe.left().close();
+        pipe.right().close();
+    }
+
+    static void putOne(dev.spindle.queue.Queue<Integer> queue) throws Exception {
+        queue.put(1);
+    }
+
+    static void putTwoAndNestOnce(dev.spindle.queue.Queue<Integer> queue) throws Exception {
+        queue.put(2);
+        ChildProcess child = new ChildProcess(ChildProcessTest::putOne, queue);
+        child.start();
+        child.join();
+    }
+
+    /** CPython's {@code TestStartMethod.test_nested_startmethod}: a child hands the queue it was given to a grandchild. */
+    @Test
+    void aChildHandsItsQueueToAGrandchild() throws Exception {
+        dev.spindle.queue.Queue<Integer> queue = dev.spindle.Context.processes().queue();
+        ChildProcess nesting = new ChildProcess(ChildProcessTest::putTwoAndNestOnce, queue);
+        nesting.start();
+        nesting.join();
+        assertThat(nesting.exitCode()).isZero();
+        assertThat(List.of(queue.get(Deadlines.PROMPT), queue.get(Deadlines.PROMPT))).containsExactlyInAnyOrder(1, 2);
+        queue.close();
+        queue = null;
+        nesting = null; // it keeps its arguments (CPython's test_lose_target_ref asks otherwise)
+        NoLeaks.awaitUnreachableSegmentsRemoved();
+    }
+
+    static void poolInProcess(Path out) throws Exception {
+        try (Pool pool = Pool.of(2)) {
+            Files.writeString(out, pool.map(ChildProcessTest::square, List.of(1, 2, 3, 4, 5, 6, 7)).toString());
+        }
+    }
+
+    static int square(int x) {
+        return x * x;
+    }
+
+    /** CPython's {@code _TestPool.test_pool_in_process}: a child runs a pool of its own. */
+    @Test
+    void aChildRunsAPoolOfItsOwn() throws Exception {
+        Path out = dir.resolve("pool");
+        ChildProcess p = new ChildProcess(ChildProcessTest::poolInProcess, out);
+        p.start();
+        p.join();
+        assertThat(p.exitCode()).isZero();
+        assertThat(Files.readString(out)).isEqualTo("[1, 4, 9, 16, 25, 36, 49]");
+    }
 }
