@@ -287,6 +287,12 @@ public class ChildProcess implements BaseProcess, Serializable {
         started("terminate").terminate();
     }
 
+    /** Sends the child SIGINT (exit code -2, see {@link BaseProcess#interrupt()}). Asynchronous. */
+    @Override
+    public final void interrupt() {
+        started("interrupt").interrupt();
+    }
+
     /** Ends the child with SIGKILL (exit code -9). Asynchronous. */
     @Override
     public final void kill() {

@@ -129,6 +129,11 @@ public final class LaunchedProcess implements BaseProcess {
     }
 
     @Override
+    public void interrupt() {
+        handle.interrupt();
+    }
+
+    @Override
     public void kill() {
         handle.kill();
     }
