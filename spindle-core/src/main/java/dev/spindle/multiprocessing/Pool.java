@@ -531,10 +531,15 @@ public final class Pool implements AutoCloseable {
             return this;
         }
 
-        /** A worker process is replaced after this many tasks; 0 (default) means never. */
+        /**
+         * A worker process is replaced after this many tasks (Python's {@code maxtasksperchild});
+         * unset (the default), never.
+         *
+         * @throws IllegalArgumentException if {@code tasks} is below 1 (Python's ValueError)
+         */
         public Builder maxTasksPerChild(int tasks) {
-            if (tasks < 0) {
-                throw new IllegalArgumentException("maxTasksPerChild must not be negative: " + tasks);
+            if (tasks < 1) {
+                throw new IllegalArgumentException("maxTasksPerChild must be at least 1 (leave it unset for no limit): " + tasks);
             }
             maxTasksPerChild = tasks;
             return this;
