@@ -533,4 +533,35 @@ class ChildProcessTest {
         assertThat(p.exitCode()).isZero();
         assertThat(Files.readString(out)).isEqualTo("[1, 4, 9, 16, 25, 36, 49]");
     }
+
+    /**
+     * CPython's {@code _TestProcess._kill_process} (under {@code test_terminate}): {@code join} with
+     * a zero or negative timeout returns at once, the child still alive.
+     */
+    @Test
+    void joinWithAZeroOrNegativeTimeoutReturnsAtOnce() throws Exception {
+        ChildProcess p = new ChildProcess(ChildProcessTest::neverEnds);
+        p.start();
+        assertThat(p.join(Duration.ZERO)).isFalse();
+        assertThat(p.join(Duration.ofSeconds(-1))).isFalse();
+        assertThat(p.isAlive()).isTrue();
+        p.kill();
+        p.join();
+    }
+
+    /** CPython's {@code _TestProcess.test_many_processes}: children terminated right after their start end with -15. */
+    @Test
+    void childrenTerminatedRightAfterStartEndWithMinusFifteen() throws Exception {
+        List<ChildProcess> children = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ChildProcess p = new ChildProcess(ChildProcessTest::neverEnds);
+            p.start();
+            children.add(p);
+        }
+        children.forEach(ChildProcess::terminate);
+        for (ChildProcess p : children) {
+            p.join();
+            assertThat(p.exitCode()).isEqualTo(-15);
+        }
+    }
 }
