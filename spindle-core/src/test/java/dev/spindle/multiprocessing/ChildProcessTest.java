@@ -509,7 +509,6 @@ class ChildProcessTest {
         assertThat(List.of(queue.get(Deadlines.PROMPT), queue.get(Deadlines.PROMPT))).containsExactlyInAnyOrder(1, 2);
         queue.close();
         queue = null;
-        nesting = null; // it keeps its arguments (CPython's test_lose_target_ref asks otherwise)
         NoLeaks.awaitUnreachableSegmentsRemoved();
     }
 
@@ -563,5 +562,27 @@ class ChildProcessTest {
             p.join();
             assertThat(p.exitCode()).isEqualTo(-15);
         }
+    }
+
+    /**
+     * CPython's {@code _TestProcess.test_lose_target_ref}: once the child has ended, the parent's
+     * process object holds its arguments no more, so they can be collected; its target is gone too.
+     */
+    @Test
+    void theArgumentsAreReleasedOnceTheChildHasEnded() throws Exception {
+        Path out = dir.resolve("released");
+        String text = new String(new char[] {'o', 'k'}); // an object of its own, which only p refers to
+        java.lang.ref.WeakReference<String> argument = new java.lang.ref.WeakReference<>(text);
+        ChildProcess p = new ChildProcess(ChildProcessTest::write, out, text);
+        text = null;
+        p.start();
+        p.join();
+        assertThat(Files.readString(out)).isEqualTo("ok");
+        Deadlines.await("the argument is collected", Deadlines.PROMPT, () -> {
+            System.gc();
+            return argument.get() == null;
+        });
+        assertThat(p.args()).isEmpty();
+        assertThatThrownBy(p::run).isInstanceOf(IllegalStateException.class).hasMessageContaining("released");
     }
 }
