@@ -314,7 +314,7 @@ public final class Context {
      * @throws IllegalArgumentException if {@code parties} is below 1
      */
     public Barrier barrier(int parties) {
-        return backend.barrier(parties, null);
+        return backend.barrier(parties, null, null);
     }
 
     /**
@@ -326,7 +326,24 @@ public final class Context {
      * @throws IllegalArgumentException if {@code parties} is below 1, or a process context's action is not serializable
      */
     public Barrier barrier(int parties, Runnable action) {
-        return backend.barrier(parties, Objects.requireNonNull(action, "action"));
+        return backend.barrier(parties, Objects.requireNonNull(action, "action"), null);
+    }
+
+    /**
+     * A new {@link Barrier} of {@code parties} whose {@link Barrier#await()} waits at most
+     * {@code timeout} before it breaks the barrier (Python's
+     * {@code Barrier(parties, action, timeout)}); {@code action} as {@link #barrier(int, Runnable)}'s,
+     * or null for none. {@code await(Duration)} still waits as long as it is told.
+     *
+     * @throws IllegalArgumentException if {@code parties} is below 1, {@code timeout} is negative,
+     *         or a process context's action is not serializable
+     */
+    public Barrier barrier(int parties, Runnable action, Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("a Barrier's timeout must not be negative: " + timeout);
+        }
+        return backend.barrier(parties, action, timeout);
     }
 
     /**

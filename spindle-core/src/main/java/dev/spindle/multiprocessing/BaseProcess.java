@@ -73,6 +73,18 @@ public interface BaseProcess {
     void terminate();
 
     /**
+     * Interrupts the process (Python 3.14's {@code interrupt()}). A child JVM gets SIGINT and
+     * ends with exit code -2: Java has no {@code KeyboardInterrupt} to raise in it, so it ends as
+     * a Python child without a SIGINT handler does. A thread is interrupted
+     * ({@link Thread#interrupt()}): a target that throws {@link InterruptedException} ends with
+     * exit code 1, as Python's child that {@code KeyboardInterrupt} ends. Asynchronous; nothing
+     * happens once the process has ended.
+     *
+     * @throws IllegalStateException if the process has not been started
+     */
+    void interrupt();
+
+    /**
      * Ends the process at once (SIGKILL for a child JVM, exit code -9). Asynchronous.
      *
      * @throws UnsupportedOperationException for a thread, as {@link #terminate()}

@@ -55,10 +55,16 @@ public class ChildProcess implements BaseProcess, Serializable {
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static final List<String> NO_OPTIONS = List.of();
 
-    /** The target: a CheckedRunnable, CheckedConsumer, CheckedBiConsumer or CheckedConsumer3..6 for 0 to 6 args; null for subclasses. */
-    private final Serializable target;
+    /**
+     * The target: a CheckedRunnable, CheckedConsumer, CheckedBiConsumer or CheckedConsumer3..6 for
+     * 0 to 6 args; null for subclasses, and once the child of a plain process has ended.
+     */
+    private volatile Serializable target;
+    /** Unmodifiable and serializable; emptied with {@link #target}. */
     @SuppressWarnings("serial") // always an unmodifiable copy of an ArrayList, which is serializable
-    private final List<Object> args;
+    private volatile List<Object> args;
+    /** True once the child has ended and this object let go of its target and arguments. */
+    private volatile boolean released;
     private String name;
     private boolean daemon;
     @SuppressWarnings("serial") // List.of(...): serializable
@@ -122,15 +128,24 @@ public class ChildProcess implements BaseProcess, Serializable {
     /**
      * The code the child runs: the target, unless a subclass overrides it. Calling it directly
      * runs it in the caller, as in Python.
+     *
+     * @throws IllegalStateException once the child has ended: the target has been released
      */
     @Override
     public void run() throws Exception {
+        if (released) {
+            throw new IllegalStateException("the target of " + name + " was released when its child ended");
+        }
         if (target != null) {
             Targets.call(target, args);
         }
     }
 
-    /** The arguments given at construction. */
+    /**
+     * The arguments given at construction. Once the child of a process made with a target has
+     * ended, this object lets go of the target and the arguments (as Python's parent does), so
+     * they can be collected: then empty.
+     */
     public final List<Object> args() {
         return args;
     }
@@ -204,7 +219,16 @@ public class ChildProcess implements BaseProcess, Serializable {
             ProcessSpec spec = new ProcessSpec(name, daemon, plain ? target : selfTarget(this), plain ? args : List.of(),
                     jvmOptions, method);
             launched = LaunchedProcess.start(spec, target != null ? target.getClass() : getClass(), this);
+            if (plain) {
+                launched.onExit().thenRun(this::release);
+            }
         }
+    }
+
+    private void release() {
+        released = true;
+        target = null;
+        args = List.of();
     }
 
     /** The target a subclass travels as: in the child, it runs the decoded process's own {@code run()}. */
@@ -285,6 +309,12 @@ public class ChildProcess implements BaseProcess, Serializable {
     @Override
     public final void terminate() {
         started("terminate").terminate();
+    }
+
+    /** Sends the child SIGINT (exit code -2, see {@link BaseProcess#interrupt()}). Asynchronous. */
+    @Override
+    public final void interrupt() {
+        started("interrupt").interrupt();
     }
 
     /** Ends the child with SIGKILL (exit code -9). Asynchronous. */

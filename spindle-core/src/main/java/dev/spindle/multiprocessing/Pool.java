@@ -277,6 +277,16 @@ public final class Pool implements AutoCloseable {
         return all(job(fn, list(items), MapJob.Items.ARGUMENTS, options, MapJob.Futures.USER));
     }
 
+    /**
+     * Submits a map; when it finishes, {@code callback} gets the list of results or
+     * {@code errorCallback} the first failure, in the parent's result thread, before the result is
+     * ready (Python's {@code map_async(..., callback, error_callback)}). Either may be null.
+     */
+    public <A, R> AsyncResult<List<R>> mapAsync(CheckedFunction<A, R> fn, Iterable<? extends A> items,
+                                                Consumer<? super List<R>> callback, Consumer<? super Throwable> errorCallback) {
+        return withCallbacks(mapAsync(fn, items), callback, errorCallback);
+    }
+
     /** The results of {@code fn} over {@code items}, in order, as they become ready (Python's {@code imap}). */
     public <A, R> ResultIterator<R> imap(CheckedFunction<A, R> fn, Iterable<? extends A> items) {
         return imap(fn, items, TaskOptions.DEFAULT.chunksize(1));
@@ -319,6 +329,13 @@ public final class Pool implements AutoCloseable {
                                                        Iterable<? extends Map.Entry<? extends A, ? extends B>> pairs,
                                                        TaskOptions options) {
         return all(job(fn, pairArguments(pairs), MapJob.Items.ARGUMENT_LISTS, options, MapJob.Futures.USER));
+    }
+
+    /** Submits a star map with callbacks, as {@link #mapAsync(CheckedFunction, Iterable, Consumer, Consumer)} (Python's {@code starmap_async}). */
+    public <A, B, R> AsyncResult<List<R>> starmapAsync(CheckedBiFunction<A, B, R> fn,
+                                                       Iterable<? extends Map.Entry<? extends A, ? extends B>> pairs,
+                                                       Consumer<? super List<R>> callback, Consumer<? super Throwable> errorCallback) {
+        return withCallbacks(starmapAsync(fn, pairs), callback, errorCallback);
     }
 
     /**
@@ -514,10 +531,15 @@ public final class Pool implements AutoCloseable {
             return this;
         }
 
-        /** A worker process is replaced after this many tasks; 0 (default) means never. */
+        /**
+         * A worker process is replaced after this many tasks (Python's {@code maxtasksperchild});
+         * unset (the default), never.
+         *
+         * @throws IllegalArgumentException if {@code tasks} is below 1 (Python's ValueError)
+         */
         public Builder maxTasksPerChild(int tasks) {
-            if (tasks < 0) {
-                throw new IllegalArgumentException("maxTasksPerChild must not be negative: " + tasks);
+            if (tasks < 1) {
+                throw new IllegalArgumentException("maxTasksPerChild must be at least 1 (leave it unset for no limit): " + tasks);
             }
             maxTasksPerChild = tasks;
             return this;

@@ -20,6 +20,8 @@ import java.util.Objects;
  * <tr><td>{@code I}</td><td>{@link #UINT}</td><td>unsigned int</td><td>4</td><td>{@code Long}, 0 to 2<sup>32</sup>-1</td></tr>
  * <tr><td>{@code l}</td><td>{@link #LONG}</td><td>long</td><td>8</td><td>{@code Long}</td></tr>
  * <tr><td>{@code L}</td><td>{@link #ULONG}</td><td>unsigned long</td><td>8</td><td>{@code Long}, its 64 bits read as unsigned ({@link Long#toUnsignedString})</td></tr>
+ * <tr><td>{@code q}</td><td>{@link #LONGLONG}</td><td>long long</td><td>8</td><td>{@code Long}</td></tr>
+ * <tr><td>{@code Q}</td><td>{@link #ULONGLONG}</td><td>unsigned long long</td><td>8</td><td>{@code Long}, read as {@code L}'s</td></tr>
  * <tr><td>{@code f}</td><td>{@link #FLOAT}</td><td>float</td><td>4</td><td>{@code Float}</td></tr>
  * <tr><td>{@code d}</td><td>{@link #DOUBLE}</td><td>double</td><td>8</td><td>{@code Double}</td></tr>
  * <tr><td>{@code ?}</td><td>{@link #BOOLEAN}</td><td>_Bool</td><td>1</td><td>{@code Boolean}</td></tr>
@@ -28,7 +30,7 @@ import java.util.Objects;
  * <p>A value written is stored as its C type stores it: an unsigned value out of range wraps
  * (256 is stored as 0), as in Python's ctypes.
  *
- * <p>A type code is a value: its letter, size and Java type. Only the thirteen codes above exist;
+ * <p>A type code is a value: its letter, size and Java type. Only the fifteen codes above exist;
  * the constructor refuses any other combination, so {@code new TypeCode<>('i', 4, Integer.class)}
  * equals {@link #INT}.
  *
@@ -58,6 +60,10 @@ public record TypeCode<T>(char code, int byteSize, Class<T> type) {
     public static final TypeCode<Long> LONG = new TypeCode<>('l', 8, Long.class);
     /** {@code 'L'}: an unsigned 64-bit integer. */
     public static final TypeCode<Long> ULONG = new TypeCode<>('L', 8, Long.class);
+    /** {@code 'q'}: a signed 64-bit integer (C's long long). */
+    public static final TypeCode<Long> LONGLONG = new TypeCode<>('q', 8, Long.class);
+    /** {@code 'Q'}: an unsigned 64-bit integer (C's unsigned long long). */
+    public static final TypeCode<Long> ULONGLONG = new TypeCode<>('Q', 8, Long.class);
     /** {@code 'f'}: a 32-bit float. */
     public static final TypeCode<Float> FLOAT = new TypeCode<>('f', 4, Float.class);
     /** {@code 'd'}: a 64-bit double. */
@@ -68,8 +74,8 @@ public record TypeCode<T>(char code, int byteSize, Class<T> type) {
     private static final Map<Character, TypeCode<?>> BY_CODE = Map.ofEntries(
             Map.entry('c', CHAR), Map.entry('u', WCHAR), Map.entry('b', BYTE), Map.entry('B', UBYTE),
             Map.entry('h', SHORT), Map.entry('H', USHORT), Map.entry('i', INT), Map.entry('I', UINT),
-            Map.entry('l', LONG), Map.entry('L', ULONG), Map.entry('f', FLOAT), Map.entry('d', DOUBLE),
-            Map.entry('?', BOOLEAN));
+            Map.entry('l', LONG), Map.entry('L', ULONG), Map.entry('q', LONGLONG), Map.entry('Q', ULONGLONG),
+            Map.entry('f', FLOAT), Map.entry('d', DOUBLE), Map.entry('?', BOOLEAN));
 
     /**
      * The type code of that letter, size and Java type.
@@ -85,11 +91,11 @@ public record TypeCode<T>(char code, int byteSize, Class<T> type) {
             case 'h' -> "2 Short";
             case 'H', 'i' -> (code == 'H' ? 2 : 4) + " Integer";
             case 'I' -> "4 Long";
-            case 'l', 'L' -> "8 Long";
+            case 'l', 'L', 'q', 'Q' -> "8 Long";
             case 'f' -> "4 Float";
             case 'd' -> "8 Double";
             case '?' -> "1 Boolean";
-            default -> throw new IllegalArgumentException("no type code '" + code + "' (c u b B h H i I l L f d ?)");
+            default -> throw new IllegalArgumentException("no type code '" + code + "' (c u b B h H i I l L q Q f d ?)");
         };
         if (!expected.equals(byteSize + " " + type.getSimpleName()) || !type.getPackageName().equals("java.lang")) {
             throw new IllegalArgumentException("type code '" + code + "' is " + expected + ", not " + byteSize + " "
@@ -109,7 +115,7 @@ public record TypeCode<T>(char code, int byteSize, Class<T> type) {
     public static <T> TypeCode<T> of(char code) {
         TypeCode<?> found = BY_CODE.get(code);
         if (found == null) {
-            throw new IllegalArgumentException("no type code '" + code + "' (c u b B h H i I l L f d ?)");
+            throw new IllegalArgumentException("no type code '" + code + "' (c u b B h H i I l L q Q f d ?)");
         }
         return (TypeCode<T>) found;
     }

@@ -2,6 +2,7 @@ package dev.spindle.sync;
 
 import dev.spindle.internal.waits.Waits;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.BrokenBarrierException;
 
 /**
@@ -31,15 +32,22 @@ public interface Barrier {
     int parties();
 
     /**
-     * Waits until every party has arrived (Python's {@code wait()}).
+     * Waits until every party has arrived (Python's {@code wait()}), at most the barrier's
+     * {@link #timeout()} if it has one; that timeout passing breaks the barrier.
      *
      * @return this party's arrival index in the round, from 0 (first) to {@code parties() - 1}
-     * @throws BrokenBarrierException if the barrier is or becomes broken while waiting
+     * @throws BrokenBarrierException if the barrier is or becomes broken while waiting, or its timeout passes
      * @throws InterruptedException if this thread is interrupted while waiting (the barrier breaks)
      */
     default int await() throws InterruptedException, BrokenBarrierException {
-        return await(Waits.FOREVER);
+        return await(timeout().orElse(Waits.FOREVER));
     }
+
+    /**
+     * How long {@link #await()} waits before it breaks the barrier (Python's
+     * {@code Barrier(parties, action, timeout)}); empty: for ever.
+     */
+    Optional<Duration> timeout();
 
     /**
      * Waits at most {@code timeout} (Python's {@code wait(timeout)}); a timeout breaks the barrier.

@@ -140,6 +140,48 @@ class PipeContractTest {
         pipe.right().close();
     }
 
+    /**
+     * CPython's {@code _TestConnection.test_connection}, its checks of the ends themselves: both
+     * ends of a duplex pipe read and write; a negative poll timeout returns at once; a write-only
+     * end cannot poll; a byte range outside the array is refused before anything is sent.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("contexts")
+    void theEndsCheckTheirDirectionTimeoutsAndRanges(Context ctx) throws Exception {
+        Pipe duplex = ctx.pipe();
+        try (Connection a = duplex.left(); Connection b = duplex.right()) {
+            assertThat(List.of(a.isReadable(), a.isWritable(), b.isReadable(), b.isWritable())).containsOnly(true);
+            assertThat(a.poll(Duration.ofMillis(-1))).isFalse();
+            byte[] message = "abcdefghijklmnopqrstuvwxyz".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            assertThatThrownBy(() -> b.sendBytes(message, -1, 1)).isInstanceOf(IndexOutOfBoundsException.class);
+            assertThatThrownBy(() -> b.sendBytes(message, 4, -1)).isInstanceOf(IndexOutOfBoundsException.class);
+            assertThatThrownBy(() -> b.sendBytes(message, 20, 7)).isInstanceOf(IndexOutOfBoundsException.class);
+            assertThat(a.poll()).as("nothing was sent").isFalse();
+            b.sendBytes(message, 8, 4);
+            assertThat(a.recvBytes()).isEqualTo("ijkl".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        Pipe oneWay = ctx.pipe(false);
+        try (Connection reader = oneWay.left(); Connection writer = oneWay.right()) {
+            assertThatThrownBy(writer::poll).isInstanceOf(IllegalStateException.class);
+            assertThat(reader.poll()).isFalse();
+        }
+    }
+
+    /** CPython's {@code _TestConnection.test_empty_string}: an empty message is ready, and stays ready until read. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("contexts")
+    void anEmptyMessageIsReadyUntilItIsRead(Context ctx) throws Exception {
+        Pipe pipe = ctx.pipe();
+        try (Connection a = pipe.left(); Connection b = pipe.right()) {
+            assertThat(a.poll()).isFalse();
+            b.sendBytes(new byte[0]);
+            assertThat(a.poll(Deadlines.PROMPT)).isTrue();
+            assertThat(a.poll()).isTrue();
+            assertThat(a.recvBytes()).isEmpty();
+            assertThat(a.poll()).isFalse();
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("contexts")
     void pollWaitsForAMessageAndWaitPicksTheReadyConnections(Context ctx) throws Exception {

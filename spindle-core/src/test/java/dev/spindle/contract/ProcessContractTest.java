@@ -159,6 +159,30 @@ class ProcessContractTest {
         }
     }
 
+    /**
+     * CPython's {@code _TestProcess.test_interrupt} and {@code test_interrupt_no_handler}: a child
+     * JVM ends with -2, as a Python child without a SIGINT handler; a thread is interrupted, and
+     * its target's InterruptedException ends it with 1, as KeyboardInterrupt ends a Python child.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("contexts")
+    @SuppressWarnings("serial")
+    void interruptEndsAChildJvmWithMinusTwoAndInterruptsAThread(Context ctx) throws Exception {
+        Event gate = ctx.event();
+        BaseProcess p = ctx.process(ProcessContractTest::waitFor, gate);
+        assertThatThrownBy(p::interrupt).isInstanceOf(IllegalStateException.class);
+        p.start();
+        p.interrupt();
+        p.join();
+        if (isThreads(ctx)) {
+            assertThat(p.exitCode()).isEqualTo(1);
+            assertThat(p.failure()).containsInstanceOf(InterruptedException.class);
+        } else {
+            assertThat(p.exitCode()).isEqualTo(-2);
+        }
+        p.interrupt(); // ended: nothing happens
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("contexts")
     @SuppressWarnings("serial")

@@ -387,4 +387,202 @@ class ChildProcessTest {
         assertThat(Files.readString(out)).isEqualTo("thread done");
         assertThat(p.join(Duration.ZERO)).isTrue();
     }
+
+    static void writeAtExit(Path file) {
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
+            try {
+                Files.writeString(file, "deadbeef");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }));
+    }
+
+    /** CPython's {@code _TestAtExit.test_atexit}: a child whose target returns runs its exit handlers. */
+    @Test
+    void aChildWhoseTargetReturnsRunsItsShutdownHooks() throws Exception {
+        Path out = dir.resolve("atexit");
+        ChildProcess p = new ChildProcess(ChildProcessTest::writeAtExit, out);
+        p.start();
+        p.join();
+        assertThat(p.exitCode()).isZero();
+        assertThat(Files.readString(out)).isEqualTo("deadbeef");
+    }
+
+    /** A daemon thread blocked in a native read, which HotSpot's exit would wait on in steps. */
+    static void leaveADaemonBlockedInNativeCode(Path file) throws Exception {
+        java.nio.channels.Pipe pipe = java.nio.channels.Pipe.open();
+        java.util.concurrent.CountDownLatch reading = new java.util.concurrent.CountDownLatch(1);
+        Thread.ofPlatform().daemon().start(() -> {
+            reading.countDown();
+            try {
+                pipe.source().read(java.nio.ByteBuffer.allocate(1)); // nothing is ever written
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        reading.await();
+        Files.writeString(file, "returned");
+    }
+
+    /**
+     * CPython's {@code _TestProcess.test_wait_for_threads}, its daemon half: a daemon thread does
+     * not delay a child's exit; the child ends with 0 while its daemon thread still blocks.
+     */
+    @Test
+    void daemonThreadsDoNotKeepAChildFromEnding() throws Exception {
+        Path out = dir.resolve("daemon");
+        ChildProcess p = new ChildProcess(ChildProcessTest::leaveADaemonBlockedInNativeCode, out);
+        p.start();
+        assertThat(p.join(Deadlines.CHILD)).isTrue();
+        assertThat(p.exitCode()).isZero();
+        assertThat(Files.readString(out)).isEqualTo("returned");
+    }
+
+    static void sendStartMethod(Connection out) throws Exception {
+        out.send(dev.spindle.Context.processes().startMethod().orElseThrow().name());
+    }
+
+    /**
+     * CPython's {@code TestStartMethod.test_context}: a child's own default start method is the
+     * one it was started by, so its children and pools start as it did.
+     */
+    @Test
+    void aChildsDefaultStartMethodIsTheOneItWasStartedBy() throws Exception {
+        Pipe pipe = Pipe.open(false);
+        ChildProcess p = new ChildProcess(ChildProcessTest::sendStartMethod, pipe.right());
+        p.start();
+        pipe.right().close();
+        assertThat(pipe.left().<String>recv()).isEqualTo(startMethod().name());
+        p.join();
+        pipe.left().close();
+    }
+
+    /** The target of CPython's {@code _test_recursion}: sends its id, then starts two children, one after the other, down to depth 2. */
+    static void recurse(Connection out, List<Integer> id) throws Exception {
+        out.send(new ArrayList<>(id));
+        if (id.size() < 2) {
+            for (int i = 0; i < 2; i++) {
+                List<Integer> childId = new ArrayList<>(id);
+                childId.add(i);
+                ChildProcess child = new ChildProcess(ChildProcessTest::recurse, out, childId);
+                child.start();
+                child.join();
+            }
+        }
+    }
+
+    /** CPython's {@code _TestProcess.test_recursion}: children start grandchildren, which use a pipe end handed down twice. */
+    @Test
+    void childrenStartGrandchildrenThatShareAPipeEnd() throws Exception {
+        Pipe pipe = Pipe.open(false);
+        recurse(pipe.right(), List.of());
+        List<Object> received = new ArrayList<>();
+        while (pipe.left().poll()) {
+            received.add(pipe.left().recv());
+        }
+        assertThat(received).containsExactly(List.of(), List.of(0), List.of(0, 0), List.of(0, 1), List.of(1),
+                List.of(1, 0), List.of(1, 1));
+        pipe.left().close();
+        pipe.right().close();
+    }
+
+    static void putOne(dev.spindle.queue.Queue<Integer> queue) throws Exception {
+        queue.put(1);
+    }
+
+    static void putTwoAndNestOnce(dev.spindle.queue.Queue<Integer> queue) throws Exception {
+        queue.put(2);
+        ChildProcess child = new ChildProcess(ChildProcessTest::putOne, queue);
+        child.start();
+        child.join();
+    }
+
+    /** CPython's {@code TestStartMethod.test_nested_startmethod}: a child hands the queue it was given to a grandchild. */
+    @Test
+    void aChildHandsItsQueueToAGrandchild() throws Exception {
+        dev.spindle.queue.Queue<Integer> queue = dev.spindle.Context.processes().queue();
+        ChildProcess nesting = new ChildProcess(ChildProcessTest::putTwoAndNestOnce, queue);
+        nesting.start();
+        nesting.join();
+        assertThat(nesting.exitCode()).isZero();
+        assertThat(List.of(queue.get(Deadlines.PROMPT), queue.get(Deadlines.PROMPT))).containsExactlyInAnyOrder(1, 2);
+        queue.close();
+        queue = null;
+        NoLeaks.awaitUnreachableSegmentsRemoved();
+    }
+
+    static void poolInProcess(Path out) throws Exception {
+        try (Pool pool = Pool.of(2)) {
+            Files.writeString(out, pool.map(ChildProcessTest::square, List.of(1, 2, 3, 4, 5, 6, 7)).toString());
+        }
+    }
+
+    static int square(int x) {
+        return x * x;
+    }
+
+    /** CPython's {@code _TestPool.test_pool_in_process}: a child runs a pool of its own. */
+    @Test
+    void aChildRunsAPoolOfItsOwn() throws Exception {
+        Path out = dir.resolve("pool");
+        ChildProcess p = new ChildProcess(ChildProcessTest::poolInProcess, out);
+        p.start();
+        p.join();
+        assertThat(p.exitCode()).isZero();
+        assertThat(Files.readString(out)).isEqualTo("[1, 4, 9, 16, 25, 36, 49]");
+    }
+
+    /**
+     * CPython's {@code _TestProcess._kill_process} (under {@code test_terminate}): {@code join} with
+     * a zero or negative timeout returns at once, the child still alive.
+     */
+    @Test
+    void joinWithAZeroOrNegativeTimeoutReturnsAtOnce() throws Exception {
+        ChildProcess p = new ChildProcess(ChildProcessTest::neverEnds);
+        p.start();
+        assertThat(p.join(Duration.ZERO)).isFalse();
+        assertThat(p.join(Duration.ofSeconds(-1))).isFalse();
+        assertThat(p.isAlive()).isTrue();
+        p.kill();
+        p.join();
+    }
+
+    /** CPython's {@code _TestProcess.test_many_processes}: children terminated right after their start end with -15. */
+    @Test
+    void childrenTerminatedRightAfterStartEndWithMinusFifteen() throws Exception {
+        List<ChildProcess> children = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ChildProcess p = new ChildProcess(ChildProcessTest::neverEnds);
+            p.start();
+            children.add(p);
+        }
+        children.forEach(ChildProcess::terminate);
+        for (ChildProcess p : children) {
+            p.join();
+            assertThat(p.exitCode()).isEqualTo(-15);
+        }
+    }
+
+    /**
+     * CPython's {@code _TestProcess.test_lose_target_ref}: once the child has ended, the parent's
+     * process object holds its arguments no more, so they can be collected; its target is gone too.
+     */
+    @Test
+    void theArgumentsAreReleasedOnceTheChildHasEnded() throws Exception {
+        Path out = dir.resolve("released");
+        String text = new String(new char[] {'o', 'k'}); // an object of its own, which only p refers to
+        java.lang.ref.WeakReference<String> argument = new java.lang.ref.WeakReference<>(text);
+        ChildProcess p = new ChildProcess(ChildProcessTest::write, out, text);
+        text = null;
+        p.start();
+        p.join();
+        assertThat(Files.readString(out)).isEqualTo("ok");
+        Deadlines.await("the argument is collected", Deadlines.PROMPT, () -> {
+            System.gc();
+            return argument.get() == null;
+        });
+        assertThat(p.args()).isEmpty();
+        assertThatThrownBy(p::run).isInstanceOf(IllegalStateException.class).hasMessageContaining("released");
+    }
 }

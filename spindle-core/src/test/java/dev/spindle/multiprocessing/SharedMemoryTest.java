@@ -147,4 +147,31 @@ class SharedMemoryTest {
             raw.unlink();
         }
     }
+
+    /** CPython's {@code test_shared_memory_basics}: a block's string names it and gives its size. */
+    @Test
+    void aBlockShowsItsNameAndSize() {
+        SharedMemory block = SharedMemory.create(4096);
+        try {
+            assertThat(block.toString()).contains(block.name()).contains("4096");
+        } finally {
+            block.close();
+            block.unlink();
+        }
+    }
+
+    /** CPython's {@code test_shared_memory_ShareableList_basics}, its empty list: made, read and removed. */
+    @Test
+    void anEmptyShareableListCanBeMadeReadAndUnlinked() {
+        ShareableList empty = ShareableList.of();
+        try {
+            assertThat(empty).isEmpty();
+            assertThat(empty.indexOf(null)).isEqualTo(-1);
+            assertThat(empty.contains("any")).isFalse();
+            assertThatThrownBy(() -> empty.get(0)).isInstanceOf(IndexOutOfBoundsException.class);
+        } finally {
+            empty.shm().close();
+            empty.shm().unlink();
+        }
+    }
 }

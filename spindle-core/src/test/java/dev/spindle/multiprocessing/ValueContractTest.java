@@ -72,6 +72,21 @@ class ValueContractTest {
         assertThatThrownBy(() -> value.set(null)).isInstanceOf(NullPointerException.class);
     }
 
+    /** CPython's {@code _TestValue.test_value}, its {@code ('q', 2 ** 33, 2 ** 34)} row, with {@code 'Q'} beside it. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("contexts")
+    void theLongLongCodesKeepSixtyFourBits(Context ctx) {
+        Value<Long> q = ctx.value(TypeCode.of('q'), 1L << 33);
+        assertThat(q.get()).isEqualTo(1L << 33);
+        q.set(1L << 34);
+        assertThat(q.get()).isEqualTo(1L << 34);
+        assertThat(q.typeCode()).isSameAs(TypeCode.LONGLONG);
+        assertThat(Long.toUnsignedString(ctx.value(TypeCode.ULONGLONG, -1L).get())).isEqualTo("18446744073709551615");
+        Array<Long> array = ctx.array(TypeCode.LONGLONG, List.of(Long.MIN_VALUE, Long.MAX_VALUE));
+        assertThat(array.toList()).containsExactly(Long.MIN_VALUE, Long.MAX_VALUE);
+        assertThat(new TypeCode<>('Q', 8, Long.class)).isEqualTo(TypeCode.ULONGLONG);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("contexts")
     void theAtomicsUpdateInOneStepAndWrap(Context ctx) {

@@ -178,6 +178,19 @@ class ProcessPoolFaultsTest {
         }
     }
 
+    /** CPython's {@code _TestPool.test_map_unplicklable}: a map with an item that cannot be sent fails at the call, no hang. */
+    @Test
+    void aMapWithAnItemThatCannotBeSentIsRefusedAtTheCall() {
+        try (Pool pool = Pool.of(1)) {
+            List<Object> items = java.util.Collections.nCopies(10, new Object());
+            assertThatThrownBy(() -> pool.map(String::valueOf, items)).isInstanceOf(SerializationException.class)
+                    .hasMessageContaining("java.lang.Object");
+            assertThatThrownBy(() -> pool.imap(String::valueOf, items, TaskOptions.DEFAULT.chunksize(3)))
+                    .isInstanceOf(SerializationException.class);
+            assertThat(pool.map(String::valueOf, List.of(1, 2))).containsExactly("1", "2");
+        }
+    }
+
     @Test
     void aResultThatCannotBeSentFailsItsTaskAndTheWorkerLives() throws Exception {
         try (Pool pool = Pool.of(1)) {

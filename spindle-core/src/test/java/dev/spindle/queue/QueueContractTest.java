@@ -264,6 +264,7 @@ class QueueContractTest {
         assertThat(queue.join(Duration.ZERO)).isFalse();
     }
 
+    /** Also CPython's {@code _TestSimpleQueue.test_close}: closing a simple queue twice does not fail. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("contexts")
     void aSimpleQueuePutsGetsAndSaysWhetherItIsEmpty(Context ctx) throws Exception {
@@ -275,6 +276,7 @@ class QueueContractTest {
         assertThat(List.of(queue.get(), queue.get())).containsExactly("a", "b");
         assertThat(queue.empty()).isTrue();
         assertThatThrownBy(() -> queue.put(null)).isInstanceOf(NullPointerException.class);
+        queue.close();
         queue.close();
         assertThatThrownBy(() -> queue.put("c")).isInstanceOf(IllegalStateException.class);
     }

@@ -100,4 +100,26 @@ class BarrierAcrossProcessesTest {
         assertThatThrownBy(() -> Context.processes().barrier(2, plain)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("serializable");
     }
+
+    static void awaitAlone(Barrier barrier, Path outcome) throws Exception {
+        try {
+            barrier.await();
+            Files.writeString(outcome, "passed");
+        } catch (BrokenBarrierException e) {
+            Files.writeString(outcome, "broken after " + barrier.timeout().orElseThrow().toMillis() + " ms");
+        }
+    }
+
+    /** CPython's {@code _TestBarrier.test_default_timeout}, across processes: the default timeout travels with the barrier. */
+    @Test
+    void theDefaultTimeoutTravelsWithTheBarrier() throws Exception {
+        Barrier barrier = Context.processes().barrier(2, null, java.time.Duration.ofMillis(100));
+        Path outcome = dir.resolve("outcome");
+        ChildProcess alone = new ChildProcess(BarrierAcrossProcessesTest::awaitAlone, barrier, outcome);
+        alone.start();
+        alone.join();
+        assertThat(alone.exitCode()).isZero();
+        assertThat(Files.readString(outcome)).isEqualTo("broken after 100 ms");
+        assertThat(barrier.isBroken()).isTrue();
+    }
 }

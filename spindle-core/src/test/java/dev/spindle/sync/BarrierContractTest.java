@@ -82,6 +82,26 @@ class BarrierContractTest {
         assertThatThrownBy(() -> context.barrier(0)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    /**
+     * CPython's {@code _TestBarrier.test_default_timeout}: {@code await()} of a barrier made with a
+     * timeout breaks it when the timeout passes; {@code await(Duration)} waits as it is told.
+     */
+    @ParameterizedTest
+    @MethodSource("contexts")
+    void theDefaultTimeoutBreaksAnAwaitWithoutOne(Context context) throws Exception {
+        Barrier barrier = context.barrier(2, null, Duration.ofMillis(50));
+        assertThat(barrier.timeout()).contains(Duration.ofMillis(50));
+        assertThat(context.barrier(2).timeout()).isEmpty();
+        assertThatThrownBy(barrier::await).isInstanceOf(BrokenBarrierException.class).hasMessageContaining("timed out");
+        assertThat(barrier.isBroken()).isTrue();
+        barrier.reset();
+        CompletableFuture<Integer> patient = party(barrier, Deadlines.CHILD);
+        awaitWaiting(barrier, 1);
+        assertThat(barrier.await(Deadlines.CHILD)).isEqualTo(1);
+        assertThat(failure(patient)).isNull();
+        assertThatThrownBy(() -> context.barrier(2, null, Duration.ofMillis(-1))).isInstanceOf(IllegalArgumentException.class);
+    }
+
     @ParameterizedTest
     @MethodSource("contexts")
     void aTimeoutBreaksTheBarrierForEveryoneUntilReset(Context context) throws Exception {

@@ -115,4 +115,41 @@ class ConditionAcrossProcessesTest {
         assertThat(survivor.get(Deadlines.PROMPT.toMillis(), TimeUnit.MILLISECONDS)).as("handed on to the live waiter")
                 .isTrue();
     }
+
+    /** The child of CPython's {@code test_waitfor}: says it is ready, then waits until the parent has counted to 4. */
+    static void waitsForFour(Condition condition, dev.spindle.multiprocessing.Value<Integer> state) throws InterruptedException {
+        try (Held _ = condition.hold()) {
+            state.set(0);
+            condition.signal();
+            boolean result = condition.waitFor(() -> state.get() == 4, Deadlines.CHILD);
+            if (!result || state.get() != 4) {
+                System.exit(1);
+            }
+        }
+    }
+
+    /**
+     * CPython's {@code _TestCondition.test_waitfor}: {@code waitFor} with a predicate over a shared
+     * value that another process changes, in both directions.
+     */
+    @Test
+    void waitForSeesAPredicateAnotherProcessMakesTrue() throws Exception {
+        Condition condition = Context.processes().condition();
+        dev.spindle.multiprocessing.Value<Integer> state = Context.processes().value(dev.spindle.multiprocessing.TypeCode.INT, -1);
+        ChildProcess child = new ChildProcess(ConditionAcrossProcessesTest::waitsForFour, condition, state);
+        child.daemon(true);
+        child.start();
+        try (Held _ = condition.hold()) {
+            assertThat(condition.waitFor(() -> state.get() == 0, Deadlines.CHILD)).isTrue();
+            assertThat(state.get()).isZero();
+        }
+        for (int i = 0; i < 4; i++) {
+            try (Held _ = condition.hold()) {
+                state.set(state.get() + 1);
+                condition.signal();
+            }
+        }
+        child.join();
+        assertThat(child.exitCode()).isZero();
+    }
 }

@@ -60,12 +60,13 @@ public interface Backend {
     }
 
     /**
-     * A new barrier of {@code parties} whose last arrival runs {@code action} (null: none).
+     * A new barrier of {@code parties} whose last arrival runs {@code action} (null: none) and
+     * whose {@code await()} waits at most {@code timeout} (null: for ever).
      *
      * @throws IllegalArgumentException if {@code parties} is below 1, or the action cannot travel
      *         where this backend's parties run
      */
-    Barrier barrier(int parties, Runnable action);
+    Barrier barrier(int parties, Runnable action, Duration timeout);
 
     /** A new FIFO queue of at most {@code maxsize} items (0: no limit) of at most {@code maxItemBytes} encoded bytes where items are copied. */
     <T> Queue<T> queue(int maxsize, int maxItemBytes);

@@ -1,5 +1,7 @@
 package dev.spindle.internal.backend;
 
+import dev.spindle.internal.launch.ChildContext;
+import dev.spindle.internal.launch.ProcessSpec;
 import dev.spindle.multiprocessing.StartMethod;
 import java.util.EnumMap;
 import java.util.Map;
@@ -23,8 +25,8 @@ public final class Backends {
         }
     }
 
-    /** The start method of the default context; only {@link dev.spindle.Spindle#setStartMethod} changes it. */
-    private static volatile StartMethod defaultStartMethod = StartMethod.SPAWN;
+    /** The start method of the default context as set in this JVM; null until {@link dev.spindle.Spindle#setStartMethod}. */
+    private static volatile StartMethod defaultStartMethod;
 
     private Backends() {}
 
@@ -44,9 +46,18 @@ public final class Backends {
         return chosen != null ? chosen : "Pool-" + POOL_NAMES.incrementAndGet();
     }
 
-    /** The start method of processes that neither a context nor the process itself chose. */
+    /**
+     * The start method of processes that neither a context nor the process itself chose: the one
+     * set in this JVM; else, in a child, the method it was started by (as Python's child takes
+     * its parent's), so its own children and pools start as it did; else SPAWN.
+     */
     public static StartMethod defaultStartMethod() {
-        return defaultStartMethod;
+        StartMethod set = defaultStartMethod;
+        if (set != null) {
+            return set;
+        }
+        ProcessSpec child = ChildContext.current();
+        return child != null && child.startMethod() != null ? child.startMethod() : StartMethod.SPAWN;
     }
 
     /** Sets {@link #defaultStartMethod()}. */

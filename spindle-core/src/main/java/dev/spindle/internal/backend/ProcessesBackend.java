@@ -73,16 +73,16 @@ record ProcessesBackend(StartMethod startMethod) implements Backend {
     }
 
     @Override
-    public Barrier barrier(int parties, Runnable action) {
+    public Barrier barrier(int parties, Runnable action, Duration timeout) {
         if (action == null || action instanceof SerializableRunnable) {
-            return SharedBarrier.create(parties, (SerializableRunnable) action);
+            return SharedBarrier.create(parties, (SerializableRunnable) action, timeout);
         }
         if (!(action instanceof Serializable)) {
             throw new IllegalArgumentException("the action of a cross-process Barrier runs in whichever process arrives"
                     + " last, so it must be serializable (a SerializableRunnable), not " + action);
         }
         Runnable serializable = action;
-        return SharedBarrier.create(parties, serializable::run);
+        return SharedBarrier.create(parties, serializable::run, timeout);
     }
 
     @Override

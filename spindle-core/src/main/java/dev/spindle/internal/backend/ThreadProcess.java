@@ -120,6 +120,12 @@ public final class ThreadProcess implements BaseProcess, StaysInProcess {
         throw cannotStop("terminated");
     }
 
+    /** Interrupts the thread: Java's way to ask a thread to stop, which its target may heed. */
+    @Override
+    public void interrupt() {
+        started("interrupt").interrupt();
+    }
+
     /** @throws UnsupportedOperationException always: Java stops no thread from outside */
     @Override
     public void kill() {

@@ -67,8 +67,8 @@ record ThreadsBackend(boolean virtual) implements Backend {
     }
 
     @Override
-    public Barrier barrier(int parties, Runnable action) {
-        return new LocalBarrier(parties, action);
+    public Barrier barrier(int parties, Runnable action, Duration timeout) {
+        return new LocalBarrier(parties, action, timeout);
     }
 
     @Override

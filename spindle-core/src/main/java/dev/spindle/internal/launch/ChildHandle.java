@@ -1,6 +1,7 @@
 package dev.spindle.internal.launch;
 
 import dev.spindle.internal.codec.ExceptionTransport;
+import dev.spindle.internal.nativeio.Native;
 import dev.spindle.internal.pipe.PipeEnd;
 import dev.spindle.internal.shm.SegmentSweeper;
 import dev.spindle.internal.track.AtExit;
@@ -29,6 +30,7 @@ import java.util.concurrent.TimeoutException;
  */
 public final class ChildHandle {
     private static final int SIGNAL_BASE = 128;
+    private static final int SIGINT = 2;
     private static final int MAX_SIGNAL = 64;
 
     /** Daemon children still running: terminated when this JVM exits, as Python does. */
@@ -160,6 +162,13 @@ public final class ChildHandle {
      */
     public void terminate() {
         launched.process().toHandle().destroy();
+    }
+
+    /** Sends SIGINT, unless the child has ended (its pid may then be another process's). */
+    public void interrupt() {
+        if (launched.process().isAlive()) {
+            Native.signal(pid(), SIGINT);
+        }
     }
 
     /** Sends SIGKILL. */

@@ -31,9 +31,10 @@ import java.time.Duration;
  *      critical path: linking FFM costs tens of milliseconds, and stdin already tells of the death
  *   4. run the target; on an exception print it to stderr (as Python does) and report it
  *   5. wait for the other non-daemon threads (Python joins them too), flush, report EXITING(code),
- *      and halt (train: return, so that the JVM writes the cache): like Python's child, which
- *      ends with os._exit, shutdown hooks do not run on this path (they do when user code calls
- *      System.exit; signals end the child at once, see -Xrs)
+ *      and exit with the code (train: return, so that the JVM writes the cache). Shutdown hooks
+ *      run, as Python's child runs its atexit handlers when its target returns; the JVM does not
+ *      wait for non-daemon threads on this path, so a pool worker's stray threads keep no one
+ *      waiting (signals end the child at once, without hooks, see -Xrs)
  * </pre>
  * Exit codes follow Python: 0 when the target returned, 1 when it threw, n for System.exit(n).
  * User code that reads System.in sees an empty stream, as with Python's /dev/null.
@@ -109,7 +110,7 @@ public final class ChildMain {
         report(ControlFrames.EXITING, ByteBuffer.allocate(4).putInt(code).array());
         exitReported = true;
         parentPipe.close();
-        // HotSpot's halt waits in 10 ms steps for threads still in native code, as the watcher is
+        // HotSpot's exit waits in 10 ms steps for threads still in native code, as the watcher is
         // until the close above reaches it: let it leave first.
         if (!training) {
             awaitEnd(parentWatch);
@@ -117,7 +118,9 @@ public final class ChildMain {
         if (training) {
             return; // a normal exit, which writes the AOT cache
         }
-        Runtime.getRuntime().halt(code);
+        // Not halt: the user's shutdown hooks run (Python's atexit). Exit, unlike a return from
+        // main, leaves at once whatever non-daemon threads are still running.
+        System.exit(code);
     }
 
     private static void awaitEnd(Thread thread) {

@@ -21,14 +21,18 @@ public final class LaunchedProcess implements BaseProcess {
     /** Child JVMs started by this JVM that have not ended: Python's {@code active_children()}. */
     public static final ActiveProcesses ACTIVE = new ActiveProcesses();
 
-    private final ProcessSpec spec;
+    /** What the child runs; null once it has ended, so that its target and arguments can be collected. */
+    private volatile ProcessSpec spec;
+    private final boolean daemon;
     private final ChildHandle handle;
     private volatile String name;
 
     private LaunchedProcess(ProcessSpec spec, ChildHandle handle) {
         this.spec = spec;
+        this.daemon = spec.daemon();
         this.handle = handle;
         this.name = spec.name();
+        handle.exitCode().whenComplete((code, failure) -> this.spec = null);
     }
 
     /**
@@ -65,10 +69,18 @@ public final class LaunchedProcess implements BaseProcess {
         return launched;
     }
 
-    /** Runs the target here, in the caller, as Python's {@code run()} called directly does. */
+    /**
+     * Runs the target here, in the caller, as Python's {@code run()} called directly does.
+     *
+     * @throws IllegalStateException once the child has ended: the target has been released
+     */
     @Override
     public void run() throws Exception {
-        Targets.call(spec.target(), spec.arguments());
+        ProcessSpec running = spec;
+        if (running == null) {
+            throw new IllegalStateException("the target of " + name + " was released when its child ended");
+        }
+        Targets.call(running.target(), running.arguments());
     }
 
     @Override
@@ -129,6 +141,11 @@ public final class LaunchedProcess implements BaseProcess {
     }
 
     @Override
+    public void interrupt() {
+        handle.interrupt();
+    }
+
+    @Override
     public void kill() {
         handle.kill();
     }
@@ -146,7 +163,7 @@ public final class LaunchedProcess implements BaseProcess {
 
     @Override
     public boolean isDaemon() {
-        return spec.daemon();
+        return daemon;
     }
 
     @Override

@@ -25,6 +25,7 @@ public final class Native {
     private static final long SYS_MKNODAT;
     private static final long SYS_OPENAT;
     private static final long SYS_CLOSE;
+    private static final long SYS_KILL;
     private static final long O_RDWR = 2;
     private static final long O_CLOEXEC = 0x80000;
     /** The error number of a full file system. */
@@ -37,8 +38,8 @@ public final class Native {
     static {
         String arch = System.getProperty("os.arch");
         switch (arch) {
-            case "amd64", "x86_64" -> { SYS_FUTEX = 202; SYS_PRCTL = 157; SYS_MKNODAT = 259; SYS_OPENAT = 257; SYS_CLOSE = 3; }
-            case "aarch64", "arm64" -> { SYS_FUTEX = 98; SYS_PRCTL = 167; SYS_MKNODAT = 33; SYS_OPENAT = 56; SYS_CLOSE = 57; }
+            case "amd64", "x86_64" -> { SYS_FUTEX = 202; SYS_PRCTL = 157; SYS_MKNODAT = 259; SYS_OPENAT = 257; SYS_CLOSE = 3; SYS_KILL = 62; }
+            case "aarch64", "arm64" -> { SYS_FUTEX = 98; SYS_PRCTL = 167; SYS_MKNODAT = 33; SYS_OPENAT = 56; SYS_CLOSE = 57; SYS_KILL = 129; }
             default -> throw new ExceptionInInitializerError("unsupported architecture for futex: " + arch);
         }
     }
@@ -86,6 +87,11 @@ public final class Native {
     /** Wakes up to {@code count} processes or threads waiting on the word at {@code address}. */
     static void futexWake(long address, int count) {
         syscall(SYS_FUTEX, address, FUTEX_WAKE, count, 0, 0, 0);
+    }
+
+    /** Sends {@code signal} to the process {@code pid}; false if it is gone (or not ours to signal). */
+    public static boolean signal(long pid, int signal) {
+        return syscall(SYS_KILL, pid, signal, 0, 0, 0, 0) == 0;
     }
 
     /** Asks the kernel to send {@code signal} to this process when its parent thread dies. */

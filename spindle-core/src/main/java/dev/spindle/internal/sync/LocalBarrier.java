@@ -4,6 +4,7 @@ import dev.spindle.internal.travel.StaysInProcess;
 import dev.spindle.internal.waits.Waits;
 import dev.spindle.sync.Barrier;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -16,6 +17,7 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class LocalBarrier implements Barrier, StaysInProcess {
     private final int parties;
     private final Runnable action;
+    private final Optional<Duration> timeout;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition roundOver = lock.newCondition();
     /** Guarded by {@link #lock}: the round, parties waiting in it, and whether the barrier is broken. */
@@ -24,15 +26,24 @@ public final class LocalBarrier implements Barrier, StaysInProcess {
     private int count;
     private boolean broken;
 
-    /** A barrier of {@code parties} (at least 1) whose last arrival runs {@code action} (null: none). */
-    public LocalBarrier(int parties, Runnable action) {
+    /**
+     * A barrier of {@code parties} (at least 1) whose last arrival runs {@code action} (null: none)
+     * and whose {@link #await()} waits at most {@code timeout} (null: for ever).
+     */
+    public LocalBarrier(int parties, Runnable action, Duration timeout) {
         this.parties = BarrierRounds.checkParties(parties);
         this.action = action;
+        this.timeout = Optional.ofNullable(timeout);
     }
 
     @Override
     public int parties() {
         return parties;
+    }
+
+    @Override
+    public Optional<Duration> timeout() {
+        return timeout;
     }
 
     @Override

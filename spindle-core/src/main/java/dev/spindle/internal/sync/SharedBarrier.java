@@ -12,7 +12,9 @@ import dev.spindle.internal.shm.RobustWord.Acquired;
 import dev.spindle.internal.track.ProcessIdentity;
 import dev.spindle.sync.Barrier;
 import java.lang.foreign.MemorySegment;
+import java.io.Serializable;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.TimeUnit;
 
@@ -27,8 +29,8 @@ import java.util.concurrent.TimeUnit;
 public final class SharedBarrier implements Barrier {
     static {
         ObjectSegment.register(SharedBarrier.class, BarrierLayout.HEADER,
-                (segment, action) -> new SharedBarrier(segment, (SerializableRunnable) action), barrier -> barrier.segment,
-                barrier -> barrier.action);
+                (segment, settings) -> new SharedBarrier(segment, (Settings) settings), barrier -> barrier.segment,
+                barrier -> barrier.settings);
     }
 
     private static final long SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
@@ -38,28 +40,40 @@ public final class SharedBarrier implements Barrier {
     private final ObjectSegment segment;
     private final MemorySegment memory;
     private final RobustWord guard;
-    private final SerializableRunnable action;
+    private final Settings settings;
     private final int parties;
     private final AdaptiveSpin spin = new AdaptiveSpin();
 
-    private SharedBarrier(ObjectSegment segment, SerializableRunnable action) {
+    /** What travels with the barrier, beside its segment: the action (null: none) and the default timeout (null: none). */
+    private record Settings(SerializableRunnable action, Duration timeout) implements Serializable {}
+
+    private SharedBarrier(ObjectSegment segment, Settings settings) {
         this.segment = segment;
         this.memory = segment.memory();
         this.guard = new RobustWord(memory, BarrierLayout.GUARD);
-        this.action = action;
+        this.settings = settings;
         this.parties = BarrierLayout.partiesVolatile(memory);
     }
 
-    /** A new barrier of {@code parties} whose last arrival runs {@code action} (null: none), owned by this process. */
-    public static SharedBarrier create(int parties, SerializableRunnable action) {
+    /**
+     * A new barrier of {@code parties} whose last arrival runs {@code action} (null: none) and
+     * whose {@link #await()} waits at most {@code timeout} (null: for ever), owned by this process.
+     */
+    public static SharedBarrier create(int parties, SerializableRunnable action, Duration timeout) {
         BarrierRounds.checkParties(parties);
+        Settings settings = new Settings(action, timeout);
         return ObjectSegment.create(BarrierLayout.HEADER,
-                memory -> BarrierLayout.initialize(memory, parties), segment -> new SharedBarrier(segment, action));
+                memory -> BarrierLayout.initialize(memory, parties), segment -> new SharedBarrier(segment, settings));
     }
 
     @Override
     public int parties() {
         return parties;
+    }
+
+    @Override
+    public Optional<Duration> timeout() {
+        return Optional.ofNullable(settings.timeout());
     }
 
     @Override
@@ -147,7 +161,7 @@ public final class SharedBarrier implements Barrier {
 
     /** The last party arrived: run the action, then start the next round. Call holding the guard. */
     private void release() {
-        BarrierRounds.runAction(action, this::breakRound);
+        BarrierRounds.runAction(settings.action(), this::breakRound);
         for (int i = 0; i < BarrierLayout.MEMBERS; i++) {
             long member = BarrierLayout.memberVolatile(memory, BarrierLayout.CURRENT, i);
             BarrierLayout.setMemberVolatile(memory, BarrierLayout.PREVIOUS, i, member);

@@ -28,7 +28,7 @@ final class Elements {
             case 'u' -> ValueLayout.JAVA_CHAR;
             case 'h', 'H' -> ValueLayout.JAVA_SHORT;
             case 'i', 'I' -> ValueLayout.JAVA_INT;
-            case 'l', 'L' -> ValueLayout.JAVA_LONG;
+            case 'l', 'L', 'q', 'Q' -> ValueLayout.JAVA_LONG;
             case 'f' -> ValueLayout.JAVA_FLOAT;
             case 'd' -> ValueLayout.JAVA_DOUBLE;
             default -> throw new IllegalArgumentException("no type code " + code);
@@ -42,7 +42,7 @@ final class Elements {
             case 'u' -> (char) CHAR.getVolatile(memory, offset);
             case 'h', 'H' -> (short) SHORT.getVolatile(memory, offset);
             case 'i', 'I' -> (int) INT.getVolatile(memory, offset);
-            case 'l', 'L' -> (long) LONG.getVolatile(memory, offset);
+            case 'l', 'L', 'q', 'Q' -> (long) LONG.getVolatile(memory, offset);
             case 'f' -> Float.floatToRawIntBits((float) FLOAT.getVolatile(memory, offset));
             case 'd' -> Double.doubleToRawLongBits((double) DOUBLE.getVolatile(memory, offset));
             default -> throw new IllegalArgumentException("no type code " + code);
@@ -58,7 +58,7 @@ final class Elements {
             case 'u' -> CHAR.setVolatile(memory, offset, (char) bits);
             case 'h', 'H' -> SHORT.setVolatile(memory, offset, (short) bits);
             case 'i', 'I' -> INT.setVolatile(memory, offset, (int) bits);
-            case 'l', 'L' -> LONG.setVolatile(memory, offset, bits);
+            case 'l', 'L', 'q', 'Q' -> LONG.setVolatile(memory, offset, bits);
             case 'f' -> FLOAT.setVolatile(memory, offset, Float.intBitsToFloat((int) bits));
             case 'd' -> DOUBLE.setVolatile(memory, offset, Double.longBitsToDouble(bits));
             default -> throw new IllegalArgumentException("no type code " + code);
@@ -76,7 +76,7 @@ final class Elements {
             case 'H' -> (int) checked & 0xFFFF;
             case 'i' -> (int) checked;
             case 'I' -> (long) checked & 0xFFFF_FFFFL;
-            case 'l', 'L' -> (long) checked;
+            case 'l', 'L', 'q', 'Q' -> (long) checked;
             case 'f' -> Float.floatToRawIntBits((float) checked);
             case 'd' -> Double.doubleToRawLongBits((double) checked);
             case '?' -> (boolean) checked ? 1 : 0;
@@ -94,7 +94,7 @@ final class Elements {
             case 'H' -> (int) (bits & 0xFFFF);
             case 'i' -> (int) bits;
             case 'I' -> bits & 0xFFFF_FFFFL;
-            case 'l', 'L' -> bits;
+            case 'l', 'L', 'q', 'Q' -> bits;
             case 'f' -> Float.intBitsToFloat((int) bits);
             case 'd' -> Double.longBitsToDouble(bits);
             case '?' -> (bits & 0xFF) != 0;

@@ -85,7 +85,7 @@ abstract class MemoryArray<T> extends Guarded implements Array<T> {
             case 'u' -> elements.toArray(java.lang.foreign.ValueLayout.JAVA_CHAR);
             case 'h', 'H' -> elements.toArray(java.lang.foreign.ValueLayout.JAVA_SHORT);
             case 'i', 'I' -> elements.toArray(java.lang.foreign.ValueLayout.JAVA_INT);
-            case 'l', 'L' -> elements.toArray(java.lang.foreign.ValueLayout.JAVA_LONG);
+            case 'l', 'L', 'q', 'Q' -> elements.toArray(java.lang.foreign.ValueLayout.JAVA_LONG);
             case 'f' -> elements.toArray(java.lang.foreign.ValueLayout.JAVA_FLOAT);
             case 'd' -> elements.toArray(java.lang.foreign.ValueLayout.JAVA_DOUBLE);
             default -> throw new IllegalStateException("no type code " + code);
