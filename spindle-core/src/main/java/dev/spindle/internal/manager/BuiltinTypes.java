@@ -48,6 +48,6 @@ final class BuiltinTypes {
                 Map.entry("condition", new Typeid(List.of(Condition.class),
                         args -> THREADS.condition(args.isEmpty() || args.get(0) == null ? THREADS.rlock() : (Lock) args.get(0)))),
                 Map.entry("event", new Typeid(List.of(Event.class), args -> THREADS.event())),
-                Map.entry("barrier", new Typeid(List.of(Barrier.class), args -> THREADS.barrier((Integer) args.get(0), null))));
+                Map.entry("barrier", new Typeid(List.of(Barrier.class), args -> THREADS.barrier((Integer) args.get(0), null, null))));
     }
 }

@@ -106,7 +106,7 @@ public final class LocalManager implements Manager, StaysInProcess {
 
     @Override
     public Barrier barrier(int parties) {
-        return threads.barrier(parties, null);
+        return threads.barrier(parties, null, null);
     }
 
     /** @throws IllegalArgumentException always: a threads context's manager serves no registered typeids */
