@@ -64,6 +64,13 @@ final class Calls {
         private static final long serialVersionUID = 1L;
     }
 
+    /** An {@code Optional} result, which is not serializable itself. */
+    @SuppressWarnings("serial")
+    record Optionally(Object value, boolean present) implements Serializable {
+        @Serial
+        private static final long serialVersionUID = 1L;
+    }
+
     /** A call that threw, as {@code ExceptionTransport} carries an exception. */
     record Raised(byte[] exception) implements Serializable {
         @Serial

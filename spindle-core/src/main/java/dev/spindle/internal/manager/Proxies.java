@@ -93,6 +93,8 @@ final class Proxies {
     static Object inbound(Object value) {
         return switch (value) {
             case ProxyRef ref -> proxy(ref);
+            case Calls.Optionally optional -> optional.present() ? java.util.Optional.ofNullable(inbound(optional.value()))
+                    : java.util.Optional.empty();
             case Set<?> set -> set.stream().map(Proxies::inbound).collect(LinkedHashSet::new, Set::add, Set::addAll);
             case List<?> list -> new ArrayList<>(list.stream().map(Proxies::inbound).toList());
             case Collection<?> collection -> new ArrayList<>(collection.stream().map(Proxies::inbound).toList());

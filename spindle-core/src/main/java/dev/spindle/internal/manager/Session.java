@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -70,7 +71,7 @@ final class Session implements Runnable {
                 } catch (Throwable failure) {
                     reply = new Calls.Raised(ExceptionTransport.encode(failure));
                 }
-                end.send(Codec.get().encode(reply));
+                end.send(encoded(reply));
                 if (shutdown) {
                     service.close();
                     return;
@@ -82,6 +83,15 @@ final class Session implements Runnable {
             giveBackHeld();
             end.close();
             service.sessionEnded(end, client);
+        }
+    }
+
+    /** The reply's bytes; a result that cannot be sent is answered with why, as its call threw. */
+    private static byte[] encoded(Object reply) {
+        try {
+            return Codec.get().encode(reply);
+        } catch (RuntimeException unsendable) {
+            return Codec.get().encode(new Calls.Raised(ExceptionTransport.encode(unsendable)));
         }
     }
 
@@ -191,6 +201,7 @@ final class Session implements Runnable {
             return new ProxyRef(service.addressText(), service.key(), service.objects().retainNew(value, interfaces, client), interfaces);
         }
         return switch (value) {
+            case Optional<?> optional -> new Calls.Optionally(optional.map(this::outbound).orElse(null), optional.isPresent());
             case Set<?> set -> copy(set, new LinkedHashSet<>());
             case Collection<?> collection -> copy(collection, new ArrayList<>());
             case Map<?, ?> map -> {

@@ -27,6 +27,8 @@ public final class SocketListener implements Closeable {
     public static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
     private static final AtomicInteger SOCKET_FILES = new AtomicInteger();
     private static final Object CLOSED = new Object();
+    /** Connections the kernel queues before they are accepted: a hundred clients may connect at once. */
+    private static final int BACKLOG = 1024;
 
     private final ServerSocketChannel server;
     private final SocketAddress address;
@@ -54,7 +56,7 @@ public final class SocketListener implements Closeable {
         boolean unix = Objects.requireNonNull(address, "address") instanceof UnixDomainSocketAddress;
         ServerSocketChannel server = unix ? ServerSocketChannel.open(StandardProtocolFamily.UNIX) : ServerSocketChannel.open();
         try {
-            server.bind(address);
+            server.bind(address, BACKLOG);
             return new SocketListener(server, key, maxMessageBytes, unix ? ((UnixDomainSocketAddress) address).getPath() : null);
         } catch (IOException | RuntimeException e) {
             server.close();
