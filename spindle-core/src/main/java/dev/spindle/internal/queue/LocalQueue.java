@@ -276,7 +276,9 @@ public class LocalQueue<T> extends AbstractQueue<T> implements Queue<T>, StaysIn
         } finally {
             lock.lock();
         }
-        if (spun) {
+        // Checked again under the lock: a put or take between the spin's last look and the lock
+        // signalled no one, since this thread was not yet waiting; awaiting now would miss it.
+        if (spun || worthALook.getAsBoolean()) {
             if (Thread.interrupted()) {
                 throw new InterruptedException("interrupted while waiting on a queue");
             }

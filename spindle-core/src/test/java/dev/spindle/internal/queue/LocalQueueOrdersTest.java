@@ -17,6 +17,7 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -257,5 +258,37 @@ class LocalQueueOrdersTest {
         assertThatThrownBy(() -> queue.drainTo(sink)).isInstanceOf(IllegalArgumentException.class);
         assertThat(sink).containsExactly(3);
         assertThat(queue).containsExactly(2, 1);
+    }
+
+    /**
+     * A taker that spins, finds nothing and goes to wait must not miss a put made between its last
+     * look and its wait: a hand-off of many items, one at a time, would then hang (a lost wake-up
+     * seen once under load). Each round's take has no timeout; the test's deadline catches a hang.
+     */
+    @Test
+    void aPutJustBeforeATakerWaitsIsNeverMissed() throws Exception {
+        Queue<Integer> queue = LocalQueue.create(1);
+        int items = 100_000;
+        CompletableFuture<Long> taken = CompletableFuture.supplyAsync(() -> {
+            long sum = 0;
+            try {
+                for (int i = 0; i < items; i++) {
+                    sum += queue.take();
+                }
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return sum;
+        }, r -> Thread.ofPlatform().daemon().start(r));
+        Thread.ofPlatform().daemon().start(() -> {
+            try {
+                for (int i = 0; i < items; i++) {
+                    queue.put(i);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertThat(taken.get(2, java.util.concurrent.TimeUnit.MINUTES)).isEqualTo((long) items * (items - 1) / 2);
     }
 }
