@@ -6,8 +6,6 @@ import dev.spindle.sync.Condition;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 
@@ -31,10 +29,9 @@ public final class ThreadConditionNotify extends Example {
         Condition con = Context.threads().condition();
         CountDownLatch allWaiting = new CountDownLatch(THREADS);
         Semaphore ran = new Semaphore(0);
-        List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < THREADS; i++) {
             int n = i;
-            threads.add(Thread.ofPlatform().daemon().start(Threads.uninterrupted(() -> {
+            Thread.ofPlatform().daemon().start(Threads.uninterrupted(() -> {
                 con.lock().acquire();
                 try {
                     allWaiting.countDown();
@@ -44,7 +41,7 @@ public final class ThreadConditionNotify extends Example {
                     con.lock().release();
                 }
                 ran.release();
-            })));
+            }));
         }
         allWaiting.await();
         try (var _ = con.hold()) {
@@ -64,8 +61,11 @@ public final class ThreadConditionNotify extends Example {
             }
             notified += n;
         }
-        ran.acquire(Math.min(notified, THREADS)); // the woken threads print before the report
-        long waiting = threads.stream().filter(Thread::isAlive).count();
+        int woken = Math.min(notified, THREADS);
+        ran.acquire(woken); // the woken threads print before the report
+        // What ran is what released a permit: a thread that did may not have ended yet, so
+        // counting the live threads would count it among those still waiting.
+        int waiting = THREADS - woken - ran.availablePermits();
         System.out.println("quit: %d threads ran, %d still wait%s".formatted(THREADS - waiting, waiting,
                 waiting > 0 ? " (the seed hangs here; these are daemon threads, so the port ends)" : ""));
     }
