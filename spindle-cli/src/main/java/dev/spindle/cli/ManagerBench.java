@@ -29,6 +29,8 @@ final class ManagerBench {
     private static final int PROCESSES = 10;
     private static final int INCREMENTS = 500;
     private static final int ROUND_TRIPS = 20_000;
+    /** Untimed rounds before the timed ones, where a JVM is still compiling. */
+    private static final int WARM_UPS = 3;
     private static final byte[] AUTHKEY = "spindle-bench".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     private ManagerBench() {}
@@ -45,6 +47,9 @@ final class ManagerBench {
     private static Workload setGet() {
         Manager manager = Context.processes().manager();
         Map<Integer, Integer> d = manager.dict();
+        for (int i = 0; i < WARM_UPS; i++) {
+            setAndGet(d); // as the remote client's rounds are: the manager's JVM compiles its paths first
+        }
         return closingAlso(() -> {
             long t0 = System.nanoTime();
             setAndGet(d);
@@ -124,7 +129,7 @@ final class ManagerBench {
         Queue<Double> rates = Context.processes().queue();
         ChildProcess client = new ChildProcess(ManagerBench::remoteClient, ((InetSocketAddress) server.address()).getPort(), rates);
         client.start();
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < WARM_UPS; i++) {
             rates.take(); // warm-up rounds
         }
         return closingAlso(rates::take, () -> {

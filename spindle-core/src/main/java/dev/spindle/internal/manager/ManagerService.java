@@ -7,6 +7,7 @@ import dev.spindle.internal.transport.AuthKeys;
 import dev.spindle.internal.transport.Handshake;
 import dev.spindle.internal.transport.SocketEnd;
 import dev.spindle.internal.transport.SocketListener;
+import dev.spindle.internal.transport.Transport;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.SocketAddress;
@@ -32,7 +33,7 @@ public final class ManagerService implements Closeable {
     private final Map<String, Typeid> typeids = new HashMap<>(BuiltinTypes.all());
     private final ManagedObjects objects = new ManagedObjects();
     private final CountDownLatch stopped = new CountDownLatch(1);
-    private final java.util.Set<SocketEnd> connections = ConcurrentHashMap.newKeySet();
+    private final java.util.Set<Transport> connections = ConcurrentHashMap.newKeySet();
 
     private ManagerService(SocketListener listener, byte[] key, Map<String, Typeid> registered) {
         this.listener = listener;
@@ -106,12 +107,24 @@ public final class ManagerService implements Closeable {
                 return;
             }
             connections.add(end);
-            Thread.ofVirtual().name("spindle-manager-session").start(new Session(this, end));
+            // a thread of its own, not a virtual one: a session mostly waits on a ring's futex
+            BackgroundThreads.named("spindle-manager-session").start(new Session(this, end));
         }
     }
 
+    /** A session goes on over {@code ring} in place of {@code socket}, which closes; returns the ring. */
+    Transport replaceConnection(Transport socket, Transport ring) {
+        connections.add(ring);
+        connections.remove(socket);
+        socket.close();
+        if (listener.isClosed()) { // closed meanwhile, after close() closed the connections it saw
+            ring.close();
+        }
+        return ring;
+    }
+
     /** A connection ended: if its process has died, what it held goes. */
-    void sessionEnded(SocketEnd end, ProcessIdentity client) {
+    void sessionEnded(Transport end, ProcessIdentity client) {
         connections.remove(end);
         if (client != null && !client.isAlive()) {
             objects.forget(client);
@@ -137,7 +150,7 @@ public final class ManagerService implements Closeable {
     public void close() {
         SERVING.remove(addressText, this);
         listener.close();
-        connections.forEach(SocketEnd::close);
+        connections.forEach(Transport::close);
         stopped.countDown();
     }
 }

@@ -191,6 +191,7 @@ public final class RemoteManager implements Manager {
         } catch (Throwable goneAlready) {
             // nothing is left to shut down
         }
+        connections.closeAll();
         if (process != null) {
             try {
                 if (!process.join(EXIT_WAIT)) {

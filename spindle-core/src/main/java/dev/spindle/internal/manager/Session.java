@@ -1,9 +1,8 @@
 package dev.spindle.internal.manager;
 
-import dev.spindle.internal.codec.Codec;
 import dev.spindle.internal.codec.ExceptionTransport;
 import dev.spindle.internal.track.ProcessIdentity;
-import dev.spindle.internal.transport.SocketEnd;
+import dev.spindle.internal.transport.Transport;
 import dev.spindle.managers.Namespace;
 import dev.spindle.multiprocessing.Array;
 import dev.spindle.multiprocessing.Value;
@@ -43,11 +42,13 @@ final class Session implements Runnable {
     private static final Set<String> GIVES = Set.of("unlock", "release");
 
     private final ManagerService service;
-    private final SocketEnd end;
     private final Deque<Object> held = new ArrayDeque<>();
+    private Transport end;
+    /** The ring a {@link Calls.UseRing} brought, taken up once its answer has gone over the socket. */
+    private Transport ring;
     private ProcessIdentity client;
 
-    Session(ManagerService service, SocketEnd end) {
+    Session(ManagerService service, Transport end) {
         this.service = service;
         this.end = end;
     }
@@ -65,13 +66,17 @@ final class Session implements Runnable {
                 Object reply;
                 boolean shutdown = false;
                 try {
-                    Calls.Call call = (Calls.Call) Codec.get().decode(message);
+                    Calls.Call call = (Calls.Call) Calls.decode(message);
                     shutdown = call instanceof Calls.Shutdown;
                     reply = new Calls.Reply(answer(call));
                 } catch (Throwable failure) {
                     reply = new Calls.Raised(ExceptionTransport.encode(failure));
                 }
                 end.send(encoded(reply));
+                if (ring != null) {
+                    end = service.replaceConnection(end, ring);
+                    ring = null;
+                }
                 if (shutdown) {
                     service.close();
                     return;
@@ -89,9 +94,9 @@ final class Session implements Runnable {
     /** The reply's bytes; a result that cannot be sent is answered with why, as its call threw. */
     private static byte[] encoded(Object reply) {
         try {
-            return Codec.get().encode(reply);
+            return Calls.encode(reply);
         } catch (RuntimeException unsendable) {
-            return Codec.get().encode(new Calls.Raised(ExceptionTransport.encode(unsendable)));
+            return Calls.encode(new Calls.Raised(ExceptionTransport.encode(unsendable)));
         }
     }
 
@@ -101,6 +106,10 @@ final class Session implements Runnable {
             case Calls.Hello hello -> {
                 client = hello.process();
                 yield null;
+            }
+            case Calls.UseRing use -> {
+                ring = use.ring();
+                yield true;
             }
             case Calls.Create create -> {
                 Typeid typeid = service.typeid(create.typeid());

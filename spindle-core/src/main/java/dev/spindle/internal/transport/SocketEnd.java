@@ -1,5 +1,6 @@
 package dev.spindle.internal.transport;
 
+import dev.spindle.internal.nativeio.AdaptiveSpin;
 import dev.spindle.internal.track.BackgroundThreads;
 import dev.spindle.internal.travel.Journey;
 import dev.spindle.internal.travel.Travel;
@@ -24,7 +25,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * One end of a socket connection (TCP or Unix domain) as a {@link Transport}: each message is one
  * {@link Wire} frame of type {@link #MESSAGE}. The channel is non-blocking; a wait for room or data
  * is a {@link Selector} wait, so {@link #poll} needs no thread of its own and an interrupt or a
- * {@link #close()} ends it.
+ * {@link #close()} ends it. A receiver tries again for a short while before it waits, as the
+ * pipes' readers spin, and reads ahead into a buffer of its own, so a small
+ * message costs one read.
  *
  * <p>Limits: a message longer than a receive's limit is read past (so the stream stays in step)
  * and refused with {@link MessageTooLongException}; the peer learns of this end's limit only by
@@ -36,13 +39,18 @@ public final class SocketEnd implements Transport {
     public static final byte MESSAGE = 1;
     /** A deadline that never comes. */
     private static final long FOREVER = Long.MAX_VALUE;
+    private static final int INBOX_BYTES = 16 * 1024;
 
     private final SocketChannel channel;
     private final Selector readable;
     private final Selector writable;
     private final ReentrantLock receiving = new ReentrantLock();
     private final ReentrantLock sending = new ReentrantLock();
-    private final ByteBuffer header = ByteBuffer.allocate(Wire.HEADER_BYTES);
+    /** Bytes read and not yet taken, in read mode: one read usually brings a whole small message. */
+    private final ByteBuffer inbox = ByteBuffer.allocate(INBOX_BYTES).flip();
+    /** Whether the inbox holds bytes, for {@link #readyNow} without the receiving lock. */
+    private volatile boolean buffered;
+    private final AdaptiveSpin readerSpin = new AdaptiveSpin();
     private final Cleaner.Cleanable release;
     private volatile boolean closed;
     private volatile int acceptUpTo;
@@ -130,7 +138,7 @@ public final class SocketEnd implements Transport {
     }
 
     private byte[] readMessage(int maxLength, long deadline) throws IOException {
-        Wire.Frame frame = readFrame(maxLength, true, deadline);
+        Wire.Frame frame = readFrame(maxLength, false, deadline);
         if (frame.type() != MESSAGE) {
             throw new CorruptFrameException("a frame of type " + frame.type() + " where a message was expected");
         }
@@ -146,29 +154,29 @@ public final class SocketEnd implements Transport {
     Wire.Frame receiveSmall(int maxLength, long deadline) throws IOException {
         receiving.lock();
         try {
-            return readFrame(maxLength, false, deadline);
+            return readFrame(maxLength, true, deadline);
         } finally {
             receiving.unlock();
         }
     }
 
-    private Wire.Frame readFrame(int maxLength, boolean skipLonger, long deadline) throws IOException {
+    private Wire.Frame readFrame(int maxLength, boolean beforeAuthentication, long deadline) throws IOException {
         try {
-            return readFrameOpen(maxLength, skipLonger, deadline);
+            return readFrameOpen(maxLength, beforeAuthentication, deadline);
         } catch (ClosedChannelException | ClosedSelectorException | CancelledKeyException e) {
             throw closedMeanwhile(e);
+        } finally {
+            buffered = inbox.hasRemaining();
         }
     }
 
-    private Wire.Frame readFrameOpen(int maxLength, boolean skipLonger, long deadline) throws IOException {
-        header.clear();
-        if (!fill(header, deadline, true)) {
+    private Wire.Frame readFrameOpen(int maxLength, boolean beforeAuthentication, long deadline) throws IOException {
+        if (!buffer(Wire.HEADER_BYTES, deadline, true, beforeAuthentication)) {
             throw new EOFException("the other end is closed");
         }
-        header.flip();
-        int length = header.getInt();
-        byte version = header.get();
-        byte type = header.get();
+        int length = inbox.getInt();
+        byte version = inbox.get();
+        byte type = inbox.get();
         if (version != Wire.VERSION) {
             throw new CorruptFrameException("a frame of version " + version + ", not " + Wire.VERSION
                     + ": the peer is another Spindle, or not Spindle");
@@ -178,49 +186,91 @@ public final class SocketEnd implements Transport {
             throw new CorruptFrameException("a frame of length " + length);
         }
         if (payload > maxLength) {
-            if (!skipLonger) {
-                throw new MessageTooLongException(payload, maxLength);
+            if (!beforeAuthentication) {
+                skip(payload, deadline);
             }
-            skip(payload, deadline);
             throw new MessageTooLongException(payload, maxLength);
         }
-        ByteBuffer body = ByteBuffer.allocate(payload);
-        if (!fill(body, deadline, false)) {
-            throw new EOFException("the other end closed in the middle of a message");
-        }
-        return new Wire.Frame(type, body.flip());
-    }
-
-    private void skip(long bytes, long deadline) throws IOException {
-        ByteBuffer scratch = ByteBuffer.allocate((int) Math.min(bytes, 64 * 1024));
-        long left = bytes;
-        while (left > 0) {
-            scratch.clear().limit((int) Math.min(left, scratch.capacity()));
-            if (!fill(scratch, deadline, false)) {
+        byte[] body = new byte[payload];
+        int taken = Math.min(payload, inbox.remaining());
+        inbox.get(body, 0, taken);
+        ByteBuffer rest = ByteBuffer.wrap(body, taken, payload - taken);
+        while (rest.hasRemaining()) {
+            if (readSome(rest, deadline) < 0) {
                 throw new EOFException("the other end closed in the middle of a message");
             }
-            left -= scratch.limit();
         }
+        return new Wire.Frame(type, ByteBuffer.wrap(body));
     }
 
-    /** Fills {@code buffer}; false at the end of the stream before the first byte if {@code endOk}. */
-    private boolean fill(ByteBuffer buffer, long deadline, boolean endOk) throws IOException {
-        boolean first = true;
-        while (buffer.hasRemaining()) {
-            checkOpen();
-            int n = channel.read(buffer);
+    /**
+     * Makes the inbox hold at least {@code count} bytes, reading as many as the socket has unless
+     * {@code exact} (then no more than {@code count}: before authentication). False at the end of
+     * the stream before any byte of them if {@code endOk}.
+     */
+    private boolean buffer(int count, long deadline, boolean endOk, boolean exact) throws IOException {
+        while (inbox.remaining() < count) {
+            inbox.compact();
+            int n;
+            try {
+                if (exact) {
+                    inbox.limit(count);
+                }
+                n = readSome(inbox, deadline);
+            } finally {
+                inbox.flip();
+            }
             if (n < 0) {
-                if (endOk && first && buffer.position() == 0) {
+                if (endOk && !inbox.hasRemaining()) {
                     return false;
                 }
                 throw new EOFException("the other end closed in the middle of a message");
             }
-            if (n == 0) {
-                await(readable, deadline, "receiving");
-            }
-            first = false;
         }
         return true;
+    }
+
+    /** Discards {@code bytes}, those in the inbox first. */
+    private void skip(long bytes, long deadline) throws IOException {
+        int buffered = (int) Math.min(bytes, inbox.remaining());
+        inbox.position(inbox.position() + buffered);
+        ByteBuffer scratch = ByteBuffer.allocate((int) Math.min(bytes - buffered, 64 * 1024));
+        long left = bytes - buffered;
+        while (left > 0) {
+            scratch.clear().limit((int) Math.min(left, scratch.capacity()));
+            int n = readSome(scratch, deadline);
+            if (n < 0) {
+                throw new EOFException("the other end closed in the middle of a message");
+            }
+            left -= n;
+        }
+    }
+
+    /**
+     * Reads what the socket has into {@code into} (at least one byte, or -1 at its end): while the
+     * reader's waits are short it tries again for a while, as the pipes' readers spin, since a
+     * selector's wake-up costs tens of microseconds and the answer to a request usually comes
+     * sooner; then it waits on the selector.
+     */
+    private int readSome(ByteBuffer into, long deadline) throws IOException {
+        long start = System.nanoTime();
+        long spinUntil = start + readerSpin.spinNanos();
+        try {
+            while (true) {
+                checkOpen();
+                int n = channel.read(into);
+                if (n != 0) {
+                    return n;
+                }
+                if (System.nanoTime() - spinUntil < 0) {
+                    Thread.onSpinWait();
+                } else {
+                    await(readable, deadline, "receiving");
+                }
+            }
+        } finally {
+            readerSpin.waited(System.nanoTime() - start);
+        }
     }
 
     @Override
@@ -228,6 +278,9 @@ public final class SocketEnd implements Transport {
         receiving.lock();
         try {
             checkOpen();
+            if (buffered) {
+                return true;
+            }
             long deadline = timeoutNanos >= FOREVER / 2 ? FOREVER : System.nanoTime() + Math.max(0, timeoutNanos);
             return select(readable, deadline) > 0;
         } catch (ClosedSelectorException | CancelledKeyException e) {
@@ -241,6 +294,9 @@ public final class SocketEnd implements Transport {
     public boolean readyNow() {
         if (closed) {
             return false;
+        }
+        if (buffered) {
+            return true;
         }
         try {
             int ready = readable.selectNow();
