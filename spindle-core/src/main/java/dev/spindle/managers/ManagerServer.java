@@ -88,10 +88,7 @@ public final class ManagerServer implements AutoCloseable {
          * @throws IllegalArgumentException if the key is empty
          */
         public ManagerServer start(SocketAddress address, byte[] authkey) throws IOException {
-            if (Objects.requireNonNull(authkey, "authkey").length == 0) {
-                throw new IllegalArgumentException("an authkey must not be empty");
-            }
-            return new ManagerServer(ManagerService.start(address, authkey.clone(), typeids));
+            return new ManagerServer(ManagerService.start(address, AuthKeys.checked(authkey), typeids));
         }
     }
 }

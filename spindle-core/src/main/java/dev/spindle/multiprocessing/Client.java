@@ -44,7 +44,7 @@ public final class Client {
      */
     public static Connection connect(SocketAddress address, byte[] authkey) throws IOException {
         try {
-            return new Connection(SocketListener.connect(address, Listener.checkedKey(authkey), ReadLimits.defaults().maxBytes()));
+            return new Connection(SocketListener.connect(address, AuthKeys.checked(authkey), ReadLimits.defaults().maxBytes()));
         } catch (Handshake.Refused refused) {
             throw Listener.refusedAs(refused);
         }

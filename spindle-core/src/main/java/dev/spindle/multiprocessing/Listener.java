@@ -10,7 +10,6 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * Accepts {@link Client} connections on a TCP or Unix domain socket (Python's
@@ -57,7 +56,7 @@ public final class Listener implements AutoCloseable {
      * @throws IOException              if the address cannot be bound
      */
     public static Listener open(SocketAddress address, byte[] authkey) throws IOException {
-        return new Listener(SocketListener.open(address, checkedKey(authkey), ReadLimits.defaults().maxBytes()));
+        return new Listener(SocketListener.open(address, AuthKeys.checked(authkey), ReadLimits.defaults().maxBytes()));
     }
 
     /** A TCP listener on this machine's loopback address and {@code port} (0: a free one), with this process's authkey. */
@@ -92,14 +91,6 @@ public final class Listener implements AutoCloseable {
     /** The public face of a handshake that failed. */
     static AuthenticationException refusedAs(Handshake.Refused refused) {
         return new AuthenticationException("authentication failed: " + refused.getMessage(), refused);
-    }
-
-    /** {@code authkey}, copied, if it can be one. */
-    static byte[] checkedKey(byte[] authkey) {
-        if (Objects.requireNonNull(authkey, "authkey").length == 0) {
-            throw new IllegalArgumentException("an authkey must not be empty");
-        }
-        return authkey.clone();
     }
 
     /** Stops listening; connections not yet accepted are closed, accepted ones live on. Idempotent. */

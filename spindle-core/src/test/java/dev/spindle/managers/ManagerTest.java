@@ -173,6 +173,10 @@ class ManagerTest {
         child.kill();
         child.join();
         assertThat(lock.tryLock(Deadlines.CHILD.toMillis(), TimeUnit.MILLISECONDS)).as("given up").isTrue();
+        assertThat(lock.ownerDied()).as("told, as a cross-process lock's next holder is").isTrue();
+        lock.unlock();
+        lock.lock();
+        assertThat(lock.ownerDied()).as("reset by the release").isFalse();
         lock.unlock();
     }
 

@@ -4,15 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spindle.Context;
 import dev.spindle.SharedMemoryFullException;
+import dev.spindle.Spindle;
+import dev.spindle.managers.Manager;
+import dev.spindle.managers.ManagerServer;
 import dev.spindle.queue.Queue;
 import dev.spindle.sync.Lock;
 import dev.spindle.testing.Deadlines;
 import dev.spindle.testing.ParentJvm;
 import java.io.IOException;
+import java.net.UnixDomainSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -72,6 +77,7 @@ class SharedMemoryFullTest {
             } catch (SharedMemoryFullException e) {
                 System.out.println("lock refused: " + e.getCause().getClass().getSimpleName());
             }
+            managerOverItsSocket();
             first.left().send("still");
             System.out.println("the first pipe goes on: " + first.right().<String>recv());
             workersReplacedWhenFull(pool);
@@ -95,6 +101,16 @@ class SharedMemoryFullTest {
             starved.close();
             pool.close();
             System.out.println("pools closed");
+        }
+
+        /** A manager on this host, whose client finds no room for a ring, is reached over its socket instead. */
+        private static void managerOverItsSocket() throws IOException {
+            Path socket = Files.createTempDirectory("spindle-full").resolve("manager.sock");
+            try (ManagerServer server = ManagerServer.builder().start(UnixDomainSocketAddress.of(socket))) {
+                Map<String, Integer> d = Manager.connect(server.address(), Spindle.authkey()).dict();
+                d.put("calls", 1);
+                System.out.println("manager over its socket: " + d.get("calls"));
+            }
         }
 
         /** With no room for any worker, a task fails for want of room rather than wait, and the pool is not broken. */
@@ -148,6 +164,7 @@ class SharedMemoryFullTest {
                 .contains("queue goes on: 10")
                 .containsPattern("pipe refused after \\d+: SharedMemoryFullException")
                 .contains("lock refused: FileSystemException")
+                .contains("manager over its socket: 1")
                 .contains("the first pipe goes on: still")
                 .contains("with no worker, a task fails: SharedMemoryFullException")
                 .contains("worker 1 died").contains("worker 2 died").contains("the pool goes on: 4")

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -26,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ManagerConnections {
     /** Bytes each way of a ring to a manager on this host: calls are small, and a longer one streams through. */
     private static final int RING_BYTES = 64 * 1024;
-    private static final Map<String, ManagerConnections> BY_ADDRESS = new ConcurrentHashMap<>();
+    private static final Map<String, ManagerConnections> BY_ADDRESS_AND_KEY = new ConcurrentHashMap<>();
 
     private final String addressText;
     private final byte[] key;
@@ -37,9 +38,13 @@ final class ManagerConnections {
         this.key = key;
     }
 
-    /** The connections of this process to the manager at {@code addressText}. */
+    /**
+     * The connections of this process to the manager at {@code addressText} with {@code key}: by
+     * both, so that a wrong key tried first does not stay in the way of the right one.
+     */
     static ManagerConnections to(String addressText, byte[] key) {
-        return BY_ADDRESS.computeIfAbsent(addressText, a -> new ManagerConnections(a, key.clone()));
+        return BY_ADDRESS_AND_KEY.computeIfAbsent(addressText + " " + HexFormat.of().formatHex(key),
+                a -> new ManagerConnections(addressText, key.clone()));
     }
 
     String addressText() {

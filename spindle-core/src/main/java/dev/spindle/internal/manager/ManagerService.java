@@ -32,6 +32,7 @@ public final class ManagerService implements Closeable {
     private final byte[] key;
     private final Map<String, Typeid> typeids = new HashMap<>(BuiltinTypes.all());
     private final ManagedObjects objects = new ManagedObjects();
+    private final OwnerDeaths ownerDeaths = new OwnerDeaths();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final java.util.Set<Transport> connections = ConcurrentHashMap.newKeySet();
 
@@ -81,6 +82,10 @@ public final class ManagerService implements Closeable {
 
     ManagedObjects objects() {
         return objects;
+    }
+
+    OwnerDeaths ownerDeaths() {
+        return ownerDeaths;
     }
 
     Typeid typeid(String name) {

@@ -132,6 +132,9 @@ final class Session implements Runnable {
 
     private Object invoke(Object target, List<String> interfaces, Calls.Invoke invoke) throws Throwable {
         Method method = exposed(target, interfaces, invoke);
+        if (target instanceof Lock && method.getName().equals("ownerDied")) {
+            return service.ownerDeaths().marked(target);
+        }
         Object[] args = invoke.args().toArray();
         adopt(target, method.getName(), args);
         try {
@@ -268,14 +271,19 @@ final class Session implements Runnable {
             for (int i = 0; i < count; i++) {
                 held.removeFirstOccurrence(target);
             }
+            service.ownerDeaths().released(target);
         }
     }
 
     private void giveBackHeld() {
+        boolean died = client == null || !client.isAlive();
         while (!held.isEmpty()) {
             Object taken = held.pop();
             try {
                 if (taken instanceof Lock lock) {
+                    if (died) {
+                        service.ownerDeaths().mark(lock); // before the release: its next holder must see it
+                    }
                     lock.unlock();
                 } else if (taken instanceof Semaphore semaphore) {
                     semaphore.release();

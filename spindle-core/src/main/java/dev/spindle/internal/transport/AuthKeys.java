@@ -26,6 +26,18 @@ public final class AuthKeys {
         return key;
     }
 
+    /**
+     * A copy of {@code authkey}, which a user gave.
+     *
+     * @throws IllegalArgumentException if it is empty: a key anyone knows is no key
+     */
+    public static byte[] checked(byte[] authkey) {
+        if (java.util.Objects.requireNonNull(authkey, "authkey").length == 0) {
+            throw new IllegalArgumentException("an authkey must not be empty");
+        }
+        return authkey.clone();
+    }
+
     /** A copy of this process's key. */
     public static byte[] current() {
         return KEY.clone();
