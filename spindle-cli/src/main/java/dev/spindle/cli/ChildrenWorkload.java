@@ -11,7 +11,7 @@ import java.util.List;
 @SuppressWarnings("try") // closing waits for the children, so it may be interrupted
 final class ChildrenWorkload implements Workload {
     private static final int WARM_UPS = 3;
-    private static final long WARM_UP_NANOS = 5_000_000_000L;
+    private static final java.time.Duration WARM_UP = java.time.Duration.ofSeconds(5);
 
     /** A sample's timed part. */
     @FunctionalInterface
@@ -32,11 +32,17 @@ final class ChildrenWorkload implements Workload {
 
     /**
      * Starts {@code children} and warms up: untimed runs, at least {@value #WARM_UPS} and for at
-     * least {@link #WARM_UP_NANOS}. Fresh child JVMs first interpret the work and compile it
+     * least {@link #WARM_UP}. Fresh child JVMs first interpret the work and compile it
      * while it runs (eight children of the 4p4c workload on two cores start at about 60k items/s),
      * so a fixed count of runs would time the JIT rather than the queue.
      */
     static Workload start(List<ChildProcess> children, double unitsPerRun, Timed timed) throws Exception {
+        return start(children, unitsPerRun, timed, WARM_UP);
+    }
+
+    /** As {@link #start(List, double, Timed)}, warming up for at least {@code warmUp}. */
+    static Workload start(List<ChildProcess> children, double unitsPerRun, Timed timed, java.time.Duration warmUp)
+            throws Exception {
         ChildrenWorkload workload = new ChildrenWorkload(children, unitsPerRun, timed);
         try {
             for (ChildProcess child : children) {
@@ -44,7 +50,7 @@ final class ChildrenWorkload implements Workload {
                 workload.started.add(child);
             }
             long warmingSince = System.nanoTime();
-            for (int i = 0; i < WARM_UPS || System.nanoTime() - warmingSince < WARM_UP_NANOS; i++) {
+            for (int i = 0; i < WARM_UPS || System.nanoTime() - warmingSince < warmUp.toNanos(); i++) {
                 workload.sample();
             }
             return workload;

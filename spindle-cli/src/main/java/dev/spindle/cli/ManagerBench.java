@@ -29,6 +29,11 @@ final class ManagerBench {
     private static final int PROCESSES = 10;
     private static final int INCREMENTS = 500;
     private static final int ROUND_TRIPS = 20_000;
+    /**
+     * How long the ten clients warm up: eleven fresh JVMs on two cores compile the proxies' paths
+     * while they run, from about 500 increments/s at first to their steady rate some 15 s later.
+     */
+    private static final java.time.Duration TEN_PROCESSES_WARM_UP = java.time.Duration.ofSeconds(20);
     /** Untimed rounds before the timed ones, where a JVM is still compiling. */
     private static final int WARM_UPS = 3;
     private static final byte[] AUTHKEY = "spindle-bench".getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -105,7 +110,7 @@ final class ManagerBench {
             for (int i = 0; i < PROCESSES; i++) {
                 done.take();
             }
-        });
+        }, TEN_PROCESSES_WARM_UP);
         return closingAlso(workload, manager::shutdown);
     }
 
