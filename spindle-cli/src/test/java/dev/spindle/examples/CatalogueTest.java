@@ -65,7 +65,9 @@ class CatalogueTest {
                 "== ppe-manager-lock-tickets", "f1.txt: 0", "== thread-account-race", "账户余额为",
                 "== thread-account-lock", "账户余额为: ￥100元", "== thread-deadlock", "死锁: after",
                 "== thread-rlock-no-deadlock", "all 10 threads finished",
-                "== gevent-monkey-patch", "no monkey.patch_all()", "play phone 2", "eat food 2", "主", "== prime check",
+                "== gevent-monkey-patch", "no monkey.patch_all()", "play phone 2", "eat food 2", "主",
+                "== asyncio-gather-prime-square", "Prime => 2", "Square => 1", "Prime => 3", "Square => 4", "Square => 9",
+                "Prime => 5", "== prime check",
                 "serial ", "(60 of 65 prime)", "threads    [", "] 65/65", "(60 of 65 prime)",
                 "processes  [", "] 65/65", "(60 of 65 prime)");
     }
