@@ -44,6 +44,7 @@ import dev.spindle.examples.manager.ConnectionListenerEcho;
 import dev.spindle.examples.manager.MgrDictList;
 import dev.spindle.examples.manager.MgrDictList10Procs;
 import dev.spindle.examples.manager.MgrRemoteQueue;
+import dev.spindle.examples.net.SmtpQqMail;
 import dev.spindle.examples.pipe.MpPipeAdder;
 import dev.spindle.examples.pipe.MpPipeDuplex;
 import dev.spindle.examples.pipe.MpPipeEof;
@@ -162,7 +163,7 @@ public final class Examples {
             new AsyncioGatherPrimeSquare(), new AsyncioAiohttpTitles(), new AsyncioCreateTask(), new AsyncioLegacyCoroutine(),
             new AsyncioHelloAwait(), new AsyncioWgetHeaders(),
             new PoolSocketServer(), new GeventSocketServer(),
-            new GuiTkDownloadBlocking(), new GuiTkDownloadThread(), new GuiPygameCars(), new SerialDownloads(),
+            new GuiTkDownloadBlocking(), new GuiTkDownloadThread(), new GuiPygameCars(), new SmtpQqMail(), new SerialDownloads(),
             new SerialSum(), new MapFilterComprehension(), new DecoRecordTime(), new DecoRecordParam(),
             new DecoRecordClass(), new SingletonDecorator(), new GcCycle(), new FibIterator(), new SingletonNew(),
             new SingletonModule(), new MgrRemoteQueue(), new ConnectionListenerEcho());

@@ -42,6 +42,7 @@ class CatalogueTest {
                 "asyncio-hello-await", "asyncio-wget-headers",
                 "pool-socket-server", "gevent-socket-server",
                 "gui-tk-download-blocking", "gui-tk-download-thread", "gui-pygame-cars",
+                "smtp-qq-mail",
                 "serial-downloads", "serial-sum", "map-filter-comprehension", "deco-record-time", "deco-record-param",
                 "deco-record-class", "singleton-decorator", "gc-cycle", "fib-iterator", "singleton-new",
                 "singleton-module", "mgr-remote-queue", "connection-listener-echo");
