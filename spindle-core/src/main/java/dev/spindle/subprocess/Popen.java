@@ -185,15 +185,13 @@ public final class Popen implements AutoCloseable {
 
         Communication(byte[] input) {
             String name = "subprocess " + process.pid();
-            feeder = Thread.ofVirtual().name(name + " stdin").start(() -> feed(input));
-            stdout = new StreamDrain(pipedStdout ? process.getInputStream() : InputStream.nullInputStream(), name + " stdout");
-            stderr = new StreamDrain(pipedStderr ? process.getErrorStream() : InputStream.nullInputStream(), name + " stderr");
+            // a stream that is not piped needs no thread: run(["true"]) starts none
+            feeder = pipedStdin ? Thread.ofVirtual().name(name + " stdin").start(() -> feed(input)) : null;
+            stdout = pipedStdout ? new StreamDrain(process.getInputStream(), name + " stdout") : StreamDrain.none();
+            stderr = pipedStderr ? new StreamDrain(process.getErrorStream(), name + " stderr") : StreamDrain.none();
         }
 
         private void feed(byte[] input) {
-            if (!pipedStdin) {
-                return;
-            }
             try (OutputStream in = process.getOutputStream()) {
                 if (input != null) {
                     in.write(input);
@@ -205,7 +203,7 @@ public final class Popen implements AutoCloseable {
 
         /** Whether the input was written, both outputs read to their ends and the program ended by {@code deadline}. */
         boolean awaitUntil(Process process, long deadline) throws InterruptedException {
-            return feeder.join(left(deadline)) && stdout.await(left(deadline)) && stderr.await(left(deadline))
+            return (feeder == null || feeder.join(left(deadline))) && stdout.await(left(deadline)) && stderr.await(left(deadline))
                     && process.waitFor(left(deadline).toNanos(), TimeUnit.NANOSECONDS);
         }
 

@@ -12,8 +12,18 @@ import java.time.Duration;
  */
 public final class StreamDrain {
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    /** The thread reading, or null for a stream that is not there. */
     private final Thread reader;
     private volatile IOException failure;
+
+    private StreamDrain() {
+        reader = null;
+    }
+
+    /** A drain of a stream that is not there (not piped): already at its end, with no bytes. */
+    public static StreamDrain none() {
+        return new StreamDrain();
+    }
 
     /** Starts reading {@code in}; it is closed at its end. */
     public StreamDrain(InputStream in, String name) {
@@ -33,7 +43,7 @@ public final class StreamDrain {
 
     /** Waits up to {@code timeout} for the end of the stream; true if it has been read to its end. */
     public boolean await(Duration timeout) throws InterruptedException {
-        return reader.join(timeout);
+        return reader == null || reader.join(timeout);
     }
 
     /** Every byte read so far. */
