@@ -1,7 +1,5 @@
 package dev.spindle.subprocess;
 
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
@@ -18,7 +16,7 @@ import java.util.List;
  * @param stdout     its captured stdout
  * @param stderr     its captured stderr
  */
-public record CompletedProcess(List<String> args, int returncode, byte[] stdout, byte[] stderr) {
+public record CompletedProcess(List<String> args, int returncode, byte[] stdout, byte[] stderr) implements CapturedOutput {
     public CompletedProcess {
         args = List.copyOf(args);
         stdout = stdout.clone();
@@ -33,26 +31,6 @@ public record CompletedProcess(List<String> args, int returncode, byte[] stdout,
     @Override
     public byte[] stderr() {
         return stderr.clone();
-    }
-
-    /** {@link #stdout()} decoded as UTF-8 (Python's {@code text=True}). */
-    public String stdoutText() {
-        return stdoutText(StandardCharsets.UTF_8);
-    }
-
-    /** {@link #stdout()} decoded in {@code charset} (Python's {@code encoding=}). */
-    public String stdoutText(Charset charset) {
-        return new String(stdout, charset);
-    }
-
-    /** {@link #stderr()} decoded as UTF-8. */
-    public String stderrText() {
-        return stderrText(StandardCharsets.UTF_8);
-    }
-
-    /** {@link #stderr()} decoded in {@code charset}. */
-    public String stderrText(Charset charset) {
-        return new String(stderr, charset);
     }
 
     /**

@@ -1,8 +1,6 @@
 package dev.spindle.subprocess;
 
 import java.io.IOException;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -13,7 +11,7 @@ import java.util.List;
  * for {@link ProcessBuilder#start()}. It carries the command and what the program wrote to its
  * captured stdout and stderr (empty when they were not captured).
  */
-public abstract sealed class SubprocessError extends IOException permits TimeoutExpired, CalledProcessError {
+public abstract sealed class SubprocessError extends IOException implements CapturedOutput permits TimeoutExpired, CalledProcessError {
     private static final long serialVersionUID = 1L;
 
     private final String[] args;
@@ -33,32 +31,14 @@ public abstract sealed class SubprocessError extends IOException permits Timeout
     }
 
     /** What the program wrote to its captured stdout (Python's {@code stdout}, alias {@code output}). */
+    @Override
     public byte[] stdout() {
         return stdout.clone();
     }
 
     /** What the program wrote to its captured stderr. */
+    @Override
     public byte[] stderr() {
         return stderr.clone();
-    }
-
-    /** {@link #stdout()} decoded as UTF-8. */
-    public String stdoutText() {
-        return stdoutText(StandardCharsets.UTF_8);
-    }
-
-    /** {@link #stdout()} decoded in {@code charset}. */
-    public String stdoutText(Charset charset) {
-        return new String(stdout, charset);
-    }
-
-    /** {@link #stderr()} decoded as UTF-8. */
-    public String stderrText() {
-        return stderrText(StandardCharsets.UTF_8);
-    }
-
-    /** {@link #stderr()} decoded in {@code charset}. */
-    public String stderrText(Charset charset) {
-        return new String(stderr, charset);
     }
 }

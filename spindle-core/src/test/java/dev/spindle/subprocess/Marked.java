@@ -1,5 +1,7 @@
 package dev.spindle.subprocess;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 import java.util.UUID;
 
@@ -16,6 +18,17 @@ final class Marked {
                 .filter(p -> p.info().commandLine().orElse("").contains(sleep))
                 .filter(ProcessHandle::isAlive)
                 .toList();
+    }
+
+    /**
+     * Asserts that no process of the test is left running and that this JVM has no live child,
+     * killing what a failed test left behind.
+     */
+    void assertNothingLeftRunning() {
+        List<ProcessHandle> left = live();
+        killLeftovers();
+        assertThat(left).as("processes the test started, still running").isEmpty();
+        assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive).toList()).as("children").isEmpty();
     }
 
     /** Kills what a failed test left running. */

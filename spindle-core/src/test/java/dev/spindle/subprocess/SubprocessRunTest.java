@@ -24,10 +24,7 @@ class SubprocessRunTest {
 
     @AfterEach
     void nothingLeftRunning() {
-        List<ProcessHandle> left = marked.live();
-        marked.killLeftovers();
-        assertThat(left).as("processes the test started, still running").isEmpty();
-        assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive).toList()).as("children").isEmpty();
+        marked.assertNothingLeftRunning();
     }
 
     private static List<String> sh(String script) {
@@ -41,6 +38,18 @@ class SubprocessRunTest {
         assertThat(done.stdoutText()).isEqualTo("out\n");
         assertThat(done.stderrText()).isEqualTo("错误\n");
         assertThat(done.args()).isEqualTo(sh("echo out; echo 错误 >&2; exit 3"));
+    }
+
+    @Test
+    void theOutputIsBytesDecodedInAnyCharsetAndTheResultAValue() throws Exception {
+        CompletedProcess done = Subprocess.run(List.of("printf", "\\326\\320"), RunOptions.defaults().captureOutput());
+        assertThat(done.stdout()).containsExactly(0xD6, 0xD0);
+        assertThat(done.stdoutText(java.nio.charset.Charset.forName("GBK"))).isEqualTo("中");
+        done.stdout()[0] = 0;
+        assertThat(done.stdout()[0]).as("a copy each time").isEqualTo((byte) 0xD6);
+        CompletedProcess again = Subprocess.run(List.of("printf", "\\326\\320"), RunOptions.defaults().captureOutput());
+        assertThat(again).isEqualTo(done).hasSameHashCodeAs(done);
+        assertThat(again).isNotEqualTo(Subprocess.run(List.of("true"), RunOptions.defaults().captureOutput()));
     }
 
     @Test
