@@ -29,6 +29,7 @@ Usage: python3 cpython_bench.py FIGURE RUNS
   thread.condition_pingpong_per_s a turn handed between two threads through one threading.Condition, 20,000 times
   thread.event_pingpong_per_s     two threading.Events handed between two threads, 20,000 round trips
   thread.start_join_1000_ms       1,000 threading.Threads started, then joined
+  subprocess.run_true_per_s    subprocess.run(["true"]) 200 times, runs per second
 Pools are made before timing; one warm-up run is not counted. Prints the median and every sample.
 """
 import concurrent.futures
@@ -37,6 +38,7 @@ import json
 import multiprocessing as mp
 import queue
 import statistics
+import subprocess
 import sys
 import tempfile
 import threading
@@ -581,6 +583,22 @@ THREAD_FIGURES = {
 }
 
 
+TRUE_RUNS = 200
+
+
+def subprocess_run_true_per_s():
+    t0 = time.perf_counter()
+    for _ in range(TRUE_RUNS):
+        if subprocess.run(["true"]).returncode != 0:
+            raise SystemExit("true failed")
+    return TRUE_RUNS / (time.perf_counter() - t0)
+
+
+NET_FIGURES = {
+    "subprocess.run_true_per_s": subprocess_run_true_per_s,
+}
+
+
 def main():
     figure, runs = sys.argv[1], int(sys.argv[2])
     if figure == "process.start_join.cold_ms":
@@ -620,6 +638,9 @@ def main():
     elif figure in THREAD_FIGURES:
         THREAD_FIGURES[figure]()  # warm-up
         samples = [THREAD_FIGURES[figure]() for _ in range(runs)]
+    elif figure in NET_FIGURES:
+        NET_FIGURES[figure]()  # warm-up
+        samples = [NET_FIGURES[figure]() for _ in range(runs)]
     elif figure.startswith(("queue.", "joinable.", "simplequeue.")):
         samples = queue_samples(figure, runs)
     elif figure == "manager.dict_set_get_per_s":

@@ -88,6 +88,7 @@ import dev.spindle.examples.queue.QueueLifo;
 import dev.spindle.examples.queue.QueuePriority;
 import dev.spindle.examples.queue.ThreadQueueDrain;
 import dev.spindle.examples.socket.PoolSocketServer;
+import dev.spindle.examples.subprocess.SubprocessCallArgv;
 import dev.spindle.examples.sync.MpEventTrafficLight;
 import dev.spindle.examples.sync.MpLockTicketsJson;
 import dev.spindle.examples.sync.MpRlockFileTickets;
@@ -163,6 +164,7 @@ public final class Examples {
             new AsyncioGatherPrimeSquare(), new AsyncioAiohttpTitles(), new AsyncioCreateTask(), new AsyncioLegacyCoroutine(),
             new AsyncioHelloAwait(), new AsyncioWgetHeaders(),
             new PoolSocketServer(), new GeventSocketServer(),
+            new SubprocessCallArgv(),
             new GuiTkDownloadBlocking(), new GuiTkDownloadThread(), new GuiPygameCars(), new SmtpQqMail(), new SerialDownloads(),
             new SerialSum(), new MapFilterComprehension(), new DecoRecordTime(), new DecoRecordParam(),
             new DecoRecordClass(), new SingletonDecorator(), new GcCycle(), new FibIterator(), new SingletonNew(),

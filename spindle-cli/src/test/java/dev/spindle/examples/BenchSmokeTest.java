@@ -25,6 +25,14 @@ class BenchSmokeTest {
     }
 
     @Test
+    void theNetSuitePrintsItsFigureAsJson() throws Exception {
+        DemoRun run = DemoRun.spindle("bench", "net", "--json", "--runs", "1");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.output()).containsPattern(
+                "\\{\"name\":\"subprocess\\.run_true_per_s\",\"value\":[0-9.]+,\"unit\":\"runs/s\",\"runs\":1,");
+    }
+
+    @Test
     void anUnknownSuiteIsAClearError() throws Exception {
         DemoRun run = DemoRun.spindle("bench", "nosuch");
         assertThat(run.exitCode()).isEqualTo(2);

@@ -41,6 +41,7 @@ class CatalogueTest {
                 "asyncio-gather-prime-square", "asyncio-aiohttp-titles", "asyncio-create-task", "asyncio-legacy-coroutine",
                 "asyncio-hello-await", "asyncio-wget-headers",
                 "pool-socket-server", "gevent-socket-server",
+                "subprocess-call-argv",
                 "gui-tk-download-blocking", "gui-tk-download-thread", "gui-pygame-cars",
                 "smtp-qq-mail",
                 "serial-downloads", "serial-sum", "map-filter-comprehension", "deco-record-time", "deco-record-param",
