@@ -21,12 +21,12 @@ import picocli.CommandLine.Parameters;
  * runs with their spread, the same workloads as the CPython script's, Spindle's and CPython's
  * runs alternating.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, version = SpindleCommand.VERSION, description = "End-to-end benchmarks (suites: process, pipe, pool, mutex, sync, queue, value, threading, coroutines, manager).")
+@Command(name = "bench", mixinStandardHelpOptions = true, version = SpindleCommand.VERSION, description = "End-to-end benchmarks (suites: process, pipe, pool, mutex, sync, queue, value, threading, coroutines, manager, ssh).")
 final class BenchCommand implements Callable<Integer> {
     private static final int ROUND_TRIPS = 20_000;
 
-    @Parameters(arity = "0..*", description = "suites to run: process, pipe, pool, mutex, sync, queue, value, threading, coroutines, manager (default: all)")
-    List<String> suites = List.of("process", "pipe", "pool", "mutex", "sync", "queue", "value", "threading", "coroutines", "manager");
+    @Parameters(arity = "0..*", description = "suites to run: process, pipe, pool, mutex, sync, queue, value, threading, coroutines, manager, ssh (default: all)")
+    List<String> suites = List.of("process", "pipe", "pool", "mutex", "sync", "queue", "value", "threading", "coroutines", "manager", "ssh");
 
     @Option(names = "--json", description = "one JSON object per line")
     boolean json;
@@ -69,8 +69,9 @@ final class BenchCommand implements Callable<Integer> {
                     AsyncioBench.run(runs, this::report);
                 }
                 case "manager" -> ManagerBench.run(runs, this::report);
+                case "ssh" -> SshBench.run(Math.max(5, runs / 3), this::report);
                 default -> {
-                    System.err.println("spindle bench: unknown suite " + suite + " (process, pipe, pool, mutex, sync, queue, value, threading, coroutines, manager)");
+                    System.err.println("spindle bench: unknown suite " + suite + " (process, pipe, pool, mutex, sync, queue, value, threading, coroutines, manager, ssh)");
                     return 2;
                 }
             }

@@ -38,15 +38,15 @@ class SshExamplesTest {
     @Test
     void sshExecKeyfileLogsInWithTheKeyFromTheFileAndPrintsDf() throws Exception {
         DemoRun run = ok("ssh-exec-keyfile");
-        assertThat(run.output()).containsSubsequence("generated an RSA key", TRUST,
-                "logged in as wupeiqi with a RSA key read from ~/.ssh/id_rsa", DF_HEADER, "df exited with 0");
+        assertThat(run.output()).containsSubsequence(TRUST, "generated an RSA key",
+                "logged in as wupeiqi with an RSA key read from ~/.ssh/id_rsa", DF_HEADER, "df exited with 0");
     }
 
     @Test
     void sshTransportExecKeyfileRunsDfWithoutPrintingIt() throws Exception {
         DemoRun run = ok("ssh-transport-exec-keyfile");
-        assertThat(run.output()).containsSubsequence("generated an RSA key", TRUST,
-                "transport open, logged in as wupeiqi with a RSA key read from ~/.ssh/id_rsa", "df ran: exit status 0");
+        assertThat(run.output()).containsSubsequence(TRUST, "generated an RSA key",
+                "transport open, logged in as wupeiqi with an RSA key read from ~/.ssh/id_rsa", "df ran: exit status 0");
         assertThat(run.output()).doesNotContain(DF_HEADER);
     }
 
@@ -55,7 +55,7 @@ class SshExamplesTest {
         DemoRun run = ok("ssh-transport-exec-keystring");
         assertThat(run.output()).containsSubsequence("the seed's key string does not parse",
                 "its private half as a string begins -----BEGIN OPENSSH PRIVATE KEY-----", TRUST,
-                "logged in as wupeiqi with a RSA key parsed from the string", DF_HEADER, "df exited with 0");
+                "logged in as wupeiqi with an RSA key parsed from the string", DF_HEADER, "df exited with 0");
     }
 
     @Test
@@ -65,7 +65,7 @@ class SshExamplesTest {
 
     @Test
     void sftpKeyfilePutsAndGetsTheSameBytes() throws Exception {
-        assertSftp(ok("sftp-keyfile"), "logged in as wupeiqi with a RSA key read from ~/.ssh/id_rsa");
+        assertSftp(ok("sftp-keyfile"), "logged in as wupeiqi with an RSA key read from ~/.ssh/id_rsa");
     }
 
     private static void assertSftp(DemoRun run, String login) {

@@ -67,6 +67,21 @@ public final class ParallelSsh {
         return run(hosts, Collections.nCopies(hosts.size(), timeout), login, command);
     }
 
+    /**
+     * The same job one host after another, as a loop over paramiko clients does it: the yardstick for
+     * {@link #run(List, Duration, SshLogin, String)}.
+     *
+     * @return one outcome per host, in the order of {@code hosts}
+     */
+    public static List<Outcome> runInTurn(List<SshHost> hosts, Duration timeout, SshLogin login, String command) {
+        SshClient client = SshConnection.client(hosts);
+        try {
+            return hosts.stream().map(host -> onHost(client, host, timeout, login, command)).toList();
+        } finally {
+            client.stop();
+        }
+    }
+
     private static Outcome onHost(SshClient client, SshHost host, Duration timeout, SshLogin login, String command) {
         try (SshConnection ssh = SshConnection.open(client, host, login, timeout)) {
             return new Outcome.Done(host, ssh.exec(command));

@@ -33,7 +33,7 @@ public sealed interface SshLogin {
 
         @Override
         public String toString() {
-            return user + " with a " + key.getPublic().getAlgorithm() + " key";
+            return user + " with an " + key.getPublic().getAlgorithm() + " key"; // RSA, EC: both "an"
         }
     }
 }
