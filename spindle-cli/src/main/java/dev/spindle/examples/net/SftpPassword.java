@@ -1,9 +1,6 @@
 package dev.spindle.examples.net;
 
 import dev.spindle.examples.Example;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Optional;
 
 /**
  * The seed's {@code SFTPClient} on a password {@code Transport}: {@code put('/tmp/location.py',
@@ -17,13 +14,6 @@ public final class SftpPassword extends Example {
 
     @Override
     public void run(String... args) throws Exception {
-        Path clientDir = Files.createTempDirectory("spindle-sftp-client-");
-        try (LocalSshServer server = SshSeed.server(Optional.empty());
-                SshConnection transport = SshConnection.open(server.host(), SshSeed.PASSWORD_LOGIN, SshSeed.TIMEOUT)) {
-            System.out.println("transport open, logged in as " + SshSeed.PASSWORD_LOGIN);
-            SshSeed.putAndGet(server, transport, clientDir);
-        } finally {
-            SshSeed.delete(clientDir);
-        }
+        SshSeed.session(false, SshSeed::putAndGet);
     }
 }

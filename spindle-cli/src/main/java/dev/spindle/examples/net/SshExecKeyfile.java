@@ -1,10 +1,6 @@
 package dev.spindle.examples.net;
 
 import dev.spindle.examples.Example;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyPair;
-import java.util.Optional;
 
 /**
  * The seed's {@code RSAKey.from_private_key_file('~/.ssh/id_rsa')} and an {@code SSHClient} that logs
@@ -18,16 +14,6 @@ public final class SshExecKeyfile extends Example {
 
     @Override
     public void run(String... args) throws Exception {
-        KeyPair generated = SshKeys.generateUserKey();
-        Path clientHome = Files.createTempDirectory("spindle-ssh-client-");
-        try (LocalSshServer server = SshSeed.server(Optional.of(generated.getPublic()))) {
-            SshLogin login = new SshLogin.Key(SshSeed.USER, SshKeys.read(SshSeed.writeIdRsa(generated, clientHome)));
-            try (SshConnection ssh = SshConnection.open(server.host(), login, SshSeed.TIMEOUT)) {
-                System.out.println("logged in as " + login + " read from ~/.ssh/id_rsa");
-                SshSeed.printDf(ssh.exec("df"));
-            }
-        } finally {
-            SshSeed.delete(clientHome);
-        }
+        SshSeed.session(true, (server, ssh, clientDir) -> SshSeed.printDf(ssh.exec("df")));
     }
 }

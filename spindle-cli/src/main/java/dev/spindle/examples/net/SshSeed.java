@@ -38,6 +38,36 @@ final class SshSeed {
         return file;
     }
 
+    /** What a demo does once logged in. */
+    @FunctionalInterface
+    interface LoggedIn {
+        void run(LocalSshServer server, SshConnection ssh, Path clientDir) throws Exception;
+    }
+
+    /**
+     * Starts the seed's server, logs in to it and runs {@code body}: with the password, or (if
+     * {@code withKeyFile}) with an RSA key made for the run, which the server authorizes and the client
+     * reads back from ~/.ssh/id_rsa in its temporary directory; then closes everything.
+     */
+    static void session(boolean withKeyFile, LoggedIn body) throws Exception {
+        Optional<KeyPair> generated = withKeyFile ? Optional.of(SshKeys.generateUserKey()) : Optional.empty();
+        Path clientDir = Files.createTempDirectory("spindle-ssh-client-");
+        try (LocalSshServer server = server(generated.map(KeyPair::getPublic))) {
+            SshLogin login = PASSWORD_LOGIN;
+            String from = "";
+            if (generated.isPresent()) {
+                login = new SshLogin.Key(USER, SshKeys.read(writeIdRsa(generated.get(), clientDir)));
+                from = " read from ~/.ssh/id_rsa";
+            }
+            try (SshConnection ssh = SshConnection.open(server.host(), login, TIMEOUT)) {
+                System.out.println("logged in as " + login + from);
+                body.run(server, ssh, clientDir);
+            }
+        } finally {
+            delete(clientDir);
+        }
+    }
+
     /** Prints what {@code df} wrote and how it exited. */
     static void printDf(CommandResult df) {
         System.out.print(df.stdout());

@@ -1,7 +1,6 @@
 package dev.spindle.examples.net;
 
 import dev.spindle.examples.Example;
-import java.util.Optional;
 
 /**
  * The seed's {@code paramiko.Transport} with a password, an {@code SSHClient} running {@code df} over
@@ -15,10 +14,6 @@ public final class SshTransportExecPassword extends Example {
 
     @Override
     public void run(String... args) throws Exception {
-        try (LocalSshServer server = SshSeed.server(Optional.empty());
-                SshConnection transport = SshConnection.open(server.host(), SshSeed.PASSWORD_LOGIN, SshSeed.TIMEOUT)) {
-            System.out.println("transport open, logged in as " + SshSeed.PASSWORD_LOGIN);
-            SshSeed.printDf(transport.exec("df"));
-        }
+        SshSeed.session(false, (server, transport, clientDir) -> SshSeed.printDf(transport.exec("df")));
     }
 }
