@@ -3,6 +3,9 @@ package dev.spindle.examples.net;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.Optional;
@@ -15,7 +18,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * {@link SshConnection} against a real {@link LocalSshServer} on 127.0.0.1: exec's three results, and
- * the faults (a wrong password, an unknown host key, a command that stops answering midway), each a
+ * the faults (a wrong password or key, an unknown host key, a server that stops answering in the middle
+ * of a command, a command that stalls), each a
  * clear exception within the timeout, never a hang.
  */
 @Timeout(60)
@@ -102,6 +106,39 @@ class SshConnectionTest {
         assertThatThrownBy(() -> SshConnection.open(impostor, new SshLogin.Password(USER, PASSWORD), TIMEOUT))
                 .isInstanceOf(SshException.class)
                 .hasMessageContaining("did not validate");
+    }
+
+    @Test
+    void aServerThatStopsAnsweringInTheMiddleOfACommandIsATimeoutNotAHang() throws Exception {
+        Path started = fifo("started");
+        Path resume = fifo("resume");
+        try (FreezingRelay relay = new FreezingRelay(server.port());
+                SshConnection ssh = SshConnection.open(new SshHost("127.0.0.1", relay.port(), server.hostKey()),
+                        new SshLogin.Password(USER, PASSWORD), Duration.ofSeconds(2))) {
+            // The command says it has started, then waits for the relay to freeze before it finishes.
+            Thread freezer = Thread.ofVirtual().start(() -> {
+                try {
+                    Files.readString(started);
+                    relay.freeze();
+                    Files.writeString(resume, "go\n");
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            assertThatThrownBy(() -> ssh.exec("sh -c 'echo started; echo up > started; read go < resume; echo done'"))
+                    .isInstanceOf(TimeoutException.class)
+                    .hasMessageContaining("did not finish within PT2S");
+            freezer.join();
+        } finally {
+            Files.deleteIfExists(started);
+            Files.deleteIfExists(resume);
+        }
+    }
+
+    private static Path fifo(String name) throws Exception {
+        Path path = server.home().resolve(name);
+        assertThat(new ProcessBuilder("mkfifo", path.toString()).start().waitFor()).isZero();
+        return path;
     }
 
     @Test
