@@ -18,6 +18,7 @@ final class NetBench {
 
     static void run(int runs, Report report) throws Exception {
         report.figure("subprocess.run_true_per_s", "runs/s", runs, () -> Workload.warmed(NetBench::runTruePerSecond, WARM_UPS));
+        SshBench.run(Math.max(5, runs / 3), report);
     }
 
     /** {@code Subprocess.run(["true"])} {@value #TRUE_RUNS} times, as CPython's {@code subprocess.run(["true"])}. */

@@ -44,7 +44,15 @@ import dev.spindle.examples.manager.ConnectionListenerEcho;
 import dev.spindle.examples.manager.MgrDictList;
 import dev.spindle.examples.manager.MgrDictList10Procs;
 import dev.spindle.examples.manager.MgrRemoteQueue;
+import dev.spindle.examples.net.SftpKeyfile;
+import dev.spindle.examples.net.SftpPassword;
 import dev.spindle.examples.net.SmtpQqMail;
+import dev.spindle.examples.net.SshExecKeyfile;
+import dev.spindle.examples.net.SshExecPassword;
+import dev.spindle.examples.net.SshTransportExecKeyfile;
+import dev.spindle.examples.net.SshTransportExecKeystring;
+import dev.spindle.examples.net.SshTransportExecPassword;
+import dev.spindle.examples.net.SshUploadRename;
 import dev.spindle.examples.pipe.MpPipeAdder;
 import dev.spindle.examples.pipe.MpPipeDuplex;
 import dev.spindle.examples.pipe.MpPipeEof;
@@ -165,6 +173,8 @@ public final class Examples {
             new AsyncioHelloAwait(), new AsyncioWgetHeaders(),
             new PoolSocketServer(), new GeventSocketServer(),
             new SubprocessCallArgv(),
+            new SshExecPassword(), new SshTransportExecPassword(), new SshExecKeyfile(), new SshTransportExecKeyfile(),
+            new SshTransportExecKeystring(), new SftpPassword(), new SftpKeyfile(), new SshUploadRename(),
             new GuiTkDownloadBlocking(), new GuiTkDownloadThread(), new GuiPygameCars(), new SmtpQqMail(), new SerialDownloads(),
             new SerialSum(), new MapFilterComprehension(), new DecoRecordTime(), new DecoRecordParam(),
             new DecoRecordClass(), new SingletonDecorator(), new GcCycle(), new FibIterator(), new SingletonNew(),

@@ -42,6 +42,8 @@ class CatalogueTest {
                 "asyncio-hello-await", "asyncio-wget-headers",
                 "pool-socket-server", "gevent-socket-server",
                 "subprocess-call-argv",
+                "ssh-exec-password", "ssh-transport-exec-password", "ssh-exec-keyfile", "ssh-transport-exec-keyfile",
+                "ssh-transport-exec-keystring", "sftp-password", "sftp-keyfile", "ssh-upload-rename",
                 "gui-tk-download-blocking", "gui-tk-download-thread", "gui-pygame-cars",
                 "smtp-qq-mail",
                 "serial-downloads", "serial-sum", "map-filter-comprehension", "deco-record-time", "deco-record-param",
