@@ -15,6 +15,7 @@ import dev.spindle.internal.launch.ProcessSpec;
 import dev.spindle.multiprocessing.Array;
 import dev.spindle.multiprocessing.BaseProcess;
 import dev.spindle.multiprocessing.ChildProcess;
+import dev.spindle.multiprocessing.ParentProcess;
 import dev.spindle.multiprocessing.Pipe;
 import dev.spindle.multiprocessing.ProcessInfo;
 import dev.spindle.multiprocessing.SharedMemory;
@@ -45,9 +46,16 @@ public final class Spindle {
         ProcessSpec current = ChildContext.current();
         ProcessHandle self = ProcessHandle.current();
         long parent = self.parent().map(ProcessHandle::pid).orElse(-1L);
-        return current == null
-                ? new ProcessInfo("MainProcess", self.pid(), parent, false)
-                : new ProcessInfo(current.name(), self.pid(), parent, current.daemon());
+        return new ProcessInfo(ChildContext.currentName(), self.pid(), parent, current != null && current.daemon());
+    }
+
+    /**
+     * The process that started this one (Python's {@code multiprocessing.parent_process()}): its
+     * name, pid, {@code isAlive()} and {@code join()}; null in the main program, which no Spindle
+     * process started.
+     */
+    public static ParentProcess parentProcess() {
+        return ParentProcess.ofThisProcess();
     }
 
     /** The child JVMs of this process that are still running, pool workers included. */

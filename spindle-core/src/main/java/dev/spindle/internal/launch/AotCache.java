@@ -169,6 +169,7 @@ final class AotCache {
         command.add(Long.toString(ProcessHandle.current().pid()));
         command.add(ChildMode.TRAIN.argument());
         command.add(ChildMain.DEATH_SIGNAL_TO_ASK);
+        command.add(ChildContext.currentName());
         return command;
     }
 
