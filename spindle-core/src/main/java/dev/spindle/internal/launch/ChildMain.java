@@ -79,6 +79,7 @@ public final class ChildMain {
             if (!training) {
                 followParent(parentPid, mustAskForDeathSignal);
             }
+            LaunchSettings.preloadClasses(args[5]);
             Warmup.prime();
             Warmup.jitWarm();
             if (!training) {
