@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.spindle.Context;
+import dev.spindle.function.CheckedBiConsumer;
 import dev.spindle.queue.Queue;
+import dev.spindle.testing.Deadlines;
 import dev.spindle.testing.NoLeaks;
+import java.lang.foreign.ValueLayout;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -36,8 +39,20 @@ class SharedMemoryTrackTest {
 
     static void attachesAndExits(String name, Boolean track) throws Exception {
         SharedMemory block = SharedMemory.attach(name, track);
-        block.buf().set(java.lang.foreign.ValueLayout.JAVA_BYTE, 0, (byte) 7);
+        block.buf().set(ValueLayout.JAVA_BYTE, 0, (byte) 7);
         block.close();
+    }
+
+    /** Runs {@code test} on a new untracked block of 64 bytes and its name, closed and unlinked after it. */
+    private static void withBlock(String what, CheckedBiConsumer<String, SharedMemory> test) throws Exception {
+        String name = uniqueName(what);
+        SharedMemory block = SharedMemory.create(name, 64);
+        try {
+            test.accept(name, block);
+        } finally {
+            block.close();
+            block.unlink();
+        }
     }
 
     private static ChildProcess runs(ChildProcess child) throws InterruptedException {
@@ -53,18 +68,13 @@ class SharedMemoryTrackTest {
      */
     @Test
     void aProcessThatAttachesUntrackedAndExitsLeavesTheBlock() throws Exception {
-        String name = uniqueName("untracked");
-        SharedMemory block = SharedMemory.create(name, 64);
-        try {
+        withBlock("untracked", (name, block) -> {
             runs(new ChildProcess(SharedMemoryTrackTest::attachesAndExits, name, false));
             assertThat(Files.exists(SHM.resolve(name))).isTrue();
             try (SharedMemory again = SharedMemory.attach(name)) {
-                assertThat(again.buf().get(java.lang.foreign.ValueLayout.JAVA_BYTE, 0)).isEqualTo((byte) 7);
+                assertThat(again.buf().get(ValueLayout.JAVA_BYTE, 0)).isEqualTo((byte) 7);
             }
-        } finally {
-            block.close();
-            block.unlink();
-        }
+        });
     }
 
     /**
@@ -74,17 +84,12 @@ class SharedMemoryTrackTest {
      */
     @Test
     void aProcessThatAttachesTrackedRemovesTheBlockWhenItExits() throws Exception {
-        String name = uniqueName("tracked");
-        SharedMemory block = SharedMemory.create(name, 64);
-        try {
+        withBlock("tracked", (name, block) -> {
             runs(new ChildProcess(SharedMemoryTrackTest::attachesAndExits, name, true));
             assertThat(Files.exists(SHM.resolve(name))).as("removed with the child that tracked it").isFalse();
-            assertThat(block.buf().get(java.lang.foreign.ValueLayout.JAVA_BYTE, 0)).as("the maker's mapping stays").isEqualTo((byte) 7);
+            assertThat(block.buf().get(ValueLayout.JAVA_BYTE, 0)).as("the maker's mapping stays").isEqualTo((byte) 7);
             assertThatThrownBy(() -> SharedMemory.attach(name)).isInstanceOf(NoSuchFileException.class);
-        } finally {
-            block.close();
-            block.unlink();
-        }
+        });
     }
 
     static void killsItself(String name) throws Exception {
@@ -96,19 +101,13 @@ class SharedMemoryTrackTest {
     /** The tracking holds when the tracking process is killed: the tracker's sweep removes the block. */
     @Test
     void aTrackingProcessKilledStillTakesTheBlockWithIt() throws Exception {
-        String name = uniqueName("killed");
-        SharedMemory block = SharedMemory.create(name, 64);
-        try {
+        withBlock("killed", (name, block) -> {
             ChildProcess child = new ChildProcess(SharedMemoryTrackTest::killsItself, name);
             child.start();
             child.join();
             assertThat(child.exitCode()).isEqualTo(-9);
-            dev.spindle.testing.Deadlines.await("the killed child's block is removed", dev.spindle.testing.Deadlines.CHILD,
-                    () -> !Files.exists(SHM.resolve(name)));
-        } finally {
-            block.close();
-            block.unlink();
-        }
+            Deadlines.await("the killed child's block is removed", Deadlines.CHILD, () -> !Files.exists(SHM.resolve(name)));
+        });
     }
 
     @Test
