@@ -25,8 +25,11 @@ public final class SharedLock implements ReleasedByAnyThread {
     private final ObjectSegment segment;
     private final MemorySegment memory;
     private final RobustWord word;
-    /** The thread of this process that holds the lock, for {@link #toString}; null otherwise. */
-    private volatile Thread holderHere;
+    /**
+     * The thread of this process that holds the lock, for {@link #toString}; null otherwise.
+     * Plain: a racy look is all toString needs, and a hold pays no fence for it.
+     */
+    private Thread holderHere;
 
     private SharedLock(ObjectSegment segment) {
         this.segment = segment;

@@ -24,8 +24,11 @@ public final class SharedRLock implements RLock, ConditionLock {
     private final ObjectSegment segment;
     private final MemorySegment memory;
     private final RobustMutex mutex;
-    /** The thread of this process that holds the lock, for {@link #toString}; null otherwise. */
-    private volatile Thread holderHere;
+    /**
+     * The thread of this process that holds the lock, for {@link #toString}; null otherwise.
+     * Plain: a racy look is all toString needs, and a hold pays no fence for it.
+     */
+    private Thread holderHere;
 
     private SharedRLock(ObjectSegment segment) {
         this.segment = segment;
