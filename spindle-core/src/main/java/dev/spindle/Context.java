@@ -466,45 +466,82 @@ public final class Context {
     /**
      * A new {@link Value} of {@code code}, {@code initial}, with a lock (Python's
      * {@code Value(typecode, value)}): for a process context one in shared memory that child
-     * processes and pool tasks share when it is passed to them, its RLock with it; for a thread
-     * context one for the threads of this JVM.
+     * processes and pool tasks share when it is passed to them, its lock with it; for a thread
+     * context one for the threads of this JVM. Its lock is a new {@link #rlock()}.
      */
     public <T> Value<T> value(TypeCode<T> code, T initial) {
-        return backend.value(Objects.requireNonNull(code, "code"), initial, true);
+        return value(code, initial, rlock());
+    }
+
+    /**
+     * A new {@link Value} guarded by {@code lock} (Python's {@code Value(typecode, value, lock=lock)}):
+     * {@link Value#getLock()} returns that lock, so one lock can guard several values.
+     *
+     * @throws IllegalArgumentException if {@code lock} is not a {@link #lock()} or {@link #rlock()}
+     *         of a context of this kind (processes, or threads)
+     */
+    public <T> Value<T> value(TypeCode<T> code, T initial, Lock lock) {
+        return backend.value(Objects.requireNonNull(code, "code"), initial, guarding(lock));
     }
 
     /** A new {@link Value} without a lock (Python's {@code RawValue(typecode, value)}), shared as {@link #value}'s. */
     public <T> Value<T> rawValue(TypeCode<T> code, T initial) {
-        return backend.value(Objects.requireNonNull(code, "code"), initial, false);
+        return backend.value(Objects.requireNonNull(code, "code"), initial, null);
     }
 
     /**
-     * A new {@link Array} of {@code length} zeros of {@code code}, with a lock (Python's
-     * {@code Array(typecode, size)}), shared as {@link #value}'s.
+     * A new {@link Array} of {@code length} zeros of {@code code}, with a new {@link #rlock()}
+     * (Python's {@code Array(typecode, size)}), shared as {@link #value}'s.
      *
      * @throws IllegalArgumentException if {@code length} is negative
      */
     public <T> Array<T> array(TypeCode<T> code, int length) {
-        return backend.array(Objects.requireNonNull(code, "code"), length, true);
+        return array(code, length, rlock());
+    }
+
+    /**
+     * A new {@link Array} of {@code length} zeros guarded by {@code lock} (Python's
+     * {@code Array(typecode, size, lock=lock)}), whose {@link Array#getLock()} returns it.
+     *
+     * @throws IllegalArgumentException if {@code length} is negative, or {@code lock} is not a
+     *         {@link #lock()} or {@link #rlock()} of a context of this kind
+     */
+    public <T> Array<T> array(TypeCode<T> code, int length, Lock lock) {
+        return backend.array(Objects.requireNonNull(code, "code"), length, guarding(lock));
     }
 
     /** A new {@link Array} of {@code values}, with a lock (Python's {@code Array(typecode, sequence)}), shared as {@link #value}'s. */
     public <T> Array<T> array(TypeCode<T> code, List<? extends T> values) {
-        Array<T> array = array(code, values.size());
-        array.setSlice(0, values);
-        return array;
+        return filled(array(code, values.size()), values);
+    }
+
+    /** A new {@link Array} of {@code values} guarded by {@code lock}; see {@link #array(TypeCode, int, Lock)}. */
+    public <T> Array<T> array(TypeCode<T> code, List<? extends T> values, Lock lock) {
+        return filled(array(code, values.size(), lock), values);
     }
 
     /** A new {@link Array} of {@code length} zeros without a lock (Python's {@code RawArray(typecode, size)}). */
     public <T> Array<T> rawArray(TypeCode<T> code, int length) {
-        return backend.array(Objects.requireNonNull(code, "code"), length, false);
+        return backend.array(Objects.requireNonNull(code, "code"), length, null);
     }
 
     /** A new {@link Array} of {@code values} without a lock (Python's {@code RawArray(typecode, sequence)}). */
     public <T> Array<T> rawArray(TypeCode<T> code, List<? extends T> values) {
-        Array<T> array = rawArray(code, values.size());
+        return filled(rawArray(code, values.size()), values);
+    }
+
+    private static <T> Array<T> filled(Array<T> array, List<? extends T> values) {
         array.setSlice(0, values);
         return array;
+    }
+
+    /** {@code lock}, if this context's backend makes its kind: a value and its lock must be able to go to the same places. */
+    private Lock guarding(Lock lock) {
+        if (!backend.makes(Objects.requireNonNull(lock, "lock"))) {
+            throw new IllegalArgumentException("a value or array of " + this
+                    + " needs a Lock or RLock of the same kind of context (threads or processes), not " + lock);
+        }
+        return lock;
     }
 
     @Override

@@ -9,12 +9,14 @@ import dev.spindle.function.CheckedConsumer6;
 import dev.spindle.function.CheckedRunnable;
 import dev.spindle.internal.backend.Backends;
 import dev.spindle.internal.launch.ChildContext;
+import dev.spindle.internal.launch.LaunchSettings;
 import dev.spindle.internal.transport.AuthKeys;
 import dev.spindle.managers.Manager;
 import dev.spindle.internal.launch.ProcessSpec;
 import dev.spindle.multiprocessing.Array;
 import dev.spindle.multiprocessing.BaseProcess;
 import dev.spindle.multiprocessing.ChildProcess;
+import dev.spindle.multiprocessing.ParentProcess;
 import dev.spindle.multiprocessing.Pipe;
 import dev.spindle.multiprocessing.ProcessInfo;
 import dev.spindle.multiprocessing.SharedMemory;
@@ -30,6 +32,7 @@ import dev.spindle.sync.Event;
 import dev.spindle.sync.Lock;
 import dev.spindle.sync.RLock;
 import dev.spindle.sync.Semaphore;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -45,9 +48,52 @@ public final class Spindle {
         ProcessSpec current = ChildContext.current();
         ProcessHandle self = ProcessHandle.current();
         long parent = self.parent().map(ProcessHandle::pid).orElse(-1L);
-        return current == null
-                ? new ProcessInfo("MainProcess", self.pid(), parent, false)
-                : new ProcessInfo(current.name(), self.pid(), parent, current.daemon());
+        return new ProcessInfo(ChildContext.currentName(), self.pid(), parent, current != null && current.daemon());
+    }
+
+    /**
+     * The process that started this one (Python's {@code multiprocessing.parent_process()}): its
+     * name, pid, {@code isAlive()} and {@code join()}; null in the main program, which no Spindle
+     * process started.
+     */
+    public static ParentProcess parentProcess() {
+        return ParentProcess.ofThisProcess();
+    }
+
+    /**
+     * Child JVMs from now on run {@code java} (Python's {@code multiprocessing.set_executable}): a
+     * {@code java} binary of JDK 25 or later, such as one of another installation or a wrapper
+     * script; null goes back to this JVM's own. Idle {@link StartMethod#WARM} children started
+     * with the old binary are dropped. A binary that is not this JVM's (through a link, it is)
+     * starts without the start-up (AOT) cache, which only fits the JVM that trained it.
+     *
+     * @throws IllegalArgumentException if {@code java} is not an executable file
+     */
+    public static void setExecutable(Path java) {
+        LaunchSettings.executable(java);
+    }
+
+    /** The {@code java} binary child JVMs run (Python's {@code get_executable}): this JVM's unless {@link #setExecutable} chose another. */
+    public static Path getExecutable() {
+        return LaunchSettings.executable();
+    }
+
+    /**
+     * Idle {@link StartMethod#WARM} children load and initialize {@code classNames} before they
+     * wait for a target (Python's {@code set_forkserver_preload}), so that a target finds their
+     * static state ready and pays nothing for it. Idle children started without them are
+     * dropped. A class whose initializer fails in the child is skipped there, as Python's
+     * forkserver skips a module it cannot import; the target meets the error when it uses it.
+     *
+     * @throws IllegalArgumentException if a class is not on the class path (checked without initializing it)
+     */
+    public static void setWarmPreload(List<String> classNames) {
+        LaunchSettings.preload(classNames);
+    }
+
+    /** The classes idle WARM children initialize before a target; empty unless {@link #setWarmPreload} set them. */
+    public static List<String> getWarmPreload() {
+        return LaunchSettings.preload();
     }
 
     /** The child JVMs of this process that are still running, pool workers included. */

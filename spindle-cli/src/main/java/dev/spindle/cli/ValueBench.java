@@ -6,7 +6,7 @@ import dev.spindle.multiprocessing.TypeCode;
 import dev.spindle.multiprocessing.Value;
 import dev.spindle.queue.Queue;
 import dev.spindle.sync.Held;
-import dev.spindle.sync.RLock;
+import dev.spindle.sync.Lock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,7 +33,7 @@ final class ValueBench {
         Value<Integer> value = (Value<Integer>) valueAndDone.get(0);
         @SuppressWarnings("unchecked")
         Queue<Boolean> done = (Queue<Boolean>) valueAndDone.get(1);
-        RLock lock = value.getLock();
+        Lock lock = value.getLock();
         while (true) {
             if (go.take()) {
                 for (int i = 0; i < ADDS; i++) {

@@ -1,7 +1,7 @@
 package dev.spindle.multiprocessing;
 
 import dev.spindle.Context;
-import dev.spindle.sync.RLock;
+import dev.spindle.sync.Lock;
 import java.lang.foreign.MemorySegment;
 import java.util.List;
 
@@ -59,11 +59,13 @@ public interface Array<T> {
     MemorySegment segment();
 
     /**
-     * The lock that guards compound steps (Python's {@code get_lock()}), reentrant.
+     * The lock that guards compound steps (Python's {@code get_lock()}): a new
+     * {@link dev.spindle.sync.RLock} of its own, or the lock it was made with
+     * ({@link Context#array(TypeCode, int, Lock)}).
      *
      * @throws UnsupportedOperationException for a raw array, which has none
      */
-    RLock getLock();
+    Lock getLock();
 
     /** Whether the array has a lock: false for a raw one. */
     boolean hasLock();

@@ -71,6 +71,8 @@ public class ChildProcess implements BaseProcess, Serializable {
     private List<String> jvmOptions = NO_OPTIONS;
     private StartMethod startMethod;
     private transient volatile LaunchedProcess launched;
+    /** True once {@link #close()} let go of the child. */
+    private transient volatile boolean closed;
 
     /** A process that runs {@code target}. */
     public ChildProcess(CheckedRunnable target) {
@@ -210,6 +212,7 @@ public class ChildProcess implements BaseProcess, Serializable {
             throw new IllegalStateException("cannot start a process from inside itself");
         }
         synchronized (this) {
+            requireOpen();
             if (launched != null) {
                 throw new IllegalStateException("processes can only be started once: " + name);
             }
@@ -255,9 +258,14 @@ public class ChildProcess implements BaseProcess, Serializable {
         return started("join").join(timeout);
     }
 
-    /** True from {@code start()} until the child has ended (Python's {@code is_alive}). */
+    /**
+     * True from {@code start()} until the child has ended (Python's {@code is_alive}).
+     *
+     * @throws IllegalStateException once {@link #close() closed}
+     */
     @Override
     public final boolean isAlive() {
+        requireOpen();
         LaunchedProcess l = launched;
         return l == null ? ChildContext.isCurrent(this) : l.isAlive();
     }
@@ -274,9 +282,12 @@ public class ChildProcess implements BaseProcess, Serializable {
     /**
      * The exit code, or null while the process runs or before it starts: 0 when the target
      * returned, 1 when it threw, n after {@code System.exit(n)}, -N when signal N ended it.
+     *
+     * @throws IllegalStateException once {@link #close() closed}
      */
     @Override
     public final Integer exitCode() {
+        requireOpen();
         LaunchedProcess l = launched;
         return l == null ? null : l.exitCode();
     }
@@ -287,9 +298,12 @@ public class ChildProcess implements BaseProcess, Serializable {
      * suppressed exception. When its class cannot be re-created here it arrives as a
      * {@link dev.spindle.RemoteException} that keeps the class name. Empty if the target did not
      * throw or the process has not ended.
+     *
+     * @throws IllegalStateException once {@link #close() closed}
      */
     @Override
     public final Optional<Throwable> failure() {
+        requireOpen();
         LaunchedProcess l = launched;
         return l == null ? Optional.empty() : l.failure();
     }
@@ -331,7 +345,38 @@ public class ChildProcess implements BaseProcess, Serializable {
         return LaunchedProcess.ACTIVE.list();
     }
 
+    /**
+     * Lets go of the ended child and of everything this object holds for it (Python's
+     * {@code Process.close()}): the child JVM's handle, its exit status and failure, the target and
+     * the arguments. Afterwards {@link #start()}, {@link #join()}, {@link #isAlive()},
+     * {@link #pid()}, {@link #exitCode()}, {@link #failure()}, {@link #onExit()} and the signals
+     * throw {@link IllegalStateException} (Python's {@code ValueError}); {@link #name()},
+     * {@link #isDaemon()} and {@code toString()} still answer. A second call does nothing. A
+     * process never started may be closed too; it can then not be started.
+     *
+     * <p>Not {@link AutoCloseable}: closing a running child is an error, not a way to end it.
+     *
+     * @throws IllegalStateException if the child is still running: {@link #join()},
+     *                               {@link #terminate()} or {@link #kill()} it first
+     */
+    public final synchronized void close() {
+        LaunchedProcess l = launched;
+        if (l != null && l.isAlive()) {
+            throw new IllegalStateException("cannot close a process while it is still running; join(), terminate() or kill() it first: " + name);
+        }
+        closed = true;
+        launched = null;
+        release();
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("process object is closed: " + name);
+        }
+    }
+
     private LaunchedProcess started(String operation) {
+        requireOpen();
         LaunchedProcess h = launched;
         if (h == null) {
             throw new IllegalStateException("can only " + operation + " a started process: " + name);
@@ -348,7 +393,7 @@ public class ChildProcess implements BaseProcess, Serializable {
     @Override
     public String toString() {
         LaunchedProcess h = launched;
-        String state = h == null ? "initial" : h.isAlive() ? "started" : "stopped exitcode=" + exitCode();
+        String state = closed ? "closed" : h == null ? "initial" : h.isAlive() ? "started" : "stopped exitcode=" + exitCode();
         return "<" + getClass().getSimpleName() + " name='" + name + "'"
                 + (h != null ? " pid=" + h.pid() : "") + " " + state + (daemon ? " daemon" : "") + ">";
     }

@@ -37,12 +37,32 @@ public interface SharedMemory extends AutoCloseable {
     }
 
     /**
-     * The existing block named {@code name}, mapped into this process.
+     * As {@link #create(String, long)}, and with {@code track} this process answers for the block
+     * (Python 3.13's {@code SharedMemory(name, create=True, size=n, track=True)}): it is removed
+     * when this process ends, also when killed, unless it was unlinked before.
+     */
+    static SharedMemory create(String name, long size, boolean track) throws IOException {
+        return SharedMemoryBlock.tracked(SharedMemoryBlock.createNamed(name, size), track);
+    }
+
+    /**
+     * The existing block named {@code name}, mapped into this process, which does not answer for
+     * it: the block stays when this process ends (Python's {@code track=False}).
      *
      * @throws java.nio.file.NoSuchFileException if there is none (Python's FileNotFoundError)
      */
     static SharedMemory attach(String name) throws IOException {
         return SharedMemoryBlock.attach(name);
+    }
+
+    /**
+     * As {@link #attach(String)}; with {@code track}, this process answers for the block from now
+     * on (Python 3.13's {@code SharedMemory(name, track=True)}, its default): the block is removed
+     * when this process ends, however it ends, unless unlinked before — even if another process
+     * made it and still uses it, as in Python. {@link #unlink()} here also ends the tracking.
+     */
+    static SharedMemory attach(String name, boolean track) throws IOException {
+        return SharedMemoryBlock.tracked(SharedMemoryBlock.attach(name), track);
     }
 
     /** The name other processes attach it by. */

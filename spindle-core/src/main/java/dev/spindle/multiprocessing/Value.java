@@ -1,6 +1,6 @@
 package dev.spindle.multiprocessing;
 
-import dev.spindle.sync.RLock;
+import dev.spindle.sync.Lock;
 
 /**
  * A typed scalar in shared memory (Python's {@code multiprocessing.Value} and {@code RawValue}),
@@ -28,12 +28,13 @@ public interface Value<T> {
     void set(T value);
 
     /**
-     * The lock that guards compound steps (Python's {@code get_lock()}), a reentrant one shared as
-     * the value is.
+     * The lock that guards compound steps (Python's {@code get_lock()}), shared as the value is: a
+     * new {@link dev.spindle.sync.RLock} of its own, or the lock it was made with
+     * ({@link dev.spindle.Context#value(TypeCode, Object, Lock)}).
      *
      * @throws UnsupportedOperationException for a raw value (Python's {@code RawValue}), which has none
      */
-    RLock getLock();
+    Lock getLock();
 
     /** Whether the value has a lock: false for a raw one. */
     boolean hasLock();

@@ -126,8 +126,8 @@ class SharedMemoryTest {
         assertThat(list.subList(0, 5)).containsExactly(2, 2L, "hi", 0.5, null);
         assertThatThrownBy(() -> list.set(2, "longer than its slot")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("at most 8 bytes");
-        assertThatThrownBy(() -> list.set(0, "text")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> list.set(2, 5)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> list.set(0, "nine byte")).as("a number's slot holds 8 bytes of text")
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 8 bytes");
         assertThatThrownBy(() -> list.add(1)).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> list.get(7)).isInstanceOf(IndexOutOfBoundsException.class);
         assertThatThrownBy(() -> ShareableList.of(new Object())).isInstanceOf(IllegalArgumentException.class);

@@ -107,7 +107,7 @@ class LockContractTest {
             assertThat(lock.isLocked()).isTrue();
         }
         assertThat(lock.isLocked()).as("closing the hold released it").isFalse();
-        assertThat(lock.toString()).contains("unlocked");
+        assertThat(lock.toString()).contains("[Unlocked");
     }
 
     @ParameterizedTest

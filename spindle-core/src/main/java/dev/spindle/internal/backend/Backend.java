@@ -93,11 +93,11 @@ public interface Backend {
     /** A new unbounded simple queue. */
     <T> SimpleQueue<T> simpleQueue();
 
-    /** A new value of {@code code}, {@code initial}; with {@code locked}, guarded by a new RLock of this backend. */
-    <T> Value<T> value(TypeCode<T> code, T initial, boolean locked);
+    /** A new value of {@code code}, {@code initial}, guarded by {@code lock} (one this backend {@link #makes}; null: raw). */
+    <T> Value<T> value(TypeCode<T> code, T initial, Lock lock);
 
-    /** A new array of {@code length} zeros of {@code code}; with {@code locked}, guarded by a new RLock of this backend. */
-    <T> Array<T> array(TypeCode<T> code, int length, boolean locked);
+    /** A new array of {@code length} zeros of {@code code}, guarded by {@code lock} (one this backend {@link #makes}; null: raw). */
+    <T> Array<T> array(TypeCode<T> code, int length, Lock lock);
 
     /** A new zero-filled block of {@code size} bytes of memory the parties of this backend share. */
     SharedMemory sharedMemory(long size);

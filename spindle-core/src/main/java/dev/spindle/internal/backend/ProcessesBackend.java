@@ -117,13 +117,13 @@ record ProcessesBackend(StartMethod startMethod) implements Backend {
     }
 
     @Override
-    public <T> Value<T> value(TypeCode<T> code, T initial, boolean locked) {
-        return SharedValue.create(code, initial, locked ? rlock() : null);
+    public <T> Value<T> value(TypeCode<T> code, T initial, Lock lock) {
+        return SharedValue.create(code, initial, lock);
     }
 
     @Override
-    public <T> Array<T> array(TypeCode<T> code, int length, boolean locked) {
-        return SharedArray.create(code, length, locked ? rlock() : null);
+    public <T> Array<T> array(TypeCode<T> code, int length, Lock lock) {
+        return SharedArray.create(code, length, lock);
     }
 
     @Override

@@ -100,13 +100,13 @@ record ThreadsBackend(boolean virtual) implements Backend {
     }
 
     @Override
-    public <T> Value<T> value(TypeCode<T> code, T initial, boolean locked) {
-        return new LocalValue<>(code, initial, locked ? rlock() : null);
+    public <T> Value<T> value(TypeCode<T> code, T initial, Lock lock) {
+        return new LocalValue<>(code, initial, lock);
     }
 
     @Override
-    public <T> Array<T> array(TypeCode<T> code, int length, boolean locked) {
-        return new LocalArray<>(code, length, locked ? rlock() : null);
+    public <T> Array<T> array(TypeCode<T> code, int length, Lock lock) {
+        return new LocalArray<>(code, length, lock);
     }
 
     @Override

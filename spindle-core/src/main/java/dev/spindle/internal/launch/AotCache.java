@@ -44,7 +44,7 @@ final class AotCache {
      * exist yet, or when {@code classPath} does not start with the one the cache is made for.
      */
     static List<String> options(String classPath) {
-        Path cache = ENABLED ? cacheFile() : null;
+        Path cache = ENABLED && LaunchSettings.runsThisJvm() ? cacheFile() : null;
         if (cache == null || !classPath.startsWith(trainedClassPath)) {
             return List.of();
         }
@@ -169,6 +169,8 @@ final class AotCache {
         command.add(Long.toString(ProcessHandle.current().pid()));
         command.add(ChildMode.TRAIN.argument());
         command.add(ChildMain.DEATH_SIGNAL_TO_ASK);
+        command.add(ChildContext.currentName());
+        command.add("");
         return command;
     }
 

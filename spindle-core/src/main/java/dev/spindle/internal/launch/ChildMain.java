@@ -3,6 +3,7 @@ package dev.spindle.internal.launch;
 import dev.spindle.internal.codec.Codec;
 import dev.spindle.internal.codec.ExceptionTransport;
 import dev.spindle.internal.nativeio.Native;
+import dev.spindle.internal.track.ProcessIdentity;
 import dev.spindle.internal.track.ResourceTracker;
 import dev.spindle.internal.wire.Wire;
 import java.io.ByteArrayInputStream;
@@ -69,6 +70,7 @@ public final class ChildMain {
         ResourceTracker.coveredByParent();
         reportFile = args[0];
         long parentPid = Long.parseLong(args[1]);
+        ChildContext.startedBy(args[4], ProcessIdentity.of(parentPid));
         ChildMode mode = ChildMode.of(args[2]);
         boolean spawned = mode == ChildMode.SPAWN;
         boolean training = mode == ChildMode.TRAIN;
@@ -77,6 +79,7 @@ public final class ChildMain {
             if (!training) {
                 followParent(parentPid, mustAskForDeathSignal);
             }
+            LaunchSettings.preloadClasses(args[5]);
             Warmup.prime();
             Warmup.jitWarm();
             if (!training) {

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Starts child JVMs for the launchers ({@link ChildLauncher}): {@code [setpriv --pdeathsig KILL --] java [options] -cp <class path>
- * ChildMain <report> <ppid> <mode> <death-signal>}, the class path from {@link ChildClassPath} and
+ * ChildMain <report> <ppid> <mode> <death-signal> <parent's name> <preload>}, the class path from {@link ChildClassPath} and
  * the options from {@link InheritedOptions} and the caller. The child's stdin is a pipe from this JVM, private to the pair: the target goes down
  * it, and its EOF tells the child that the parent died. The child's stdout and stderr are ours.
  *
@@ -88,10 +88,12 @@ final class JvmStarter {
         command.add(Long.toString(ProcessHandle.current().pid()));
         command.add(mode.argument());
         command.add(ParentDeathSignal.PREFIX.isEmpty() ? ChildMain.DEATH_SIGNAL_TO_ASK : ChildMain.DEATH_SIGNAL_ARMED);
+        command.add(ChildContext.currentName());
+        command.add(LaunchSettings.preloadArgument());
         return command;
     }
 
     static String javaExecutable() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return LaunchSettings.executable().toString();
     }
 }

@@ -150,6 +150,13 @@ final class WarmPool {
         }
     }
 
+    /** Drops every pool: their children were started with settings that changed ({@link LaunchSettings}). */
+    static void discardAll() {
+        for (List<String> jvmOptions : List.copyOf(POOLS.keySet())) {
+            discard(jvmOptions);
+        }
+    }
+
     private void killIdle() {
         ChildHandle child;
         while ((child = idle.poll()) != null) {

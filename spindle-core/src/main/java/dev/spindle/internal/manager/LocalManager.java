@@ -51,12 +51,12 @@ public final class LocalManager implements Manager, StaysInProcess {
 
     @Override
     public <T> Value<T> value(TypeCode<T> code, T initial) {
-        return threads.value(code, initial, true);
+        return threads.value(code, initial, threads.rlock());
     }
 
     @Override
     public <T> Array<T> array(TypeCode<T> code, int length) {
-        return threads.array(code, length, true);
+        return threads.array(code, length, threads.rlock());
     }
 
     @Override

@@ -196,6 +196,28 @@ public final class SharedSegment implements AutoCloseable {
         }
     }
 
+    /**
+     * Makes this process answer for the segment named {@code name}, made by anyone (Python's
+     * {@code track=True}): it is removed when this process ends, however it ends, as the
+     * segments it created are. The mark is a link named for this process, of the kind
+     * {@link OwnedFiles#TRACKED}, to the segment; whoever removes the link removes the segment.
+     *
+     * @return the mark's name, for {@link #untrack}
+     */
+    public static String track(String name) throws IOException {
+        checkPlainName(name);
+        SegmentSweeper.creating();
+        String mark = randomName(ProcessIdentity.self().ownedName(PREFIX) + OwnedFiles.TRACKED);
+        Files.createSymbolicLink(DIRECTORY.resolve(mark), Path.of(name));
+        SegmentSweeper.created(mark);
+        return mark;
+    }
+
+    /** Removes the mark {@link #track} made, leaving the segment. */
+    public static void untrack(String mark) throws IOException {
+        Files.deleteIfExists(DIRECTORY.resolve(mark));
+    }
+
     /** The names of the segments of {@code kind} that {@code owner} created and that are still there. */
     public static List<String> namesOf(ProcessIdentity owner, String kind) {
         String prefix = owner.ownedName(PREFIX) + kind + "-";

@@ -18,17 +18,18 @@ import java.util.concurrent.locks.AbstractQueuedSynchronizer;
  * {@code Condition(Lock())} allows.
  */
 public final class LocalLock implements ReleasedByAnyThread, LocalConditionLock, StaysInProcess {
-    /** State 1 while held, 0 while free; no owner. */
+    /** State 1 while held, 0 while free; the owner is the thread that took it, for {@link #toString} only. */
     private static final class Sync extends AbstractQueuedSynchronizer {
         private static final long serialVersionUID = 1L;
 
         @Override
         protected boolean tryAcquire(int ignored) {
-            return compareAndSetState(0, 1);
+            return took(compareAndSetState(0, 1));
         }
 
         @Override
         protected boolean tryRelease(int ignored) {
+            setExclusiveOwnerThread(null); // before the release, so as not to erase the next holder
             if (!compareAndSetState(1, 0)) {
                 throw new IllegalMonitorStateException("release of an unlocked Lock");
             }
@@ -42,7 +43,19 @@ public final class LocalLock implements ReleasedByAnyThread, LocalConditionLock,
 
         /** Takes the lock if it looks free (a read before the CAS, so spinners do not fight over the line). */
         boolean grabIfFree() {
-            return getState() == 0 && compareAndSetState(0, 1);
+            return getState() == 0 && took(compareAndSetState(0, 1));
+        }
+
+        private boolean took(boolean took) {
+            if (took) {
+                setExclusiveOwnerThread(Thread.currentThread());
+            }
+            return took;
+        }
+
+        /** The thread that took the lock: a racy look, for {@link #toString}. */
+        Thread owner() {
+            return getExclusiveOwnerThread();
         }
     }
 
@@ -107,6 +120,6 @@ public final class LocalLock implements ReleasedByAnyThread, LocalConditionLock,
 
     @Override
     public String toString() {
-        return "Lock[" + (isLocked() ? "locked" : "unlocked") + "]";
+        return LockOwners.inProcess("Lock", isLocked(), sync.owner(), -1);
     }
 }

@@ -13,7 +13,16 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@link LocalLock}'s does, and for the same reasons only it.
  */
 public final class LocalRLock implements RLock, LocalConditionLock, StaysInProcess {
-    private final ReentrantLock lock = new ReentrantLock();
+    /** A {@link ReentrantLock} that shows its owner, for {@link #toString}. */
+    private static final class OwnedLock extends ReentrantLock {
+        private static final long serialVersionUID = 1L;
+
+        Thread owner() {
+            return getOwner();
+        }
+    }
+
+    private final OwnedLock lock = new OwnedLock();
     private final Spin spin = new Spin();
     private final WakeOnRelease wakeOnRelease = new WakeOnRelease();
 
@@ -102,6 +111,7 @@ public final class LocalRLock implements RLock, LocalConditionLock, StaysInProce
 
     @Override
     public String toString() {
-        return "RLock[" + (isLocked() ? "locked" : "unlocked") + "]";
+        Thread owner = lock.owner();
+        return LockOwners.inProcess("RLock", owner != null, owner, owner == Thread.currentThread() ? lock.getHoldCount() : -1);
     }
 }

@@ -25,6 +25,11 @@ public final class SharedLock implements ReleasedByAnyThread {
     private final ObjectSegment segment;
     private final MemorySegment memory;
     private final RobustWord word;
+    /**
+     * The thread of this process that holds the lock, for {@link #toString}; null otherwise.
+     * Plain: a racy look is all toString needs, and a hold pays no fence for it.
+     */
+    private Thread holderHere;
 
     private SharedLock(ObjectSegment segment) {
         this.segment = segment;
@@ -68,10 +73,16 @@ public final class SharedLock implements ReleasedByAnyThread {
     }
 
     private boolean took(Acquired acquired) {
+        if (acquired == null) {
+            return false;
+        }
         if (acquired == Acquired.FROM_DEAD_OWNER) {
             LockLayout.setOwnerDiedVolatile(memory, true);
         }
-        return acquired != null;
+        Thread me = Thread.currentThread();
+        holderHere = me;
+        LockLayout.setOwnerThread(memory, me.threadId());
+        return true;
     }
 
     @Override
@@ -82,6 +93,8 @@ public final class SharedLock implements ReleasedByAnyThread {
         if (LockLayout.ownerDiedVolatile(memory)) {
             LockLayout.setOwnerDiedVolatile(memory, false);
         }
+        holderHere = null;
+        LockLayout.setOwnerThread(memory, 0);
         word.release();
     }
 
@@ -103,6 +116,6 @@ public final class SharedLock implements ReleasedByAnyThread {
 
     @Override
     public String toString() {
-        return "Lock[" + (isLocked() ? "locked" : "unlocked") + ", shared by processes]";
+        return LockOwners.shared("Lock", word.ownerWord(), LockLayout.ownerThreadOpaque(memory), holderHere, -1);
     }
 }

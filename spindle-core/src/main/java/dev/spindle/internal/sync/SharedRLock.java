@@ -13,9 +13,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * An {@link RLock} in shared memory ({@link LockLayout}) for threads of any process that holds it
  * (Python's {@code multiprocessing.RLock}): a {@link RobustMutex}, so one thread owns it, and a
- * count of that thread's holds, kept in this process (one object per segment and process, see
- * {@link ObjectSegment}). A process that dies holding it, however deep, hands it to the next
- * acquirer with {@link #ownerDied()} set.
+ * count of that thread's holds beside it ({@link LockLayout}). A process that dies holding it,
+ * however deep, hands it to the next acquirer with {@link #ownerDied()} set.
  */
 public final class SharedRLock implements RLock, ConditionLock {
     static {
@@ -25,8 +24,11 @@ public final class SharedRLock implements RLock, ConditionLock {
     private final ObjectSegment segment;
     private final MemorySegment memory;
     private final RobustMutex mutex;
-    /** The owner thread's holds; read and written only by the thread that holds {@link #mutex}. */
-    private int holds;
+    /**
+     * The thread of this process that holds the lock, for {@link #toString}; null otherwise.
+     * Plain: a racy look is all toString needs, and a hold pays no fence for it.
+     */
+    private Thread holderHere;
 
     private SharedRLock(ObjectSegment segment) {
         this.segment = segment;
@@ -71,7 +73,7 @@ public final class SharedRLock implements RLock, ConditionLock {
 
     private boolean reentered() {
         if (mutex.isHeldByCurrentThread()) {
-            holds++;
+            LockLayout.setHolds(memory, LockLayout.holds(memory) + 1);
             return true;
         }
         return false;
@@ -84,7 +86,10 @@ public final class SharedRLock implements RLock, ConditionLock {
         if (acquired == Acquired.FROM_DEAD_OWNER) {
             LockLayout.setOwnerDiedVolatile(memory, true);
         }
-        holds = 1;
+        Thread me = Thread.currentThread();
+        holderHere = me;
+        LockLayout.setOwnerThread(memory, me.threadId());
+        LockLayout.setHolds(memory, 1);
         return true;
     }
 
@@ -93,10 +98,14 @@ public final class SharedRLock implements RLock, ConditionLock {
         if (!mutex.isHeldByCurrentThread()) {
             throw new IllegalMonitorStateException("cannot release an RLock this thread does not hold");
         }
-        if (--holds == 0) {
+        int holds = LockLayout.holds(memory) - 1;
+        LockLayout.setHolds(memory, holds);
+        if (holds == 0) {
             if (LockLayout.ownerDiedVolatile(memory)) {
                 LockLayout.setOwnerDiedVolatile(memory, false);
             }
+            holderHere = null;
+            LockLayout.setOwnerThread(memory, 0);
             mutex.unlock();
         }
     }
@@ -113,8 +122,8 @@ public final class SharedRLock implements RLock, ConditionLock {
 
     @Override
     public int releaseForWait() {
-        int held = holds;
-        holds = 1;
+        int held = LockLayout.holds(memory);
+        LockLayout.setHolds(memory, 1);
         unlock();
         return held;
     }
@@ -122,7 +131,7 @@ public final class SharedRLock implements RLock, ConditionLock {
     @Override
     public void reacquireAfterWait(int held) {
         lock();
-        holds = held;
+        LockLayout.setHolds(memory, held);
     }
 
     @Override
@@ -142,11 +151,12 @@ public final class SharedRLock implements RLock, ConditionLock {
 
     @Override
     public int getHoldCount() {
-        return mutex.isHeldByCurrentThread() ? holds : 0;
+        return mutex.isHeldByCurrentThread() ? LockLayout.holds(memory) : 0;
     }
 
     @Override
     public String toString() {
-        return "RLock[" + (isLocked() ? "locked" : "unlocked") + ", shared by processes]";
+        return LockOwners.shared("RLock", mutex.ownerWord(), LockLayout.ownerThreadOpaque(memory), holderHere,
+                LockLayout.holdsOpaque(memory));
     }
 }

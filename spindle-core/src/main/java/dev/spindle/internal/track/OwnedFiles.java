@@ -17,6 +17,12 @@ import java.util.stream.Stream;
  * {@linkplain TrackerMain tracker}.
  */
 public final class OwnedFiles {
+    /**
+     * The kind of an owned link to a file beside it that its owner answers for (a tracked shared
+     * memory block of any name): removing the link removes that file first.
+     */
+    public static final String TRACKED = "tracked";
+
     private OwnedFiles() {}
 
     /**
@@ -45,6 +51,9 @@ public final class OwnedFiles {
      * segment, on every pipe close) costs one unlink; only a folder with content is walked.
      */
     public static boolean delete(Path entry) {
+        if (entry.getFileName().toString().contains("-" + TRACKED + "-")) {
+            deleteTarget(entry);
+        }
         try {
             Files.deleteIfExists(entry);
             return true;
@@ -59,5 +68,17 @@ public final class OwnedFiles {
             // Already gone, or not walkable: the check below tells which.
         }
         return !Files.exists(entry, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /** Removes the file beside it that the link {@code mark} names (only beside it: a link is no way out of its folder). */
+    private static void deleteTarget(Path mark) {
+        try {
+            Path target = Files.readSymbolicLink(mark);
+            if (target.getNameCount() == 1 && !target.isAbsolute()) {
+                Files.deleteIfExists(mark.resolveSibling(target));
+            }
+        } catch (IOException | RuntimeException notALinkOrGone) {
+            // Nothing of it to remove.
+        }
     }
 }

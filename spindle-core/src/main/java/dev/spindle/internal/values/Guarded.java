@@ -1,26 +1,26 @@
 package dev.spindle.internal.values;
 
-import dev.spindle.sync.RLock;
+import dev.spindle.sync.Lock;
 
 /**
  * What a shared value and a shared array have alike: the lock that guards them, or none for a
  * raw one (Python's {@code get_lock()}, and its absence on {@code RawValue}/{@code RawArray}).
  */
 abstract class Guarded {
-    private final RLock lock;
+    private final Lock lock;
     private final String raw;
 
     /**
      * @param lock the lock; null for a raw one
      * @param raw  what Python calls the raw kind ({@code RawValue}, {@code RawArray}), for the message
      */
-    Guarded(RLock lock, String raw) {
+    Guarded(Lock lock, String raw) {
         this.lock = lock;
         this.raw = raw;
     }
 
     /** The lock (Python's {@code get_lock()}); UnsupportedOperationException for a raw one. */
-    public final RLock getLock() {
+    public final Lock getLock() {
         if (lock == null) {
             throw new UnsupportedOperationException("a " + raw + " has no lock; make it locked (value(...), array(...))");
         }
@@ -33,7 +33,7 @@ abstract class Guarded {
     }
 
     /** The lock, or null for a raw one: how it travels with its value or array. */
-    final RLock lockOrNull() {
+    final Lock lockOrNull() {
         return lock;
     }
 }

@@ -2,7 +2,7 @@ package dev.spindle.internal.values;
 
 import dev.spindle.internal.travel.StaysInProcess;
 import dev.spindle.multiprocessing.TypeCode;
-import dev.spindle.sync.RLock;
+import dev.spindle.sync.Lock;
 import java.lang.foreign.Arena;
 
 /**
@@ -13,7 +13,7 @@ import java.lang.foreign.Arena;
  */
 public final class LocalArray<T> extends MemoryArray<T> implements StaysInProcess {
     /** A new array of {@code length} zeros of {@code code}, guarded by {@code lock} (null: raw). */
-    public LocalArray(TypeCode<T> code, int length, RLock lock) {
+    public LocalArray(TypeCode<T> code, int length, Lock lock) {
         super(code, Arena.ofAuto().allocate(Math.max(1, (long) checked(length) * code.byteSize()), 8), length, lock);
     }
 

@@ -2,7 +2,7 @@ package dev.spindle.internal.values;
 
 import dev.spindle.internal.travel.StaysInProcess;
 import dev.spindle.multiprocessing.TypeCode;
-import dev.spindle.sync.RLock;
+import dev.spindle.sync.Lock;
 import java.lang.foreign.Arena;
 
 /**
@@ -13,7 +13,7 @@ import java.lang.foreign.Arena;
  */
 public final class LocalValue<T> extends MemoryValue<T> implements StaysInProcess {
     /** A new value of {@code code}, {@code initial}, guarded by {@code lock} (null: raw). */
-    public LocalValue(TypeCode<T> code, T initial, RLock lock) {
+    public LocalValue(TypeCode<T> code, T initial, Lock lock) {
         super(code, Arena.ofAuto().allocate(8, 8), 0, lock);
         set(initial);
     }

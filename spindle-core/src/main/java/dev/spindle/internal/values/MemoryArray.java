@@ -2,7 +2,7 @@ package dev.spindle.internal.values;
 
 import dev.spindle.multiprocessing.Array;
 import dev.spindle.multiprocessing.TypeCode;
-import dev.spindle.sync.RLock;
+import dev.spindle.sync.Lock;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +20,7 @@ abstract class MemoryArray<T> extends Guarded implements Array<T> {
     private final int length;
 
     /** The {@code length} elements at the start of {@code elements}, guarded by {@code lock} (null: raw). */
-    MemoryArray(TypeCode<T> code, MemorySegment elements, int length, RLock lock) {
+    MemoryArray(TypeCode<T> code, MemorySegment elements, int length, Lock lock) {
         super(lock, "RawArray");
         this.code = code;
         this.elements = elements.asSlice(0, (long) length * code.byteSize());

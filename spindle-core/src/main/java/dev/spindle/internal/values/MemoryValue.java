@@ -2,7 +2,7 @@ package dev.spindle.internal.values;
 
 import dev.spindle.multiprocessing.TypeCode;
 import dev.spindle.multiprocessing.Value;
-import dev.spindle.sync.RLock;
+import dev.spindle.sync.Lock;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.VarHandle;
@@ -21,7 +21,7 @@ abstract class MemoryValue<T> extends Guarded implements Value<T> {
     private final long offset;
 
     /** The value in the slot at {@code offset} (8-byte aligned) of {@code memory}, guarded by {@code lock} (null: raw). */
-    MemoryValue(TypeCode<T> code, MemorySegment memory, long offset, RLock lock) {
+    MemoryValue(TypeCode<T> code, MemorySegment memory, long offset, Lock lock) {
         super(lock, "RawValue");
         this.code = code;
         this.memory = memory;

@@ -2,7 +2,7 @@ package dev.spindle.internal.values;
 
 import dev.spindle.internal.shm.ObjectSegment;
 import dev.spindle.multiprocessing.TypeCode;
-import dev.spindle.sync.RLock;
+import dev.spindle.sync.Lock;
 
 /**
  * An {@link dev.spindle.multiprocessing.Array} in shared memory (Python's
@@ -19,7 +19,7 @@ public final class SharedArray<T> extends MemoryArray<T> {
 
     private final ObjectSegment segment;
 
-    private SharedArray(ObjectSegment segment, TypeCode<T> code, int length, RLock lock) {
+    private SharedArray(ObjectSegment segment, TypeCode<T> code, int length, Lock lock) {
         super(code, segment.memory().asSlice(ValuesLayout.DATA), length, lock);
         this.segment = segment;
     }
@@ -27,11 +27,11 @@ public final class SharedArray<T> extends MemoryArray<T> {
     @SuppressWarnings({"rawtypes", "unchecked"})
     private static SharedArray<?> arrive(ObjectSegment segment, Object lock) {
         TypeCode<?> code = ValuesLayout.typeCode(segment.memory());
-        return new SharedArray(segment, code, ValuesLayout.length(segment.memory(), code), (RLock) lock);
+        return new SharedArray(segment, code, ValuesLayout.length(segment.memory(), code), (Lock) lock);
     }
 
     /** A new array of {@code length} zeros of {@code code}, guarded by {@code lock} (null: raw), owned by this process. */
-    public static <T> SharedArray<T> create(TypeCode<T> code, int length, RLock lock) {
+    public static <T> SharedArray<T> create(TypeCode<T> code, int length, Lock lock) {
         if (length < 0) {
             throw new IllegalArgumentException("an array's length must be 0 or more, not " + length);
         }

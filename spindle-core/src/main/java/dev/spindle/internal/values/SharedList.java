@@ -1,13 +1,11 @@
 package dev.spindle.internal.values;
 
-import static dev.spindle.internal.values.SharedListLayout.BLOB_SLOT;
 import static dev.spindle.internal.values.SharedListLayout.BOOLEAN;
 import static dev.spindle.internal.values.SharedListLayout.BYTES;
 import static dev.spindle.internal.values.SharedListLayout.DOUBLE;
 import static dev.spindle.internal.values.SharedListLayout.INT;
 import static dev.spindle.internal.values.SharedListLayout.LONG;
 import static dev.spindle.internal.values.SharedListLayout.NULL;
-import static dev.spindle.internal.values.SharedListLayout.NUMBER_SLOT;
 import static dev.spindle.internal.values.SharedListLayout.STRING;
 
 import dev.spindle.internal.travel.Travel;
@@ -47,10 +45,8 @@ public final class SharedList extends AbstractList<Object> implements ShareableL
             throw new IllegalStateException("not a ShareableList: " + count + " items in " + memory.byteSize() + " bytes");
         }
         for (int i = 0; i < count; i++) {
-            long end = offset(i) + (slotClass(i) == BLOB_SLOT ? SharedListLayout.BLOB_HEADER + (long) capacity(i)
-                    : SharedListLayout.NUMBER_SLOT_BYTES);
-            if (offset(i) < SharedListLayout.slotsStart(count) || capacity(i) < 0 || end > memory.byteSize()
-                    || (slotClass(i) != NUMBER_SLOT && slotClass(i) != BLOB_SLOT)) {
+            if (offset(i) < SharedListLayout.slotsStart(count) || capacity(i) < SharedListLayout.MIN_SLOT_BYTES
+                    || offset(i) + capacity(i) > memory.byteSize()) {
                 throw new IllegalStateException("not a ShareableList: item " + i + "'s slot is outside the block");
             }
         }
@@ -68,10 +64,9 @@ public final class SharedList extends AbstractList<Object> implements ShareableL
         SharedListLayout.setCountPlain(memory, count);
         long offset = SharedListLayout.slotsStart(count);
         for (int i = 0; i < count; i++) {
-            Object item = items.get(i);
-            long capacity = slotBytes(item) - (isBlob(item) ? SharedListLayout.BLOB_HEADER : 0);
-            SharedListLayout.setEntryPlain(memory, i, isBlob(item) ? BLOB_SLOT : NUMBER_SLOT, (int) capacity, offset);
-            offset += slotBytes(item);
+            int capacity = slotBytes(items.get(i));
+            SharedListLayout.setEntryPlain(memory, i, capacity, offset);
+            offset += capacity;
         }
         SharedListLayout.HEADER.write(memory);
         SharedList list = new SharedList(block);
@@ -109,15 +104,20 @@ public final class SharedList extends AbstractList<Object> implements ShareableL
         return item instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : (byte[]) item;
     }
 
-    private static long slotBytes(Object item) {
+    /** The slot an item is made with: 8 bytes, or its string's or bytes' length rounded up to 8. */
+    private static int slotBytes(Object item) {
         if (item == null || item instanceof Integer || item instanceof Long || item instanceof Double
                 || item instanceof Boolean) {
-            return SharedListLayout.NUMBER_SLOT_BYTES;
+            return SharedListLayout.MIN_SLOT_BYTES;
         }
         if (isBlob(item)) {
-            return SharedListLayout.BLOB_HEADER + ((blob(item).length + 7L) & ~7L);
+            return Math.max(SharedListLayout.MIN_SLOT_BYTES, (blob(item).length + 7) & ~7);
         }
-        throw new IllegalArgumentException("a ShareableList holds Integer, Long, Double, Boolean, String, byte[] or null, not "
+        throw unsupported(item);
+    }
+
+    private static IllegalArgumentException unsupported(Object item) {
+        return new IllegalArgumentException("a ShareableList holds Integer, Long, Double, Boolean, String, byte[] or null, not "
                 + item.getClass().getName());
     }
 
@@ -127,10 +127,6 @@ public final class SharedList extends AbstractList<Object> implements ShareableL
 
     private int type(int index) {
         return SharedListLayout.typePlain(memory, checked(index));
-    }
-
-    private int slotClass(int index) {
-        return SharedListLayout.slotClassPlain(memory, checked(index));
     }
 
     private int capacity(int index) {
@@ -157,7 +153,7 @@ public final class SharedList extends AbstractList<Object> implements ShareableL
     }
 
     private byte[] blobAt(int index, long at) {
-        int length = SharedListLayout.blobLengthPlain(memory, at);
+        int length = SharedListLayout.lengthPlain(memory, index);
         if (length < 0 || length > capacity(index)) {
             throw new IllegalStateException("corrupt ShareableList: item " + index + " of " + length + " bytes in a slot of "
                     + capacity(index));
@@ -165,46 +161,44 @@ public final class SharedList extends AbstractList<Object> implements ShareableL
         return SharedListLayout.blobPlain(memory, at, length);
     }
 
+    /**
+     * Sets item {@code index}, of any kind the list holds, as Python's does: a number or null in
+     * any slot; a string or bytes if it fits the slot's capacity, fixed when the list was made.
+     */
     @Override
     public Object set(int index, Object value) {
         Object old = get(index);
         long at = offset(index);
-        int type;
-        if (slotClass(index) == NUMBER_SLOT) {
-            type = switch (value) {
-                case null -> NULL;
-                case Integer i -> {
-                    SharedListLayout.setLongPlain(memory, at, i);
-                    yield INT;
-                }
-                case Long l -> {
-                    SharedListLayout.setLongPlain(memory, at, l);
-                    yield LONG;
-                }
-                case Double d -> {
-                    SharedListLayout.setDoublePlain(memory, at, d);
-                    yield DOUBLE;
-                }
-                case Boolean b -> {
-                    SharedListLayout.setLongPlain(memory, at, b ? 1 : 0);
-                    yield BOOLEAN;
-                }
-                default -> throw new IllegalArgumentException("item " + index + " holds a number, a boolean or null, not "
-                        + value.getClass().getName());
-            };
-        } else {
-            if (value != null && !isBlob(value)) {
-                throw new IllegalArgumentException("item " + index + " holds a string or bytes, not " + value.getClass().getName());
+        int type = switch (value) {
+            case null -> NULL;
+            case Integer i -> {
+                SharedListLayout.setLongPlain(memory, at, i);
+                yield INT;
             }
-            byte[] bytes = value == null ? new byte[0] : blob(value);
-            if (bytes.length > capacity(index)) {
-                throw new IllegalArgumentException("item " + index + " holds at most " + capacity(index) + " bytes, not "
-                        + bytes.length + " (its size is fixed when the list is made)");
+            case Long l -> {
+                SharedListLayout.setLongPlain(memory, at, l);
+                yield LONG;
             }
-            SharedListLayout.setBlobPlain(memory, at, bytes);
-            type = value == null ? NULL : value instanceof String ? STRING : BYTES;
-        }
-        SharedListLayout.setTypePlain(memory, checked(index), type);
+            case Double d -> {
+                SharedListLayout.setDoublePlain(memory, at, d);
+                yield DOUBLE;
+            }
+            case Boolean b -> {
+                SharedListLayout.setLongPlain(memory, at, b ? 1 : 0);
+                yield BOOLEAN;
+            }
+            case String _, byte[] _ -> {
+                byte[] bytes = blob(value);
+                if (bytes.length > capacity(index)) {
+                    throw new IllegalArgumentException("item " + index + " holds at most " + capacity(index)
+                            + " bytes, not " + bytes.length + " (its slot is sized when the list is made)");
+                }
+                SharedListLayout.setBlobPlain(memory, index, at, bytes);
+                yield value instanceof String ? STRING : BYTES;
+            }
+            default -> throw unsupported(value);
+        };
+        SharedListLayout.setTypePlain(memory, index, type);
         return old;
     }
 

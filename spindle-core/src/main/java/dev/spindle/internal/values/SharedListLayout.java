@@ -5,34 +5,30 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
 /**
- * Byte layout of a {@link SharedList}'s block (version 1).
+ * Byte layout of a {@link SharedList}'s block (version 2).
  *
  * <pre>
  * 0   SegmentHeader 'SLST', version
  * 8   int count
- * 16  count entries of { int type | int slotClass | int capacity | int unused | long offset }
- *     then the slots, 8-byte aligned: a number slot is 8 bytes; a blob slot is
- *     { int length | int unused | capacity bytes }
+ * 16  count entries of { int type | int capacity | int length | int unused | long offset }
+ *     then the slots, 8-byte aligned, each {@code capacity} bytes (a multiple of 8, at least 8)
  * </pre>
- * An entry's type says what its slot holds now (null, int, long, double, boolean in a number
- * slot; null, string, bytes in a blob slot). A set writes the value, then the type.
+ * An entry's type says what its slot holds now: null, an int, long, double or boolean (in the
+ * slot's first 8 bytes), or a string or bytes ({@code length} bytes). As in Python's
+ * ShareableList, an item may change its kind: any slot holds a number, and a string or bytes
+ * that fit its capacity. A set writes the value (and length), then the type.
  *
  * <p>Every access is plain, as in Python's ShareableList: a get that races a set of the same
  * item may see a mix, and users guard such items with a cross-process lock.
  */
 final class SharedListLayout {
     /** Its kind names no file: a list lives in a {@link SharedMemoryBlock}, which names its own. */
-    static final SegmentHeader HEADER = new SegmentHeader("slist", "ShareableList", 0x534C5354, 1, 16);
+    static final SegmentHeader HEADER = new SegmentHeader("slist", "ShareableList", 0x534C5354, 2, 16);
     static final long COUNT = 8;
     static final long ENTRIES = 16;
     static final long ENTRY = 24;
-    /** Bytes of a number slot. */
-    static final long NUMBER_SLOT_BYTES = 8;
-    /** Bytes of a blob slot before its blob: the blob's length, padded. */
-    static final long BLOB_HEADER = 8;
-
-    static final int NUMBER_SLOT = 1;
-    static final int BLOB_SLOT = 2;
+    /** The smallest slot: a number's 8 bytes. */
+    static final int MIN_SLOT_BYTES = 8;
 
     static final int NULL = 0;
     static final int INT = 1;
@@ -62,9 +58,8 @@ final class SharedListLayout {
     }
 
     /** Writes entry {@code index} of a new list, its type left NULL. */
-    static void setEntryPlain(MemorySegment memory, int index, int slotClass, int capacity, long offset) {
-        memory.set(ValueLayout.JAVA_INT, entry(index) + 4, slotClass);
-        memory.set(ValueLayout.JAVA_INT, entry(index) + 8, capacity);
+    static void setEntryPlain(MemorySegment memory, int index, int capacity, long offset) {
+        memory.set(ValueLayout.JAVA_INT, entry(index) + 4, capacity);
         memory.set(ValueLayout.JAVA_LONG, entry(index) + 16, offset);
     }
 
@@ -76,11 +71,12 @@ final class SharedListLayout {
         memory.set(ValueLayout.JAVA_INT, entry(index), type);
     }
 
-    static int slotClassPlain(MemorySegment memory, int index) {
+    static int capacityPlain(MemorySegment memory, int index) {
         return memory.get(ValueLayout.JAVA_INT, entry(index) + 4);
     }
 
-    static int capacityPlain(MemorySegment memory, int index) {
+    /** The length of the string or bytes in the slot of entry {@code index}, as recorded: checked by the caller against the capacity. */
+    static int lengthPlain(MemorySegment memory, int index) {
         return memory.get(ValueLayout.JAVA_INT, entry(index) + 8);
     }
 
@@ -106,18 +102,13 @@ final class SharedListLayout {
         memory.set(ValueLayout.JAVA_DOUBLE, at, value);
     }
 
-    /** The length of the blob in the slot at {@code at}, as recorded: checked by the caller against the capacity. */
-    static int blobLengthPlain(MemorySegment memory, long at) {
-        return memory.get(ValueLayout.JAVA_INT, at);
-    }
-
     static byte[] blobPlain(MemorySegment memory, long at, int length) {
-        return memory.asSlice(at + BLOB_HEADER, length).toArray(ValueLayout.JAVA_BYTE);
+        return memory.asSlice(at, length).toArray(ValueLayout.JAVA_BYTE);
     }
 
-    /** Writes {@code bytes} into the blob slot at {@code at}: its length, then the bytes. */
-    static void setBlobPlain(MemorySegment memory, long at, byte[] bytes) {
-        memory.set(ValueLayout.JAVA_INT, at, bytes.length);
-        MemorySegment.copy(bytes, 0, memory, ValueLayout.JAVA_BYTE, at + BLOB_HEADER, bytes.length);
+    /** Writes {@code bytes} into the slot of entry {@code index}, at {@code at}, and its length into the entry. */
+    static void setBlobPlain(MemorySegment memory, int index, long at, byte[] bytes) {
+        MemorySegment.copy(bytes, 0, memory, ValueLayout.JAVA_BYTE, at, bytes.length);
+        memory.set(ValueLayout.JAVA_INT, entry(index) + 8, bytes.length);
     }
 }

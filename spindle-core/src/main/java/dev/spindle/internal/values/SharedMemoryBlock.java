@@ -3,7 +3,9 @@ package dev.spindle.internal.values;
 import dev.spindle.internal.shm.SharedSegment;
 import dev.spindle.internal.travel.Travel;
 import dev.spindle.multiprocessing.SharedMemory;
+import dev.spindle.internal.track.ProcessIdentity;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -28,6 +30,8 @@ public final class SharedMemoryBlock implements SharedMemory {
 
     private final SharedSegment segment;
     private volatile boolean closed;
+    /** The mark by which this process answers for the block ({@link SharedSegment#track}); null if it does not. */
+    private volatile String trackMark;
 
     private SharedMemoryBlock(SharedSegment segment) {
         this.segment = segment;
@@ -54,6 +58,24 @@ public final class SharedMemoryBlock implements SharedMemory {
     public static SharedMemoryBlock attach(String name) throws IOException {
         SharedSegment.checkPlainName(name);
         return new SharedMemoryBlock(SharedSegment.open(name));
+    }
+
+    /** As {@link #attach} or {@link #createNamed}, and then, if {@code track}, removed when this process ends. */
+    public static SharedMemoryBlock tracked(SharedMemoryBlock block, boolean track) throws IOException {
+        if (track) {
+            try {
+                block.trackMark = SharedSegment.track(block.name());
+            } catch (IOException | RuntimeException e) {
+                block.close();
+                throw e;
+            }
+        }
+        return block;
+    }
+
+    /** Whether this process answers for the block: it is removed when this process ends (Python's {@code track=True}). */
+    private boolean isTracked() {
+        return trackMark != null || segment.name().startsWith(ProcessIdentity.self().ownedName(SharedSegment.PREFIX));
     }
 
     @Override
@@ -90,10 +112,18 @@ public final class SharedMemoryBlock implements SharedMemory {
     @Override
     public void unlink() {
         segment.unlink();
+        String mark = trackMark;
+        if (mark != null) {
+            try {
+                SharedSegment.untrack(mark);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot untrack shared memory " + name(), e);
+            }
+        }
     }
 
     @Override
     public String toString() {
-        return "SharedMemory(name=" + name() + ", size=" + size() + ")";
+        return "SharedMemory(name=" + name() + ", size=" + size() + (isTracked() ? ", tracked" : "") + ")";
     }
 }
