@@ -258,14 +258,7 @@ class ProcessQueueShutdownTest {
     }
 
     static void shutsDownAndHangsAfterDroppingOne(JoinableQueue<Object> queue, Event inside) {
-        QueueWindows.dropAfterOne = () -> {
-            inside.set();
-            try {
-                Thread.sleep(Long.MAX_VALUE);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        };
+        QueueWindows.dropAfterOne = QueueFaultsTest.signalAndHang(inside);
         queue.shutdown(true);
     }
 
