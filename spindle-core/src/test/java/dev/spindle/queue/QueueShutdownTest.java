@@ -85,7 +85,7 @@ class QueueShutdownTest {
         }
     }
 
-    /** CPython's {@code test_shutdown_nonempty} and {@code test_shutdown_all_methods_in_one_thread}. */
+    /** CPython's {@code test_shutdown_empty} and {@code test_shutdown_nonempty}. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("kindsOfEveryContext")
     void afterShutdownPutsAreRefusedAndGetsDrainThenAreRefused(Kind kind) throws Exception {
@@ -108,7 +108,7 @@ class QueueShutdownTest {
         queue.shutdown(); // idempotent
     }
 
-    /** CPython's {@code test_shutdown_immediate_all_methods_in_one_thread}. */
+    /** CPython's {@code test_shutdown_immediate}. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("kindsOfEveryContext")
     void anImmediateShutdownDropsTheItemsAndGetsFailAtOnce(Kind kind) throws Exception {

@@ -84,9 +84,10 @@ class ProcessQueueShutdownTest {
     }
 
     /**
-     * CPython's {@code test_shutdown_pending_get} and {@code test_shutdown[_immediate]_all_methods_in_many_threads}
-     * (getters blocked on an empty queue raise ShutDown), across processes: a getter asleep in a child
-     * is woken by the parent's shutdown and throws {@code ShutDown} there.
+     * CPython's {@code test_shutdown_pending_get}, {@code test_shutdown_get} and
+     * {@code test_shutdown_immediate_get} (a getter blocked on an empty queue raises ShutDown), across
+     * processes: a getter asleep in a child is woken by the parent's shutdown and throws
+     * {@code ShutDown} there.
      */
     @ParameterizedTest(name = "immediate={0}")
     @ValueSource(booleans = {false, true})
@@ -101,8 +102,8 @@ class ProcessQueueShutdownTest {
     }
 
     /**
-     * CPython's {@code test_shutdown[_immediate]_all_methods_in_many_threads} (putters blocked on a
-     * full queue raise ShutDown), across processes: a putter asleep in a child waiting for room wakes
+     * CPython's {@code test_shutdown_put} and {@code test_shutdown_immediate_put} (putters blocked
+     * on a full queue raise ShutDown), across processes: a putter asleep in a child waiting for room wakes
      * with {@code ShutDown}, and the parent's item stays for a non-immediate shutdown's gets.
      */
     @ParameterizedTest(name = "immediate={0}")
@@ -140,9 +141,8 @@ class ProcessQueueShutdownTest {
     }
 
     /**
-     * CPython's {@code test_shutdown_empty} and {@code test_shutdown_all_methods_in_one_thread}
-     * (every put after shutdown raises ShutDown), from another process: a child sees the parent's
-     * shutdown and each of its puts throws {@code ShutDown}.
+     * CPython's {@code test_shutdown_empty} (every put after shutdown raises ShutDown), from another
+     * process: a child sees the parent's shutdown and each of its puts throws {@code ShutDown}.
      */
     @Test
     void everyPutOfAnotherProcessAfterShutdownThrowsShutDown() throws Exception {
@@ -175,9 +175,9 @@ class ProcessQueueShutdownTest {
     }
 
     /**
-     * CPython's {@code test_shutdown_nonempty} and {@code test_shutdown_all_methods_in_one_thread}
-     * (after a plain shutdown, gets take what is left, then raise ShutDown), from another process:
-     * a child takes every item the parent left, large ones included, then each get throws.
+     * CPython's {@code test_shutdown_nonempty} and {@code test_shutdown_get} (after a plain shutdown,
+     * gets take what is left, then raise ShutDown), from another process: a child takes every item the
+     * parent left, large ones included, then each get throws.
      */
     @Test
     void afterAPlainShutdownAnotherProcessTakesWhatIsLeftThenGetsThrowShutDown() throws Exception {
@@ -205,8 +205,8 @@ class ProcessQueueShutdownTest {
     }
 
     /**
-     * CPython's {@code test_shutdown_immediate_all_methods_in_one_thread}, {@code test_shutdown_put_join}
-     * and {@code test_shutdown_get_task_done_join} (an immediate shutdown drops the items, counting
+     * CPython's {@code test_shutdown_immediate}, {@code test_shutdown_immediate_join} and
+     * {@code test_shutdown_immediate_put_join} (an immediate shutdown drops the items, counting
      * them done, so join returns once the tasks taken are done), across processes: a child's join
      * returns after the parent's immediate shutdown and its one {@code taskDone}, the dropped large
      * item's segment is gone, and every get of any process throws.
@@ -236,8 +236,8 @@ class ProcessQueueShutdownTest {
     }
 
     /**
-     * CPython's {@code test_shutdown_immediate_all_methods_in_one_thread} (a plain shutdown, then an
-     * immediate one, still drops the items) and the idempotence of both.
+     * CPython's {@code test_shutdown_allowed_transitions} (a plain shutdown, then an immediate one,
+     * which still drops the items; never back) and the idempotence of both.
      */
     @Test
     void anImmediateShutdownAfterAPlainOneStillDropsTheItems() throws Exception {
