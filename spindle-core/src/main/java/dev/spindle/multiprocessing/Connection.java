@@ -7,6 +7,7 @@ import dev.spindle.internal.codec.SizeLimit;
 import dev.spindle.internal.transport.MessageTooLongException;
 import dev.spindle.internal.transport.Transport;
 import dev.spindle.internal.travel.Travel;
+import dev.spindle.internal.waits.Waits;
 import java.io.EOFException;
 import java.io.IOException;
 import java.time.Duration;
@@ -148,14 +149,55 @@ public final class Connection implements AutoCloseable {
         return end.receive(maxLength);
     }
 
-    /** True if a message (or EOF) is ready now. */
+    /**
+     * Receives one byte message into {@code buffer} from its start; returns its length (Python's
+     * {@code recv_bytes_into(buffer)}). As {@link #recvBytesInto(byte[], int)}.
+     */
+    public int recvBytesInto(byte[] buffer) throws IOException {
+        return recvBytesInto(buffer, 0);
+    }
+
+    /**
+     * Receives one byte message of at most {@link #readLimits()}'s {@code maxBytes} into
+     * {@code buffer} from {@code offset}, blocking until one arrives; returns its length (Python's
+     * {@code recv_bytes_into(buffer, offset)}). Bytes of {@code buffer} past the message are left
+     * as they were.
+     *
+     * @throws IndexOutOfBoundsException if {@code offset} is negative or above {@code buffer.length}
+     *                                   (checked before anything is received)
+     * @throws BufferTooShort            if the message is longer than {@code buffer.length - offset}:
+     *                                   it is consumed and carried whole by the exception, and
+     *                                   {@code buffer} is unchanged
+     * @throws EOFException              when nothing is left and the other end is closed everywhere
+     */
+    public int recvBytesInto(byte[] buffer, int offset) throws IOException {
+        Objects.checkFromToIndex(offset, buffer.length, buffer.length);
+        byte[] message = recvBytes();
+        int room = buffer.length - offset;
+        if (message.length > room) {
+            throw new BufferTooShort(message, room);
+        }
+        System.arraycopy(message, 0, buffer, offset, message.length);
+        return message.length;
+    }
+
+    /**
+     * True if a message (or EOF) is ready now; takes nothing, in this process or any other.
+     *
+     * @throws IOException           if this process closed this end
+     * @throws IllegalStateException if this end only sends (a one-way pipe's; Python's {@code OSError})
+     */
     public boolean poll() throws IOException {
         return end.poll(0);
     }
 
-    /** Waits at most {@code timeout} until a message (or EOF) is ready; true if one is. */
+    /**
+     * Waits at most {@code timeout} until a message (or EOF) is ready; true if one is. A timeout of
+     * zero or less looks once, as {@link #poll()}; one of centuries waits for ever. Throws as
+     * {@link #poll()}.
+     */
     public boolean poll(Duration timeout) throws IOException {
-        return end.poll(timeout.toNanos());
+        return end.poll(Waits.nanos(timeout));
     }
 
     /** True if this end can receive. */
@@ -191,7 +233,7 @@ public final class Connection implements AutoCloseable {
             return ready;
         }
         CountDownLatch any = new CountDownLatch(1);
-        long watchNanos = timeout == null ? Long.MAX_VALUE : timeout.toNanos();
+        long watchNanos = timeout == null ? Long.MAX_VALUE : Waits.nanos(timeout);
         List<Thread> watchers = new ArrayList<>();
         for (Connection c : connections) {
             watchers.add(Thread.ofVirtual().name("spindle-wait").start(() -> {

@@ -26,8 +26,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Python 3.13's {@link #shutdown(boolean) shutdown}: afterwards every put throws
  * {@link ShutDown}, and gets drain what is left, then throw {@code ShutDown} too (after
- * {@code shutdown(true)} at once: the items are dropped). A queue of a process context refuses
- * it ({@link UnsupportedOperationException}); Python's {@code multiprocessing.Queue} has none.
+ * {@code shutdown(true)} at once: the items are dropped). A queue of a process context shuts
+ * down for every process that holds it (Python's {@code multiprocessing.Queue} has no shutdown).
  *
  * <p>Memory consistency: actions in a thread before it puts an item happen-before actions
  * after that item is taken, in any thread of any process.
@@ -118,9 +118,9 @@ public interface Queue<T> extends BlockingQueue<T>, AutoCloseable {
      * once, each counting as a {@link JoinableQueue#taskDone taskDone()} (so {@code join()}
      * returns once the tasks already taken are done). Threads blocked in a put or a take wake
      * and throw {@code ShutDown} (a take only if no item is left for it). Idempotent, and final:
-     * a queue is never opened again; a later immediate shutdown still drops the items.
-     *
-     * @throws UnsupportedOperationException for a queue of a process context
+     * a queue is never opened again; a later immediate shutdown still drops the items. For a
+     * queue of a process context all of this holds in every process: threads blocked in another
+     * process wake and throw too.
      */
     void shutdown(boolean immediate);
 

@@ -109,6 +109,41 @@ class QueueContractTest {
         assertThat(queue.remove()).isEqualTo("x");
     }
 
+    /** How long a timed wait below waits for what never comes. */
+    private static final Duration TIMED_WAIT = Duration.ofMillis(200);
+
+    /** Runs {@code wait}, which must throw {@code failure}, and returns the nanos it took. */
+    private static long nanosUntilItThrows(Class<? extends Throwable> failure, Callable wait) {
+        long start = System.nanoTime();
+        assertThatThrownBy(wait::call).isInstanceOf(failure);
+        return System.nanoTime() - start;
+    }
+
+    /**
+     * CPython's {@code _TestQueue.test_timeout}: a {@code get} with a timeout on an empty queue
+     * waits the whole timeout before {@code Empty} (CPython tolerates 100 ms less; this asserts
+     * the whole timeout, and no upper bound, which would test the machine's load). The same for a
+     * timed {@code poll}, and for a timed {@code put} and {@code offer} on a full queue.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("contexts")
+    void aTimedGetOrPutWaitsAtLeastItsTimeoutBeforeGivingUp(Context ctx) throws Exception {
+        long timeout = TIMED_WAIT.toNanos();
+        Queue<String> queue = ctx.joinableQueue(1);
+        assertThat(nanosUntilItThrows(Empty.class, () -> queue.get(TIMED_WAIT))).isGreaterThanOrEqualTo(timeout);
+        long start = System.nanoTime();
+        assertThat(queue.poll(timeout, TimeUnit.NANOSECONDS)).isNull();
+        assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(timeout);
+        queue.put("fills it");
+        assertThat(nanosUntilItThrows(Full.class, () -> {
+            queue.put("no room", TIMED_WAIT);
+            return null;
+        })).isGreaterThanOrEqualTo(timeout);
+        start = System.nanoTime();
+        assertThat(queue.offer("no room", timeout, TimeUnit.NANOSECONDS)).isFalse();
+        assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(timeout);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("contexts")
     void nullsAreRefusedAsEveryBlockingQueueRefusesThem(Context ctx) {
@@ -276,9 +311,12 @@ class QueueContractTest {
         assertThat(List.of(queue.get(), queue.get())).containsExactly("a", "b");
         assertThat(queue.empty()).isTrue();
         assertThatThrownBy(() -> queue.put(null)).isInstanceOf(NullPointerException.class);
+        queue.put("kept");
         queue.close();
         queue.close();
         assertThatThrownBy(() -> queue.put("c")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(queue::get).as("nor taken by this process").isInstanceOf(IllegalStateException.class);
+        assertThat(queue.empty()).as("the item stays for other holders").isFalse();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -8,11 +8,13 @@ import dev.spindle.queue.BrokenQueueException;
 import dev.spindle.internal.nativeio.AdaptiveSpin;
 import dev.spindle.internal.nativeio.Futex;
 import dev.spindle.internal.queue.QueueLayout.Position;
+import dev.spindle.internal.queue.QueueLayout.ShutdownState;
 import dev.spindle.internal.queue.QueueLayout.Side;
 import dev.spindle.internal.queue.QueueLayout.Wait;
 import dev.spindle.internal.shm.DamageWord;
 import dev.spindle.internal.shm.RobustMutex;
 import dev.spindle.internal.waits.Waits;
+import dev.spindle.queue.ShutDown;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.lang.foreign.ValueLayout;
@@ -37,6 +39,10 @@ import java.util.function.BooleanSupplier;
  *
  * <p>Deaths: see {@link QueueLayout}. A put or get killed before its commit leaves nothing seen;
  * one killed after it is whole. The next holder of that side's lock settles the count.
+ *
+ * <p>Python 3.13's shutdown is a word of the segment ({@link QueueLayout}), so every process sees
+ * it: puts throw {@link ShutDown}, gets drain the queue, then throw it (at once after an immediate
+ * shutdown, whose dropped items count as tasks done), and waiters in every process wake.
  */
 final class ItemRing {
     private static final long SLICE_NANOS = 50_000_000;
@@ -140,13 +146,16 @@ final class ItemRing {
     int size() {
         checkNotBroken();
         settleOrphans();
+        if (state() == ShutdownState.IMMEDIATE) {
+            return 0; // dropped, even those a shutdown killed in the middle left for the next get to drop
+        }
         long held = QueueLayout.countVolatile(memory, PUT) - QueueLayout.countVolatile(memory, GET);
         return Math.clamp(held, 0, Integer.MAX_VALUE);
     }
 
-    /** True if some item is there to take. */
+    /** True if some item is there to take: none after an immediate shutdown. */
     boolean hasItem() {
-        return !ringEmpty() || !overflowEmpty();
+        return (!ringEmpty() || !overflowEmpty()) && state() != ShutdownState.IMMEDIATE;
     }
 
     // ---- put side ----
@@ -159,6 +168,7 @@ final class ItemRing {
      */
     boolean put(byte[] item, long deadline) throws InterruptedException {
         checkNotBroken();
+        checkPutsOpen();
         if (item.length > maxItemBytes) {
             throw new IllegalArgumentException(SizeLimit.exceeded("an item", item.length, maxItemBytes,
                     "for this queue with ctx.queue(maxsize, maxItemBytes)"));
@@ -190,7 +200,7 @@ final class ItemRing {
 
     private boolean putPayload(byte[] payload, int kind, long deadline) throws InterruptedException {
         long footprint = QueueLayout.footprint(payload.length);
-        BooleanSupplier room = this::belowMaxsize;
+        BooleanSupplier room = () -> belowMaxsize() || isShutdown();
         while (true) {
             if (!await(Wait.SPACE, room, deadline, putSpin)) {
                 return false;
@@ -198,6 +208,7 @@ final class ItemRing {
             putLock.lock(); // held only to copy one item (or, from a dead holder, until its death is seen), even by a put that waits for nothing
             try {
                 settle(PUT);
+                checkPutsOpen(); // under the put lock: a shutdown comes before or after this whole put
                 if (!belowMaxsize()) {
                     continue;
                 }
@@ -317,10 +328,10 @@ final class ItemRing {
     }
 
     private byte[] get(long deadline, boolean take) throws InterruptedException {
-        BooleanSupplier item = this::hasItem;
+        BooleanSupplier itemOrShutdown = () -> hasItem() || isShutdown();
         while (true) {
             checkNotBroken();
-            if (take ? !await(Wait.DATA, item, deadline, getSpin) : !hasItem()) {
+            if (take ? !await(Wait.DATA, itemOrShutdown, deadline, getSpin) : !hasItem()) {
                 passOnWakeUp();
                 return null;
             }
@@ -328,14 +339,23 @@ final class ItemRing {
             Taken taken;
             try {
                 settle(GET);
-                if (!ringEmpty()) {
+                ShutdownState state = state();
+                if (state == ShutdownState.IMMEDIATE) {
+                    dropLeft(); // nothing, unless the shutdown that dropped them was killed in the middle
+                    if (take) {
+                        throw new ShutDown("the queue was shut down at once: its items were dropped");
+                    }
+                    return null;
+                } else if (!ringEmpty()) {
                     taken = fromRing(take);
                 } else if (!overflowEmpty()) {
                     taken = fromOverflow(take);
-                } else if (take) {
-                    continue;
-                } else {
+                } else if (!take) {
                     return null;
+                } else if (state == ShutdownState.DRAINING) {
+                    throw new ShutDown("the queue is shut down and empty");
+                } else {
+                    continue;
                 }
             } finally {
                 getLock.unlock();
@@ -421,6 +441,11 @@ final class ItemRing {
     }
 
     private byte[] unspill(byte[] payload, boolean remove) {
+        return SpilledItem.read(segmentName, spilledReference(payload), spilledLength(payload), remove);
+    }
+
+    /** The length a spilled item's payload records, checked to be one a put writes. */
+    private int spilledLength(byte[] payload) {
         if (payload.length < 5) {
             throw broken(Damage.REFERENCE, "corrupt reference to a large queue item: " + payload.length + " bytes");
         }
@@ -428,12 +453,18 @@ final class ItemRing {
         if (length < 0 || length > maxItemBytes) {
             throw broken(Damage.REFERENCE, "corrupt reference to a large queue item of " + length + " bytes");
         }
+        return length;
+    }
+
+    /** The segment name a spilled item's payload carries, checked to be one beside this queue's. */
+    private byte[] spilledReference(byte[] payload) {
+        spilledLength(payload);
         byte[] reference = Arrays.copyOfRange(payload, 4, payload.length);
         if (!SpilledItem.namesOneBeside(segmentName, reference)) {
             throw broken(Damage.REFERENCE, "a queue item names a segment outside its queue: "
                     + new String(reference, java.nio.charset.StandardCharsets.US_ASCII));
         }
-        return SpilledItem.read(segmentName, reference, length, remove);
+        return reference;
     }
 
     private byte[] copyOut(long position, int length) {
@@ -460,12 +491,12 @@ final class ItemRing {
     boolean taskDone() {
         while (true) {
             long done = QueueLayout.doneVolatile(memory);
-            long puts = QueueLayout.countVolatile(memory, PUT);
-            if (done >= puts) {
+            long tasks = tasks();
+            if (done >= tasks) {
                 return false;
             }
             if (QueueLayout.markDoneVolatile(memory, done)) {
-                if (done + 1 == puts) {
+                if (done + 1 == tasks) {
                     wake(Wait.JOIN, WAKE_ALL);
                 }
                 return true;
@@ -480,7 +511,16 @@ final class ItemRing {
 
     private boolean allDone() {
         settleOrphans(); // a put counts before its commit: one whose process died is settled here
-        return QueueLayout.doneVolatile(memory) >= QueueLayout.countVolatile(memory, PUT);
+        return QueueLayout.doneVolatile(memory) >= tasks();
+    }
+
+    /**
+     * The tasks that taskDone() may mark done: every item put, or after an immediate shutdown
+     * only those taken before it (the dropped ones count as done, as Python's shutdown counts them).
+     */
+    private long tasks() {
+        return state() == ShutdownState.IMMEDIATE ? QueueLayout.takenAtDropVolatile(memory)
+                : QueueLayout.countVolatile(memory, PUT);
     }
 
     /** Settles the counts of a put or get in progress if the process doing it died; cheap when none is in progress. */
@@ -498,6 +538,72 @@ final class ItemRing {
             } finally {
                 getLock.unlock();
             }
+        }
+    }
+
+    // ---- shutdown ----
+
+    /** Whether the queue was shut down, by any process. */
+    boolean isShutdown() {
+        return state() != ShutdownState.OPEN;
+    }
+
+    private ShutdownState state() {
+        return QueueLayout.shutdownVolatile(memory);
+    }
+
+    /** @throws ShutDown if the queue was shut down */
+    void checkPutsOpen() {
+        if (isShutdown()) {
+            throw new ShutDown("the queue is shut down: it takes no more items");
+        }
+    }
+
+    /**
+     * Shuts the queue down for every process (Python 3.13's {@code shutdown(immediate)}); with
+     * {@code immediate}, drops the items left. Wakes every waiter of every process. Idempotent; an
+     * immediate shutdown after a plain one still drops the items.
+     */
+    void shutdown(boolean immediate) throws InterruptedException {
+        checkNotBroken();
+        putLock.lock(); // both locks: no put or get is half done while the word moves (see QueueLayout)
+        try {
+            getLock.lock();
+            try {
+                settle(PUT);
+                settle(GET);
+                ShutdownState state = state();
+                if (immediate && state != ShutdownState.IMMEDIATE) {
+                    QueueLayout.setTakenAtDropRelease(memory, QueueLayout.countVolatile(memory, GET));
+                    QueueLayout.setShutdownVolatile(memory, ShutdownState.IMMEDIATE);
+                } else if (state == ShutdownState.OPEN) {
+                    QueueLayout.setShutdownVolatile(memory, ShutdownState.DRAINING);
+                }
+                if (immediate) {
+                    dropLeft();
+                }
+            } finally {
+                getLock.unlock();
+            }
+        } finally {
+            putLock.unlock();
+        }
+        for (Wait wait : Wait.values()) {
+            wake(wait, WAKE_ALL);
+        }
+    }
+
+    /**
+     * Under the get lock, after an immediate shutdown: takes every item left, each in a commit of
+     * its own, and removes the segments of those that had one.
+     */
+    private void dropLeft() {
+        while (!ringEmpty() || !overflowEmpty()) {
+            Taken taken = ringEmpty() ? fromOverflow(true) : fromRing(true);
+            if (taken.kind() == SPILLED) {
+                SpilledItem.discard(segmentName, spilledReference(taken.payload()));
+            }
+            QueueWindows.dropAfterOne.run();
         }
     }
 

@@ -6,7 +6,7 @@ import java.lang.foreign.ValueLayout;
 import java.lang.invoke.VarHandle;
 
 /**
- * Byte layout of a cross-process queue's segment (version 2): a ring of items and, when the ring
+ * Byte layout of a cross-process queue's segment (version 3): a ring of items and, when the ring
  * is full, an overflow of chunks beside the segment, so that a put waits only for {@code maxsize}
  * (an unbounded queue never blocks a producer, however far behind its consumers are); one put
  * side and one get side, each under its own robust mutex, so producers and consumers do not
@@ -19,6 +19,9 @@ import java.lang.invoke.VarHandle;
  * 16   int  maxItemBytes    the largest encoded item accepted
  * 20   int  damage          0, or why the queue is broken: set once by the first process that finds
  *                           what no put wrote; every later put, get and qsize then fails
+ * 24   int  shutdown        Python 3.13's shutdown: 0 open, 1 shut down (puts refused, gets drain),
+ *                           2 shut down at once (gets refused too, the items dropped); only grows,
+ *                           stored under both locks
  * 64   long putLock         RobustMutex word: one putter at a time
  * 72   long tail            bytes ever put into the ring; stored last by a ring put (its commit)
  * 80   long puts            items ever put
@@ -42,6 +45,8 @@ import java.lang.invoke.VarHandle;
  * 448  long done            tasks marked done (JoinableQueue); unfinished = puts - done
  * 456  int  joinSeq         futex word joiners sleep on
  * 460  int  joinWaiting
+ * 464  long takenAtDrop     gets when an immediate shutdown dropped the items left: from then on the
+ *                           unfinished tasks are takenAtDrop - done, the dropped items counting as done
  * 1024 ring
  * </pre>
  * An item is {@code [int length][int kind]} and its bytes, padded to 8, so that an item header
@@ -55,6 +60,14 @@ import java.lang.invoke.VarHandle;
  * process killed in the middle of either leaves the queue whole. Whoever next takes that side's
  * lock and finds a pending operation sets the count to what the commit decided
  * ({@code pendingPuts} if a position word reached its pending value, else one less).
+ *
+ * <p>Shutdown (Python 3.13's): a process takes the put lock, then the get lock, settles both sides
+ * and moves the shutdown word; so every put commits before it or sees it under the put lock and
+ * is refused, and every get that takes an item after an immediate shutdown is refused under the
+ * get lock. An immediate shutdown first stores {@code takenAtDrop}, then the word, then drops the
+ * items left one commit at a time, still under both locks: killed in the middle, it leaves items
+ * that no get hands out, dropped by the next get or shutdown. It then wakes every waiter, whose
+ * wait condition includes the word.
  *
  * <p>Each accessor's name says its memory mode. The words are accessed volatile, or stored with
  * release where a put or get records what it does before and after its commit: those stores must
@@ -70,6 +83,7 @@ final class QueueLayout {
     static final long MAXSIZE = 12;
     static final long MAX_ITEM_BYTES = 16;
     static final long DAMAGE = 20;
+    static final long SHUTDOWN = 24;
     static final long PUT_LOCK = 64;
     static final long TAIL = 72;
     static final long PUTS = 80;
@@ -92,16 +106,17 @@ final class QueueLayout {
     static final long DONE = 448;
     static final long JOIN_SEQ = 456;
     static final long JOIN_WAITING = 460;
+    static final long TAKEN_AT_DROP = 464;
     static final long RING = 1024;
     /** Bytes before each item's own: its length and its kind. */
     static final int ITEM_HEADER = 8;
 
     /** The header of a plain queue's segment. */
-    static final SegmentHeader QUEUE = new SegmentHeader("queue", "Queue", 0x53515545, 2, RING, true);
+    static final SegmentHeader QUEUE = new SegmentHeader("queue", "Queue", 0x53515545, 3, RING, true);
     /** The header of a joinable queue's segment: the same layout, another kind. */
-    static final SegmentHeader JOINABLE = new SegmentHeader("jqueue", "JoinableQueue", 0x534A5155, 2, RING, true);
+    static final SegmentHeader JOINABLE = new SegmentHeader("jqueue", "JoinableQueue", 0x534A5155, 3, RING, true);
     /** The header of a simple queue's segment. */
-    static final SegmentHeader SIMPLE = new SegmentHeader("squeue", "SimpleQueue", 0x53535155, 2, RING, true);
+    static final SegmentHeader SIMPLE = new SegmentHeader("squeue", "SimpleQueue", 0x53535155, 3, RING, true);
 
     /**
      * A position word of one side and the value a put or get in progress commits it to.
@@ -134,6 +149,16 @@ final class QueueLayout {
         }
     }
 
+    /** A queue's shutdown state, as its shutdown word records it; it only moves down this list. */
+    enum ShutdownState {
+        /** Puts and gets go on. */
+        OPEN,
+        /** Puts are refused; gets take what is left, then are refused. */
+        DRAINING,
+        /** Puts and gets are refused; the items left are dropped, counting as tasks done. */
+        IMMEDIATE
+    }
+
     /** Who sleeps on which futex word, and the count of those who may be asleep. */
     enum Wait {
         /** Getters, for an item. */
@@ -155,6 +180,7 @@ final class QueueLayout {
 
     private static final VarHandle INT = ValueLayout.JAVA_INT.varHandle();
     private static final VarHandle LONG = ValueLayout.JAVA_LONG.varHandle();
+    private static final ShutdownState[] SHUTDOWN_STATES = ShutdownState.values();
 
     private QueueLayout() {}
 
@@ -246,6 +272,24 @@ final class QueueLayout {
 
     static void setOverflowActiveRelease(MemorySegment memory, boolean active) {
         INT.setRelease(memory, OVF_ACTIVE, active ? 1 : 0);
+    }
+
+    static ShutdownState shutdownVolatile(MemorySegment memory) {
+        return SHUTDOWN_STATES[Math.clamp((int) INT.getVolatile(memory, SHUTDOWN), 0, SHUTDOWN_STATES.length - 1)];
+    }
+
+    /** Moves the shutdown state to {@code state}; the caller holds both locks and never moves it back. */
+    static void setShutdownVolatile(MemorySegment memory, ShutdownState state) {
+        INT.setVolatile(memory, SHUTDOWN, state.ordinal());
+    }
+
+    static long takenAtDropVolatile(MemorySegment memory) {
+        return (long) LONG.getVolatile(memory, TAKEN_AT_DROP);
+    }
+
+    /** Stored before the shutdown word moves to {@link ShutdownState#IMMEDIATE}, which publishes it. */
+    static void setTakenAtDropRelease(MemorySegment memory, long gets) {
+        LONG.setRelease(memory, TAKEN_AT_DROP, gets);
     }
 
     static long doneVolatile(MemorySegment memory) {

@@ -14,6 +14,8 @@ final class QueueWindows {
     static volatile Runnable getBeforeCommit = NOTHING;
     /** A get has committed, and not yet fetched its item from its own segment (or returned). */
     static volatile Runnable getAfterCommit = NOTHING;
+    /** An immediate shutdown has dropped one item, holding both locks, and may have more to drop. */
+    static volatile Runnable dropAfterOne = NOTHING;
 
     private QueueWindows() {}
 
@@ -21,5 +23,6 @@ final class QueueWindows {
         putBeforeCommit = NOTHING;
         getBeforeCommit = NOTHING;
         getAfterCommit = NOTHING;
+        dropAfterOne = NOTHING;
     }
 }

@@ -2,8 +2,10 @@ package dev.spindle.internal.queue;
 
 import dev.spindle.internal.shm.ObjectSegment;
 import dev.spindle.internal.shm.SegmentHeader;
+import dev.spindle.internal.waits.Uninterruptibly;
 import dev.spindle.internal.waits.Waits;
 import dev.spindle.queue.Queue;
+import dev.spindle.queue.ShutDown;
 import java.util.AbstractQueue;
 import java.util.Collection;
 import java.util.Iterator;
@@ -14,7 +16,8 @@ import java.util.function.Function;
 /**
  * A {@link Queue} in shared memory, for threads of every process that holds it (Python's
  * {@code multiprocessing.Queue}): items are encoded at {@code put} and copied into an
- * {@link ItemRing}; there is no feeder thread.
+ * {@link ItemRing}; there is no feeder thread. Its {@link #shutdown(boolean) shutdown} is
+ * {@code queue.Queue}'s (Python 3.13), for every process that holds the queue.
  *
  * <p>Lifetime: {@link ObjectSegment}'s — the process that made it owns it, as the sync
  * primitives'. Copies elsewhere keep working while it lives; after its owner is gone, a process
@@ -132,6 +135,7 @@ public class SharedQueue<T> extends AbstractQueue<T> implements Queue<T> {
 
     private byte[] encode(T item) {
         checkOpen();
+        ring.checkPutsOpen(); // before encoding: a shut-down queue refuses even an item that cannot be encoded
         return codec.encode(item);
     }
 
@@ -168,7 +172,12 @@ public class SharedQueue<T> extends AbstractQueue<T> implements Queue<T> {
         }
         int moved = 0;
         while (moved < maxElements) {
-            T item = poll();
+            T item;
+            try {
+                item = poll();
+            } catch (ShutDown drained) {
+                break; // shut down and empty: what was drained is the answer, as for an in-process queue
+            }
             if (item == null) {
                 break;
             }
@@ -191,20 +200,18 @@ public class SharedQueue<T> extends AbstractQueue<T> implements Queue<T> {
     }
 
     /**
-     * Refused: shutting a queue down for every process would need its state in the segment and
-     * a wake-up of every process blocked on it, which this queue does not have yet (Python's
-     * {@code multiprocessing.Queue} has no shutdown either).
+     * Shuts the queue down for every process that holds it: see {@link Queue#shutdown(boolean)}.
+     * Threads of other processes blocked in a put or get wake and throw {@link ShutDown}. It waits
+     * only for a put or get in progress to finish its copy, and not for an interrupt.
      */
     @Override
     public void shutdown(boolean immediate) {
-        throw new UnsupportedOperationException("a queue of a process context cannot be shut down (as Python's"
-                + " multiprocessing.Queue): put a sentinel item for each consumer, or use a queue of Context.threads()");
+        Uninterruptibly.await(() -> ring.shutdown(immediate));
     }
 
-    /** Always false: see {@link #shutdown(boolean)}. */
     @Override
     public boolean isShutdown() {
-        return false;
+        return ring.isShutdown();
     }
 
     @Override

@@ -44,7 +44,8 @@ class QueueFaultsTest {
         NoLeaks.awaitUnreachableSegmentsRemoved();
     }
 
-    private static Runnable signalAndHang(Event inside) {
+    /** A window's hook: says the thread is inside, and holds it there until its process is killed. */
+    static Runnable signalAndHang(Event inside) {
         return () -> {
             inside.set();
             try {
