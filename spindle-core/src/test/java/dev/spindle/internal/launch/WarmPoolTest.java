@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spindle.multiprocessing.ChildProcess;
 import dev.spindle.multiprocessing.StartMethod;
+import dev.spindle.testing.Deadlines;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +37,33 @@ class WarmPoolTest {
             child.join();
             assertThat(child.exitCode()).isZero();
             assertThat(Files.readString(out)).isEqualTo("cut short: true");
+        } finally {
+            WarmPool.discard(List.of(options));
+        }
+    }
+
+    /**
+     * An idle WARM JVM that died (killed while it waited) is passed over: the next start runs in
+     * another, not in the dead one, and does not fail. CPython's counterpart kills the forkserver
+     * and checks that the next start makes a new one (test_forkserver_sigkill).
+     */
+    @Test
+    void anIdleWarmJvmThatDiedIsPassedOver() throws Exception {
+        String options = "-Dspindle.test.pool=" + UUID.randomUUID();
+        try {
+            assertThat(WarmPool.warmUp(List.of(options), Deadlines.CHILD)).isTrue();
+            List<Long> killed = WarmPool.idlePids();
+            assertThat(killed).isNotEmpty();
+            for (long pid : killed) {
+                ProcessHandle idle = ProcessHandle.of(pid).orElseThrow();
+                idle.destroyForcibly();
+                idle.onExit().get(Deadlines.CHILD.toSeconds(), TimeUnit.SECONDS);
+            }
+            ChildProcess child = new ChildProcess(() -> { }).startMethod(StartMethod.WARM).jvmOptions(options);
+            child.start();
+            child.join();
+            assertThat(child.exitCode()).isZero();
+            assertThat(killed).doesNotContain(child.pid());
         } finally {
             WarmPool.discard(List.of(options));
         }
