@@ -11,11 +11,11 @@ import dev.spindle.function.CheckedFunction6;
 import dev.spindle.function.SerializableRunnable;
 import dev.spindle.internal.backend.EngineSources;
 import dev.spindle.internal.pool.MapJob;
+import dev.spindle.internal.pool.MapStream;
 import dev.spindle.internal.pool.Outcomes;
 import dev.spindle.internal.pool.Task;
 import dev.spindle.internal.pool.TaskEngine;
 import dev.spindle.multiprocessing.Pool;
-import dev.spindle.multiprocessing.ResultIterator;
 import dev.spindle.multiprocessing.TaskOptions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -171,7 +171,7 @@ public abstract class PoolExecutor implements ExecutorService {
     /**
      * {@code fn} over {@code items}, {@code chunksize} items per task, every task submitted now.
      * The results stream in order; reading a failed task's result throws its failure as it is
-     * (see {@link ResultIterator}). If {@code timeout} (null: none) passes, counted from this call,
+     * (see {@link dev.spindle.multiprocessing.ResultIterator}). If {@code timeout} (null: none) passes, counted from this call,
      * before a result is ready, reading it throws a {@link TimeoutException} (Python's
      * {@code TimeoutError}; undeclared, as the stream's methods declare none), and the unfinished
      * tasks are cancelled.
@@ -235,9 +235,9 @@ public abstract class PoolExecutor implements ExecutorService {
         if (chunksize < 1) {
             throw new IllegalArgumentException("chunksize must be >= 1: " + chunksize);
         }
-        MapJob job = MapJob.submit(engine, new MapJob.Request(fn, items, kind, 1),
-                TaskOptions.DEFAULT.chunksize(chunksize), MapJob.Futures.CALLER);
-        ResultIterator<R> results = job.ordered();
+        // Python's executor map queues every task at the call: a window as wide as the input.
+        MapStream<R> results = MapStream.open(engine, fn, kind, items, TaskOptions.DEFAULT.chunksize(chunksize),
+                Math.max(1, items.size()), true);
         Long deadline = timeout == null ? null : System.nanoTime() + timeout.toNanos();
         Iterator<R> beforeDeadline = new Iterator<>() {
             @Override
@@ -247,20 +247,20 @@ public abstract class PoolExecutor implements ExecutorService {
 
             @Override
             public R next() {
-                return nextBefore(results, deadline, job);
+                return nextBefore(results, deadline);
             }
         };
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(beforeDeadline, Spliterator.ORDERED), false);
     }
 
-    private static <R> R nextBefore(ResultIterator<R> results, Long deadline, MapJob job) {
+    private static <R> R nextBefore(MapStream<R> results, Long deadline) {
         if (deadline == null) {
             return results.next();
         }
         try {
             return results.next(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         } catch (TimeoutException e) {
-            job.cancelAll();
+            results.cancelRemaining(true);
             throw Outcomes.rethrow(new TimeoutException("no result within the map's timeout"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -17,12 +17,14 @@ import dev.spindle.internal.backend.Backends;
 import dev.spindle.internal.backend.EngineSources;
 import dev.spindle.internal.pool.Callbacks;
 import dev.spindle.internal.pool.MapJob;
+import dev.spindle.internal.pool.MapStream;
 import dev.spindle.internal.pool.PoolConfig;
 import dev.spindle.internal.pool.Outcomes;
 import dev.spindle.internal.pool.Task;
 import dev.spindle.internal.pool.TaskEngine;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -80,6 +82,9 @@ import java.util.function.Consumer;
  * every unfinished task fails with a CancellationException and worker processes are killed.
  */
 public final class Pool implements AutoCloseable {
+
+    /** The smallest {@link #streamWindow()}: enough tasks ahead for batches of small ones. */
+    private static final int MIN_STREAM_WINDOW = 128;
 
     private final TaskEngine engine;
     private final int workers;
@@ -252,7 +257,14 @@ public final class Pool implements AutoCloseable {
 
     // ---- map -----------------------------------------------------------------------------------
 
-    /** {@code fn} over {@code items} in the workers; the results in order (Python's {@code map}). */
+    /**
+     * {@code fn} over {@code items} in the workers; the results in order (Python's {@code map}).
+     * As in Python, {@code items} is read whole at the call and every task queued at once (the
+     * result list needs them all): an exception thrown by {@code items} is thrown by this call
+     * before any task is queued; an item a process pool cannot encode is refused by this call with
+     * a {@link dev.spindle.SerializationException}, and the tasks queued before it are cancelled.
+     * For an input too large to hold, use {@link #imap}.
+     */
     public <A, R> List<R> map(CheckedFunction<A, R> fn, Iterable<? extends A> items) {
         return map(fn, items, TaskOptions.DEFAULT);
     }
@@ -287,24 +299,59 @@ public final class Pool implements AutoCloseable {
         return withCallbacks(mapAsync(fn, items), callback, errorCallback);
     }
 
-    /** The results of {@code fn} over {@code items}, in order, as they become ready (Python's {@code imap}). */
+    /**
+     * The results of {@code fn} over {@code items}, in order, as they become ready (Python's
+     * {@code imap}), one item per task. An {@code items} that is not a {@link Collection} is read lazily: at most
+     * {@link #streamWindow()} tasks ahead of the consumer, the first of them at this
+     * call and the rest, in the consumer's thread, as it takes results; so an endless or huge
+     * input streams through in bounded memory, and {@link ResultIterator#close()} stops it. An
+     * exception thrown by {@code items} comes out of {@code next()} after the results of the items
+     * before it, as itself; then the iteration ends.
+     */
     public <A, R> ResultIterator<R> imap(CheckedFunction<A, R> fn, Iterable<? extends A> items) {
         return imap(fn, items, TaskOptions.DEFAULT.chunksize(1));
     }
 
-    /** Like {@link #imap(CheckedFunction, Iterable)} with options; the default chunk size here is 1, as in Python. */
+    /**
+     * Like {@link #imap(CheckedFunction, Iterable)} with options; the default chunk size here is 1,
+     * as in Python. The window counts tasks: {@code chunksize × streamWindow()} items.
+     */
     public <A, R> ResultIterator<R> imap(CheckedFunction<A, R> fn, Iterable<? extends A> items, TaskOptions options) {
-        return job(fn, list(items), MapJob.Items.ARGUMENTS, chunkOfOne(options), MapJob.Futures.CALLER).ordered();
+        return stream(fn, items, options, true);
     }
 
-    /** The results of {@code fn} over {@code items} in the order they finish (Python's {@code imap_unordered}). */
+    /**
+     * The results of {@code fn} over {@code items} in the order they finish (Python's
+     * {@code imap_unordered}); {@code items} is read lazily as for {@link #imap}. An exception thrown by
+     * {@code items} comes out of {@code next()} once the results of every item before it were
+     * taken (in CPython it may come before some of them); then the iteration ends.
+     */
     public <A, R> ResultIterator<R> imapUnordered(CheckedFunction<A, R> fn, Iterable<? extends A> items) {
         return imapUnordered(fn, items, TaskOptions.DEFAULT.chunksize(1));
     }
 
     /** Like {@link #imapUnordered(CheckedFunction, Iterable)} with options. */
     public <A, R> ResultIterator<R> imapUnordered(CheckedFunction<A, R> fn, Iterable<? extends A> items, TaskOptions options) {
-        return job(fn, list(items), MapJob.Items.ARGUMENTS, chunkOfOne(options), MapJob.Futures.CALLER).unordered();
+        return stream(fn, items, options, false);
+    }
+
+    private <R> ResultIterator<R> stream(Object fn, Iterable<?> items, TaskOptions options, boolean ordered) {
+        Objects.requireNonNull(fn, "fn");
+        Objects.requireNonNull(items, "items");
+        TaskOptions chunked = options.chunksize() == 0 ? options.chunksize(1) : options;
+        // A collection is in memory already: all its tasks go at once, in batches, as in CPython.
+        int window = items instanceof Collection<?> all ? Math.max(streamWindow(), all.size()) : streamWindow();
+        return MapStream.open(engine, fn, MapJob.Items.ARGUMENTS, items, chunked, window, ordered);
+    }
+
+    /**
+     * How many tasks of an {@link #imap} or {@link #imapUnordered} may be ahead of its consumer
+     * (queued, running, or finished and not yet taken): twice the workers, so every worker has a
+     * task while the consumer takes the results of the others, and at least
+     * 128, so that small tasks still reach worker processes in batches.
+     */
+    public int streamWindow() {
+        return Math.max(2 * workers, MIN_STREAM_WINDOW);
     }
 
     /** {@code fn(a, b)} for each pair, in order (Python's {@code starmap}). */
@@ -406,10 +453,6 @@ public final class Pool implements AutoCloseable {
     @SuppressWarnings("unchecked")
     private static <R> AsyncResult<List<R>> all(MapJob job) {
         return new AsyncResult<>((CompletableFuture<List<R>>) (CompletableFuture<?>) job.all());
-    }
-
-    private static TaskOptions chunkOfOne(TaskOptions options) {
-        return options.chunksize() == 0 ? options.chunksize(1) : options;
     }
 
     @SuppressWarnings("unchecked")

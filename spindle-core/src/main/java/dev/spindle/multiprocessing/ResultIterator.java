@@ -15,8 +15,13 @@ import java.util.stream.StreamSupport;
  * checked or not, a {@link dev.spindle.WorkerDiedException}, the {@link TimeoutException} of a
  * task that overran its timeout, …), and the iteration goes on with the next task; a failed chunk
  * yields that one exception for all its items. Single use: {@link #iterator()} returns this.
+ *
+ * <p>The iterators of {@link Pool#imap} and {@link Pool#imapUnordered} read their input lazily, a
+ * bounded window ahead of the consumer: an exception thrown by the input comes out of
+ * {@link #next()} after the results of the items before it, then the iteration ends.
+ * {@link #close()} (try-with-resources) stops a map whose results are no longer wanted.
  */
-public interface ResultIterator<R> extends Iterator<R>, Iterable<R> {
+public interface ResultIterator<R> extends Iterator<R>, Iterable<R>, AutoCloseable {
     /**
      * The next result, waiting at most {@code timeout}.
      *
@@ -24,6 +29,16 @@ public interface ResultIterator<R> extends Iterator<R>, Iterable<R> {
      * @throws java.util.NoSuchElementException if there are no more results
      */
     R next(Duration timeout) throws TimeoutException, InterruptedException;
+
+    /**
+     * Stops the map: no more of its input is read, its tasks not yet started are dropped (running
+     * ones finish, their results unread), and the iteration ends: {@link #hasNext()} is false and
+     * {@link #next()} throws {@link java.util.NoSuchElementException}. Closing twice does nothing
+     * more. May be called from any thread; a consumer waiting for a dropped task's result gets a
+     * {@link java.util.concurrent.CancellationException}.
+     */
+    @Override
+    void close();
 
     @Override
     default Iterator<R> iterator() {

@@ -100,12 +100,7 @@ public final class TaskEngine {
         workers.prepare(task);
         lock.lock();
         try {
-            if (state == State.BROKEN) {
-                throw new BrokenPoolException(name + " is broken: " + broken.getMessage(), broken.getCause());
-            }
-            if (state != State.RUNNING) {
-                throw new IllegalStateException(name + " is not running (" + state.name().toLowerCase() + ")");
-            }
+            requireRunningLocked();
             queue.addLast(task);
             unsettled++;
             taskReady.signal();
@@ -116,6 +111,30 @@ public final class TaskEngine {
             lock.unlock();
         }
         return task;
+    }
+
+    /**
+     * Throws what {@link #submit} would throw now because of the pool's state.
+     *
+     * @throws IllegalStateException if the pool does not accept tasks
+     * @throws BrokenPoolException if the pool is broken
+     */
+    void requireRunning() {
+        lock.lock();
+        try {
+            requireRunningLocked();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void requireRunningLocked() {
+        if (state == State.BROKEN) {
+            throw new BrokenPoolException(name + " is broken: " + broken.getMessage(), broken.getCause());
+        }
+        if (state != State.RUNNING) {
+            throw new IllegalStateException(name + " is not running (" + state.name().toLowerCase() + ")");
+        }
     }
 
     /**
