@@ -178,15 +178,20 @@ class ProcessPoolFaultsTest {
         }
     }
 
-    /** CPython's {@code _TestPool.test_map_unplicklable}: a map with an item that cannot be sent fails at the call, no hang. */
+    /**
+     * CPython's {@code _TestPool.test_map_unplicklable}: a map with an item that cannot be sent
+     * fails at the call, no hang; an imap, which reads its input as it goes, fails in that item's
+     * place, as CPython's imap does at that item's {@code next()}.
+     */
     @Test
     void aMapWithAnItemThatCannotBeSentIsRefusedAtTheCall() {
         try (Pool pool = Pool.of(1)) {
             List<Object> items = java.util.Collections.nCopies(10, new Object());
             assertThatThrownBy(() -> pool.map(String::valueOf, items)).isInstanceOf(SerializationException.class)
                     .hasMessageContaining("java.lang.Object");
-            assertThatThrownBy(() -> pool.imap(String::valueOf, items, TaskOptions.DEFAULT.chunksize(3)))
-                    .isInstanceOf(SerializationException.class);
+            try (ResultIterator<String> lazily = pool.imap(String::valueOf, items, TaskOptions.DEFAULT.chunksize(3))) {
+                assertThatThrownBy(lazily::next).isInstanceOf(SerializationException.class);
+            }
             assertThat(pool.map(String::valueOf, List.of(1, 2))).containsExactly("1", "2");
         }
     }
@@ -257,19 +262,23 @@ class ProcessPoolFaultsTest {
                     }
                 }
             });
-            ResultIterator<Integer> results = pool.imap(ProcessPoolFaultsTest::slowSquare, IntStream.range(0, n).boxed().toList());
+            ResultIterator<Integer> results;
             int ok = 0;
             int died = 0;
-            for (int i = 0; i < n; i++) {
-                try {
-                    assertThat(results.next()).isEqualTo(i * i);
-                    ok++;
-                } catch (WorkerDiedException e) {
-                    died++;
+            try { // the watchdog stops even if this test fails: it would kill later tests' workers
+                results = pool.imap(ProcessPoolFaultsTest::slowSquare, IntStream.range(0, n).boxed().toList());
+                for (int i = 0; i < n; i++) {
+                    try {
+                        assertThat(results.next()).isEqualTo(i * i);
+                        ok++;
+                    } catch (WorkerDiedException e) {
+                        died++;
+                    }
                 }
+            } finally {
+                done.set(true);
+                watchdog.join();
             }
-            done.set(true);
-            watchdog.join();
             assertThat(results.hasNext()).isFalse();
             assertThat(ok + died).isEqualTo(n);
             assertThat(kills.get()).isPositive();
