@@ -5,24 +5,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.spindle.Context;
 import dev.spindle.sync.Event;
 import dev.spindle.testing.Deadlines;
+import dev.spindle.testing.NoLeaks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A child's open descriptors do not grow with the number of its running siblings: nothing of one
  * child (its pipes, its control files) leaks into the next. CPython: test_child_fd_inflation.
  */
+@ExtendWith(NoLeaks.class)
 @SuppressWarnings("serial") // the targets are serializable method references
 class ChildDescriptorsTest {
     private static final int SIBLINGS = 6;
 
     @TempDir
     Path dir;
+
+    @AfterAll
+    static void dropTheEvent() throws InterruptedException {
+        NoLeaks.awaitUnreachableSegmentsRemoved(); // the siblings' event goes once unreachable
+    }
 
     static void countDescriptors(Path out) throws Exception {
         try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {

@@ -54,10 +54,12 @@ class WarmPoolTest {
             assertThat(WarmPool.warmUp(List.of(options), Deadlines.CHILD)).isTrue();
             List<Long> killed = WarmPool.idlePids();
             assertThat(killed).isNotEmpty();
-            for (long pid : killed) {
-                ProcessHandle idle = ProcessHandle.of(pid).orElseThrow();
-                idle.destroyForcibly();
-                idle.onExit().get(Deadlines.CHILD.toSeconds(), TimeUnit.SECONDS);
+            for (long pid : killed) { // an idle JVM of another pool may have gone meanwhile
+                ProcessHandle idle = ProcessHandle.of(pid).orElse(null);
+                if (idle != null) {
+                    idle.destroyForcibly();
+                    idle.onExit().get(Deadlines.CHILD.toSeconds(), TimeUnit.SECONDS);
+                }
             }
             ChildProcess child = new ChildProcess(() -> { }).startMethod(StartMethod.WARM).jvmOptions(options);
             child.start();
