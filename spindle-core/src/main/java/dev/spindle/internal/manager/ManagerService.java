@@ -33,6 +33,7 @@ public final class ManagerService implements Closeable {
     private final Map<String, Typeid> typeids = new HashMap<>(BuiltinTypes.all());
     private final ManagedObjects objects = new ManagedObjects();
     private final OwnerDeaths ownerDeaths = new OwnerDeaths();
+    private final ExposedMethods exposedMethods = new ExposedMethods();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final java.util.Set<Transport> connections = ConcurrentHashMap.newKeySet();
 
@@ -82,6 +83,10 @@ public final class ManagerService implements Closeable {
 
     ManagedObjects objects() {
         return objects;
+    }
+
+    ExposedMethods exposedMethods() {
+        return exposedMethods;
     }
 
     OwnerDeaths ownerDeaths() {

@@ -5,7 +5,9 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What a proxy's calls do: each method of its interfaces runs in the manager, on this thread's
@@ -14,6 +16,9 @@ import java.util.Objects;
  * equal when they stand for the same managed object.
  */
 final class ProxyHandler implements InvocationHandler {
+    /** Each interface method's parameter type names, as a call names them: made once, not at every call. */
+    private static final Map<Method, List<String>> PARAMETER_TYPES = new ConcurrentHashMap<>();
+
     private final ProxyRef ref;
     private final ManagerConnections connections;
 
@@ -50,8 +55,8 @@ final class ProxyHandler implements InvocationHandler {
             return method.getName().equals("iterator") ? copy.iterator()
                     : copy.listIterator(arguments.length == 0 ? 0 : (Integer) arguments[0]);
         }
-        List<String> types = Arrays.stream(method.getParameterTypes()).map(Class::getName).toList();
-        return remote(method.getName(), types, Arrays.asList(arguments));
+        return remote(method.getName(), PARAMETER_TYPES.computeIfAbsent(method,
+                m -> Arrays.stream(m.getParameterTypes()).map(Class::getName).toList()), Arrays.asList(arguments));
     }
 
     private Object remote(String method, List<String> parameterTypes, List<Object> args) throws Throwable {

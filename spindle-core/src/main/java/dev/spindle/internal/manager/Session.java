@@ -131,7 +131,7 @@ final class Session implements Runnable {
     }
 
     private Object invoke(Object target, List<String> interfaces, Calls.Invoke invoke) throws Throwable {
-        Method method = exposed(target, interfaces, invoke);
+        Method method = service.exposedMethods().of(target, interfaces, invoke);
         if (target instanceof Lock && method.getName().equals("ownerDied")) {
             return service.ownerDeaths().marked(target);
         }
@@ -149,27 +149,6 @@ final class Session implements Runnable {
         } catch (InvocationTargetException e) {
             throw e.getCause();
         }
-    }
-
-    /** The method of one of the object's exposed interfaces; no other can be called. */
-    private static Method exposed(Object target, List<String> interfaces, Calls.Invoke invoke)
-            throws ClassNotFoundException, NoSuchMethodException {
-        if (invoke.method().equals("toString") && invoke.parameterTypes().isEmpty()) {
-            return Object.class.getMethod("toString");
-        }
-        Class<?>[] types = new Class<?>[invoke.parameterTypes().size()];
-        for (int i = 0; i < types.length; i++) {
-            types[i] = Proxies.classNamed(invoke.parameterTypes().get(i));
-        }
-        for (String name : interfaces) {
-            try {
-                return Proxies.classNamed(name).getMethod(invoke.method(), types);
-            } catch (NoSuchMethodException notThisOne) {
-                // try the next interface
-            }
-        }
-        throw new IllegalArgumentException("'" + invoke.method() + "' is not a method the manager exposes for "
-                + target.getClass().getSimpleName() + " " + interfaces);
     }
 
     /** Lists and maps put into a managed list or map become managed too, so they are shared by reference. */
