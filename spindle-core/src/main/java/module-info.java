@@ -24,6 +24,9 @@
  *   <li>{@link dev.spindle.greenlet}: greenlets switched by hand (greenlet's API);</li>
  *   <li>{@link dev.spindle.gevent}: spawned tasks, pools, groups, timeouts and a TCP stream server
  *       on virtual threads (gevent's API, without monkey-patching);</li>
+ *   <li>{@link dev.spindle.socketserver}: TCP servers that serve each connection one at a time, on
+ *       a thread, or in a child JVM that receives the socket itself (Python's
+ *       {@code socketserver});</li>
  *   <li>{@link dev.spindle.subprocess}: other programs run to their end, with input, captured
  *       output, timeouts that kill the whole process tree, and pipelines (Python's
  *       {@code subprocess});</li>
@@ -44,6 +47,7 @@ module dev.spindle {
     exports dev.spindle.greenlet;
     exports dev.spindle.multiprocessing;
     exports dev.spindle.queue;
+    exports dev.spindle.socketserver;
     exports dev.spindle.subprocess;
     exports dev.spindle.sync;
     exports dev.spindle.threading;
