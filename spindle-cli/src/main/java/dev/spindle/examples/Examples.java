@@ -95,7 +95,12 @@ import dev.spindle.examples.queue.QueueFifo;
 import dev.spindle.examples.queue.QueueLifo;
 import dev.spindle.examples.queue.QueuePriority;
 import dev.spindle.examples.queue.ThreadQueueDrain;
+import dev.spindle.examples.socket.MpSocketServer;
 import dev.spindle.examples.socket.PoolSocketServer;
+import dev.spindle.examples.socket.TcpThreadImageServer;
+import dev.spindle.examples.socket.TcpTimeServer;
+import dev.spindle.examples.socket.ThreadSocketServerQ;
+import dev.spindle.examples.socket.ThreadSocketServerUpper;
 import dev.spindle.examples.subprocess.SubprocessCallArgv;
 import dev.spindle.examples.sync.MpEventTrafficLight;
 import dev.spindle.examples.sync.MpLockTicketsJson;
@@ -171,7 +176,8 @@ public final class Examples {
             new GeventSleepJoinall(), new GeventMonkeyPatch(), new GeventSyncVsAsync(), new GeventRequests(),
             new AsyncioGatherPrimeSquare(), new AsyncioAiohttpTitles(), new AsyncioCreateTask(), new AsyncioLegacyCoroutine(),
             new AsyncioHelloAwait(), new AsyncioWgetHeaders(),
-            new PoolSocketServer(), new GeventSocketServer(),
+            new TcpTimeServer(), new TcpThreadImageServer(), new ThreadSocketServerQ(), new MpSocketServer(),
+            new PoolSocketServer(), new ThreadSocketServerUpper(), new GeventSocketServer(),
             new SubprocessCallArgv(),
             new SshExecPassword(), new SshTransportExecPassword(), new SshExecKeyfile(), new SshTransportExecKeyfile(),
             new SshTransportExecKeystring(), new SftpPassword(), new SftpKeyfile(), new SshUploadRename(),

@@ -22,6 +22,8 @@ record RequestSettings(RequestHandler handler, Duration timeout, int maxLine) im
     void serve(InputStream input, OutputStream output, InetSocketAddress client) {
         try {
             handler.handle(new ConnectionRequest(input, output, client, maxLine));
+        } catch (java.net.SocketTimeoutException stalled) {
+            LOG.log(Level.INFO, "closing the connection of " + client + ", which sent nothing for " + timeout);
         } catch (Exception e) {
             LOG.log(Level.WARNING, "handler failed for " + client, e);
         }
