@@ -30,6 +30,12 @@ Usage: python3 cpython_bench.py FIGURE RUNS
   thread.event_pingpong_per_s     two threading.Events handed between two threads, 20,000 round trips
   thread.start_join_1000_ms       1,000 threading.Threads started, then joined
   subprocess.run_true_per_s    subprocess.run(["true"]) 200 times, runs per second
+  socketserver.threaded_echo_100clients_roundtrips_per_s  a ThreadingTCPServer line echo; 100 client
+                               threads make 200 round trips each at once
+  socketserver.process_connections_per_s  a ForkingTCPServer line echo; 200 connections one after
+                               another, one round trip each
+                               (the threading server serves on a thread of the clients' process,
+                               the forking one in a process of its own)
 Pools are made before timing; one warm-up run is not counted. Prints the median and every sample.
 """
 import concurrent.futures
@@ -37,6 +43,8 @@ import math
 import json
 import multiprocessing as mp
 import queue
+import socket
+import socketserver
 import statistics
 import subprocess
 import sys
@@ -594,6 +602,77 @@ def subprocess_run_true_per_s():
     return TRUE_RUNS / (time.perf_counter() - t0)
 
 
+ECHO_LINE = b"hello, server\n"
+ECHO_CLIENTS = 100
+ECHO_ROUND_TRIPS = 200
+SERVER_CONNECTIONS = 200
+
+
+class LineEcho(socketserver.StreamRequestHandler):
+    def handle(self):
+        for line in self.rfile:
+            self.wfile.write(line)
+
+
+def echo_client(address, round_trips):
+    with socket.create_connection(address) as sock:
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        reader = sock.makefile("rb")
+        for _ in range(round_trips):
+            sock.sendall(ECHO_LINE)
+            if reader.readline() != ECHO_LINE:
+                raise SystemExit("wrong echo")
+        reader.close()
+
+
+def threaded_echo_roundtrips_per_s(address):
+    clients = [threading.Thread(target=echo_client, args=(address, ECHO_ROUND_TRIPS)) for _ in range(ECHO_CLIENTS)]
+    t0 = time.perf_counter()
+    for c in clients:
+        c.start()
+    for c in clients:
+        c.join()
+    return ECHO_CLIENTS * ECHO_ROUND_TRIPS / (time.perf_counter() - t0)
+
+
+def process_connections_per_s(address):
+    t0 = time.perf_counter()
+    for _ in range(SERVER_CONNECTIONS):
+        echo_client(address, 1)
+    return SERVER_CONNECTIONS / (time.perf_counter() - t0)
+
+
+class BigThreadingServer(socketserver.ThreadingTCPServer):
+    request_queue_size = 4096
+    daemon_threads = True
+
+
+class BigForkingServer(socketserver.ForkingTCPServer):
+    request_queue_size = 4096
+
+
+def server_samples(server_class, workload, runs, on_thread):
+    """serve_forever on a thread of the clients' process (Spindle's topology: one JVM), or, for a
+    forking server, in a process of its own (a fork from a process with threads can deadlock)."""
+    server = server_class(("127.0.0.1", 0), LineEcho)
+    if on_thread:
+        serving = threading.Thread(target=server.serve_forever, daemon=True)
+    else:
+        serving = mp.get_context("fork").Process(target=server.serve_forever, daemon=True)
+    serving.start()
+    try:
+        workload(server.server_address)
+        workload(server.server_address)
+        return [workload(server.server_address) for _ in range(runs)]
+    finally:
+        if on_thread:
+            server.shutdown()
+        else:
+            serving.terminate()
+            serving.join()
+        server.server_close()
+
+
 NET_FIGURES = {
     "subprocess.run_true_per_s": subprocess_run_true_per_s,
 }
@@ -638,6 +717,10 @@ def main():
     elif figure in THREAD_FIGURES:
         THREAD_FIGURES[figure]()  # warm-up
         samples = [THREAD_FIGURES[figure]() for _ in range(runs)]
+    elif figure == "socketserver.threaded_echo_100clients_roundtrips_per_s":
+        samples = server_samples(BigThreadingServer, threaded_echo_roundtrips_per_s, runs, True)
+    elif figure == "socketserver.process_connections_per_s":
+        samples = server_samples(BigForkingServer, process_connections_per_s, runs, False)
     elif figure in NET_FIGURES:
         NET_FIGURES[figure]()  # warm-up
         samples = [NET_FIGURES[figure]() for _ in range(runs)]

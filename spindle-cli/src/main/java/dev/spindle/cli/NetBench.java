@@ -4,7 +4,7 @@ import dev.spindle.subprocess.Subprocess;
 import java.util.List;
 
 /**
- * The net suite: the seeds' outside world (subprocesses; later sockets, servers and clients),
+ * The net suite: the seeds' outside world (subprocesses, socket servers, SSH),
  * the same workloads as CPython's script. Each figure is one {@code report.figure} line in
  * {@link #run}; a new one goes there, with its workload as a method below and the same workload
  * under the same name in {@code cpython_bench.py}.
@@ -18,6 +18,7 @@ final class NetBench {
 
     static void run(int runs, Report report) throws Exception {
         report.figure("subprocess.run_true_per_s", "runs/s", runs, () -> Workload.warmed(NetBench::runTruePerSecond, WARM_UPS));
+        SocketServerBench.run(runs, report);
         SshBench.run(Math.max(5, runs / 3), report);
     }
 

@@ -13,9 +13,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * Connections served in child JVMs, each child serving one connection at a time: Python's
  * {@code ForkingMixIn} (children up to a maximum, started as connections need them) or a fixed
  * pool. A child that finishes a connection takes the next one, so a connection seldom waits for a
- * JVM to start; idle children beyond {@code spare} are let go. The accepted socket's descriptor
- * goes to the child, which talks to the client directly; this JVM closes its own copy at once, so
- * a child that dies mid-connection closes its client's connection. A dead child is replaced.
+ * JVM to start: {@code spare} children start at once, a new one starts whenever none is idle or
+ * starting, and a child that would be one idle too many is let go (a pre-forking server's minimum
+ * and maximum of spare children: between them, no JVM starts or ends under a steady load).
+ *
+ * <p>The accepted socket's descriptor goes to the child, which talks to the client directly; this
+ * JVM closes its own copy at once, so a child that dies mid-connection closes its client's
+ * connection. A dead child is replaced when a connection needs it.
  */
 final class ChildServers implements Dispatch<Integer> {
     private static final System.Logger LOG = System.getLogger(TcpServer.class.getName());
@@ -32,7 +36,7 @@ final class ChildServers implements Dispatch<Integer> {
     private boolean closed;
 
     /**
-     * @param spare idle children kept ready (and started now)
+     * @param spare children started now, and the most kept idle
      * @param max   children at most: a connection beyond waits for one to be free
      */
     ChildServers(RequestSettings settings, int spare, int max) {
@@ -40,7 +44,9 @@ final class ChildServers implements Dispatch<Integer> {
         this.spare = spare;
         this.max = max;
         synchronized (this) {
-            topUp();
+            while (live < spare) {
+                startChild();
+            }
         }
     }
 
@@ -85,9 +91,9 @@ final class ChildServers implements Dispatch<Integer> {
         child.busy = false;
     }
 
-    /** Starts children until {@code spare} are idle or starting (holding the lock). */
+    /** Starts a child if none is idle or starting, so that the next connection need not wait (holding the lock). */
     private void topUp() {
-        while (!closed && idle.size() + starting < spare && live < max) {
+        if (!closed && idle.isEmpty() && starting == 0 && live < max) {
             startChild();
         }
     }

@@ -78,12 +78,12 @@ public final class TcpThreadImageServer extends Example {
     /** guido.jpg is not here: any bytes will do, as the seed only base64-encodes them. */
     private static Path generatedImage() throws IOException {
         Path folder = Files.createTempDirectory("tcp-image-server");
+        folder.toFile().deleteOnExit(); // files marked later are deleted first
         Path image = folder.resolve("guido.jpg");
+        image.toFile().deleteOnExit();
         byte[] bytes = new byte[256 * 1024];
         new Random(42).nextBytes(bytes);
         Files.write(image, bytes);
-        image.toFile().deleteOnExit();
-        folder.toFile().deleteOnExit();
         return image;
     }
 }
