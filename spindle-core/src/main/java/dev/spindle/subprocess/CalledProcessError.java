@@ -19,7 +19,8 @@ public final class CalledProcessError extends SubprocessError {
      * @param stderr     its captured stderr (empty if not captured)
      */
     public CalledProcessError(int returncode, List<String> args, byte[] stdout, byte[] stderr) {
-        super("Command '" + args + "' returned non-zero exit status " + returncode + ".", args, stdout, stderr);
+        super("Command '" + args + "' " + (returncode < 0 ? "died with signal " + -returncode
+                : "returned non-zero exit status " + returncode) + ".", args, stdout, stderr);
         this.returncode = returncode;
     }
 

@@ -8,8 +8,7 @@ import java.util.List;
  * and what it wrote to its captured stdout and stderr (empty when they were not captured: Python's
  * {@code None}). The byte arrays are copied in and out, so an instance never changes.
  *
- * <p>A program killed by signal N has {@code returncode} 128 + N, as a shell reports it (the JDK
- * cannot tell that apart from {@code exit(128 + N)}; Python gives -N).
+ * <p>A program killed by signal N has {@code returncode} −N, as in Python.
  *
  * @param args       the command: the program and its arguments
  * @param returncode its exit status

@@ -1,6 +1,7 @@
 package dev.spindle.subprocess;
 
 import dev.spindle.internal.subprocess.ProcessTree;
+import dev.spindle.internal.subprocess.SpawnedProcess;
 import dev.spindle.internal.subprocess.StreamDrain;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * }</pre>
  * Its piped streams are {@link #stdin()}, {@link #stdout()} and {@link #stderr()} to use by hand,
  * or {@link #communicate} does it all: it writes the input and reads both outputs at once, each on
- * a virtual thread, so no amount of output deadlocks on a full pipe. {@link #close()} closes the
+ * a thread of its own, so no amount of output deadlocks on a full pipe. {@link #close()} closes the
  * streams and waits for the program, as Python's {@code with Popen(...)} does.
  *
  * <p>Methods may be called from any thread.
@@ -27,14 +28,14 @@ import java.util.concurrent.TimeUnit;
 @SuppressWarnings("try") // close waits for the program, as Python's __exit__ does, so it may be interrupted
 public final class Popen implements AutoCloseable {
     private final List<String> args;
-    private final Process process;
+    private final SpawnedProcess process;
     private final boolean pipedStdin;
     private final boolean pipedStdout;
     private final boolean pipedStderr;
     /** Set by the first communicate, which starts the reading and writing the later ones go on with. */
     private Communication communication;
 
-    Popen(List<String> args, Process process, boolean pipedStdin, boolean pipedStdout, boolean pipedStderr) {
+    Popen(List<String> args, SpawnedProcess process, boolean pipedStdin, boolean pipedStdout, boolean pipedStderr) {
         this.args = args;
         this.process = process;
         this.pipedStdin = pipedStdin;
@@ -70,7 +71,10 @@ public final class Popen implements AutoCloseable {
         return process.pid();
     }
 
-    /** The program's process, for what this class does not cover ({@code onExit()}, {@code toHandle()}). */
+    /**
+     * The program's process, for what this class does not cover ({@code onExit()},
+     * {@code toHandle()}); its {@code exitValue()} follows the JDK: 128 + N for signal N.
+     */
     public Process process() {
         return process;
     }
@@ -90,14 +94,17 @@ public final class Popen implements AutoCloseable {
         return process.getErrorStream();
     }
 
-    /** The exit status if the program has ended, else empty (Python's {@code poll()}). */
-    public OptionalInt poll() {
-        return process.isAlive() ? OptionalInt.empty() : OptionalInt.of(process.exitValue());
+    /**
+     * The exit status if the program has ended, else empty (Python's {@code poll()}): −N if
+     * signal N killed it, as Python's {@code returncode}.
+     */
+    public OptionalInt poll() throws InterruptedException {
+        return process.isAlive() ? OptionalInt.empty() : OptionalInt.of(process.returncode());
     }
 
-    /** Waits for the program to end; its exit status (Python's {@code wait()}). */
+    /** Waits for the program to end; its exit status, or −N if signal N killed it (Python's {@code wait()}). */
     public int waitFor() throws InterruptedException {
-        return process.waitFor();
+        return process.returncode();
     }
 
     /**
@@ -110,7 +117,7 @@ public final class Popen implements AutoCloseable {
         if (!process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
             throw new TimeoutExpired(args, timeout, new byte[0], new byte[0]);
         }
-        return process.exitValue();
+        return process.returncode();
     }
 
     /** {@link #communicate(byte[], Duration)} with no input and no timeout. */
@@ -140,7 +147,7 @@ public final class Popen implements AutoCloseable {
         if (!c.awaitUntil(process, deadline)) {
             throw new TimeoutExpired(args, timeout, c.stdout.soFar(), c.stderr.soFar());
         }
-        return new CompletedProcess(args, process.exitValue(), c.stdout.all(), c.stderr.all());
+        return new CompletedProcess(args, process.returncode(), c.stdout.all(), c.stderr.all());
     }
 
     private synchronized Communication communication(byte[] input) {
@@ -166,7 +173,13 @@ public final class Popen implements AutoCloseable {
      * timeout does.
      */
     public void killTree() {
-        ProcessTree.kill(process.toHandle());
+        if (process.isAlive()) {
+            try {
+                ProcessTree.kill(process.toHandle());
+            } catch (IllegalStateException endedMeanwhile) {
+                // reaped since: nothing of it is left to kill (its children, if any, are init's now)
+            }
+        }
     }
 
     /** Closes the piped streams and waits for the program to end (Python's {@code __exit__}). */
@@ -186,7 +199,7 @@ public final class Popen implements AutoCloseable {
         Communication(byte[] input) {
             String name = "subprocess " + process.pid();
             // a stream that is not piped needs no thread: run(["true"]) starts none
-            feeder = pipedStdin ? Thread.ofVirtual().name(name + " stdin").start(() -> feed(input)) : null;
+            feeder = pipedStdin ? Thread.ofPlatform().daemon(true).name(name + " stdin").start(() -> feed(input)) : null;
             stdout = pipedStdout ? new StreamDrain(process.getInputStream(), name + " stdout") : StreamDrain.none();
             stderr = pipedStderr ? new StreamDrain(process.getErrorStream(), name + " stderr") : StreamDrain.none();
         }
@@ -204,7 +217,16 @@ public final class Popen implements AutoCloseable {
         /** Whether the input was written, both outputs read to their ends and the program ended by {@code deadline}. */
         boolean awaitUntil(Process process, long deadline) throws InterruptedException {
             return (feeder == null || feeder.join(left(deadline))) && stdout.await(left(deadline)) && stderr.await(left(deadline))
-                    && process.waitFor(left(deadline).toNanos(), TimeUnit.NANOSECONDS);
+                    && ended(process, deadline);
+        }
+
+        /** Whether the program ended by {@code deadline}; without one, the waiting thread may reap it itself. */
+        private static boolean ended(Process process, long deadline) throws InterruptedException {
+            if (deadline == Long.MAX_VALUE) {
+                process.waitFor();
+                return true;
+            }
+            return process.waitFor(left(deadline).toNanos(), TimeUnit.NANOSECONDS);
         }
 
         private static Duration left(long deadline) {

@@ -1,5 +1,7 @@
 package dev.spindle.subprocess;
 
+import dev.spindle.internal.nativeio.SpawnCalls;
+import dev.spindle.internal.subprocess.SpawnedProcess;
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Files;
@@ -7,8 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What {@link Popen} starts: a program, its arguments and where its three standard streams go
@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  * the program, found on {@code PATH} unless it contains a slash.
  */
 public final class PopenBuilder {
-    /** How the JDK reports a program it could not start for ENOENT ("error=2," before JDK 22, "error: 2" since). */
-    private static final Pattern CANNOT_RUN = Pattern.compile("Cannot run program \"(.*?)\".*error(?:=|: )2\\b", Pattern.DOTALL);
+    /** The error number of a program that is not there. */
+    private static final int ENOENT = 2;
 
     private final List<String> args;
     private Redirect stdin = Redirect.INHERIT;
@@ -80,11 +80,7 @@ public final class PopenBuilder {
      * @throws IOException              if it cannot be started otherwise (not executable, say)
      */
     public Popen start() throws IOException {
-        try {
-            return new Popen(args, processBuilder().start(), piped(stdin), piped(stdout), piped(stderr) && !stderrToStdout);
-        } catch (IOException e) {
-            throw clearer(e);
-        }
+        return startPipeline(List.of(this)).getFirst();
     }
 
     /**
@@ -96,22 +92,11 @@ public final class PopenBuilder {
         if (stages.isEmpty()) {
             throw new IllegalArgumentException("an empty pipeline");
         }
-        List<ProcessBuilder> builders = new ArrayList<>();
-        for (int i = 0; i < stages.size(); i++) {
-            ProcessBuilder builder = stages.get(i).processBuilder();
-            if (i > 0) {
-                builder.redirectInput(Redirect.PIPE);
-            }
-            if (i < stages.size() - 1) {
-                builder.redirectOutput(Redirect.PIPE);
-            }
-            builders.add(builder);
-        }
-        List<Process> processes;
+        List<SpawnedProcess> processes;
         try {
-            processes = ProcessBuilder.startPipeline(builders);
-        } catch (IOException e) {
-            throw stages.getFirst().clearer(e);
+            processes = SpawnedProcess.startPipeline(stages.stream().map(PopenBuilder::spec).toList());
+        } catch (SpawnCalls.SpawnException e) {
+            throw clearer(stages, e);
         }
         List<Popen> started = new ArrayList<>();
         for (int i = 0; i < stages.size(); i++) {
@@ -124,27 +109,45 @@ public final class PopenBuilder {
         return List.copyOf(started);
     }
 
-    private ProcessBuilder processBuilder() {
-        ProcessBuilder builder = new ProcessBuilder(args).redirectInput(stdin).redirectOutput(stdout)
-                .redirectError(stderr).redirectErrorStream(stderrToStdout);
-        if (directory != null) {
-            builder.directory(directory.toFile());
-        }
-        if (environment != null) {
-            builder.environment().clear();
-            builder.environment().putAll(environment);
-        }
-        return builder;
+    private SpawnedProcess.Spec spec() {
+        return new SpawnedProcess.Spec(args, stdin, stdout, stderr, stderrToStdout,
+                directory == null ? null : directory.toString(), environment);
     }
 
     private static boolean piped(Redirect redirect) {
         return redirect.type() == Redirect.Type.PIPE;
     }
 
-    /** A missing program as {@link ProgramNotFoundException}; a missing directory or anything else as the JDK said. */
-    private IOException clearer(IOException e) {
-        Matcher m = CANNOT_RUN.matcher(String.valueOf(e.getMessage()));
-        boolean directoryThere = directory == null || Files.isDirectory(directory);
-        return m.find() && directoryThere ? new ProgramNotFoundException(m.group(1), e) : e;
+    /**
+     * A missing program as {@link ProgramNotFoundException}, naming the first stage whose program
+     * is not there; a missing directory, or anything else, as the error said.
+     */
+    private static IOException clearer(List<PopenBuilder> stages, SpawnCalls.SpawnException e) {
+        for (PopenBuilder stage : stages) {
+            boolean directoryThere = stage.directory == null || Files.isDirectory(stage.directory);
+            if (!directoryThere) {
+                return new IOException("Cannot run program \"" + stage.args.getFirst() + "\": no directory " + stage.directory, e);
+            }
+        }
+        if (e.errno() != ENOENT) {
+            return e;
+        }
+        String program = stages.stream().map(stage -> stage.args.getFirst()).filter(PopenBuilder::missing).findFirst()
+                .orElse(stages.getFirst().args.getFirst());
+        return new ProgramNotFoundException(program, e);
+    }
+
+    /** Whether {@code program} is neither a file (a path) nor found on {@code PATH}. */
+    private static boolean missing(String program) {
+        if (program.contains("/")) {
+            return !Files.exists(Path.of(program));
+        }
+        String path = System.getenv().getOrDefault("PATH", "");
+        for (String folder : path.split(":")) {
+            if (Files.isExecutable(Path.of(folder.isEmpty() ? "." : folder, program))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

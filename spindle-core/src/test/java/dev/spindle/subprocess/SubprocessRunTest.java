@@ -62,6 +62,22 @@ class SubprocessRunTest {
     }
 
     @Test
+    void aProgramFoundOnThePathSeesItsNameAsGivenAndItsArgumentsAsTheyAre() throws Exception {
+        for (int round = 0; round < 2; round++) { // the second finds the program where the first did
+            CompletedProcess done = Subprocess.run(List.of("sh", "-c", "tr '\\0' ' ' < /proc/$$/cmdline", "名字 with space"),
+                    RunOptions.defaults().captureOutput());
+            assertThat(done.stdoutText()).isEqualTo("sh -c tr '\\0' ' ' < /proc/$$/cmdline 名字 with space ");
+        }
+    }
+
+    @Test
+    void aKilledProgramsReturncodeIsMinusTheSignalAsPythons() throws Exception {
+        CompletedProcess done = Subprocess.run(sh("kill -9 $$"), RunOptions.defaults());
+        assertThat(done.returncode()).isEqualTo(-9);
+        assertThatThrownBy(done::checkReturncode).isInstanceOf(CalledProcessError.class).hasMessageContaining("died with signal 9");
+    }
+
+    @Test
     void inputIsWrittenToStdinWhichIsThenClosed() throws Exception {
         CompletedProcess done = Subprocess.run(List.of("cat"), RunOptions.defaults().input("请使用\n命令行").captureOutput());
         assertThat(done.stdoutText()).isEqualTo("请使用\n命令行");

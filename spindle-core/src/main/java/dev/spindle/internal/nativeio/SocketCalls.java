@@ -77,9 +77,6 @@ public final class SocketCalls {
     private static final MethodHandle CLOSE = handle("close", FunctionDescriptor.of(I, I));
     private static final MethodHandle EVENTFD = handle("eventfd", FunctionDescriptor.of(I, I, I));
     private static final MethodHandle WRITE = handle("write", FunctionDescriptor.of(L, I, P, L));
-    @SuppressWarnings("restricted")
-    private static final MethodHandle STRERROR = LINKER.downcallHandle(
-            LINKER.defaultLookup().find("strerror").orElseThrow(), FunctionDescriptor.of(P, I));
 
     private SocketCalls() {}
 
@@ -95,18 +92,7 @@ public final class SocketCalls {
 
     private static IOException failure(String call) {
         int errno = errno();
-        return new IOException(call + " failed: " + describe(errno));
-    }
-
-    /** The C library's text for an error number, e.g. "Connection reset by peer (errno 104)". */
-    @SuppressWarnings("restricted") // strerror's string is static and NUL-terminated, well within 256 bytes
-    private static String describe(int errno) {
-        try {
-            MemorySegment text = ((MemorySegment) STRERROR.invokeExact(errno)).reinterpret(256);
-            return text.getString(0) + " (errno " + errno + ")";
-        } catch (Throwable t) {
-            return "errno " + errno;
-        }
+        return new IOException(call + " failed: " + ErrorText.describe(errno));
     }
 
     /** Runs one call, again while a signal interrupts it; its result, or the failure naming it. */

@@ -6,7 +6,8 @@ import java.io.InputStream;
 import java.time.Duration;
 
 /**
- * Reads a child's output stream to its end on a virtual thread of its own, keeping every byte,
+ * Reads a child's output stream to its end on a platform thread of its own (a pipe read blocks in
+ * the kernel, which would hold a virtual thread's carrier), keeping every byte,
  * so that the child never blocks on a full pipe however much it writes and whoever waits for it.
  * What has been read so far can be taken at any time ({@link #soFar()}).
  */
@@ -27,7 +28,7 @@ public final class StreamDrain {
 
     /** Starts reading {@code in}; it is closed at its end. */
     public StreamDrain(InputStream in, String name) {
-        reader = Thread.ofVirtual().name(name).start(() -> {
+        reader = Thread.ofPlatform().daemon(true).name(name).start(() -> {
             try (in) {
                 byte[] chunk = new byte[64 * 1024];
                 for (int n; (n = in.read(chunk)) >= 0; ) {
