@@ -126,14 +126,26 @@ public final class SocketCalls {
      */
     public static int listenTcp(InetSocketAddress address, int backlog) throws IOException {
         InetAddress host = address.getAddress();
-        int family = host instanceof Inet6Address ? AF_INET6 : AF_INET;
-        int fd = (int) call("socket", s -> (int) SOCKET.invokeExact(s, family, SOCK_STREAM | SOCK_CLOEXEC, 0));
-        try (Arena arena = Arena.ofConfined()) {
+        return newSocket(host instanceof Inet6Address ? AF_INET6 : AF_INET, (arena, fd) -> {
             MemorySegment one = arena.allocateFrom(I, 1);
             call("setsockopt", s -> (int) SETSOCKOPT.invokeExact(s, fd, SOL_SOCKET, SO_REUSEADDR, one, 4));
             MemorySegment name = socketAddress(arena, host, address.getPort());
             call("bind " + address, s -> (int) BIND.invokeExact(s, fd, name, (int) name.byteSize()));
             call("listen", s -> (int) LISTEN.invokeExact(s, fd, backlog));
+        });
+    }
+
+    /** Sets up a new socket's descriptor; on a failure the socket is closed. */
+    @FunctionalInterface
+    private interface SocketSetup {
+        void setUp(Arena arena, int fd) throws IOException;
+    }
+
+    /** A new stream socket of {@code family} (close-on-exec), set up by {@code setup}. */
+    private static int newSocket(int family, SocketSetup setup) throws IOException {
+        int fd = (int) call("socket", s -> (int) SOCKET.invokeExact(s, family, SOCK_STREAM | SOCK_CLOEXEC, 0));
+        try (Arena arena = Arena.ofConfined()) {
+            setup.setUp(arena, fd);
             return fd;
         } catch (IOException | RuntimeException e) {
             close(fd);
@@ -187,29 +199,19 @@ public final class SocketCalls {
 
     /** A Unix stream socket listening at {@code path} (which must not exist yet). */
     public static int listenUnix(Path path, int backlog) throws IOException {
-        int fd = (int) call("socket", s -> (int) SOCKET.invokeExact(s, AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0));
-        try (Arena arena = Arena.ofConfined()) {
+        return newSocket(AF_UNIX, (arena, fd) -> {
             MemorySegment name = unixAddress(arena, path);
             call("bind " + path, s -> (int) BIND.invokeExact(s, fd, name, (int) name.byteSize()));
             call("listen", s -> (int) LISTEN.invokeExact(s, fd, backlog));
-            return fd;
-        } catch (IOException | RuntimeException e) {
-            close(fd);
-            throw e;
-        }
+        });
     }
 
     /** A Unix stream socket connected to the listener at {@code path}. */
     public static int connectUnix(Path path) throws IOException {
-        int fd = (int) call("socket", s -> (int) SOCKET.invokeExact(s, AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0));
-        try (Arena arena = Arena.ofConfined()) {
+        return newSocket(AF_UNIX, (arena, fd) -> {
             MemorySegment name = unixAddress(arena, path);
             call("connect " + path, s -> (int) CONNECT.invokeExact(s, fd, name, (int) name.byteSize()));
-            return fd;
-        } catch (IOException | RuntimeException e) {
-            close(fd);
-            throw e;
-        }
+        });
     }
 
     private static MemorySegment unixAddress(Arena arena, Path path) {
