@@ -17,8 +17,14 @@ import java.util.function.BooleanSupplier;
  * Nothing spins where only one CPU runs.
  */
 public final class Spin {
-    /** The longest spin: far above a hand-off between running threads, far below a park and wake-up under load. */
-    static final long SPIN_NANOS = 10_000;
+    /**
+     * The longest spin: far above a hand-off between running threads, and above a park and
+     * wake-up on a busy VM (tens of microseconds), so that when one side of a ping-pong has parked,
+     * the other, spinning, still catches its answer and both go back to spinning; a 10 µs spin
+     * missed it, and the pair settled into a futex wake per hand-off (20k round trips/s, not 2M).
+     * As {@code AdaptiveSpin}'s across processes.
+     */
+    static final long SPIN_NANOS = 50_000;
     /** The most waits skipped after misses in a row. */
     private static final int MAX_SKIPS = 63;
     private static final boolean USEFUL = Runtime.getRuntime().availableProcessors() > 1;
