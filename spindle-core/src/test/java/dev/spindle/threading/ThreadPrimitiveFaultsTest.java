@@ -262,7 +262,8 @@ class ThreadPrimitiveFaultsTest {
         try (Held _ = condition.hold()) {
             condition.signal(3);
         }
-        Deadlines.await("three waiters return", Deadlines.PROMPT, () -> woken.get() >= 3);
+        // done, not just counted: a waiter's outcome completes a moment after it counts itself
+        Deadlines.await("three waiters return", Deadlines.PROMPT, () -> waiters.stream().filter(w -> w.outcome().isDone()).count() >= 3);
         assertThat(waiters.stream().filter(w -> w.outcome().isDone()).count()).isEqualTo(3);
         assertThat(woken).hasValue(3);
         try (Held _ = condition.hold()) {
