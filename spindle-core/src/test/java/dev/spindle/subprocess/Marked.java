@@ -28,6 +28,13 @@ final class Marked {
         List<ProcessHandle> left = live();
         killLeftovers();
         assertThat(left).as("processes the test started, still running").isEmpty();
+        // a program nobody waited for (a pipeline's first stages) is reaped by a reaper within a moment
+        try {
+            dev.spindle.testing.Deadlines.await("every child has ended and been reaped", dev.spindle.testing.Deadlines.PROMPT,
+                    () -> ProcessHandle.current().children().noneMatch(ProcessHandle::isAlive));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive).toList()).as("children").isEmpty();
     }
 
