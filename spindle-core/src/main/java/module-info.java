@@ -30,15 +30,20 @@
  *   <li>{@link dev.spindle.subprocess}: other programs run to their end, with input, captured
  *       output, timeouts that kill the whole process tree, and pipelines (Python's
  *       {@code subprocess});</li>
+ *   <li>{@link dev.spindle.cluster}: the cluster context's settings and its worker hosts (tasks
+ *       kept in Redis, run on other machines' child JVMs);</li>
  *   <li>{@link dev.spindle.function}: the serializable functional interfaces that carry code to
  *       another process.</li>
  * </ul>
  */
+@SuppressWarnings("requires-automatic") // Lettuce is an automatic module (lettuce.core); it has no module-info
 module dev.spindle {
     requires java.management;
+    requires lettuce.core;
 
     exports dev.spindle;
     exports dev.spindle.asyncio;
+    exports dev.spindle.cluster;
     exports dev.spindle.function;
     exports dev.spindle.futures;
     exports dev.spindle.managers;

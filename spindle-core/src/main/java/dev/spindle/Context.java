@@ -13,6 +13,8 @@ import dev.spindle.futures.ThreadPoolExecutor;
 import dev.spindle.internal.backend.Backend;
 import dev.spindle.internal.backend.Backends;
 import dev.spindle.internal.backend.ThreadProcess;
+import dev.spindle.internal.cluster.ClusterSettings;
+import dev.spindle.cluster.Cluster;
 import dev.spindle.managers.Manager;
 import dev.spindle.multiprocessing.Array;
 import dev.spindle.multiprocessing.BaseProcess;
@@ -32,6 +34,7 @@ import dev.spindle.sync.Event;
 import dev.spindle.sync.Lock;
 import dev.spindle.sync.RLock;
 import dev.spindle.sync.Semaphore;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
@@ -41,6 +44,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -73,27 +77,42 @@ public final class Context {
         /** Platform threads of this JVM. */
         THREADS,
         /** Virtual threads of this JVM: one per task. */
-        VIRTUAL_THREADS
+        VIRTUAL_THREADS,
+        /** The worker hosts of a cluster, through Redis: see {@link dev.spindle.cluster.Cluster}. */
+        CLUSTER
     }
 
     private static final Map<StartMethod, Context> PROCESSES = new EnumMap<>(StartMethod.class);
     private static final Context THREADS = new Context(Kind.THREADS, null);
     private static final Context VIRTUAL_THREADS = new Context(Kind.VIRTUAL_THREADS, null);
 
+    private static final Map<Cluster, Context> CLUSTERS = new ConcurrentHashMap<>();
+
     static {
         for (StartMethod method : StartMethod.values()) {
             PROCESSES.put(method, new Context(Kind.PROCESSES, method));
         }
+        Backends.contexts(context -> ((Context) context).backend);
     }
 
     private final Kind kind;
     private final StartMethod startMethod;
     private final Backend backend;
+    private final Cluster cluster;
 
     private Context(Kind kind, StartMethod startMethod) {
         this.kind = kind;
         this.startMethod = startMethod;
         this.backend = Backends.of(startMethod, kind == Kind.VIRTUAL_THREADS);
+        this.cluster = null;
+    }
+
+    private Context(Cluster cluster) {
+        this.kind = Kind.CLUSTER;
+        this.startMethod = null;
+        this.backend = Backends.cluster(new ClusterSettings(cluster.redis().toString(), cluster.name(), cluster.queue(),
+                cluster.lease(), cluster.timeout()));
+        this.cluster = cluster;
     }
 
     /**
@@ -118,6 +137,35 @@ public final class Context {
     /** Virtual threads of this JVM: one per task, with no limit on how many run at once. */
     public static Context virtualThreads() {
         return VIRTUAL_THREADS;
+    }
+
+    /**
+     * The worker hosts of the cluster on the Redis at {@code redis}, with the default name, queue
+     * and lease: {@code Cluster.at(redis).context()}. See {@link #cluster(Cluster)}.
+     */
+    public static Context cluster(URI redis) {
+        return cluster(Cluster.at(redis));
+    }
+
+    /**
+     * The worker hosts of {@code cluster} ({@code bin/spindle worker}, {@link dev.spindle.cluster.Worker}):
+     * its pools and executors keep the contracts of a process context's — {@code map},
+     * {@code imap}, {@code starmap}, async results, callbacks in this JVM, timeouts that kill the
+     * running task's worker process, {@code cancel}, the task's own exception with the worker's
+     * stack — with tasks and outcomes kept in Redis. Functions and arguments must be serializable,
+     * as for processes, and their classes on the workers' class path. Redis is reached at the first
+     * pool; if it cannot be within the cluster's timeout, making the pool throws
+     * {@link IllegalStateException}. Its queues, locks, events, values and managers are not built yet.
+     * Equal clusters give the same context, whose pools share one connection.
+     */
+    public static Context cluster(Cluster cluster) {
+        Objects.requireNonNull(cluster, "cluster");
+        return CLUSTERS.computeIfAbsent(cluster, Context::new);
+    }
+
+    /** The cluster of a {@link Kind#CLUSTER} context; empty for others. */
+    public Optional<Cluster> clusterOf() {
+        return Optional.ofNullable(cluster);
     }
 
     /** What runs this context's tasks. */
@@ -151,7 +199,7 @@ public final class Context {
      */
     public PoolExecutor executor(int workers) {
         Pool.Builder builder = poolBuilder(workers);
-        return kind == Kind.PROCESSES ? new ProcessPoolExecutor(builder) : new ThreadPoolExecutor(builder);
+        return kind == Kind.PROCESSES || kind == Kind.CLUSTER ? new ProcessPoolExecutor(builder) : new ThreadPoolExecutor(builder);
     }
 
     /**
@@ -201,6 +249,7 @@ public final class Context {
 
     private BaseProcess process(Supplier<ChildProcess> child, Object target, List<Object> arguments) {
         Objects.requireNonNull(target, "target");
+        requireOneMachine("a Process");
         return kind == Kind.PROCESSES
                 ? child.get().startMethod(startMethod)
                 : new ThreadProcess(target, arguments, kind == Kind.VIRTUAL_THREADS);
@@ -213,6 +262,7 @@ public final class Context {
      * contexts (as {@code multiprocessing.dummy.active_children()}).
      */
     public List<BaseProcess> activeChildren() {
+        requireOneMachine("activeChildren");
         return kind == Kind.PROCESSES ? ChildProcess.activeChildren() : ThreadProcess.ACTIVE.list();
     }
 
@@ -238,6 +288,7 @@ public final class Context {
      * receives and the right end only sends.
      */
     public Pipe pipe(boolean duplex) {
+        requireOneMachine("a Pipe");
         return kind == Kind.PROCESSES ? Pipe.open(duplex) : Pipe.inProcess(duplex);
     }
 
@@ -544,9 +595,16 @@ public final class Context {
         return lock;
     }
 
+    private void requireOneMachine(String what) {
+        if (kind == Kind.CLUSTER) {
+            throw new UnsupportedOperationException(what + " is one machine's: a cluster context runs pool and executor tasks");
+        }
+    }
+
     @Override
     public String toString() {
         return switch (kind) {
+            case CLUSTER -> "Context.cluster(" + cluster + ")";
             case PROCESSES -> "Context.processes(" + startMethod + ")";
             case THREADS -> "Context.threads()";
             case VIRTUAL_THREADS -> "Context.virtualThreads()";

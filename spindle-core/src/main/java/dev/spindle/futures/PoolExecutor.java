@@ -53,7 +53,8 @@ public abstract class PoolExecutor implements ExecutorService {
 
     /** {@code builder}, if its workers are processes exactly when {@code processes}; the executor's class says which. */
     static Pool.Builder requireKind(Pool.Builder builder, boolean processes) {
-        if ((builder.context().kind() == Context.Kind.PROCESSES) != processes) {
+        Context.Kind kind = builder.context().kind();
+        if ((kind == Context.Kind.PROCESSES || kind == Context.Kind.CLUSTER) != processes) {
             throw new IllegalArgumentException("a " + (processes ? "ProcessPoolExecutor" : "ThreadPoolExecutor")
                     + " cannot run on " + builder.context() + "; use " + (processes ? "a process context" : "Context.threads()")
                     + " or Context.executor");

@@ -657,8 +657,7 @@ public final class Pool implements AutoCloseable {
             StartMethod method = context.startMethod().orElse(null);
             PoolConfig config = new PoolConfig(workers, initializer, maxTasksPerChild, taskTimeout, retries, method,
                     jvmOptions, readLimits);
-            return Backends.of(method, context.kind() == Context.Kind.VIRTUAL_THREADS)
-                    .engine(Backends.poolName(name), config, callbacksInWorker);
+            return Backends.ofContext(context).engine(Backends.poolName(name), config, callbacksInWorker);
         }
 
         private void requireProcesses(String setting) {

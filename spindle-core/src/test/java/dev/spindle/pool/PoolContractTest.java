@@ -10,6 +10,7 @@ import dev.spindle.multiprocessing.AsyncResult;
 import dev.spindle.multiprocessing.Pool;
 import dev.spindle.multiprocessing.ResultIterator;
 import dev.spindle.multiprocessing.TaskOptions;
+import dev.spindle.testing.ClusterFixture;
 import dev.spindle.testing.Deadlines;
 import dev.spindle.testing.Gate;
 import dev.spindle.testing.NoLeaks;
@@ -34,7 +35,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The behaviour every pool shares, whatever runs its tasks: written once, run over worker
- * processes, platform threads and virtual threads (CPython's ALLOWED_TYPES pattern).
+ * processes, platform threads, virtual threads and a cluster's worker host (CPython's
+ * ALLOWED_TYPES pattern).
  */
 @ExtendWith(NoLeaks.class)
 class PoolContractTest {
@@ -42,7 +44,7 @@ class PoolContractTest {
     Path dir;
 
     static Stream<Context> contexts() {
-        return Stream.of(Context.processes(), Context.threads(), Context.virtualThreads());
+        return Stream.of(Context.processes(), Context.threads(), Context.virtualThreads(), ClusterFixture.context());
     }
 
     static int square(int x) {
@@ -322,6 +324,11 @@ class PoolContractTest {
     @ParameterizedTest
     @MethodSource("contexts")
     void theInitializerRunsInEachWorkerBeforeItsTasks(Context context) {
+        if (context.kind() == Context.Kind.CLUSTER) { // its workers are hosts shared by every client
+            assertThatThrownBy(() -> context.poolBuilder(2).initializer(PoolContractTest::greet, "hello").build())
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("bin/spindle worker");
+            return;
+        }
         try (Pool pool = context.poolBuilder(2).initializer(PoolContractTest::greet, "hello").build()) {
             assertThat(pool.map(PoolContractTest::greeting, List.of(1, 2, 3, 4))).containsOnly("hello");
         }
@@ -330,6 +337,9 @@ class PoolContractTest {
     @ParameterizedTest
     @MethodSource("contexts")
     void anInitializerThatThrowsBreaksThePoolInsteadOfRespawningForever(Context context) throws Exception {
+        if (context.kind() == Context.Kind.CLUSTER) {
+            return; // no initializer there (the test above)
+        }
         Pool pool = context.poolBuilder(2).initializer(PoolContractTest::refuse).build();
         // A task submitted before the pool knows it is broken fails; afterwards submitting throws.
         assertThatThrownBy(() -> pool.apply(PoolContractTest::square, 2))

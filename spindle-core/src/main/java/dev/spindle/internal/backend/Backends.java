@@ -1,11 +1,14 @@
 package dev.spindle.internal.backend;
 
+import dev.spindle.internal.cluster.ClusterSettings;
 import dev.spindle.internal.launch.ChildContext;
 import dev.spindle.internal.launch.ProcessSpec;
 import dev.spindle.multiprocessing.StartMethod;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -40,6 +43,29 @@ public final class Backends {
         }
         return virtual ? VIRTUAL_THREADS : THREADS;
     }
+
+    /**
+     * Registers how a context's backend is found, from {@code dev.spindle.Context}'s static
+     * initializer: public builders of other packages reach their context's backend this way
+     * without it being published (the JDK's {@code SharedSecrets} idiom).
+     */
+    public static void contexts(Function<Object, Backend> access) {
+        contexts = Objects.requireNonNull(access, "access");
+    }
+
+    /** The backend of {@code context}, a {@code dev.spindle.Context}. */
+    public static Backend ofContext(Object context) {
+        return contexts.apply(context);
+    }
+
+    private static volatile Function<Object, Backend> contexts;
+
+    /** The backend of the cluster {@code settings} describe: one per settings, so its pools share a connection. */
+    public static Backend cluster(ClusterSettings settings) {
+        return CLUSTERS.computeIfAbsent(settings, ClusterBackend::new);
+    }
+
+    private static final Map<ClusterSettings, Backend> CLUSTERS = new ConcurrentHashMap<>();
 
     /** A pool's name: the one chosen, or the next {@code Pool-N}. */
     public static String poolName(String chosen) {

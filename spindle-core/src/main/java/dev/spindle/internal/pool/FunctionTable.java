@@ -1,6 +1,7 @@
 package dev.spindle.internal.pool;
 
 import dev.spindle.internal.codec.Codec;
+import java.nio.ByteBuffer;
 
 /**
  * The functions a process pool has encoded. A method reference or non-capturing lambda is the
@@ -26,6 +27,20 @@ final class FunctionTable {
         if (entry == null) {
             entry = new Entry(nextId++, Codec.get().encode(function));
             entries.put(function, entry);
+        }
+        return entry;
+    }
+
+    /**
+     * The entry for a function that came encoded (a cluster client's): the same bytes get the
+     * same id, so each worker decodes a function once however many tasks bring it.
+     */
+    synchronized Entry entryForEncoded(byte[] bytes) {
+        ByteBuffer key = ByteBuffer.wrap(bytes); // equal by content
+        Entry entry = entries.get(key);
+        if (entry == null) {
+            entry = new Entry(nextId++, bytes);
+            entries.put(key, entry);
         }
         return entry;
     }

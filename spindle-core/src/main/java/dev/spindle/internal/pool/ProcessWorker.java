@@ -263,22 +263,13 @@ final class ProcessWorker {
         adaptWindow(results.size());
     }
 
-    /** Decodes a result the worker sent and finishes its task with it. */
+    /** Finishes a task with the result the worker sent: decoded, or as it came for a relayed task. */
     private void deliver(Task task, PoolMessages.ResultMessage result) {
-        switch (result.status()) {
-            case PoolMessages.OK -> {
-                Object value;
-                try {
-                    value = Codec.get().decode(result.body(), workers.config().readLimits());
-                } catch (SerializationException e) {
-                    engine.finish(task, null, e);
-                    return;
-                }
-                engine.finish(task, value, null);
-            }
-            case PoolMessages.RAISED -> engine.finish(task, null, ExceptionTransport.decode(result.body(), child.name(), child.pid()));
-            default -> engine.finish(task, null,
-                    new SerializationException(new String(result.body(), StandardCharsets.UTF_8), null));
+        EncodedOutcome outcome = new EncodedOutcome(result.status(), result.body(), child.name(), child.pid());
+        if (task.relaysOutcome) {
+            engine.finish(task, outcome, null);
+        } else {
+            outcome.finish(engine, task, workers.config().readLimits());
         }
     }
 

@@ -2,12 +2,8 @@ package dev.spindle.internal.pool;
 
 import dev.spindle.BrokenPoolException;
 import dev.spindle.SharedMemoryFullException;
-import dev.spindle.SerializationException;
 import dev.spindle.internal.codec.Codec;
-import dev.spindle.internal.codec.SizeLimit;
-import dev.spindle.internal.launch.ChildClassPath;
 import dev.spindle.internal.track.AtExit;
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -52,23 +48,10 @@ final class ProcessWorkers implements Workers {
 
     @Override
     public void prepare(Task task) {
-        if (!(task.function instanceof Serializable)) {
-            throw new SerializationException("a task for a worker process must be serializable, and this "
-                    + task.function.getClass().getName() + " is not: write the lambda or method reference at the call"
-                    + " (submit(() -> work()) makes it a Spindle serializable interface), cast it"
-                    + " ((CheckedCallable<T>) () -> work(), (SerializableRunnable) () -> work()),"
-                    + " or make its class implement Serializable", null);
-        }
-        ChildClassPath.requireReachable(task.function.getClass());
-        task.encodedFunction = functions.entryFor(task.function);
-        // The list codec's fast path takes exactly ArrayList, which is what pools build.
-        task.encodedArguments = Codec.get().encode(task.arguments instanceof ArrayList<?> ? task.arguments : new ArrayList<>(task.arguments));
-        int limit = config.readLimits().maxBytes(); // what the worker decodes under: refuse here, not there
-        int length = Math.max(task.encodedArguments.length, task.encodedFunction.bytes().length);
-        if (length > limit) {
-            throw new IllegalArgumentException(SizeLimit.exceeded(
-                    task.encodedArguments.length >= length ? "a task's arguments" : "a task's function", length, limit,
-                    SizeLimit.FOR_A_POOL));
+        if (task.relaysOutcome) { // a cluster host's task: the client encoded it
+            task.encodedFunction = functions.entryForEncoded((byte[]) task.function);
+        } else {
+            TaskEncoding.encode(task, functions, config.readLimits());
         }
     }
 

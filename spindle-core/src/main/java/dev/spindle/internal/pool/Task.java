@@ -22,6 +22,7 @@ public final class Task {
     }
 
     final long seq;
+    /** The function; for a relayed task, its encoded bytes. */
     final Object function;
     final Shape shape;
     /** The arguments (SINGLE) or items (chunks); encoded for processes at submit. */
@@ -34,8 +35,13 @@ public final class Task {
      * result thread that user callbacks need.
      */
     final boolean completeInPlace;
+    /**
+     * True for a task a cluster's worker host runs for a client: it came encoded, and its future
+     * completes with the worker's {@link EncodedOutcome}, undecoded, whatever the task did.
+     */
+    final boolean relaysOutcome;
     int retriesLeft;
-    /** Filled by a process backend at submit: the function's id and the encoded arguments. */
+    /** Filled by a process or remote backend at submit: the function's id and the encoded arguments. */
     FunctionTable.Entry encodedFunction;
     byte[] encodedArguments;
     /** Why this task was stopped on purpose (timeout, cancel), if it was. */
@@ -43,7 +49,7 @@ public final class Task {
     private final AtomicBoolean settled = new AtomicBoolean();
 
     Task(long seq, Object function, Shape shape, List<Object> arguments, long timeoutNanos, int retries,
-         boolean completeInPlace, TaskEngine engine) {
+         boolean completeInPlace, boolean relaysOutcome, TaskEngine engine) {
         this.seq = seq;
         this.function = function;
         this.shape = shape;
@@ -51,6 +57,7 @@ public final class Task {
         this.timeoutNanos = timeoutNanos;
         this.retriesLeft = retries;
         this.completeInPlace = completeInPlace;
+        this.relaysOutcome = relaysOutcome;
         this.future = new TaskFuture<>(this, engine);
     }
 

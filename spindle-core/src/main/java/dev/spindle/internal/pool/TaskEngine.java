@@ -62,6 +62,14 @@ public final class TaskEngine {
         return new TaskEngine(name, new ThreadWorkers(config, virtual, callbacksInWorker), config);
     }
 
+    /**
+     * An engine whose tasks run elsewhere: {@code channel} carries them to a cluster's worker
+     * hosts and their outcomes back. Callbacks run in this JVM's result thread.
+     */
+    public static TaskEngine remote(String name, PoolConfig config, TaskChannel channel) {
+        return new TaskEngine(name, new RemoteWorkers(config, channel), config);
+    }
+
     TaskEngine(String name, Workers workers, PoolConfig config) {
         this.name = name;
         this.defaultTimeout = config.taskTimeout();
@@ -93,11 +101,38 @@ public final class TaskEngine {
      */
     Task submit(Object function, Task.Shape shape, List<Object> arguments, Duration timeout, int retries,
                 boolean completeInPlace) {
+        Task task = newTask(function, shape, arguments, timeout, retries, completeInPlace, false);
+        workers.prepare(task);
+        return enqueue(task);
+    }
+
+    /**
+     * Queues a task that came encoded — a cluster client's, run by a worker host — whose future
+     * completes with the worker's {@link EncodedOutcome}, undecoded (or fails where the run
+     * failed: a dead worker, a timeout). The host needs none of the task's classes.
+     *
+     * @throws IllegalStateException if the pool does not accept tasks, or its workers are not processes
+     */
+    public Task submitEncoded(byte[] function, byte[] arguments, Task.Shape shape, Duration timeout, int retries) {
+        if (!(workers instanceof ProcessWorkers)) {
+            throw new IllegalStateException("only worker processes run tasks that came encoded");
+        }
+        Task task = newTask(function, shape, List.of(), timeout, retries, true, true);
+        task.encodedArguments = arguments;
+        workers.prepare(task);
+        return enqueue(task);
+    }
+
+    private Task newTask(Object function, Task.Shape shape, List<Object> arguments, Duration timeout, int retries,
+                         boolean completeInPlace, boolean relaysOutcome) {
         Duration effectiveTimeout = timeout != null ? timeout : defaultTimeout;
         long timeoutNanos = effectiveTimeout == null ? 0 : effectiveTimeout.toNanos();
-        Task task = new Task(seqs.incrementAndGet(), function, shape, arguments, timeoutNanos,
-                retries >= 0 ? retries : defaultRetries, completeInPlace, this);
-        workers.prepare(task);
+        return new Task(seqs.incrementAndGet(), function, shape, arguments, timeoutNanos,
+                retries >= 0 ? retries : defaultRetries, completeInPlace, relaysOutcome, this);
+    }
+
+    private Task enqueue(Task task) {
+        long timeoutNanos = task.timeoutNanos;
         lock.lock();
         try {
             requireRunningLocked();

@@ -1,0 +1,129 @@
+package dev.spindle.internal.backend;
+
+import dev.spindle.internal.cluster.ClusterClient;
+import dev.spindle.internal.cluster.ClusterSettings;
+import dev.spindle.internal.pool.PoolConfig;
+import dev.spindle.internal.pool.TaskEngine;
+import dev.spindle.managers.Manager;
+import dev.spindle.multiprocessing.Array;
+import dev.spindle.multiprocessing.SharedMemory;
+import dev.spindle.multiprocessing.TypeCode;
+import dev.spindle.multiprocessing.Value;
+import dev.spindle.queue.JoinableQueue;
+import dev.spindle.queue.Queue;
+import dev.spindle.queue.SimpleQueue;
+import dev.spindle.sync.Barrier;
+import dev.spindle.sync.Event;
+import dev.spindle.sync.Lock;
+import dev.spindle.sync.RLock;
+import dev.spindle.sync.Semaphore;
+import java.time.Duration;
+import java.util.Comparator;
+
+/**
+ * Tasks run by a cluster's worker hosts, through Redis. Pools and executors are here; the
+ * cluster's queues, locks, events, semaphores, values and managed dict are not built yet, and
+ * say so.
+ */
+final class ClusterBackend implements Backend {
+    private final ClusterClient client;
+
+    ClusterBackend(ClusterSettings settings) {
+        this.client = new ClusterClient(settings);
+    }
+
+    @Override
+    public TaskEngine engine(String poolName, PoolConfig config, boolean callbacksInWorker) {
+        if (config.initializer() != null || config.maxTasksPerChild() > 0 || !config.jvmOptions().isEmpty()) {
+            throw new IllegalStateException("a cluster pool's workers are its worker hosts' child JVMs, shared by every"
+                    + " client: an initializer, maxTasksPerChild and jvmOptions are set where a worker starts"
+                    + " (bin/spindle worker), not by a client");
+        }
+        return client.engine(poolName, config);
+    }
+
+    @Override
+    public boolean warmUp(Duration timeout) {
+        return true; // the worker hosts start their own JVMs
+    }
+
+    private static UnsupportedOperationException notYet(String what) {
+        return new UnsupportedOperationException(what + " on a cluster context is not built yet: this release runs"
+                + " pools and executors on the cluster; use a process context's " + what + " meanwhile");
+    }
+
+    @Override
+    public Event event() {
+        throw notYet("an Event");
+    }
+
+    @Override
+    public Lock lock() {
+        throw notYet("a Lock");
+    }
+
+    @Override
+    public RLock rlock() {
+        throw notYet("an RLock");
+    }
+
+    @Override
+    public Semaphore semaphore(int permits, boolean bounded) {
+        throw notYet("a Semaphore");
+    }
+
+    @Override
+    public boolean makes(Lock lock) {
+        return false;
+    }
+
+    @Override
+    public Barrier barrier(int parties, Runnable action, Duration timeout) {
+        throw notYet("a Barrier");
+    }
+
+    @Override
+    public <T> Queue<T> queue(int maxsize, int maxItemBytes) {
+        throw notYet("a Queue");
+    }
+
+    @Override
+    public <T> JoinableQueue<T> joinableQueue(int maxsize) {
+        throw notYet("a JoinableQueue");
+    }
+
+    @Override
+    public <T> JoinableQueue<T> lifoQueue(int maxsize) {
+        throw new UnsupportedOperationException("a LifoQueue is for the threads of one JVM (Python's queue module)");
+    }
+
+    @Override
+    public <T> JoinableQueue<T> priorityQueue(int maxsize, Comparator<? super T> order) {
+        throw new UnsupportedOperationException("a PriorityQueue is for the threads of one JVM (Python's queue module)");
+    }
+
+    @Override
+    public <T> SimpleQueue<T> simpleQueue() {
+        throw notYet("a SimpleQueue");
+    }
+
+    @Override
+    public <T> Value<T> value(TypeCode<T> code, T initial, Lock lock) {
+        throw notYet("a Value");
+    }
+
+    @Override
+    public <T> Array<T> array(TypeCode<T> code, int length, Lock lock) {
+        throw notYet("an Array");
+    }
+
+    @Override
+    public SharedMemory sharedMemory(long size) {
+        throw new UnsupportedOperationException("shared memory is one machine's; a cluster spans several");
+    }
+
+    @Override
+    public Manager manager() {
+        throw notYet("a Manager");
+    }
+}
