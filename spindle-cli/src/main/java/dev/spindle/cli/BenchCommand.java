@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
  * runs with their spread, the same workloads as the CPython script's, Spindle's and CPython's
  * runs alternating.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, version = SpindleCommand.VERSION, description = "End-to-end benchmarks (suites: process, pipe, pool, mutex, sync, queue, value, threading, coroutines, manager, net).")
+@Command(name = "bench", mixinStandardHelpOptions = true, version = SpindleCommand.VERSION, description = "End-to-end benchmarks (suites: process, pipe, pool, mutex, sync, queue, value, threading, coroutines, manager, net, cluster; cluster runs only when named, and with --python also BullMQ and Celery).")
 final class BenchCommand implements Callable<Integer> {
     private static final int ROUND_TRIPS = 20_000;
 
@@ -70,8 +70,9 @@ final class BenchCommand implements Callable<Integer> {
                 }
                 case "manager" -> ManagerBench.run(runs, this::report);
                 case "net" -> NetBench.run(runs, this::report);
+                case "cluster" -> ClusterBench.run(runs, python);
                 default -> {
-                    System.err.println("spindle bench: unknown suite " + suite + " (process, pipe, pool, mutex, sync, queue, value, threading, coroutines, manager, net)");
+                    System.err.println("spindle bench: unknown suite " + suite + " (process, pipe, pool, mutex, sync, queue, value, threading, coroutines, manager, net, cluster)");
                     return 2;
                 }
             }
