@@ -7,6 +7,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,11 +41,15 @@ final class ClusterBench {
         return null;
     }
 
-    /** About 20 ms of arithmetic: work that processes can share. */
+    /** Busy for 20 ms of its thread's CPU time: the same work each time, which processes can share. */
     static long spin(int seed) {
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        long end = cpu.getCurrentThreadCpuTime() + TimeUnit.MILLISECONDS.toNanos(20);
         long x = seed;
-        for (int i = 0; i < 20_000_000; i++) {
-            x = x * 6364136223846793005L + 1442695040888963407L;
+        while (cpu.getCurrentThreadCpuTime() < end) {
+            for (int i = 0; i < 10_000; i++) {
+                x = x * 6364136223846793005L + 1442695040888963407L;
+            }
         }
         return x;
     }
@@ -131,7 +137,7 @@ final class ClusterBench {
                     rates.add(SCALING_TASKS / ((System.nanoTime() - t0) / 1e9));
                 }
                 print("cluster.scaling." + processes + "_processes_tasks_per_s", "tasks/s", rates,
-                        SCALING_TASKS + " tasks of ~20 ms arithmetic, 1 host");
+                        SCALING_TASKS + " tasks of 20 ms CPU each, 1 host");
             } finally {
                 killGroup(host);
             }
