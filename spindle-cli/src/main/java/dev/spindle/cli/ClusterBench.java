@@ -1,6 +1,7 @@
 package dev.spindle.cli;
 
 import dev.spindle.cluster.Cluster;
+import dev.spindle.cluster.LocalRedis;
 import dev.spindle.multiprocessing.AsyncResult;
 import dev.spindle.multiprocessing.Pool;
 import java.io.BufferedReader;
@@ -9,7 +10,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +21,8 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The cluster's figures, on one Redis (Debian's redis-server, on a port of its own) on this
- * machine: {@code cluster.noop_tasks_per_s} — {@value #TASKS} no-op tasks from one client, 2 worker
+ * The cluster's figures, on one Redis on this machine ({@link LocalRedis}: Debian's redis-server
+ * when it is installed): {@code cluster.noop_tasks_per_s} — {@value #TASKS} no-op tasks from one client, 2 worker
  * hosts of 2 processes — with BullMQ's (Node, 2 workers of concurrency 50) and Celery's (2 workers
  * of 2 prefork processes) on the same Redis in the same run; {@code cluster.submit_result_latency_ms}
  * (median and p99 of one task's round trip); {@code cluster.scaling.N_processes_tasks_per_s}, the
@@ -55,27 +55,15 @@ final class ClusterBench {
     }
 
     static void run(int runs, boolean peers) throws Exception {
-        Path redisServer = onPath("redis-server");
-        if (redisServer == null) {
-            System.err.println("spindle bench cluster: no redis-server on the PATH (apt-get install redis-server)");
-            return;
-        }
-        int port = freePort();
-        Process redis = new ProcessBuilder(redisServer.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no", "--dir", Files.createTempDirectory("spindle-bench-redis").toString())
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectErrorStream(true).start();
-        try {
-            String uri = "redis://127.0.0.1:" + port;
-            Cluster cluster = Cluster.at(uri).name("bench");
+        try (LocalRedis redis = LocalRedis.start(false)) {
+            int port = redis.port();
+            Cluster cluster = Cluster.at(redis.uri()).name("bench");
             noopAndLatency(cluster, Math.max(3, runs / 5));
             scaling(cluster.name("scaling"), Math.max(3, runs / 5));
             if (peers) {
                 peer("bullmq", port);
                 peer("celery", port);
             }
-        } finally {
-            redis.destroy();
-            redis.waitFor(10, TimeUnit.SECONDS);
         }
     }
 
@@ -215,21 +203,5 @@ final class ClusterBench {
         System.out.println(String.format(Locale.ROOT,
                 "{\"name\":\"%s\",\"value\":%.3f,\"unit\":\"%s\",\"runs\":%d,\"min\":%.3f,\"max\":%.3f,\"what\":\"%s\"}",
                 name, Figure.median(sorted), unit, sorted.length, sorted[0], sorted[sorted.length - 1], what));
-    }
-
-    private static Path onPath(String program) {
-        for (String entry : System.getenv().getOrDefault("PATH", "").split(":")) {
-            Path candidate = Path.of(entry.isEmpty() ? "." : entry, program);
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -17,7 +17,7 @@ final class DemoCommand implements Callable<Integer> {
             "mp-terminate-is-alive", "mp-pipe-adder", "mp-pipe-eof", "mp-pingpong-queue", "mp-value", "pool-callback-pipeline", "ppe-shutdown-wait",
             "ppe-manager-lock-tickets", "thread-account-race", "thread-account-lock", "thread-deadlock",
             "thread-rlock-no-deadlock",
-            "gevent-monkey-patch", "asyncio-gather-prime-square");
+            "gevent-monkey-patch", "asyncio-gather-prime-square", "celery-add-delay");
 
     @Parameters(index = "0", arity = "0..1", description = "program id (see --list)")
     String id;
@@ -57,7 +57,7 @@ final class DemoCommand implements Callable<Integer> {
 
     private int tour() throws Exception {
         System.setProperty("spindle.speed", speed != null ? speed.toString() : "0.2");
-        System.out.println("Spindle: Python's multiprocessing on real child JVMs, its threading and its coroutines. The seed programs, at speed "
+        System.out.println("Spindle: Python's multiprocessing on real child JVMs, its threading, its coroutines and a cluster. The seed programs, at speed "
                 + System.getProperty("spindle.speed") + ".");
         for (String programId : TOUR) {
             Example example = Examples.byId(programId).orElseThrow();

@@ -6,6 +6,10 @@ import dev.spindle.examples.asyncio.AsyncioGatherPrimeSquare;
 import dev.spindle.examples.asyncio.AsyncioHelloAwait;
 import dev.spindle.examples.asyncio.AsyncioLegacyCoroutine;
 import dev.spindle.examples.asyncio.AsyncioWgetHeaders;
+import dev.spindle.examples.cluster.CeleryAddDelay;
+import dev.spindle.examples.cluster.CeleryCanvas;
+import dev.spindle.examples.cluster.JoblibParallel;
+import dev.spindle.examples.cluster.PympParallelRange;
 import dev.spindle.examples.coroutines.GenCalcAvg;
 import dev.spindle.examples.coroutines.GenDeliverMan;
 import dev.spindle.examples.coroutines.GenDeliverManState;
@@ -143,7 +147,7 @@ import dev.spindle.examples.values.MpValue;
 import java.util.List;
 import java.util.Optional;
 
-/** Every ported seed program, in the inventory's order. */
+/** Every ported seed program, in the inventory's order; then the seeds' prose on scaling out (Celery, joblib, PyMP). */
 public final class Examples {
     private static final List<Example> ALL = List.of(
             new MpDownloads(), new MpPingPongGlobal(), new MpForkUnflushedBuffer(), new MpForkFlushedBuffer(),
@@ -184,7 +188,8 @@ public final class Examples {
             new GuiTkDownloadBlocking(), new GuiTkDownloadThread(), new GuiPygameCars(), new SmtpQqMail(), new SerialDownloads(),
             new SerialSum(), new MapFilterComprehension(), new DecoRecordTime(), new DecoRecordParam(),
             new DecoRecordClass(), new SingletonDecorator(), new GcCycle(), new FibIterator(), new SingletonNew(),
-            new SingletonModule(), new MgrRemoteQueue(), new ConnectionListenerEcho());
+            new SingletonModule(), new MgrRemoteQueue(), new ConnectionListenerEcho(),
+            new CeleryAddDelay(), new CeleryCanvas(), new JoblibParallel(), new PympParallelRange());
 
     private Examples() {}
 

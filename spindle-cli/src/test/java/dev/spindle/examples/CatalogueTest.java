@@ -49,7 +49,8 @@ class CatalogueTest {
                 "smtp-qq-mail",
                 "serial-downloads", "serial-sum", "map-filter-comprehension", "deco-record-time", "deco-record-param",
                 "deco-record-class", "singleton-decorator", "gc-cycle", "fib-iterator", "singleton-new",
-                "singleton-module", "mgr-remote-queue", "connection-listener-echo");
+                "singleton-module", "mgr-remote-queue", "connection-listener-echo",
+                "celery-add-delay", "celery-canvas", "joblib-parallel", "pymp-parallel-range");
     }
 
     @Test
@@ -72,7 +73,7 @@ class CatalogueTest {
                 "== thread-rlock-no-deadlock", "all 10 threads finished",
                 "== gevent-monkey-patch", "no monkey.patch_all()", "play phone 2", "eat food 2", "主",
                 "== asyncio-gather-prime-square", "Prime => 2", "Square => 1", "Prime => 3", "Square => 4", "Square => 9",
-                "Prime => 5", "== prime check",
+                "Prime => 5", "== celery-add-delay", "result.get() = 8", "== prime check",
                 "serial ", "(60 of 65 prime)", "threads    [", "] 65/65", "(60 of 65 prime)",
                 "processes  [", "] 65/65", "(60 of 65 prime)");
     }

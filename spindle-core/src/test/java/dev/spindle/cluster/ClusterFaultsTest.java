@@ -8,7 +8,6 @@ import dev.spindle.multiprocessing.AsyncResult;
 import dev.spindle.multiprocessing.Pool;
 import dev.spindle.testing.ClusterFixture;
 import dev.spindle.testing.Deadlines;
-import dev.spindle.testing.RedisServer;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.io.IOException;
@@ -121,7 +120,7 @@ class ClusterFaultsTest {
 
     @Test
     void aRedisRestartLosesNoAcceptedTaskAndClientsAndHostsReconnect() throws Exception {
-        try (RedisServer redis = RedisServer.start(true)) {
+        try (LocalRedis redis = LocalRedis.start(true)) {
             Cluster cluster = Cluster.at(redis.uri()).lease(LEASE);
             try (ClusterFixture.Host host = ClusterFixture.Host.start(cluster, 1); Pool pool = cluster.context().pool(1)) {
                 List<AsyncResult<Long>> results = new ArrayList<>();

@@ -2,6 +2,7 @@ package dev.spindle.testing;
 
 import dev.spindle.Context;
 import dev.spindle.cluster.Cluster;
+import dev.spindle.cluster.LocalRedis;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,23 +22,23 @@ import java.util.stream.Collectors;
  */
 public final class ClusterFixture {
     private static final AtomicInteger NAMES = new AtomicInteger();
-    private static RedisServer sharedRedis;
+    private static LocalRedis sharedRedis;
     private static Context shared;
 
     private ClusterFixture() {}
 
     /** The shared Redis, started at first use. */
-    public static synchronized RedisServer redis() {
+    public static synchronized LocalRedis redis() {
         if (sharedRedis == null) {
             try {
-                sharedRedis = RedisServer.start(false);
+                sharedRedis = LocalRedis.start(false);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            RedisServer server = sharedRedis;
+            LocalRedis server = sharedRedis;
             Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         }
         return sharedRedis;

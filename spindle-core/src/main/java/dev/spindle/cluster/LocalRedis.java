@@ -1,8 +1,7 @@
-package dev.spindle.testing;
+package dev.spindle.cluster;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
@@ -15,12 +14,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real redis-server on 127.0.0.1 for the cluster's tests: the one on the PATH, or else the
- * statically linked Redis 7.0 that org.signal's embedded-redis jar ships (a test dependency), so
- * the suite needs nothing installed. Each runs in a directory of its own, with append-only
- * persistence when asked (to survive a restart).
+ * A redis-server on 127.0.0.1, for trying a cluster on one machine, for examples and for tests:
+ * the {@code redis-server} on the PATH, or else the statically linked Redis 7.0 (Linux x86-64)
+ * that {@code org.signal:embedded-redis} ships, when that jar is on the class path. Each runs on a
+ * free port in a directory of its own, persistent (append-only, fsync always) when asked, so that
+ * it keeps what it was told across a {@link #kill()} and {@link #restart()}. Not for production:
+ * run your own Redis there.
  */
-public final class RedisServer implements AutoCloseable {
+public final class LocalRedis implements AutoCloseable {
     private static final String SHIPPED = "redis-server-7.0.15-linux-amd64";
     private static Path binary;
 
@@ -29,23 +30,29 @@ public final class RedisServer implements AutoCloseable {
     private final boolean persistent;
     private Process process;
 
-    private RedisServer(Path dir, int port, boolean persistent) {
+    private LocalRedis(Path dir, int port, boolean persistent) {
         this.dir = dir;
         this.port = port;
         this.persistent = persistent;
     }
 
-    /** Starts a server on a free port, persistent (append-only, fsync always) if asked. */
-    public static RedisServer start(boolean persistent) throws IOException, InterruptedException {
-        RedisServer server = new RedisServer(Files.createTempDirectory("spindle-redis"), freePort(), persistent);
+    /**
+     * Starts a server on a free port, persistent if asked, and waits until it answers.
+     *
+     * @throws IOException if there is no redis-server to run, or it cannot start
+     */
+    public static LocalRedis start(boolean persistent) throws IOException, InterruptedException {
+        LocalRedis server = new LocalRedis(Files.createTempDirectory("spindle-redis"), freePort(), persistent);
         server.launch();
         return server;
     }
 
+    /** Its URI: {@code redis://127.0.0.1:PORT}. */
     public URI uri() {
         return URI.create("redis://127.0.0.1:" + port);
     }
 
+    /** Its port. */
     public int port() {
         return port;
     }
@@ -71,13 +78,20 @@ public final class RedisServer implements AutoCloseable {
         command.addAll(persistent ? List.of("--appendonly", "yes", "--appendfsync", "always") : List.of("--appendonly", "no"));
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("redis.log").toFile()).start();
-        Deadlines.await("redis-server answers PING on port " + port, Deadlines.CHILD, this::answers);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!answers()) {
+            if (!process.isAlive()) {
+                throw new IOException("redis-server exited: " + log());
+            }
+            if (System.nanoTime() > deadline) {
+                close();
+                throw new IOException("redis-server did not answer on port " + port + " within 30 s: " + log());
+            }
+            Thread.sleep(20); // it is starting: a moment, then ask again
+        }
     }
 
     private boolean answers() {
-        if (!process.isAlive()) {
-            throw new AssertionError("redis-server exited: " + log());
-        }
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.getOutputStream().write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
             byte[] reply = new byte[7];
@@ -127,12 +141,14 @@ public final class RedisServer implements AutoCloseable {
                 return binary = candidate;
             }
         }
-        try (InputStream shipped = RedisServer.class.getClassLoader().getResourceAsStream(SHIPPED)) {
+        try (InputStream shipped = Thread.currentThread().getContextClassLoader() != null
+                ? Thread.currentThread().getContextClassLoader().getResourceAsStream(SHIPPED)
+                : ClassLoader.getSystemResourceAsStream(SHIPPED)) {
             if (shipped == null) {
-                throw new UncheckedIOException(new IOException("no redis-server on the PATH and no " + SHIPPED
-                        + " on the test class path (org.signal:embedded-redis)"));
+                throw new IOException("no redis-server on the PATH (apt-get install redis-server), and no " + SHIPPED
+                        + " on the class path (org.signal:embedded-redis)");
             }
-            Path copy = Files.createTempFile("spindle-redis-server", "");
+            Path copy = Files.createTempFile("spindle-redis-server", ""); // a jar entry cannot be run
             Files.copy(shipped, copy, StandardCopyOption.REPLACE_EXISTING);
             copy.toFile().setExecutable(true);
             copy.toFile().deleteOnExit();
