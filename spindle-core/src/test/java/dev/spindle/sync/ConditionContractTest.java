@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.spindle.Context;
+import dev.spindle.testing.ClusterFixture;
 import dev.spindle.testing.Deadlines;
 import dev.spindle.testing.NoLeaks;
 import java.time.Duration;
@@ -42,7 +43,9 @@ class ConditionContractTest {
                 Arguments.of(new Kind("threads RLock", () -> Context.threads().rlock())),
                 Arguments.of(new Kind("virtual threads Lock", () -> Context.virtualThreads().lock())),
                 Arguments.of(new Kind("processes Lock", () -> Context.processes().lock())),
-                Arguments.of(new Kind("processes RLock", () -> Context.processes().rlock())));
+                Arguments.of(new Kind("processes RLock", () -> Context.processes().rlock())),
+                Arguments.of(new Kind("cluster Lock", () -> ClusterFixture.context().lock())),
+                Arguments.of(new Kind("cluster RLock", () -> ClusterFixture.context().rlock())));
     }
 
     @AfterAll

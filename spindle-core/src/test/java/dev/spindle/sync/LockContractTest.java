@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.spindle.Context;
+import dev.spindle.testing.ClusterFixture;
 import dev.spindle.testing.Deadlines;
 import dev.spindle.testing.NoLeaks;
 import java.time.Duration;
@@ -41,7 +42,9 @@ class LockContractTest {
                 Arguments.of(new Kind("virtual threads Lock", () -> Context.virtualThreads().lock(), false, false)),
                 Arguments.of(new Kind("processes Lock", () -> Context.processes().lock(), false, true)),
                 Arguments.of(new Kind("threads RLock", () -> Context.threads().rlock(), true, false)),
-                Arguments.of(new Kind("processes RLock", () -> Context.processes().rlock(), true, true)));
+                Arguments.of(new Kind("processes RLock", () -> Context.processes().rlock(), true, true)),
+                Arguments.of(new Kind("cluster Lock", () -> ClusterFixture.context().lock(), false, true)),
+                Arguments.of(new Kind("cluster RLock", () -> ClusterFixture.context().rlock(), true, true)));
     }
 
     @AfterAll
@@ -227,7 +230,7 @@ class LockContractTest {
         Lock lock = kind.make().get();
         int[] counter = {0};
         int threads = 8;
-        int rounds = 5_000;
+        int rounds = kind.name().startsWith("cluster") ? 250 : 5_000; // a cluster lock takes a round trip to Redis per step
         List<CompletableFuture<Throwable>> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             Thread.Builder builder = t % 2 == 0 ? Thread.ofPlatform() : Thread.ofVirtual();

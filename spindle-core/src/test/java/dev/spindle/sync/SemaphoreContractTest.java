@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.spindle.Context;
 import dev.spindle.testing.Deadlines;
+import dev.spindle.testing.ClusterFixture;
 import dev.spindle.testing.NoLeaks;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SemaphoreContractTest {
     static Stream<Arguments> contexts() {
         return Stream.of(Arguments.of(Context.threads()), Arguments.of(Context.virtualThreads()),
-                Arguments.of(Context.processes()));
+                Arguments.of(Context.processes()), Arguments.of(ClusterFixture.context()));
     }
 
     @AfterAll

@@ -1,6 +1,7 @@
 package dev.spindle.internal.backend;
 
 import dev.spindle.internal.cluster.ClusterClient;
+import dev.spindle.internal.cluster.ClusterPrimitives;
 import dev.spindle.internal.cluster.ClusterSettings;
 import dev.spindle.internal.pool.PoolConfig;
 import dev.spindle.internal.pool.TaskEngine;
@@ -21,15 +22,17 @@ import java.time.Duration;
 import java.util.Comparator;
 
 /**
- * Tasks run by a cluster's worker hosts, through Redis. Pools and executors are here; the
- * cluster's queues, locks, events, semaphores, values and managed dict are not built yet, and
- * say so.
+ * Tasks run by a cluster's worker hosts, through Redis, and primitives kept there: events, locks,
+ * rlocks and their conditions, semaphores, values (fenced by their lock). The cluster's queues,
+ * barriers, arrays and managed dict are not built yet, and say so.
  */
 final class ClusterBackend implements Backend {
     private final ClusterClient client;
+    private final ClusterPrimitives primitives;
 
     ClusterBackend(ClusterSettings settings) {
         this.client = new ClusterClient(settings);
+        this.primitives = new ClusterPrimitives(settings);
     }
 
     @Override
@@ -54,27 +57,27 @@ final class ClusterBackend implements Backend {
 
     @Override
     public Event event() {
-        throw notYet("an Event");
+        return primitives.event();
     }
 
     @Override
     public Lock lock() {
-        throw notYet("a Lock");
+        return primitives.lock();
     }
 
     @Override
     public RLock rlock() {
-        throw notYet("an RLock");
+        return primitives.rlock();
     }
 
     @Override
     public Semaphore semaphore(int permits, boolean bounded) {
-        throw notYet("a Semaphore");
+        return primitives.semaphore(permits, bounded);
     }
 
     @Override
     public boolean makes(Lock lock) {
-        return false;
+        return ClusterPrimitives.makes(lock);
     }
 
     @Override
@@ -109,7 +112,7 @@ final class ClusterBackend implements Backend {
 
     @Override
     public <T> Value<T> value(TypeCode<T> code, T initial, Lock lock) {
-        throw notYet("a Value");
+        return primitives.value(code, initial, lock);
     }
 
     @Override

@@ -35,6 +35,16 @@ final class ClusterKeys {
         return bytes(prefix + "hosts:" + hostId);
     }
 
+    /** The channel on which a primitive's change publishes its key, which its waiters hear. */
+    byte[] wake() {
+        return bytes(prefix + "wake");
+    }
+
+    /** The key of the primitive {@code id} of {@code kind} ({@code lock}, {@code event}, ...). */
+    String primitive(String kind, String id) {
+        return prefix + kind + ":" + id;
+    }
+
     /** The channel of cancellations, which every host hears. */
     byte[] control() {
         return bytes(prefix + "control");

@@ -1,5 +1,6 @@
 package dev.spindle.internal.cluster;
 
+import java.io.Serializable;
 import java.time.Duration;
 
 /**
@@ -11,7 +12,8 @@ import java.time.Duration;
  * @param lease          how long a task stays a worker host's without a heartbeat from it
  * @param connectTimeout how long reaching Redis, and each command, may take before it fails
  */
-public record ClusterSettings(String redisUri, String name, String taskQueue, Duration lease, Duration connectTimeout) {
+public record ClusterSettings(String redisUri, String name, String taskQueue, Duration lease, Duration connectTimeout)
+        implements Serializable {
     /** How often a host renews its leases: several beats fit in one lease, so one late beat loses nothing. */
     public Duration heartbeat() {
         return lease.dividedBy(5);

@@ -7,7 +7,9 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.time.Duration;
 
@@ -54,6 +56,20 @@ final class RedisLink implements AutoCloseable {
         return shared;
     }
 
+    /** A shared connection whose keys and values are text: the primitives' commands. */
+    synchronized RedisAsyncCommands<String, String> text() {
+        if (text == null) {
+            try {
+                text = client.connect(StringCodec.UTF8);
+            } catch (RedisConnectionException e) {
+                throw unreachable(e);
+            }
+        }
+        return text.async();
+    }
+
+    private StatefulRedisConnection<String, String> text;
+
     /**
      * A connection of its own, for blocking reads; the caller closes it.
      *
@@ -90,6 +106,11 @@ final class RedisLink implements AutoCloseable {
     @Override
     public void close() {
         shared.close();
+        synchronized (this) {
+            if (text != null) {
+                text.close();
+            }
+        }
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
     }
 }
