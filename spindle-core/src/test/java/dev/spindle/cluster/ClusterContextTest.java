@@ -44,7 +44,7 @@ class ClusterContextTest {
         assertThatThrownBy(context::pipe).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> context.sharedMemory(10)).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> context.barrier(2)).isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("not built yet");
-        assertThatThrownBy(() -> context.value(TypeCode.INT, 1)).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> context.array(TypeCode.INT, 1)).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> context.poolBuilder(2).jvmOptions("-Xmx1g")).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> context.poolBuilder(2).maxTasksPerChild(3).build()).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("bin/spindle worker");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.spindle.Context;
 import dev.spindle.testing.Deadlines;
+import dev.spindle.testing.ClusterFixture;
 import dev.spindle.testing.NoLeaks;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,12 +25,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The {@link java.util.concurrent.BlockingQueue} contract and Python's queue semantics, written
- * once and run over every context: the in-process queues and the shared-memory ones.
+ * once and run over every context: the in-process queues, the shared-memory ones and a cluster's.
  */
 @ExtendWith(NoLeaks.class)
 class QueueContractTest {
     static Stream<Context> contexts() {
-        return Stream.of(Context.processes(), Context.threads(), Context.virtualThreads());
+        return Stream.of(Context.processes(), Context.threads(), Context.virtualThreads(), ClusterFixture.context());
     }
 
     @AfterAll
@@ -332,7 +333,7 @@ class QueueContractTest {
     void walkingTheItemsWorksInProcessAndSaysWhyNotAcrossProcesses(Context ctx) throws Exception {
         Queue<Integer> queue = ctx.queue();
         queue.addAll(List.of(1, 2));
-        if (ctx.kind() == Context.Kind.PROCESSES) {
+        if (ctx.kind() == Context.Kind.PROCESSES || ctx.kind() == Context.Kind.CLUSTER) {
             assertThatThrownBy(queue::iterator).isInstanceOf(UnsupportedOperationException.class)
                     .hasMessageContaining("drainTo");
             assertThatThrownBy(() -> queue.contains(1)).isInstanceOf(UnsupportedOperationException.class);

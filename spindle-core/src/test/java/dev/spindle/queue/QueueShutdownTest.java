@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.spindle.Context;
+import dev.spindle.testing.ClusterFixture;
 import dev.spindle.testing.Deadlines;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,11 +43,13 @@ class QueueShutdownTest {
                 new Kind("virtual threads Queue", maxsize -> Context.virtualThreads().queue(maxsize)));
     }
 
-    /** The kinds above and a process context's, whose waiters sleep in the kernel, not in a thread state a test can see. */
+    /** The kinds above, a process context's and a cluster's, whose waiters do not wait in a thread state a test can see. */
     static Stream<Kind> kindsOfEveryContext() {
         return Stream.concat(kinds(), Stream.of(
                 new Kind("process Queue", maxsize -> Context.processes().queue(maxsize)),
-                new Kind("process JoinableQueue", maxsize -> Context.processes().joinableQueue(maxsize))));
+                new Kind("process JoinableQueue", maxsize -> Context.processes().joinableQueue(maxsize)),
+                new Kind("cluster Queue", maxsize -> ClusterFixture.context().queue(maxsize)),
+                new Kind("cluster JoinableQueue", maxsize -> ClusterFixture.context().joinableQueue(maxsize))));
     }
 
     /** The threads {@link #inThread} started, the last one last. */

@@ -23,8 +23,9 @@ import java.util.Comparator;
 
 /**
  * Tasks run by a cluster's worker hosts, through Redis, and primitives kept there: events, locks,
- * rlocks and their conditions, semaphores, values (fenced by their lock). The cluster's queues,
- * barriers, arrays and managed dict are not built yet, and say so.
+ * rlocks and their conditions, semaphores, values (fenced by their lock), queues and joinable
+ * queues, simple queues. The cluster's barriers, arrays and managed dict are not built yet, and
+ * say so.
  */
 final class ClusterBackend implements Backend {
     private final ClusterClient client;
@@ -87,12 +88,12 @@ final class ClusterBackend implements Backend {
 
     @Override
     public <T> Queue<T> queue(int maxsize, int maxItemBytes) {
-        throw notYet("a Queue");
+        return primitives.queue(maxsize, maxItemBytes);
     }
 
     @Override
     public <T> JoinableQueue<T> joinableQueue(int maxsize) {
-        throw notYet("a JoinableQueue");
+        return primitives.joinableQueue(maxsize);
     }
 
     @Override
@@ -107,7 +108,7 @@ final class ClusterBackend implements Backend {
 
     @Override
     public <T> SimpleQueue<T> simpleQueue() {
-        throw notYet("a SimpleQueue");
+        return primitives.simpleQueue();
     }
 
     @Override

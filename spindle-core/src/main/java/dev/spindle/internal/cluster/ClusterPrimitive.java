@@ -68,7 +68,15 @@ abstract class ClusterPrimitive implements Serializable {
      * @throws io.lettuce.core.RedisException if Redis fails it or does not answer within the timeout
      */
     final <T> T call(Function<RedisAsyncCommands<String, String>, RedisFuture<T>> command) {
-        RedisFuture<T> answer = command.apply(ClusterLinks.of(settings).text());
+        return answer(command.apply(ClusterLinks.of(settings).text()));
+    }
+
+    /** {@link #call} on the connection whose keys and values are bytes. */
+    final <T> T callBinary(Function<RedisAsyncCommands<byte[], byte[]>, RedisFuture<T>> command) {
+        return answer(command.apply(ClusterLinks.of(settings).shared().async()));
+    }
+
+    private <T> T answer(RedisFuture<T> answer) {
         long deadline = System.nanoTime() + settings.connectTimeout().toNanos();
         boolean interrupted = false;
         try {

@@ -44,7 +44,7 @@ import java.util.function.BooleanSupplier;
  * it: puts throw {@link ShutDown}, gets drain the queue, then throw it (at once after an immediate
  * shutdown, whose dropped items count as tasks done), and waiters in every process wake.
  */
-final class ItemRing {
+final class ItemRing implements ItemStore {
     private static final long SLICE_NANOS = 50_000_000;
     private static final int WAKE_ALL = Integer.MAX_VALUE;
     /** The kinds of item in the ring. */
@@ -107,7 +107,8 @@ final class ItemRing {
         this.getLock = new RobustMutex(memory, QueueLayout.GET_LOCK);
     }
 
-    int maxsize() {
+    @Override
+    public int maxsize() {
         return maxsize;
     }
 
@@ -138,12 +139,14 @@ final class ItemRing {
                 + " from now on: make a new queue");
     }
 
-    int maxItemBytes() {
+    @Override
+    public int maxItemBytes() {
         return maxItemBytes;
     }
 
     /** Items held: exact while nothing is put or taken (a put or get whose process died in the middle is settled first). */
-    int size() {
+    @Override
+    public int size() {
         checkNotBroken();
         settleOrphans();
         if (state() == ShutdownState.IMMEDIATE) {
@@ -154,7 +157,8 @@ final class ItemRing {
     }
 
     /** True if some item is there to take: none after an immediate shutdown. */
-    boolean hasItem() {
+    @Override
+    public boolean hasItem() {
         return (!ringEmpty() || !overflowEmpty()) && state() != ShutdownState.IMMEDIATE;
     }
 
@@ -166,7 +170,8 @@ final class ItemRing {
      * @return false if no room came in time
      * @throws IllegalArgumentException if the item is above the queue's limit
      */
-    boolean put(byte[] item, long deadline) throws InterruptedException {
+    @Override
+    public boolean put(byte[] item, long deadline) throws InterruptedException {
         checkNotBroken();
         checkPutsOpen();
         if (item.length > maxItemBytes) {
@@ -318,12 +323,14 @@ final class ItemRing {
      * Takes the oldest item's encoded bytes, waiting until {@code deadline} for one; null if none
      * came in time.
      */
-    byte[] take(long deadline) throws InterruptedException {
+    @Override
+    public byte[] take(long deadline) throws InterruptedException {
         return get(deadline, true);
     }
 
     /** The oldest item's encoded bytes, left in the queue; null if it is empty. */
-    byte[] peek() throws InterruptedException {
+    @Override
+    public byte[] peek() throws InterruptedException {
         return get(Waits.NO_DEADLINE, false);
     }
 
@@ -488,7 +495,8 @@ final class ItemRing {
     // ---- joining ----
 
     /** Marks one task done; false if every item put is done already. */
-    boolean taskDone() {
+    @Override
+    public boolean taskDone() {
         while (true) {
             long done = QueueLayout.doneVolatile(memory);
             long tasks = tasks();
@@ -505,7 +513,8 @@ final class ItemRing {
     }
 
     /** Waits until {@code deadline} for every item put to be done; returns whether all are. */
-    boolean join(long deadline) throws InterruptedException {
+    @Override
+    public boolean join(long deadline) throws InterruptedException {
         return await(Wait.JOIN, this::allDone, deadline, new AdaptiveSpin());
     }
 
@@ -544,7 +553,8 @@ final class ItemRing {
     // ---- shutdown ----
 
     /** Whether the queue was shut down, by any process. */
-    boolean isShutdown() {
+    @Override
+    public boolean isShutdown() {
         return state() != ShutdownState.OPEN;
     }
 
@@ -553,7 +563,8 @@ final class ItemRing {
     }
 
     /** @throws ShutDown if the queue was shut down */
-    void checkPutsOpen() {
+    @Override
+    public void checkPutsOpen() {
         if (isShutdown()) {
             throw new ShutDown("the queue is shut down: it takes no more items");
         }
@@ -564,7 +575,8 @@ final class ItemRing {
      * {@code immediate}, drops the items left. Wakes every waiter of every process. Idempotent; an
      * immediate shutdown after a plain one still drops the items.
      */
-    void shutdown(boolean immediate) throws InterruptedException {
+    @Override
+    public void shutdown(boolean immediate) throws InterruptedException {
         checkNotBroken();
         putLock.lock(); // both locks: no put or get is half done while the word moves (see QueueLayout)
         try {

@@ -30,21 +30,16 @@ public final class SharedJoinableQueue<T> extends SharedQueue<T> implements Join
 
     @Override
     public void taskDone() {
-        checkOpen();
-        if (!ring.taskDone()) {
-            throw new IllegalStateException("taskDone() called more times than there were items put");
-        }
+        markTaskDone();
     }
 
     @Override
     public void join() throws InterruptedException {
-        checkOpen();
-        ring.join(Waits.NO_DEADLINE);
+        joinUntil(Waits.NO_DEADLINE);
     }
 
     @Override
     public boolean join(Duration timeout) throws InterruptedException {
-        checkOpen();
-        return ring.join(Waits.deadlineAfter(Math.max(0, Waits.nanos(timeout))));
+        return joinUntil(Waits.deadlineAfter(Math.max(0, Waits.nanos(timeout))));
     }
 }
