@@ -1,6 +1,7 @@
 package dev.spindle.internal.backend;
 
 import dev.spindle.internal.cluster.ClusterClient;
+import dev.spindle.internal.cluster.ClusterManager;
 import dev.spindle.internal.cluster.ClusterPrimitives;
 import dev.spindle.internal.cluster.ClusterSettings;
 import dev.spindle.internal.pool.PoolConfig;
@@ -24,14 +25,16 @@ import java.util.Comparator;
 /**
  * Tasks run by a cluster's worker hosts, through Redis, and primitives kept there: events, locks,
  * rlocks and their conditions, semaphores, values (fenced by their lock), queues and joinable
- * queues, simple queues. The cluster's barriers, arrays and managed dict are not built yet, and
- * say so.
+ * queues, simple queues, and a manager whose dict lives there. The cluster's barriers and arrays
+ * are not built yet, and say so.
  */
 final class ClusterBackend implements Backend {
+    private final ClusterSettings settings;
     private final ClusterClient client;
     private final ClusterPrimitives primitives;
 
     ClusterBackend(ClusterSettings settings) {
+        this.settings = settings;
         this.client = new ClusterClient(settings);
         this.primitives = new ClusterPrimitives(settings);
     }
@@ -128,6 +131,6 @@ final class ClusterBackend implements Backend {
 
     @Override
     public Manager manager() {
-        throw notYet("a Manager");
+        return new ClusterManager(settings, primitives);
     }
 }
