@@ -111,7 +111,7 @@ public final class Context {
         this.kind = Kind.CLUSTER;
         this.startMethod = null;
         this.backend = Backends.cluster(new ClusterSettings(cluster.redis().toString(), cluster.name(), cluster.queue(),
-                cluster.lease(), cluster.timeout()));
+                cluster.lease(), cluster.timeout(), cluster.shipsClassPath()));
         this.cluster = cluster;
     }
 

@@ -36,13 +36,15 @@ public final class Cluster {
     private final String queue;
     private final Duration lease;
     private final Duration timeout;
+    private final boolean shipClassPath;
 
-    private Cluster(URI redis, String name, String queue, Duration lease, Duration timeout) {
+    private Cluster(URI redis, String name, String queue, Duration lease, Duration timeout, boolean shipClassPath) {
         this.redis = redis;
         this.name = name;
         this.queue = queue;
         this.lease = lease;
         this.timeout = timeout;
+        this.shipClassPath = shipClassPath;
     }
 
     /**
@@ -59,7 +61,7 @@ public final class Cluster {
         if (redis.getHost() == null) {
             throw new IllegalArgumentException("a cluster's Redis URI names no host: " + redis);
         }
-        return new Cluster(redis, DEFAULT_NAME, DEFAULT_QUEUE, DEFAULT_LEASE, DEFAULT_TIMEOUT);
+        return new Cluster(redis, DEFAULT_NAME, DEFAULT_QUEUE, DEFAULT_LEASE, DEFAULT_TIMEOUT, false);
     }
 
     /** {@link #at(URI)} of {@code redis}. */
@@ -73,7 +75,7 @@ public final class Cluster {
      * @throws IllegalArgumentException if it is blank or holds a space or a colon
      */
     public Cluster name(String name) {
-        return new Cluster(redis, checkedName(name, "name"), queue, lease, timeout);
+        return new Cluster(redis, checkedName(name, "name"), queue, lease, timeout, shipClassPath);
     }
 
     /**
@@ -83,7 +85,7 @@ public final class Cluster {
      * @throws IllegalArgumentException if it is blank or holds a space or a colon
      */
     public Cluster queue(String queue) {
-        return new Cluster(redis, name, checkedName(queue, "queue"), lease, timeout);
+        return new Cluster(redis, name, checkedName(queue, "queue"), lease, timeout, shipClassPath);
     }
 
     /**
@@ -97,7 +99,7 @@ public final class Cluster {
         if (lease.toMillis() < 500) {
             throw new IllegalArgumentException("a lease must be at least 500 ms: " + lease);
         }
-        return new Cluster(redis, name, queue, lease, timeout);
+        return new Cluster(redis, name, queue, lease, timeout, shipClassPath);
     }
 
     /**
@@ -109,7 +111,24 @@ public final class Cluster {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("a timeout must be positive: " + timeout);
         }
-        return new Cluster(redis, name, queue, lease, timeout);
+        return new Cluster(redis, name, queue, lease, timeout, shipClassPath);
+    }
+
+    /**
+     * This cluster with its clients shipping their class path, or not (the default): each entry
+     * (a jar, or a class folder packed as one) is stored once in Redis under its content hash, at
+     * the first pool of each client JVM, and workers run that client's tasks in child JVMs of
+     * their own with those entries after the worker's class path — so a lambda written in an IDE
+     * runs on the cluster with no deploy. Workers keep what they fetched, by hash. The worker runs
+     * what the client shipped: a cluster's Redis is for those the workers trust.
+     */
+    public Cluster shipClassPath(boolean ship) {
+        return new Cluster(redis, name, queue, lease, timeout, ship);
+    }
+
+    /** Whether clients ship their class path to the workers. */
+    public boolean shipsClassPath() {
+        return shipClassPath;
     }
 
     /** The Redis URI. */
@@ -153,17 +172,18 @@ public final class Cluster {
     @Override
     public boolean equals(Object other) {
         return other instanceof Cluster c && redis.equals(c.redis) && name.equals(c.name) && queue.equals(c.queue)
-                && lease.equals(c.lease) && timeout.equals(c.timeout);
+                && lease.equals(c.lease) && timeout.equals(c.timeout) && shipClassPath == c.shipClassPath;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(redis, name, queue, lease, timeout);
+        return Objects.hash(redis, name, queue, lease, timeout, shipClassPath);
     }
 
     @Override
     public String toString() {
         String shown = redis.getUserInfo() == null ? redis.toString() : redis.toString().replace(redis.getRawUserInfo() + "@", "***@");
-        return "Cluster[" + shown + ", name=" + name + ", queue=" + queue + ", lease=" + lease.toMillis() + " ms]";
+        return "Cluster[" + shown + ", name=" + name + ", queue=" + queue + ", lease=" + lease.toMillis() + " ms"
+                + (shipClassPath ? ", ships its class path" : "") + "]";
     }
 }

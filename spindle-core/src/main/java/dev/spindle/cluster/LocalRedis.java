@@ -52,6 +52,11 @@ public final class LocalRedis implements AutoCloseable {
         return URI.create("redis://127.0.0.1:" + port);
     }
 
+    /** The server's process id (it changes at {@link #restart()}). */
+    public long pid() {
+        return process.pid();
+    }
+
     /** Its port. */
     public int port() {
         return port;

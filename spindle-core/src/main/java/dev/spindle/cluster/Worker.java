@@ -100,7 +100,7 @@ public final class Worker implements AutoCloseable {
          */
         public Worker start() {
             ClusterSettings settings = new ClusterSettings(cluster.redis().toString(), cluster.name(), cluster.queue(),
-                    cluster.lease(), cluster.timeout());
+                    cluster.lease(), cluster.timeout(), false);
             return new Worker(WorkerHost.start(settings, new WorkerHost.Options(processes, queues, jvmOptions)));
         }
     }

@@ -181,6 +181,23 @@ class ClusterFaultsTest {
         }
     }
 
+    /** Where the class of this task was loaded from, in the worker process that runs it. */
+    static String whereThisClassCameFrom() {
+        return ClusterFaultsTest.class.getProtectionDomain().getCodeSource().getLocation().toString();
+    }
+
+    @Test
+    void aClientThatShipsItsClassPathHasItsTasksRunByAWorkerThatLacksItsClasses() throws Exception {
+        Cluster cluster = freshCluster().shipClassPath(true);
+        try (ClusterFixture.Host host = ClusterFixture.Host.startWithoutTestClasses(cluster, 1);
+             Pool pool = cluster.context().pool(1)) {
+            assertThat(pool.apply(ClusterFaultsTest::square, 4)).isEqualTo(16);
+            assertThat(pool.apply(ClusterFaultsTest::whereThisClassCameFrom)).as("the shipped copy of test-classes")
+                    .contains("spindle-classpaths").endsWith(".jar");
+            assertThat(host.isAlive()).isTrue();
+        }
+    }
+
     @Test
     void redisUnreachableAtTheFirstPoolIsAClearExceptionWithinTheTimeout() throws Exception {
         int closed;

@@ -199,7 +199,12 @@ class ChildLaunchTest {
                     }
                 }
                 """);
-        String modulePath = codeSource(ChildProcess.class) + java.io.File.pathSeparator + mods;
+        // Spindle's own dependencies (Lettuce, for the cluster, and its Netty and Reactor), as a build tool puts them there.
+        String dependencies = java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(entry -> entry.matches(".*/(lettuce-core|netty-[a-z-]+|reactor-core|reactive-streams|redis-authx-core)-[^/]*\\.jar"))
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+        String modulePath = codeSource(ChildProcess.class) + java.io.File.pathSeparator + mods + java.io.File.pathSeparator
+                + dependencies;
         javac("--module-path", modulePath, "-d", mods.resolve("app").toString(),
                 app.resolveSibling("module-info.java").toString(), app.resolve("Main.java").toString());
         Path out = dir.resolve("out");

@@ -169,7 +169,8 @@ class ExecutorTest {
     @MethodSource("contexts")
     void theBuildersTaskTimeoutAndRetriesApplyToSubmits(Context context) throws Exception {
         var builder = context.poolBuilder(1).taskTimeout(Duration.ofSeconds(1));
-        try (PoolExecutor executor = context == Context.processes() ? new ProcessPoolExecutor(builder) : new ThreadPoolExecutor(builder)) {
+        boolean processes = context.kind() == Context.Kind.PROCESSES || context.kind() == Context.Kind.CLUSTER;
+        try (PoolExecutor executor = processes ? new ProcessPoolExecutor(builder) : new ThreadPoolExecutor(builder)) {
             CompletableFuture<Integer> stuck = executor.submit(PoolContractTest::loopsUntilInterrupted, 1);
             assertThatThrownBy(() -> stuck.get(Deadlines.CHILD.toSeconds(), TimeUnit.SECONDS))
                     .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(TimeoutException.class);

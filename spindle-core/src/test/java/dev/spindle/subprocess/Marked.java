@@ -2,6 +2,7 @@ package dev.spindle.subprocess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.spindle.testing.ClusterFixture;
 import java.util.List;
 import java.util.UUID;
 
@@ -31,11 +32,17 @@ final class Marked {
         // a program nobody waited for (a pipeline's first stages) is reaped by a reaper within a moment
         try {
             dev.spindle.testing.Deadlines.await("every child has ended and been reaped", dev.spindle.testing.Deadlines.PROMPT,
-                    () -> ProcessHandle.current().children().noneMatch(ProcessHandle::isAlive));
+                    () -> ownChildren().isEmpty());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive).toList()).as("children").isEmpty();
+        assertThat(ownChildren()).as("children").isEmpty();
+    }
+
+    /** This JVM's live children, less the shared cluster fixture's Redis and worker host, which live as long as it. */
+    private static List<ProcessHandle> ownChildren() {
+        return ProcessHandle.current().children().filter(ProcessHandle::isAlive)
+                .filter(p -> !ClusterFixture.livesWithTheTestJvm(p.pid())).toList();
     }
 
     /** Kills what a failed test left running. */

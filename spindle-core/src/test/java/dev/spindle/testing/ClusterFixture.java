@@ -24,6 +24,8 @@ public final class ClusterFixture {
     private static final AtomicInteger NAMES = new AtomicInteger();
     private static LocalRedis sharedRedis;
     private static Context shared;
+    /** The processes that live as long as the test JVM: the shared Redis and host. */
+    private static final java.util.Set<Long> LONG_LIVED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private ClusterFixture() {}
 
@@ -39,6 +41,7 @@ public final class ClusterFixture {
                 throw new IllegalStateException(e);
             }
             LocalRedis server = sharedRedis;
+            LONG_LIVED.add(server.pid());
             Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         }
         return sharedRedis;
@@ -49,10 +52,16 @@ public final class ClusterFixture {
         if (shared == null) {
             Cluster cluster = Cluster.at(redis().uri()).name("shared");
             Host host = Host.start(cluster, 2);
+            LONG_LIVED.add(host.jvm.pid());
             Runtime.getRuntime().addShutdownHook(new Thread(host::killGroup));
             shared = cluster.context();
         }
         return shared;
+    }
+
+    /** Whether {@code pid} is the shared Redis or host, which live as long as the test JVM. */
+    public static boolean livesWithTheTestJvm(long pid) {
+        return LONG_LIVED.contains(pid);
     }
 
     /** A cluster name no other test uses, so its keys are its own. */

@@ -11,10 +11,7 @@ import io.lettuce.core.RedisFuture;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -54,8 +51,12 @@ final class ClientChannel implements TaskChannel {
     private Thread reader;
     private StatefulRedisConnection<byte[], byte[]> readerConnection;
 
-    ClientChannel(RedisLink link, ClusterKeys keys, String queue) {
+    /** The hash of this client's shipped class path's manifest; "" if it ships none. */
+    private final String classPath;
+
+    ClientChannel(RedisLink link, ClusterKeys keys, String queue, String classPath) {
         this.link = link;
+        this.classPath = classPath;
         this.keys = keys;
         this.stream = keys.tasks(queue);
         this.results = keys.results(clientId);
@@ -111,7 +112,7 @@ final class ClientChannel implements TaskChannel {
                 String hash = hashes.get(task.functionId());
                 entries.put(task.seq(), SENDING);
                 TaskRecord record = new TaskRecord(clientId, task.seq(), hash, function, task.arguments(), task.shape(),
-                        task.timeoutMillis(), task.retries());
+                        task.timeoutMillis(), task.retries(), classPath);
                 RedisFuture<String> add = redis.xadd(stream, Map.of(ClusterKeys.TASK_FIELD, record.encode()));
                 adds.add(add);
                 sent.add(add);
@@ -142,7 +143,7 @@ final class ClientChannel implements TaskChannel {
         int id = task.functionId();
         String hash = hashes.get(id);
         if (hash == null) {
-            hashes.put(id, sha256(task.function()));
+            hashes.put(id, ShippedClassPath.sha256(task.function()));
             return task.function();
         }
         Long stored = storedAt.get(id);
@@ -153,14 +154,6 @@ final class ClientChannel implements TaskChannel {
             storedAt.put(id, now);
         }
         return null;
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 
     @Override

@@ -1,18 +1,21 @@
 package dev.spindle.internal.cluster;
 
+import dev.spindle.internal.launch.ChildClassPath;
 import dev.spindle.internal.pool.PoolConfig;
 import dev.spindle.internal.pool.TaskEngine;
 
 /**
- * A client's way into one cluster: its Redis link, made at the first pool and shared by every
- * pool and executor of the context after it.
+ * A client's way into one cluster: this JVM's link to its Redis ({@link ClusterLinks}), reached
+ * at the first pool, and its class path, shipped then when the cluster says so.
  */
 public final class ClusterClient {
     private final ClusterSettings settings;
-    private RedisLink link;
+    private final ClusterKeys keys;
+    private String classPath;
 
     public ClusterClient(ClusterSettings settings) {
         this.settings = settings;
+        this.keys = new ClusterKeys(settings.name());
     }
 
     /** The cluster's settings. */
@@ -26,13 +29,16 @@ public final class ClusterClient {
      * @throws IllegalStateException if Redis cannot be reached
      */
     public TaskEngine engine(String poolName, PoolConfig config) {
-        return TaskEngine.remote(poolName, config, new ClientChannel(link(), new ClusterKeys(settings.name()), settings.taskQueue()));
+        RedisLink link = ClusterLinks.of(settings);
+        return TaskEngine.remote(poolName, config, new ClientChannel(link, keys, settings.taskQueue(), classPath(link)));
     }
 
-    private synchronized RedisLink link() {
-        if (link == null) {
-            link = new RedisLink(settings);
+    /** This client's shipped class path's manifest hash, shipped at the first pool; "" if it ships none. */
+    private synchronized String classPath(RedisLink link) {
+        if (classPath == null) {
+            classPath = settings.shipClassPath()
+                    ? ShippedClassPath.ship(link.shared().sync(), keys, ChildClassPath.entries()) : "";
         }
-        return link;
+        return classPath;
     }
 }

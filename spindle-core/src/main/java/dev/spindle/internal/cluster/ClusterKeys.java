@@ -30,6 +30,16 @@ final class ClusterKeys {
         return bytes(prefix + "fn:" + hash);
     }
 
+    /** A shipped class path entry (a jar), by the hex of its SHA-256. */
+    byte[] classPathEntry(String hash) {
+        return bytes(prefix + "cp:entry:" + hash);
+    }
+
+    /** A shipped class path's manifest: its entries' hashes in order, by the hex of its own SHA-256. */
+    byte[] classPathManifest(String hash) {
+        return bytes(prefix + "cp:manifest:" + hash);
+    }
+
     /** A worker host's presence, which lapses with its heartbeat. */
     byte[] host(String hostId) {
         return bytes(prefix + "hosts:" + hostId);

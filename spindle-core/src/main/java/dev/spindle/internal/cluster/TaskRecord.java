@@ -23,9 +23,10 @@ import java.nio.charset.StandardCharsets;
  * @param shape         how the function is applied
  * @param timeoutMillis how long it may run; 0: no limit
  * @param retries       how often it runs again if its worker process dies
+ * @param classPath     the hash of the client's shipped class path's manifest; "" if it shipped none
  */
 record TaskRecord(String clientId, long seq, String functionHash, byte[] function, byte[] arguments, Task.Shape shape,
-                  long timeoutMillis, int retries) {
+                  long timeoutMillis, int retries, String classPath) {
     private static final byte TYPE = 'T';
 
     byte[] encode() {
@@ -39,6 +40,7 @@ record TaskRecord(String clientId, long seq, String functionHash, byte[] functio
             out.writeByte(shape.ordinal());
             out.writeLong(timeoutMillis);
             out.writeInt(retries);
+            out.writeUTF(classPath);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -65,11 +67,13 @@ record TaskRecord(String clientId, long seq, String functionHash, byte[] functio
             int shape = in.get();
             long timeout = in.getLong();
             int retries = in.getInt();
+            String classPath = utf(in);
             if (arguments == null || shape < 0 || shape >= Task.Shape.values().length || timeout < 0 || retries < 0
                     || in.hasRemaining()) {
                 throw new IllegalArgumentException("a task entry with impossible fields");
             }
-            return new TaskRecord(clientId, seq, hash, function, arguments, Task.Shape.values()[shape], timeout, retries);
+            return new TaskRecord(clientId, seq, hash, function, arguments, Task.Shape.values()[shape], timeout, retries,
+                    classPath);
         } catch (IOException | BufferUnderflowException e) {
             throw new IllegalArgumentException("a task entry that cannot be read: " + e, e);
         }
@@ -89,7 +93,7 @@ record TaskRecord(String clientId, long seq, String functionHash, byte[] functio
             ByteBuffer in = Wire.parse(entry).payload();
             String clientId = utf(in);
             long seq = in.getLong();
-            return new TaskRecord(clientId, seq, "", null, new byte[0], Task.Shape.SINGLE, 0, 0);
+            return new TaskRecord(clientId, seq, "", null, new byte[0], Task.Shape.SINGLE, 0, 0, "");
         } catch (IOException | RuntimeException unreadable) {
             return null;
         }

@@ -18,6 +18,7 @@ import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.models.stream.ClaimedMessages;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -49,7 +50,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>The host never decodes a task's function, arguments or outcome: its child JVMs do, so it
  * needs none of the clients' classes, and a task whose class its children cannot load fails with
- * the reason while the host goes on.
+ * the reason while the host goes on. A client that shipped its class path has its tasks run in a
+ * pool of their own, whose workers have that class path after the host's ({@link ShippedPools}).
  */
 public final class WorkerHost implements AutoCloseable {
     /**
@@ -78,6 +80,7 @@ public final class WorkerHost implements AutoCloseable {
     private final RedisLink link;
     private final FunctionCache functions;
     private final TaskEngine local;
+    private final ShippedPools shipped;
     /** The tasks this host holds, by {@link HostTask#key()}. */
     private final Map<String, HostTask> held = new ConcurrentHashMap<>();
     /** The same tasks by {@link HostControl#taskKey}, for cancels. */
@@ -122,8 +125,15 @@ public final class WorkerHost implements AutoCloseable {
             }
         });
         control.sync().subscribe(keys.control());
-        this.local = TaskEngine.processes("cluster-host", new PoolConfig(options.processes(), null, 0, null, 0,
-                StartMethod.SPAWN, options.jvmOptions(), ReadLimits.defaults()));
+        this.local = TaskEngine.processes("cluster-host", poolConfig(""));
+        this.shipped = new ShippedPools(link, keys, Path.of(System.getProperty("java.io.tmpdir"), "spindle-classpaths"),
+                this::poolConfig);
+    }
+
+    /** The config of the host's pools: its processes and JVM options, and a client's shipped class path ("" for none). */
+    private PoolConfig poolConfig(String addedClassPath) {
+        return new PoolConfig(options.processes(), null, 0, null, 0, StartMethod.SPAWN, options.jvmOptions(),
+                ReadLimits.defaults(), addedClassPath);
     }
 
     /**
@@ -244,7 +254,8 @@ public final class WorkerHost implements AutoCloseable {
                 throw new IllegalStateException("the task's function (hash " + record.functionHash()
                         + ") is no longer stored in the cluster");
             }
-            Task run = local.submitEncoded(function, record.arguments(), record.shape(),
+            TaskEngine pool = record.classPath().isEmpty() ? local : shipped.poolFor(record.classPath());
+            Task run = pool.submitEncoded(function, record.arguments(), record.shape(),
                     record.timeoutMillis() > 0 ? Duration.ofMillis(record.timeoutMillis()) : null, record.retries());
             task.local = run;
             if (task.cancelled || task.lost) {
@@ -485,12 +496,16 @@ public final class WorkerHost implements AutoCloseable {
         } catch (RedisException gone) {
             // its key lapses with the lease
         }
-        local.shutdown();
-        try {
-            local.awaitTermination(null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            local.terminate();
+        List<TaskEngine> pools = new ArrayList<>(shipped.all());
+        pools.add(local);
+        pools.forEach(TaskEngine::shutdown);
+        for (TaskEngine pool : pools) {
+            try {
+                pool.awaitTermination(null);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                pool.terminate();
+            }
         }
         control.close();
         fetching.close();

@@ -162,8 +162,7 @@ final class AotCache {
         command.add(JvmStarter.javaExecutable());
         command.addAll(JvmStarter.BASE_OPTIONS);
         command.add("-XX:AOTCacheOutput=" + partial);
-        command.add("-cp");
-        command.add(classPath);
+        command.add(ClassPathFile.argument(classPath));
         command.add(ChildMain.class.getName());
         command.add("/dev/null");
         command.add(Long.toString(ProcessHandle.current().pid()));

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -34,6 +35,11 @@ public final class ChildClassPath {
     };
 
     private ChildClassPath() {}
+
+    /** The entries of {@link #base()}: what a cluster client ships. */
+    public static List<String> entries() {
+        return List.of(base().split(File.pathSeparator));
+    }
 
     /** The class path for children in general: the JVM's paths plus the loaders of Spindle and of this thread. */
     static String base() {

@@ -16,7 +16,16 @@ public interface ChildLauncher {
      * @throws IllegalStateException if no child JVM could load {@code target} (see
      *                               {@link ChildClassPath#requireReachable})
      */
-    ChildHandle start(List<String> jvmOptions, Class<?> target);
+    default ChildHandle start(List<String> jvmOptions, Class<?> target) {
+        return start(jvmOptions, target, "");
+    }
+
+    /**
+     * As {@link #start(List, Class)}, with {@code addedClassPath} (entries joined by the path
+     * separator; "" for none) after everything else on the child's class path: a cluster
+     * client's shipped class path.
+     */
+    ChildHandle start(List<String> jvmOptions, Class<?> target, String addedClassPath);
 
     /** Readies this way of starting so that the first start does not pay for it; true if ready by the deadline. */
     boolean warmUp(Duration timeout) throws InterruptedException;

@@ -81,8 +81,7 @@ final class JvmStarter {
         command.addAll(AotCache.options(classPath));
         command.addAll(InheritedOptions.get());
         command.addAll(jvmOptions); // after the inherited ones: HotSpot takes the last of each
-        command.add("-cp");
-        command.add(classPath);
+        command.add(ClassPathFile.argument(classPath));
         command.add(ChildMain.class.getName());
         command.add(report.toString());
         command.add(Long.toString(ProcessHandle.current().pid()));

@@ -45,11 +45,19 @@ public final class LaunchedProcess implements BaseProcess {
      *         child is left running
      */
     public static LaunchedProcess start(ProcessSpec spec, Class<?> code, BaseProcess owner) {
+        return start(spec, code, owner, "");
+    }
+
+    /**
+     * As {@link #start(ProcessSpec, Class, BaseProcess)}, with {@code addedClassPath} after
+     * everything else on the child's class path ("" for none; see {@link ChildLauncher}).
+     */
+    public static LaunchedProcess start(ProcessSpec spec, Class<?> code, BaseProcess owner, String addedClassPath) {
         ProcessSpec current = ChildContext.current();
         if (current != null && current.daemon()) {
             throw new IllegalStateException("daemonic processes are not allowed to have children");
         }
-        ChildHandle child = Launchers.of(Objects.requireNonNull(spec.startMethod(), "startMethod")).start(spec.jvmOptions(), code);
+        ChildHandle child = Launchers.of(Objects.requireNonNull(spec.startMethod(), "startMethod")).start(spec.jvmOptions(), code, addedClassPath);
         byte[] encoded;
         try {
             // Plain targets and arguments travel in the compact form; anything else as the spec

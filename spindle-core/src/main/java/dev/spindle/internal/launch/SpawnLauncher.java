@@ -11,10 +11,12 @@ import java.util.List;
  */
 final class SpawnLauncher implements ChildLauncher {
     @Override
-    public ChildHandle start(List<String> jvmOptions, Class<?> target) {
-        String base = ChildClassPath.base();
-        String extra = extraClassPath(target, base);
-        return new ChildHandle(JvmStarter.start(jvmOptions, ChildMode.SPAWN, extra.isEmpty() ? base : base + File.pathSeparator + extra));
+    public ChildHandle start(List<String> jvmOptions, Class<?> target, String addedClassPath) {
+        String classPath = ChildClassPath.base();
+        for (String more : List.of(extraClassPath(target, classPath), addedClassPath)) {
+            classPath = more.isEmpty() ? classPath : classPath + File.pathSeparator + more;
+        }
+        return new ChildHandle(JvmStarter.start(jvmOptions, ChildMode.SPAWN, classPath));
     }
 
     /** What {@code target} needs beyond {@code base}; empty if nothing (or no target). */

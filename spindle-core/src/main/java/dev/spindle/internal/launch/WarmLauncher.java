@@ -15,9 +15,9 @@ final class WarmLauncher implements ChildLauncher {
     }
 
     @Override
-    public ChildHandle start(List<String> jvmOptions, Class<?> target) {
-        if (!SpawnLauncher.extraClassPath(target, ChildClassPath.base()).isEmpty()) {
-            return fallback.start(jvmOptions, target);
+    public ChildHandle start(List<String> jvmOptions, Class<?> target, String addedClassPath) {
+        if (!addedClassPath.isEmpty() || !SpawnLauncher.extraClassPath(target, ChildClassPath.base()).isEmpty()) {
+            return fallback.start(jvmOptions, target, addedClassPath);
         }
         return WarmPool.take(jvmOptions);
     }

@@ -18,9 +18,18 @@ import java.util.List;
  * @param startMethod      how worker processes start
  * @param jvmOptions       extra options for worker JVMs
  * @param readLimits       what decoding one task, argument or result may cost
+ * @param addedClassPath   entries after everything else on worker JVMs' class path (a cluster
+ *                         client's shipped class path); "" for none
  */
 public record PoolConfig(int workers, CheckedRunnable initializer, int maxTasksPerChild, Duration taskTimeout,
-                         int retries, StartMethod startMethod, List<String> jvmOptions, ReadLimits readLimits) {
+                         int retries, StartMethod startMethod, List<String> jvmOptions, ReadLimits readLimits,
+                         String addedClassPath) {
+    /** A pool config with nothing added to its workers' class path. */
+    public PoolConfig(int workers, CheckedRunnable initializer, int maxTasksPerChild, Duration taskTimeout, int retries,
+                      StartMethod startMethod, List<String> jvmOptions, ReadLimits readLimits) {
+        this(workers, initializer, maxTasksPerChild, taskTimeout, retries, startMethod, jvmOptions, readLimits, "");
+    }
+
     /** Options every worker JVM gets: running out of memory ends the worker, so its task fails cleanly. */
     private static final String EXIT_ON_OOM = "-XX:+ExitOnOutOfMemoryError";
 

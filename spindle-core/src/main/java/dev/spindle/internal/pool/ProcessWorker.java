@@ -92,7 +92,7 @@ final class ProcessWorker {
         LaunchedProcess child;
         try {
             child = LaunchedProcess.start(new ProcessSpec(name, true, main, List.<Object>of(spec), config.workerJvmOptions(),
-                    config.startMethod()), WorkerMain.class, null);
+                    config.startMethod()), WorkerMain.class, null, config.addedClassPath());
         } finally {
             pipe[1].close();
         }
