@@ -15,6 +15,7 @@ import dev.spindle.managers.Manager;
 import dev.spindle.internal.launch.ProcessSpec;
 import dev.spindle.multiprocessing.Array;
 import dev.spindle.multiprocessing.BaseProcess;
+import dev.spindle.multiprocessing.Pool;
 import dev.spindle.multiprocessing.ChildProcess;
 import dev.spindle.multiprocessing.ParentProcess;
 import dev.spindle.multiprocessing.Pipe;
@@ -113,6 +114,40 @@ public final class Spindle {
     /** The number of CPUs this JVM may use. */
     public static int cpuCount() {
         return Runtime.getRuntime().availableProcessors();
+    }
+
+    /** Set by {@link #setPoolContext}; null: the property, else {@link Context#processes()}. */
+    private static volatile Context poolContext;
+
+    /**
+     * Sets where the pools and executors made without a context run — {@link Pool#of()},
+     * {@link Pool#builder()}, {@code new ProcessPoolExecutor(n)} — in this JVM: a process context,
+     * or a cluster's, which moves a program's pools to the cluster without a change to it (the
+     * system property {@code spindle.pools=redis://host:port} does the same from the command
+     * line). Null goes back to the default, {@link Context#processes()} as it is at each call.
+     *
+     * @throws IllegalArgumentException for a threads context (whose pools are not worker processes)
+     */
+    public static void setPoolContext(Context context) {
+        if (context != null && context.kind() != Context.Kind.PROCESSES && context.kind() != Context.Kind.CLUSTER) {
+            throw new IllegalArgumentException("the pools made without a context run on worker processes or a cluster, not "
+                    + context + "; make a threads pool with Pool.threads(n) or Context.threads().pool(n)");
+        }
+        poolContext = context;
+    }
+
+    /**
+     * Where pools and executors made without a context run: what {@link #setPoolContext} set; else
+     * the cluster of the system property {@code spindle.pools} (a {@code redis://} URI) if it is
+     * set; else {@link Context#processes()}.
+     */
+    public static Context poolContext() {
+        Context set = poolContext;
+        if (set != null) {
+            return set;
+        }
+        String cluster = System.getProperty("spindle.pools", "");
+        return cluster.isBlank() ? Context.processes() : Context.cluster(java.net.URI.create(cluster.strip()));
     }
 
     /**

@@ -4,6 +4,8 @@ import dev.spindle.examples.Example;
 import dev.spindle.examples.Examples;
 import java.util.List;
 import java.util.concurrent.Callable;
+import dev.spindle.Spindle;
+import dev.spindle.examples.cluster.LocalCluster;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,6 +33,11 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--speed", description = "factor for the seeds' sleeps (default 1; the tour uses 0.2)")
     Double speed;
 
+    @Option(names = "--cluster", description = "run the program's pools (those made without a context: Pool.of(), "
+            + "new ProcessPoolExecutor(n)) on a cluster on this machine: a local Redis and a worker host of two processes; "
+            + "the program is unchanged (Spindle.setPoolContext)")
+    boolean cluster;
+
     @Override
     public Integer call() throws Exception {
         if (list) {
@@ -51,7 +58,17 @@ final class DemoCommand implements Callable<Integer> {
             System.setProperty("spindle.speed", speed.toString());
         }
         example.gloss().ifPresent(gloss -> System.out.println("(in English: " + gloss + ")"));
-        example.run(args.toArray(String[]::new));
+        if (!cluster) {
+            example.run(args.toArray(String[]::new));
+            return 0;
+        }
+        try (LocalCluster local = LocalCluster.start("demo")) {
+            local.startHost(2);
+            Spindle.setPoolContext(local.context());
+            example.run(args.toArray(String[]::new));
+        } finally {
+            Spindle.setPoolContext(null);
+        }
         return 0;
     }
 

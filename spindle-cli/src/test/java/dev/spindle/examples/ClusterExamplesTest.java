@@ -23,6 +23,15 @@ class ClusterExamplesTest {
     }
 
     @Test
+    void aPoolExampleRunsUnchangedOnAClusterAndPrintsTheSame() throws Exception {
+        DemoRun here = DemoRun.demo("pool-crawler-maoyan");
+        DemoRun onCluster = DemoRun.demo("--cluster", "pool-crawler-maoyan");
+        assertThat(onCluster.exitCode()).as(onCluster.output()).isZero();
+        assertThat(here.output()).contains("'title': '霸王别姬'");
+        assertThat(onCluster.output()).isEqualTo(here.output());
+    }
+
+    @Test
     void joblibAndPympLoopsRunTheSameOnEveryContext() throws Exception {
         DemoRun joblib = DemoRun.demo("joblib-parallel");
         assertThat(joblib.exitCode()).as(joblib.output()).isZero();

@@ -24,7 +24,7 @@ public final class ProcessPoolExecutor extends PoolExecutor {
         this(Spindle.cpuCount());
     }
 
-    /** {@code maxWorkers} worker processes of the default context ({@link Context#processes()}). */
+    /** {@code maxWorkers} worker processes of the default context ({@link Context#processes()}, or {@link Spindle#poolContext()}). */
     public ProcessPoolExecutor(int maxWorkers) {
         this(Pool.builder().processes(maxWorkers));
     }

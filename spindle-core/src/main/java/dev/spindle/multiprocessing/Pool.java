@@ -94,12 +94,12 @@ public final class Pool implements AutoCloseable {
         this.workers = workers;
     }
 
-    /** A pool of {@link Spindle#cpuCount()} worker processes. */
+    /** A pool of {@link Spindle#cpuCount()} worker processes (of {@link Spindle#poolContext()}). */
     public static Pool of() {
         return builder().build();
     }
 
-    /** A pool of {@code processes} worker processes. */
+    /** A pool of {@code processes} worker processes (of {@link Spindle#poolContext()}). */
     public static Pool of(int processes) {
         return builder().processes(processes).build();
     }
@@ -114,9 +114,12 @@ public final class Pool implements AutoCloseable {
         return Context.virtualThreads().pool();
     }
 
-    /** A builder for a pool of worker processes of the default context ({@link Context#processes()}). */
+    /**
+     * A builder for a pool of worker processes of the default context ({@link Context#processes()}),
+     * or of the context {@link Spindle#setPoolContext} (or {@code -Dspindle.pools}) chose.
+     */
     public static Builder builder() {
-        return builder(Context.processes());
+        return builder(Spindle.poolContext());
     }
 
     /** A builder for a pool of {@code context}: its workers are that context's and no other's. */

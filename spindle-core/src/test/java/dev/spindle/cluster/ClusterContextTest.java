@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.spindle.Context;
+import dev.spindle.Spindle;
+import dev.spindle.multiprocessing.Pool;
+import java.net.URI;
 import dev.spindle.multiprocessing.TypeCode;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -34,6 +37,25 @@ class ClusterContextTest {
         assertThatThrownBy(() -> cluster.timeout(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Worker.builder(cluster).processes(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Worker.builder(cluster).queues()).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void thePoolsMadeWithoutAContextGoWhereSetPoolContextOrThePropertySays() {
+        Context cluster = Cluster.at("redis://127.0.0.1:1").name("elsewhere").context();
+        try {
+            assertThat(Pool.builder().context()).isEqualTo(Context.processes());
+            Spindle.setPoolContext(cluster);
+            assertThat(Pool.builder().context()).isSameAs(cluster);
+            assertThatThrownBy(() -> Spindle.setPoolContext(Context.threads())).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("Pool.threads");
+            Spindle.setPoolContext(null);
+            System.setProperty("spindle.pools", "redis://127.0.0.1:2");
+            assertThat(Pool.builder().context()).isSameAs(Context.cluster(URI.create("redis://127.0.0.1:2")));
+        } finally {
+            Spindle.setPoolContext(null);
+            System.clearProperty("spindle.pools");
+        }
+        assertThat(Spindle.poolContext()).isEqualTo(Context.processes());
     }
 
     @Test

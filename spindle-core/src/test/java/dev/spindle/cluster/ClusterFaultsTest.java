@@ -143,6 +143,27 @@ class ClusterFaultsTest {
         }
     }
 
+    static String marks(Path mark) throws IOException {
+        Files.writeString(mark, "ran");
+        return "ran";
+    }
+
+    @Test
+    void aTaskCancelledWhileItWaitsInRedisNeverRunsAndNeitherHoldsAWorker() throws Exception {
+        Cluster cluster = freshCluster();
+        try (ClusterFixture.Host host = ClusterFixture.Host.start(cluster, 1); Pool pool = cluster.context().pool(1)) {
+            AsyncResult<Long> first = pool.applyAsync(ClusterFaultsTest::runsUntilReleased, dir, 0);
+            Deadlines.await("the host runs the first task", Deadlines.CHILD, () -> startedBy(0).size() == 1);
+            AsyncResult<String> dropped = pool.applyAsync(ClusterFaultsTest::marks, dir.resolve("dropped"));
+            assertThat(dropped.toCompletableFuture().cancel(false)).isTrue();
+            Files.writeString(dir.resolve("release"), "");
+            assertThat(first.get(Deadlines.CHILD)).isPositive();
+            assertThat(pool.apply(ClusterFaultsTest::marks, dir.resolve("after"))).isEqualTo("ran");
+            assertThat(dir.resolve("dropped")).as("the cancelled task never ran").doesNotExist();
+            assertThat(host.isAlive()).isTrue();
+        }
+    }
+
     static long pid() {
         return ProcessHandle.current().pid();
     }

@@ -16,7 +16,7 @@ import java.util.List;
  * stand-ins for {@code celery worker} on other machines. Tasks sent before a host is up wait in
  * Redis for it.
  */
-final class LocalCluster implements AutoCloseable {
+public final class LocalCluster implements AutoCloseable {
     private final LocalRedis redis;
     private final Cluster cluster;
     private final List<ChildProcess> hosts = new ArrayList<>();
@@ -27,14 +27,14 @@ final class LocalCluster implements AutoCloseable {
     }
 
     /** A cluster named {@code name} on the Redis at {@code args[0]}, or on a new local one. */
-    static LocalCluster start(String name, String... args) throws IOException, InterruptedException {
+    public static LocalCluster start(String name, String... args) throws IOException, InterruptedException {
         LocalRedis redis = args.length > 0 ? null : LocalRedis.start(false);
         URI uri = redis != null ? redis.uri() : URI.create(args[0]);
         return new LocalCluster(redis, Cluster.at(uri).name(name));
     }
 
     /** Starts a worker host of {@code processes} worker processes in a child JVM. */
-    ChildProcess startHost(int processes) {
+    public ChildProcess startHost(int processes) {
         ChildProcess host = new ChildProcess(LocalCluster::serve, cluster.redis().toString(), cluster.name(), processes);
         host.start();
         hosts.add(host);
@@ -48,7 +48,7 @@ final class LocalCluster implements AutoCloseable {
     }
 
     /** The context whose pools and executors run on this cluster. */
-    Context context() {
+    public Context context() {
         return cluster.context();
     }
 

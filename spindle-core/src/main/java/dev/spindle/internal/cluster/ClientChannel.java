@@ -122,7 +122,10 @@ final class ClientChannel implements TaskChannel {
                         + tasks.size() + " task(s) within " + link.timeout().toMillis() + " ms");
             }
             for (int i = 0; i < tasks.size(); i++) {
-                entries.replace(tasks.get(i).seq(), SENDING, adds.get(i).get());
+                String entry = adds.get(i).get();
+                if (!entries.replace(tasks.get(i).seq(), SENDING, entry)) {
+                    redis.xdel(stream, entry); // dropped or cancelled while it was being handed over (or already done: a no-op)
+                }
             }
         } catch (RedisException e) {
             throw new IllegalStateException("cannot hand tasks to the cluster's Redis at " + link.redacted() + ": "
@@ -158,15 +161,29 @@ final class ClientChannel implements TaskChannel {
 
     @Override
     public void cancel(long seq) {
+        if (deleteEntry(seq)) {
+            link.shared().async().publish(keys.control(), ClusterKeys.bytes(HostControl.cancel(clientId, seq))); // delivered: its host stops it
+        }
+    }
+
+    @Override
+    public void drop(long seq) {
+        deleteEntry(seq);
+    }
+
+    /**
+     * Deletes the task's entry, so that it is never delivered if it was not yet (one still being
+     * handed over is deleted when its id comes back); false if the task is not known here.
+     */
+    private boolean deleteEntry(long seq) {
         String entry = entries.remove(seq);
         if (entry == null || closed) {
-            return;
+            return false;
         }
-        RedisAsyncCommands<byte[], byte[]> redis = link.shared().async();
         if (!entry.equals(SENDING)) {
-            redis.xdel(stream, entry); // not delivered yet: it never will be
+            link.shared().async().xdel(stream, entry);
         }
-        redis.publish(keys.control(), ClusterKeys.bytes(HostControl.cancel(clientId, seq))); // delivered: its host stops it
+        return true;
     }
 
     @Override

@@ -95,6 +95,13 @@ final class RemoteWorkers implements Workers {
     }
 
     @Override
+    public void dropIfWaiting(Task task) {
+        if (sent.remove(task.seq) != null) {
+            channel.drop(task.seq);
+        }
+    }
+
+    @Override
     public void checkTimeouts(long nowNanos) {
         // enforced where each task runs
     }

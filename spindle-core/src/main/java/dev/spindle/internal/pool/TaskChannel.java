@@ -25,6 +25,9 @@ public interface TaskChannel {
     /** Stops the task {@code seq}: dropped if it waits, its worker stopped if it runs; no outcome comes. */
     void cancel(long seq);
 
+    /** Drops the task {@code seq} if it still waits to be delivered; a running one finishes, its outcome ignored. */
+    void drop(long seq);
+
     /** Stops receiving and lets the channel's connections go. */
     void close();
 }

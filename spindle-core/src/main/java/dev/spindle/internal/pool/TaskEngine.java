@@ -327,6 +327,8 @@ public final class TaskEngine {
         countSettled();
         if (interrupt) {
             workers.abort(task);
+        } else {
+            workers.dropIfWaiting(task);
         }
     }
 

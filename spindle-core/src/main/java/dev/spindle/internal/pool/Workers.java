@@ -11,6 +11,14 @@ interface Workers {
     /** Stops {@code task} if a worker is running it now: kill and replace the process, or interrupt the thread. */
     void abort(Task task);
 
+    /**
+     * {@code task} was settled without stopping it ({@code cancel(false)}): if it waits elsewhere
+     * than this engine's queue (a cluster's stream), drop it there; a running one goes on unobserved.
+     */
+    default void dropIfWaiting(Task task) {
+        // the engine's own queue skips settled tasks
+    }
+
     /** Stops every running task whose timeout has passed at {@code nowNanos}. */
     void checkTimeouts(long nowNanos);
 
