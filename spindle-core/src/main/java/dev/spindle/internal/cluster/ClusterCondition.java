@@ -1,20 +1,18 @@
 package dev.spindle.internal.cluster;
 
 import dev.spindle.internal.waits.Waits;
-import dev.spindle.sync.Condition;
+import dev.spindle.internal.sync.DeadlineCondition;
 import dev.spindle.sync.Lock;
-import java.util.Date;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /**
- * A {@link Condition} of a cluster lock: a Redis list of waiters, oldest first. A waiter puts its
+ * A {@link dev.spindle.sync.Condition} of a cluster lock: a Redis list of waiters, oldest first. A waiter puts its
  * token at the tail, lets the lock go and waits for its own signal key; a signal pops tokens from
  * the head and sets their keys. A waiter that gives up (timeout, interrupt) takes its token out
  * of the list: if it was no longer there, a signal chose it first and it counts as signalled, so
  * a signal is never lost to a waiter that left.
  */
-final class ClusterCondition extends ClusterPrimitive implements Condition {
+final class ClusterCondition extends ClusterPrimitive implements DeadlineCondition {
     private static final long serialVersionUID = 1L;
     /** KEYS: waiters. ARGV: token, seconds kept. */
     private static final String ENQUEUE = """
@@ -47,8 +45,8 @@ final class ClusterCondition extends ClusterPrimitive implements Condition {
         return lock;
     }
 
-    /** Waits for a signal until {@code deadline}; true if signalled. The lock is held again on return. */
-    private boolean awaitSignal(long deadline, boolean interruptible) throws InterruptedException {
+    @Override
+    public boolean awaitSignal(long deadline, boolean interruptible) throws InterruptedException {
         if (!lock.heldForCondition()) {
             throw new IllegalMonitorStateException("cannot wait on un-acquired lock");
         }
@@ -79,37 +77,6 @@ final class ClusterCondition extends ClusterPrimitive implements Condition {
     /** Takes the waiter's token out of the queue; false if a signal had taken it first. */
     private boolean leftTheQueue(String token) {
         return call(redis -> redis.lrem(key, 1, token)) == 1;
-    }
-
-    @Override
-    public void await() throws InterruptedException {
-        awaitSignal(Waits.NO_DEADLINE, true);
-    }
-
-    @Override
-    public void awaitUninterruptibly() {
-        try {
-            awaitSignal(Waits.NO_DEADLINE, false);
-        } catch (InterruptedException impossible) {
-            throw new AssertionError(impossible);
-        }
-    }
-
-    @Override
-    public long awaitNanos(long nanosTimeout) throws InterruptedException {
-        long deadline = Waits.deadlineAfter(Math.max(0, nanosTimeout));
-        awaitSignal(deadline, true);
-        return Waits.left(deadline);
-    }
-
-    @Override
-    public boolean await(long time, TimeUnit unit) throws InterruptedException {
-        return awaitSignal(Waits.deadlineAfter(Math.max(0, unit.toNanos(time))), true);
-    }
-
-    @Override
-    public boolean awaitUntil(Date deadline) throws InterruptedException {
-        return await(deadline.getTime() - System.currentTimeMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override

@@ -1,12 +1,10 @@
 package dev.spindle.internal.cluster;
 
+import dev.spindle.internal.queue.JoinsInStore;
 import dev.spindle.internal.queue.StoredQueue;
 import dev.spindle.internal.queue.StoredSimpleQueue;
-import dev.spindle.internal.waits.Waits;
-import dev.spindle.queue.JoinableQueue;
 import java.io.Serial;
 import java.io.Serializable;
-import java.time.Duration;
 
 /**
  * A {@link dev.spindle.queue.Queue} of a cluster: its items in Redis ({@link RedisItemStore}),
@@ -73,28 +71,13 @@ class ClusterQueue<T> extends StoredQueue<T> implements Serializable {
         }
     }
 
-    /** A {@link JoinableQueue} of a cluster: any JVM may call {@code taskDone()} and {@code join()}. */
-    static final class Joinable<T> extends ClusterQueue<T> implements JoinableQueue<T> {
+    /** A {@link dev.spindle.queue.JoinableQueue} of a cluster: any JVM may call {@code taskDone()} and {@code join()}. */
+    static final class Joinable<T> extends ClusterQueue<T> implements JoinsInStore<T> {
         @Serial
         private static final long serialVersionUID = 1L;
 
         Joinable(RedisItemStore store) {
             super(store);
-        }
-
-        @Override
-        public void taskDone() {
-            markTaskDone();
-        }
-
-        @Override
-        public void join() throws InterruptedException {
-            joinUntil(Waits.NO_DEADLINE);
-        }
-
-        @Override
-        public boolean join(Duration timeout) throws InterruptedException {
-            return joinUntil(Waits.deadlineAfter(Math.max(0, Waits.nanos(timeout))));
         }
     }
 }

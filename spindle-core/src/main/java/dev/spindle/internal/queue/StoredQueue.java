@@ -186,7 +186,7 @@ public abstract class StoredQueue<T> extends AbstractQueue<T> implements Queue<T
     }
 
     /** Marks one task done (a joinable queue's {@code taskDone()}). */
-    protected final void markTaskDone() {
+    public final void markTaskDone() {
         checkOpen();
         if (!store.taskDone()) {
             throw new IllegalStateException("taskDone() called more times than there were items put");
@@ -194,7 +194,7 @@ public abstract class StoredQueue<T> extends AbstractQueue<T> implements Queue<T
     }
 
     /** Waits until {@code deadline} for every task to be done (a joinable queue's {@code join}). */
-    protected final boolean joinUntil(long deadline) throws InterruptedException {
+    public final boolean joinUntil(long deadline) throws InterruptedException {
         checkOpen();
         return store.join(deadline);
     }

@@ -3,15 +3,12 @@ package dev.spindle.internal.sync;
 import dev.spindle.internal.travel.StaysInProcess;
 import dev.spindle.internal.waits.Spin;
 import dev.spindle.internal.waits.Waits;
-import dev.spindle.sync.Condition;
 import dev.spindle.sync.Lock;
 import java.util.ArrayDeque;
-import java.util.Date;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A {@link Condition} for the threads of this JVM (Python's {@code threading.Condition}) over a
+ * A {@link dev.spindle.sync.Condition} for the threads of this JVM (Python's {@code threading.Condition}) over a
  * {@link LocalLock} or {@link LocalRLock}: as CPython's, a queue of waiters, each with a flag of
  * its own that a signal raises. A waiter lets the lock go, spins on its flag for a while
  * ({@link Spin}: while spinning pays), and only then parks; a signal raises the flag and unparks. So a ping-pong between
@@ -27,7 +24,7 @@ import java.util.concurrent.locks.LockSupport;
  * before it looks at {@code parking}, so one of them sees the other. The monitor, not the lock, guards the queue, because a {@code Lock} held by one thread
  * may be signalled under by another (Python checks only that it is held).
  */
-final class LocalCondition implements Condition, StaysInProcess {
+final class LocalCondition implements DeadlineCondition, StaysInProcess {
     /** One waiting thread. */
     private static final class Waiter {
         final Thread thread = Thread.currentThread();
@@ -54,39 +51,7 @@ final class LocalCondition implements Condition, StaysInProcess {
     }
 
     @Override
-    public void await() throws InterruptedException {
-        awaitSignal(Waits.NO_DEADLINE, true);
-    }
-
-    @Override
-    public void awaitUninterruptibly() {
-        try {
-            awaitSignal(Waits.NO_DEADLINE, false);
-        } catch (InterruptedException impossible) {
-            throw new AssertionError(impossible);
-        }
-    }
-
-    @Override
-    public long awaitNanos(long nanosTimeout) throws InterruptedException {
-        long deadline = Waits.deadlineAfter(Math.max(0, nanosTimeout));
-        awaitSignal(deadline, true);
-        return Waits.left(deadline);
-    }
-
-    @Override
-    public boolean await(long time, TimeUnit unit) throws InterruptedException {
-        return awaitSignal(Waits.deadlineAfter(Math.max(0, unit.toNanos(time))), true);
-    }
-
-    @Override
-    public boolean awaitUntil(Date deadline) throws InterruptedException {
-        long nanos = TimeUnit.MILLISECONDS.toNanos(deadline.getTime() - System.currentTimeMillis());
-        return awaitSignal(Waits.deadlineAfter(Math.max(0, nanos)), true);
-    }
-
-    /** Waits for a signal until {@code deadline} ({@link Waits#NO_DEADLINE}: for ever); true if signalled. */
-    private boolean awaitSignal(long deadline, boolean interruptible) throws InterruptedException {
+    public boolean awaitSignal(long deadline, boolean interruptible) throws InterruptedException {
         if (!waitLock.heldForCondition()) {
             throw new IllegalMonitorStateException("cannot wait on an un-acquired lock");
         }

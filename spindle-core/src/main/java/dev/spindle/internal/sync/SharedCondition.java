@@ -10,23 +10,21 @@ import dev.spindle.internal.nativeio.AdaptiveSpin;
 import dev.spindle.internal.nativeio.Futex;
 import dev.spindle.internal.track.ProcessIdentity;
 import dev.spindle.internal.waits.Waits;
-import dev.spindle.sync.Condition;
 import dev.spindle.sync.Lock;
 import java.lang.foreign.MemorySegment;
-import java.util.Date;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A {@link Condition} in shared memory ({@link ConditionLayout}) over a cross-process lock
+ * A {@link dev.spindle.sync.Condition} in shared memory ({@link ConditionLayout}) over a cross-process lock
  * (Python's {@code multiprocessing.Condition}). Each waiter holds a slot with a ticket; a signal
  * marks the oldest waiting slots of live processes, so a waiter that died is passed over, and a
  * signal that reached a process which then died is handed on by the other waiters within
  * {@link #SLICE_NANOS}. Waiting spins while that pays, then sleeps on the sequence word.
  * Lifetime: {@link ObjectSegment}'s; it travels with its lock.
  */
-public final class SharedCondition implements Condition {
+public final class SharedCondition implements DeadlineCondition {
     static {
         ObjectSegment.register(SharedCondition.class, ConditionLayout.HEADER,
                 (segment, lock) -> new SharedCondition(segment, (Lock) lock), condition -> condition.segment,
@@ -66,38 +64,12 @@ public final class SharedCondition implements Condition {
     }
 
     @Override
-    public void await() throws InterruptedException {
-        awaitSignal(Long.MAX_VALUE, true);
-    }
-
-    @Override
-    public void awaitUninterruptibly() {
-        try {
-            awaitSignal(Long.MAX_VALUE, false);
-        } catch (InterruptedException impossible) {
-            throw new AssertionError(impossible);
-        }
-    }
-
-    @Override
-    public long awaitNanos(long nanosTimeout) throws InterruptedException {
-        long deadline = Waits.deadlineAfter(Math.max(nanosTimeout, 0));
-        awaitSignal(Math.max(nanosTimeout, 0), true);
-        return Waits.left(deadline);
-    }
-
-    @Override
-    public boolean await(long time, TimeUnit unit) throws InterruptedException {
-        return awaitSignal(Math.max(unit.toNanos(time), 0), true);
-    }
-
-    @Override
-    public boolean awaitUntil(Date deadline) throws InterruptedException {
-        return awaitSignal(Math.max(0, TimeUnit.MILLISECONDS.toNanos(deadline.getTime() - System.currentTimeMillis())), true);
+    public boolean awaitSignal(long deadline, boolean interruptible) throws InterruptedException {
+        return awaitSignalFor(Waits.left(deadline), interruptible);
     }
 
     /** Waits for a signal at most {@code nanos} ({@link Long#MAX_VALUE}: for ever); true if signalled. */
-    private boolean awaitSignal(long nanos, boolean interruptible) throws InterruptedException {
+    private boolean awaitSignalFor(long nanos, boolean interruptible) throws InterruptedException {
         if (!waitLock.heldForCondition()) {
             throw new IllegalMonitorStateException("cannot wait on an un-acquired lock");
         }
