@@ -39,10 +39,14 @@ final class Marked {
         assertThat(ownChildren()).as("children").isEmpty();
     }
 
-    /** This JVM's live children, less the shared cluster fixture's Redis and worker host, which live as long as it. */
+    /**
+     * This JVM's live children, less those kept on purpose by other tests of the same test JVM: the
+     * idle JVMs of the WARM start method and the shared cluster fixture's Redis and worker host.
+     */
     private static List<ProcessHandle> ownChildren() {
+        List<Long> idleWarm = dev.spindle.internal.launch.ChildHandle.idleWarmPids();
         return ProcessHandle.current().children().filter(ProcessHandle::isAlive)
-                .filter(p -> !ClusterFixture.livesWithTheTestJvm(p.pid())).toList();
+                .filter(p -> !ClusterFixture.livesWithTheTestJvm(p.pid()) && !idleWarm.contains(p.pid())).toList();
     }
 
     /** Kills what a failed test left running. */
