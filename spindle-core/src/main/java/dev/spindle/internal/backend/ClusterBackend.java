@@ -55,8 +55,8 @@ final class ClusterBackend implements Backend {
     }
 
     private static UnsupportedOperationException notYet(String what) {
-        return new UnsupportedOperationException(what + " on a cluster context is not built yet: this release runs"
-                + " pools and executors on the cluster; use a process context's " + what + " meanwhile");
+        return new UnsupportedOperationException(what + " on a cluster context is not built yet; use a process"
+                + " context's " + what + " meanwhile");
     }
 
     @Override

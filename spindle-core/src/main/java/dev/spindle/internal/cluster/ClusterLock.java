@@ -46,11 +46,6 @@ final class ClusterLock extends LeasedLock {
     }
 
     @Override
-    void leaseLost(String holderAndToken) {
-        // unlock() finds out; fencingToken() refuses
-    }
-
-    @Override
     public boolean ownerDied() {
         return token != 0 && ownerDied;
     }

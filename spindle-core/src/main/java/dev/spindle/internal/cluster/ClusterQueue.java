@@ -25,6 +25,11 @@ class ClusterQueue<T> extends StoredQueue<T> implements Serializable {
 
     @Override
     protected String where() {
+        return where(store);
+    }
+
+    /** Where a queue over {@code store} lives, for its {@code toString}. */
+    static String where(RedisItemStore store) {
         return "on cluster " + store.settings.name() + ", key " + store.key;
     }
 
@@ -62,7 +67,7 @@ class ClusterQueue<T> extends StoredQueue<T> implements Serializable {
 
         @Override
         protected String where() {
-            return "on cluster " + store.settings.name() + ", key " + store.key;
+            return ClusterQueue.where(store);
         }
 
         @Serial

@@ -58,11 +58,6 @@ final class ClusterRLock extends LeasedLock implements RLock {
     }
 
     @Override
-    void leaseLost(String holderAndToken) {
-        // unlock() finds out; fencingToken() still names the hold, which a fenced write then refuses
-    }
-
-    @Override
     public boolean isHeldByCurrentThread() {
         return owner == Thread.currentThread();
     }

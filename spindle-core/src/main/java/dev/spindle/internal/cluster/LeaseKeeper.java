@@ -8,8 +8,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Renews the leases of the cluster locks this JVM holds, five times per lease, from one daemon
  * thread; a lease found lost (this JVM paused past it, or Redis was away that long, and another
- * took the lock) is reported to its lock. When this JVM dies, renewals stop and each lease runs
- * out: the next acquirer gets the lock, told that its owner died.
+ * took the lock) is no longer renewed: its holder finds out at release, and a fenced write under
+ * it is refused. When this JVM dies, renewals stop and each lease runs out: the next acquirer
+ * gets the lock, told that its owner died.
  */
 final class LeaseKeeper {
     private static final Map<LeasedLock, String> HELD = new ConcurrentHashMap<>();
@@ -37,8 +38,7 @@ final class LeaseKeeper {
                 period = Math.min(period, lock.settings.heartbeat().toMillis());
                 try {
                     if (!lock.renew(held.getValue())) {
-                        HELD.remove(lock, held.getValue());
-                        lock.leaseLost(held.getValue());
+                        HELD.remove(lock, held.getValue()); // the holder learns it at unlock; a fenced write is refused
                     }
                 } catch (RedisException away) {
                     // Redis away: try again at the next beat; the lease may run out meanwhile

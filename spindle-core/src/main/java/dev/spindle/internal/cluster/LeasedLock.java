@@ -58,9 +58,6 @@ abstract class LeasedLock extends ClusterPrimitive implements Lock, Fenced {
         return eval(LockScripts.RENEW, new String[] {key}, holderAndToken, Long.toString(settings.lease().toMillis())) == 1;
     }
 
-    /** The lease of {@code holderAndToken} was found lost by the keeper. */
-    abstract void leaseLost(String holderAndToken);
-
     /** Waits for the lock until {@code deadline}; the attempt records the hold. */
     final boolean await(long deadline, boolean interruptible, Wakeups.Attempt attempt) throws InterruptedException {
         return wakeups().await(key, deadline, interruptible, attempt);

@@ -85,9 +85,4 @@ final class Wakeups {
             }
         }
     }
-
-    /** {@link #await} until the attempt succeeds. */
-    void awaitForever(String key, boolean interruptible, Attempt attempt) throws InterruptedException {
-        await(key, Waits.NO_DEADLINE, interruptible, attempt);
-    }
 }
