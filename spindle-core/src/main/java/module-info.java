@@ -39,11 +39,13 @@
 @SuppressWarnings("requires-automatic") // Lettuce is an automatic module (lettuce.core); it has no module-info
 module dev.spindle {
     requires java.management;
+    requires jdk.httpserver;
     requires lettuce.core;
 
     exports dev.spindle;
     exports dev.spindle.asyncio;
     exports dev.spindle.cluster;
+    exports dev.spindle.insights;
     exports dev.spindle.function;
     exports dev.spindle.futures;
     exports dev.spindle.managers;

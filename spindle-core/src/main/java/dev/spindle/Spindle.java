@@ -7,6 +7,9 @@ import dev.spindle.function.CheckedConsumer4;
 import dev.spindle.function.CheckedConsumer5;
 import dev.spindle.function.CheckedConsumer6;
 import dev.spindle.function.CheckedRunnable;
+import dev.spindle.insights.Dashboard;
+import dev.spindle.insights.PoolInsights;
+import dev.spindle.internal.pool.LiveEngines;
 import dev.spindle.internal.backend.Backends;
 import dev.spindle.internal.launch.ChildContext;
 import dev.spindle.internal.launch.LaunchSettings;
@@ -206,6 +209,28 @@ public final class Spindle {
     public static <A, B, C, D, E, F> BaseProcess process(CheckedConsumer6<A, B, C, D, E, F> target, A first,
                                                          B second, C third, D fourth, E fifth, F sixth) {
         return Context.processes().process(target, first, second, third, fourth, fifth, sixth);
+    }
+
+    /**
+     * What every live pool and executor of this JVM is doing and has done, oldest first (see
+     * {@code Pool.insights()}). A pool that has ended is listed once more, with its final counts,
+     * and then no more.
+     */
+    public static List<PoolInsights> insights() {
+        return LiveEngines.insights();
+    }
+
+    /**
+     * Opens the live web dashboard of this JVM's pools and executors on 127.0.0.1:{@code port}
+     * (0 picks a free port) and prints its address to standard output; see {@link Dashboard}.
+     * Pools made while it is open record insights. Close it to stop serving.
+     *
+     * @throws java.io.UncheckedIOException if the port cannot be bound
+     */
+    public static Dashboard dashboard(int port) {
+        Dashboard dashboard = Dashboard.open(port);
+        System.out.println("Spindle dashboard on " + dashboard.uri());
+        return dashboard;
     }
 
     /** A new manager in a child JVM: the default context's {@link Context#manager()}. */

@@ -1,6 +1,7 @@
 package dev.spindle.cli;
 
 import dev.spindle.examples.futures.Primes;
+import dev.spindle.insights.Progress;
 import dev.spindle.multiprocessing.Pool;
 import dev.spindle.multiprocessing.TaskOptions;
 import java.util.List;
@@ -44,8 +45,10 @@ final class PrimeTour {
     private static void report(String label, Pool pool, double serial) {
         pool.map(Primes::isPrime, Primes.PRIMES, 1);
         long t0 = System.nanoTime();
-        List<Boolean> results = pool.map(Primes::isPrime, Primes.PRIMES,
-                TaskOptions.DEFAULT.chunksize(1).progress(new ProgressBar(System.out, "%-10s".formatted(label))));
+        List<Boolean> results;
+        try (Progress bar = Progress.of("%-10s".formatted(label), Primes.PRIMES.size())) {
+            results = pool.map(Primes::isPrime, Primes.PRIMES, TaskOptions.DEFAULT.chunksize(1).progress(bar));
+        }
         double elapsed = seconds(t0);
         System.out.println(line(label, elapsed, serial, results.stream().filter(b -> b).count()));
     }

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code spindle} command. */
 @Command(name = "spindle", mixinStandardHelpOptions = true, version = SpindleCommand.VERSION,
         description = "Python's concurrency toolkit for Java: the seed programs, benchmarks and a cluster's worker.",
-        subcommands = {DemoCommand.class, BenchCommand.class, WorkerCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {DemoCommand.class, BenchCommand.class, WorkerCommand.class, DashboardCommand.class,
+                CommandLine.HelpCommand.class},
         footer = {"", "bin/spindle also runs:",
                 "  test     The whole test suite (Maven, from a clone)",
                 "  build    Build the jars only",

@@ -2,8 +2,6 @@ package dev.spindle.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -55,30 +53,5 @@ class CommandLineTest {
         assertThat(process.exitValue()).as(output).isZero();
         assertThat(output).startsWith("Usage: bin/spindle " + subcommand).doesNotContain("mvn").doesNotContain("[INFO]")
                 .doesNotContain("building");
-    }
-
-    /** What a bar prints over a map of 65 items. */
-    private static String drawn(boolean inPlace) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ProgressBar bar = new ProgressBar(new PrintStream(bytes, true, StandardCharsets.UTF_8), "primes", inPlace);
-        for (int done = 1; done <= 65; done++) {
-            bar.progress(done, 65);
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
-    }
-
-    @Test
-    void progressGoingToAFileIsAFewLinesNotARedrawPerItem() {
-        String log = drawn(false);
-        assertThat(log).doesNotContain("\r");
-        assertThat(log.lines().count()).isBetween(10L, 11L);
-        assertThat(log.lines().reduce((a, b) -> b).orElseThrow()).endsWith("65/65");
-    }
-
-    @Test
-    void progressOnATerminalRedrawsOneLineInPlace() {
-        String log = drawn(true);
-        assertThat(log).contains("\r").endsWith("65/65" + System.lineSeparator());
-        assertThat(log.chars().filter(c -> c == '\n').count()).as("line ends").isEqualTo(1);
     }
 }

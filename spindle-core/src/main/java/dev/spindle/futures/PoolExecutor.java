@@ -3,12 +3,13 @@ package dev.spindle.futures;
 import dev.spindle.Context;
 import dev.spindle.function.CheckedBiFunction;
 import dev.spindle.function.CheckedCallable;
-import dev.spindle.function.CheckedFunction;
 import dev.spindle.function.CheckedFunction3;
 import dev.spindle.function.CheckedFunction4;
 import dev.spindle.function.CheckedFunction5;
 import dev.spindle.function.CheckedFunction6;
+import dev.spindle.function.CheckedFunction;
 import dev.spindle.function.SerializableRunnable;
+import dev.spindle.insights.PoolInsights;
 import dev.spindle.internal.backend.EngineSources;
 import dev.spindle.internal.pool.MapJob;
 import dev.spindle.internal.pool.MapStream;
@@ -375,6 +376,14 @@ public abstract class PoolExecutor implements ExecutorService {
         } finally {
             futures.forEach(f -> f.cancel(true));
         }
+    }
+
+    /**
+     * What this executor is doing and has done now; see {@link dev.spindle.multiprocessing.Pool#insights()}.
+     * Workers' times, slow tasks and failures are kept when its builder asked for insights.
+     */
+    public PoolInsights insights() {
+        return engine.insights();
     }
 
     @Override

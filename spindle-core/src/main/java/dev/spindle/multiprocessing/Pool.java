@@ -6,20 +6,22 @@ import dev.spindle.Spindle;
 import dev.spindle.function.CheckedBiFunction;
 import dev.spindle.function.CheckedCallable;
 import dev.spindle.function.CheckedConsumer;
-import dev.spindle.function.CheckedFunction;
-import dev.spindle.function.CheckedRunnable;
 import dev.spindle.function.CheckedFunction3;
 import dev.spindle.function.CheckedFunction4;
 import dev.spindle.function.CheckedFunction5;
 import dev.spindle.function.CheckedFunction6;
+import dev.spindle.function.CheckedFunction;
+import dev.spindle.function.CheckedRunnable;
 import dev.spindle.function.MultiArgument;
+import dev.spindle.insights.PoolInsights;
 import dev.spindle.internal.backend.Backends;
 import dev.spindle.internal.backend.EngineSources;
+import dev.spindle.internal.insights.Watchers;
 import dev.spindle.internal.pool.Callbacks;
 import dev.spindle.internal.pool.MapJob;
 import dev.spindle.internal.pool.MapStream;
-import dev.spindle.internal.pool.PoolConfig;
 import dev.spindle.internal.pool.Outcomes;
+import dev.spindle.internal.pool.PoolConfig;
 import dev.spindle.internal.pool.Task;
 import dev.spindle.internal.pool.TaskEngine;
 import java.time.Duration;
@@ -520,6 +522,18 @@ public final class Pool implements AutoCloseable {
         return workers;
     }
 
+    /**
+     * What this pool is doing and has done now (mpire's insights): tasks queued, running, done
+     * and failed; each live worker's pid, state, start-up and initializer time, tasks done and time
+     * working, waiting and moving data, and heap in use; the slowest tasks with their arguments and
+     * the latest failures with their tracebacks. Workers' times, slow tasks and failures are kept
+     * only when the pool records insights ({@link Builder#insights(boolean)}). Works in any state,
+     * also after the pool was closed.
+     */
+    public PoolInsights insights() {
+        return engine.insights();
+    }
+
     @Override
     public String toString() {
         return "Pool[" + engine + "]";
@@ -546,6 +560,7 @@ public final class Pool implements AutoCloseable {
         private List<String> jvmOptions = List.of();
         private String name;
         private ReadLimits readLimits = ReadLimits.defaults();
+        private boolean insights = Watchers.recordByDefault();
 
         private Builder(Context context) {
             this.context = context;
@@ -629,6 +644,17 @@ public final class Pool implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Whether the pool records insights: its workers' times, its slowest tasks and its latest
+         * failures (see {@link #insights()}); counts are kept either way. Default: while a
+         * dashboard is open in this JVM, or with {@code -Dspindle.insights=true}; else off. It
+         * costs a few clock reads per task.
+         */
+        public Builder insights(boolean record) {
+            insights = record;
+            return this;
+        }
+
         /** A name for the pool's threads and messages. */
         public Builder name(String name) {
             this.name = Objects.requireNonNull(name, "name");
@@ -659,7 +685,7 @@ public final class Pool implements AutoCloseable {
         private TaskEngine engine(boolean callbacksInWorker) {
             StartMethod method = context.startMethod().orElse(null);
             PoolConfig config = new PoolConfig(workers, initializer, maxTasksPerChild, taskTimeout, retries, method,
-                    jvmOptions, readLimits);
+                    jvmOptions, readLimits, insights);
             return Backends.ofContext(context).engine(Backends.poolName(name), config, callbacksInWorker);
         }
 

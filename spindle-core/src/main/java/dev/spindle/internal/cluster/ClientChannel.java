@@ -1,5 +1,6 @@
 package dev.spindle.internal.cluster;
 
+import dev.spindle.insights.WorkerInsight;
 import dev.spindle.internal.pool.EncodedOutcome;
 import dev.spindle.internal.pool.OutgoingTask;
 import dev.spindle.internal.pool.TaskChannel;
@@ -184,6 +185,16 @@ final class ClientChannel implements TaskChannel {
             link.shared().async().xdel(stream, entry);
         }
         return true;
+    }
+
+    /** The live hosts' workers, from their reports; none while Redis cannot be reached. */
+    @Override
+    public List<WorkerInsight> workerInsights() {
+        try {
+            return HostReport.readAll(link.shared().sync(), keys).stream().flatMap(h -> h.workersOnHost().stream()).toList();
+        } catch (RedisException unreachable) {
+            return List.of();
+        }
     }
 
     @Override

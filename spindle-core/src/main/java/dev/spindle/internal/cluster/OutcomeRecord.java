@@ -29,6 +29,7 @@ final class OutcomeRecord {
             Wire.writeBytes(out, outcome.body());
             out.writeUTF(outcome.worker());
             out.writeLong(outcome.pid());
+            out.writeLong(outcome.nanos());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -52,10 +53,11 @@ final class OutcomeRecord {
             byte[] body = Wire.bytes(in);
             String worker = TaskRecord.utf(in);
             long pid = in.getLong();
-            if (body == null || in.hasRemaining()) {
+            long nanos = in.getLong();
+            if (body == null || nanos < 0 || in.hasRemaining()) {
                 throw new IllegalArgumentException("an outcome with impossible fields");
             }
-            return new Returned(seq, new EncodedOutcome(status, body, worker, pid));
+            return new Returned(seq, new EncodedOutcome(status, body, worker, pid, nanos));
         } catch (IOException | BufferUnderflowException e) {
             throw new IllegalArgumentException("an outcome that cannot be read: " + e, e);
         }

@@ -1,6 +1,11 @@
 package dev.spindle.internal.cluster;
 
 import dev.spindle.ReadLimits;
+import dev.spindle.insights.TaskFailure;
+import dev.spindle.insights.WorkerInsight;
+import dev.spindle.internal.codec.ExceptionTransport;
+import dev.spindle.internal.insights.RecentFailures;
+import dev.spindle.internal.insights.Shortened;
 import dev.spindle.internal.pool.EncodedOutcome;
 import dev.spindle.internal.pool.PoolConfig;
 import dev.spindle.internal.pool.Task;
@@ -18,7 +23,9 @@ import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.models.stream.ClaimedMessages;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,6 +41,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A cluster's worker host: it takes tasks from the streams of its queues as one consumer of their
@@ -100,6 +108,11 @@ public final class WorkerHost implements AutoCloseable {
     private final StatefulRedisConnection<byte[], byte[]> fetching;
     private final StatefulRedisPubSubConnection<byte[], byte[]> control;
     private volatile boolean stopping;
+    /** For this host's report: outcomes stored, and the latest failures. */
+    private final LongAdder done = new LongAdder();
+    private final LongAdder failed = new LongAdder();
+    private final RecentFailures failures = new RecentFailures(REPORTED_FAILURES);
+    private static final int REPORTED_FAILURES = 10;
 
     /** An outcome on its way to Redis: the encoded record, or {@link #NO_OUTCOME}. */
     private record Completion(HostTask task, byte[] outcome) {}
@@ -133,7 +146,7 @@ public final class WorkerHost implements AutoCloseable {
     /** The config of the host's pools: its processes and JVM options, and a client's shipped class path ("" for none). */
     private PoolConfig poolConfig(String addedClassPath) {
         return new PoolConfig(options.processes(), null, 0, null, 0, StartMethod.SPAWN, options.jvmOptions(),
-                ReadLimits.defaults(), addedClassPath);
+                ReadLimits.defaults(), addedClassPath, true); // a host publishes its workers' insights
     }
 
     /**
@@ -295,7 +308,8 @@ public final class WorkerHost implements AutoCloseable {
         if (task.cancelled) {
             complete(task, null);
         } else if (value instanceof EncodedOutcome outcome) {
-            complete(task, new EncodedOutcome(outcome.status(), outcome.body(), hostId + "/" + outcome.worker(), outcome.pid()));
+            complete(task, new EncodedOutcome(outcome.status(), outcome.body(), hostId + "/" + outcome.worker(), outcome.pid(),
+                    outcome.nanos()));
         } else {
             complete(task, EncodedOutcome.failed(failure != null ? failure : new IllegalStateException("the task ended with no outcome"),
                     hostId, pid));
@@ -303,8 +317,38 @@ public final class WorkerHost implements AutoCloseable {
     }
 
     private void complete(HostTask task, EncodedOutcome outcome) {
+        if (outcome != null) {
+            count(task, outcome);
+        }
         byte[] record = outcome == null || task.clientId == null ? NO_OUTCOME : OutcomeRecord.encode(task.seq, outcome);
         completions.add(new Completion(task, record));
+    }
+
+    /** Counts an outcome for this host's report; a failure's traceback is kept, from its portable form. */
+    private void count(HostTask task, EncodedOutcome outcome) {
+        if (outcome.status() == EncodedOutcome.OK) {
+            done.increment();
+            return;
+        }
+        failed.increment();
+        String traceback;
+        try {
+            traceback = outcome.status() == EncodedOutcome.RAISED
+                    ? Shortened.traceback(ExceptionTransport.decode(outcome.body(), outcome.worker(), outcome.pid()))
+                    : new String(outcome.body(), StandardCharsets.UTF_8);
+        } catch (RuntimeException unreadable) {
+            traceback = "(a traceback this host cannot read: " + unreadable + ")";
+        }
+        failures.add(new TaskFailure(Instant.now(), "task " + task.key(), "(known to its client)", traceback,
+                outcome.worker()));
+    }
+
+    /** What this host says of itself at each heartbeat. */
+    private HostReport report() {
+        List<WorkerInsight> workers = new ArrayList<>(local.insights().workers());
+        shipped.all().forEach(pool -> workers.addAll(pool.insights().workers()));
+        return new HostReport(hostId, options.processes(), done.sum(), failed.sum(), workers,
+                failures.latestFirst().stream().limit(REPORTED_FAILURES).toList());
     }
 
     // ---- storing outcomes ----
@@ -408,7 +452,7 @@ public final class WorkerHost implements AutoCloseable {
 
     /** Says this host is alive (for watchers: leases, not this key, decide who holds a task). */
     private void beat() {
-        link.shared().sync().set(keys.host(hostId), ClusterKeys.bytes("processes=" + options.processes()),
+        link.shared().sync().set(keys.host(hostId), report().encode(),
                 SetArgs.Builder.px(settings.lease().toMillis()));
     }
 

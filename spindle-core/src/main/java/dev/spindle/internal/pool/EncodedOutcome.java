@@ -15,8 +15,9 @@ import java.nio.charset.StandardCharsets;
  * @param body   the value (codec), the exception ({@link ExceptionTransport}), or a UTF-8 message
  * @param worker the name of the process that ran the task
  * @param pid    its process id
+ * @param nanos  the function's time in the worker; 0 when not measured (the pool records no insights)
  */
-public record EncodedOutcome(byte status, byte[] body, String worker, long pid) {
+public record EncodedOutcome(byte status, byte[] body, String worker, long pid, long nanos) {
     /** The value, codec-encoded. */
     public static final byte OK = PoolMessages.OK;
     /** The function threw (or its run failed): the exception, as ExceptionTransport. */
@@ -26,7 +27,7 @@ public record EncodedOutcome(byte status, byte[] body, String worker, long pid) 
 
     /** The outcome of a task that failed with {@code failure} where it was run, not in the task itself. */
     public static EncodedOutcome failed(Throwable failure, String worker, long pid) {
-        return new EncodedOutcome(RAISED, ExceptionTransport.encode(failure), worker, pid);
+        return new EncodedOutcome(RAISED, ExceptionTransport.encode(failure), worker, pid, 0);
     }
 
     /** Decodes this outcome, within {@code limits}, and finishes {@code task} with it. */

@@ -20,14 +20,17 @@ import java.util.List;
  * @param readLimits       what decoding one task, argument or result may cost
  * @param addedClassPath   entries after everything else on worker JVMs' class path (a cluster
  *                         client's shipped class path); "" for none
+ * @param insights         record workers' times, the slowest tasks and failures (see
+ *                         {@link dev.spindle.insights.PoolInsights})
  */
 public record PoolConfig(int workers, CheckedRunnable initializer, int maxTasksPerChild, Duration taskTimeout,
                          int retries, StartMethod startMethod, List<String> jvmOptions, ReadLimits readLimits,
-                         String addedClassPath) {
+                         String addedClassPath, boolean insights) {
     /** A pool config with nothing added to its workers' class path. */
     public PoolConfig(int workers, CheckedRunnable initializer, int maxTasksPerChild, Duration taskTimeout, int retries,
-                      StartMethod startMethod, List<String> jvmOptions, ReadLimits readLimits) {
-        this(workers, initializer, maxTasksPerChild, taskTimeout, retries, startMethod, jvmOptions, readLimits, "");
+                      StartMethod startMethod, List<String> jvmOptions, ReadLimits readLimits, boolean insights) {
+        this(workers, initializer, maxTasksPerChild, taskTimeout, retries, startMethod, jvmOptions, readLimits, "",
+                insights);
     }
 
     /** Options every worker JVM gets: running out of memory ends the worker, so its task fails cleanly. */

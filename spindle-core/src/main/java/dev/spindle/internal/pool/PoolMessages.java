@@ -20,7 +20,8 @@ import java.util.List;
  *     byte shape (Task.Shape ordinal), bytes arguments (codec: an ArrayList)
  * worker → parent:
  *     READY:       nothing (the worker is up and initialized; sent once, first)
- *     RESULTS:     int count, then per result: long seq, byte status, bytes body
+ *     RESULTS:     int count, then per result: long seq, byte status, long nanos (the function's
+ *                  time, 0 when the pool records no insights), bytes body
  *     INIT_FAILED: bytes: the initializer's exception (ExceptionTransport)
  * bytes: int length (-1: null), then the bytes
  * </pre>
@@ -46,7 +47,7 @@ final class PoolMessages {
     record TaskMessage(long seq, int functionId, byte[] function, Task.Shape shape, byte[] arguments) {}
 
     /** A result as the parent reads it. */
-    record ResultMessage(long seq, byte status, byte[] body) {}
+    record ResultMessage(long seq, byte status, long nanos, byte[] body) {}
 
     /** A batch being written, in place: the frame header and the count are filled in last. */
     static final class Writer {
@@ -72,10 +73,11 @@ final class PoolMessages {
             return this;
         }
 
-        Writer result(long seq, byte status, byte[] body) {
+        Writer result(long seq, byte status, long nanos, byte[] body) {
             try {
                 out.writeLong(seq);
                 out.writeByte(status);
+                out.writeLong(nanos);
                 Wire.writeBytes(out, body);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -146,7 +148,8 @@ final class PoolMessages {
         for (int i = 0; i < count; i++) {
             long seq = in.getLong();
             byte status = in.get();
-            results.add(new ResultMessage(seq, status, Wire.bytes(in)));
+            long nanos = in.getLong();
+            results.add(new ResultMessage(seq, status, nanos, Wire.bytes(in)));
         }
         return results;
     }

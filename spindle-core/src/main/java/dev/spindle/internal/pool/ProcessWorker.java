@@ -4,6 +4,8 @@ import dev.spindle.BrokenPoolException;
 import dev.spindle.SerializationException;
 import dev.spindle.WorkerDiedException;
 import dev.spindle.function.CheckedConsumer;
+import dev.spindle.insights.WorkerInsight;
+import dev.spindle.insights.WorkerState;
 import dev.spindle.internal.codec.Codec;
 import dev.spindle.internal.codec.ExceptionTransport;
 import dev.spindle.internal.launch.LaunchedProcess;
@@ -65,12 +67,17 @@ final class ProcessWorker {
     private int window = MIN_WINDOW;
     /** Set when the worker said it is up and initialized. */
     private boolean ready;
+    private final long launchNanos;
+    /** From launch to ready; 0 until the worker is ready. */
+    private volatile long startUpNanos;
     /** Fast tasks finished since the last slow one. */
     private int fastStreak;
     private int sent;
     private long lastProgressNanos;
 
-    private ProcessWorker(ProcessWorkers workers, TaskEngine engine, int slot, LaunchedProcess child, Transport connection) {
+    private ProcessWorker(ProcessWorkers workers, TaskEngine engine, int slot, LaunchedProcess child, Transport connection,
+                          long launchNanos) {
+        this.launchNanos = launchNanos;
         this.workers = workers;
         this.engine = engine;
         this.slot = slot;
@@ -87,7 +94,8 @@ final class ProcessWorker {
         // Batches have no limit of their own: each value in them is checked against the pool's.
         PipeEnd[] pipe = PipeEnd.create(true, PipeEnd.DEFAULT_CAPACITY, Integer.MAX_VALUE);
         WorkerSpec spec = new WorkerSpec(pipe[1], workers.slots().name(), slot, config.initializer(), config.maxTasksPerChild(),
-                config.readLimits());
+                config.readLimits(), config.insights());
+        long launchNanos = System.nanoTime();
         CheckedConsumer<WorkerSpec> main = WorkerMain::run;
         LaunchedProcess child;
         try {
@@ -96,7 +104,7 @@ final class ProcessWorker {
         } finally {
             pipe[1].close();
         }
-        ProcessWorker worker = new ProcessWorker(workers, engine, slot, child, pipe[0]);
+        ProcessWorker worker = new ProcessWorker(workers, engine, slot, child, pipe[0], launchNanos);
         // A worker that dies while its driver waits for a task is noticed, and replaced, at once.
         child.onExit().thenRun(engine::wakeWorkers);
         Thread.ofPlatform().daemon().name(engine.name() + "-" + name).start(worker::drive);
@@ -144,6 +152,20 @@ final class ProcessWorker {
         } catch (IllegalStateException released) {
             return false;
         }
+    }
+
+    /** What this worker has done, as its slot's times say; the times are zero unless the pool records insights. */
+    WorkerInsight insight() {
+        long startUp = startUpNanos;
+        WorkerState state = startUp == 0 ? WorkerState.STARTING
+                : running().seq() != 0 ? WorkerState.WORKING : WorkerState.IDLE;
+        WorkerTimes times;
+        try {
+            times = workers.slots().timesOpaque(slot);
+        } catch (IllegalStateException released) {
+            times = new WorkerTimes();
+        }
+        return times.insight(child.name(), child.pid(), state, startUp == 0 ? System.nanoTime() - launchNanos : startUp);
     }
 
     void kill() {
@@ -240,6 +262,7 @@ final class ProcessWorker {
         byte kind = frame.type();
         if (kind == PoolMessages.READY) {
             ready = true;
+            startUpNanos = Math.max(1, System.nanoTime() - launchNanos);
             return;
         }
         if (kind == PoolMessages.INIT_FAILED) {
@@ -265,7 +288,9 @@ final class ProcessWorker {
 
     /** Finishes a task with the result the worker sent: decoded, or as it came for a relayed task. */
     private void deliver(Task task, PoolMessages.ResultMessage result) {
-        EncodedOutcome outcome = new EncodedOutcome(result.status(), result.body(), child.name(), child.pid());
+        task.ranNanos = result.nanos();
+        task.ranBy = child.name();
+        EncodedOutcome outcome = new EncodedOutcome(result.status(), result.body(), child.name(), child.pid(), result.nanos());
         if (task.relaysOutcome) {
             engine.finish(task, outcome, null);
         } else {

@@ -2,6 +2,7 @@ package dev.spindle.internal.pool;
 
 import dev.spindle.BrokenPoolException;
 import dev.spindle.SharedMemoryFullException;
+import dev.spindle.insights.WorkerInsight;
 import dev.spindle.internal.codec.Codec;
 import dev.spindle.internal.track.AtExit;
 import java.util.ArrayList;
@@ -176,6 +177,16 @@ final class ProcessWorkers implements Workers {
     @Override
     public void terminate() {
         current().forEach(ProcessWorker::kill);
+    }
+
+    @Override
+    public String kind() {
+        return "processes";
+    }
+
+    @Override
+    public List<WorkerInsight> insights() {
+        return current().stream().map(ProcessWorker::insight).toList();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.spindle.internal.pool;
 
 import java.util.ArrayList;
+import dev.spindle.insights.WorkerInsight;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -83,6 +84,8 @@ final class RemoteWorkers implements Workers {
     private void returned(long seq, EncodedOutcome outcome) {
         Task task = sent.remove(seq);
         if (task != null) {
+            task.ranNanos = outcome.nanos();
+            task.ranBy = outcome.worker();
             outcome.finish(engine, task, config.readLimits());
         }
     }
@@ -114,6 +117,16 @@ final class RemoteWorkers implements Workers {
                 engine.failStopped(task);
             }
         }
+    }
+
+    @Override
+    public String kind() {
+        return "cluster";
+    }
+
+    @Override
+    public List<WorkerInsight> insights() {
+        return channel.workerInsights();
     }
 
     @Override

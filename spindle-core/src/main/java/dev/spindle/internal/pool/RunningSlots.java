@@ -73,10 +73,12 @@ final class RunningSlots implements AutoCloseable {
         return slot;
     }
 
-    /** Worker side: task {@code seq} starts now (the slot is 0: the last run finished). */
-    void startedRelease(int slot, long seq) {
-        RunningSlotsLayout.setStartPlain(memory, checked(slot), System.nanoTime());
+    /** Worker side: task {@code seq} starts now (the slot is 0: the last run finished); returns when. */
+    long startedRelease(int slot, long seq) {
+        long now = System.nanoTime();
+        RunningSlotsLayout.setStartPlain(memory, checked(slot), now);
         RunningSlotsLayout.setRunRelease(memory, slot, seq);
+        return now;
     }
 
     /**
@@ -96,9 +98,30 @@ final class RunningSlots implements AutoCloseable {
         return RunningSlotsLayout.casRunVolatile(memory, checked(slot), seq, seq | ABORTED);
     }
 
-    /** Parent side, before a new worker uses the slot: nothing runs. */
+    /** Parent side, before a new worker uses the slot: nothing runs, and its times start from zero. */
     void clearRelease(int slot) {
-        RunningSlotsLayout.setRunRelease(memory, checked(slot), 0L);
+        for (int field = 0; field < WorkerTimes.FIELDS; field++) {
+            RunningSlotsLayout.setTimeOpaque(memory, checked(slot), field, 0L);
+        }
+        RunningSlotsLayout.setRunRelease(memory, slot, 0L);
+    }
+
+    /** Worker side: publishes the worker's running totals. */
+    void publishTimesOpaque(int slot, WorkerTimes times) {
+        checked(slot);
+        for (int field = 0; field < WorkerTimes.FIELDS; field++) {
+            RunningSlotsLayout.setTimeOpaque(memory, slot, field, times.get(field));
+        }
+    }
+
+    /** Parent side: the totals the worker in {@code slot} last published. */
+    WorkerTimes timesOpaque(int slot) {
+        checked(slot);
+        WorkerTimes times = new WorkerTimes();
+        for (int field = 0; field < WorkerTimes.FIELDS; field++) {
+            times.set(field, RunningSlotsLayout.timeOpaque(memory, slot, field));
+        }
+        return times;
     }
 
     /** Parent side: what runs in {@code slot}. */

@@ -6,28 +6,32 @@ import java.lang.foreign.ValueLayout;
 import java.lang.invoke.VarHandle;
 
 /**
- * Byte layout of a pool's running-slots segment ({@link RunningSlots}), version 1.
+ * Byte layout of a pool's running-slots segment ({@link RunningSlots}), version 2.
  *
  * <pre>
  * 0          SegmentHeader  magic 'SRUN', version
  * 8          int slots
- * 64 + 16*i  slot i   +0 long run    0: nothing runs; S > 0: task S runs; S | ABORTED: the parent
+ * 64 + 64*i  slot i   +0 long run    0: nothing runs; S > 0: task S runs; S | ABORTED: the parent
  *                                    has claimed the right to kill the worker inside task S
  *                     +8 long start  System.nanoTime() when the run started (CLOCK_MONOTONIC, the
  *                                    same clock in every process of this machine)
+ *                     +16 long[6]    the worker's {@link WorkerTimes} (a pool that records insights)
  * </pre>
  * The worker stores start plainly, then run with release; the parent reads run, then start, with
- * acquire; run changes otherwise only by compare-and-set. The slot count is written before the
- * SegmentHeader and read volatile.
+ * acquire; run changes otherwise only by compare-and-set. The times have one writer, the worker,
+ * and are written and read opaque: a reader wants recent totals, not an order. A slot is one cache
+ * line, so workers do not share lines. The slot count is written before the SegmentHeader and read
+ * volatile.
  */
 final class RunningSlotsLayout {
     static final long SLOTS = 8;
     static final long HEADER_BYTES = 64;
-    static final long SLOT_BYTES = 16;
+    static final long SLOT_BYTES = 64;
     static final long RUN = 0;
     static final long START = 8;
+    static final long TIMES = 16;
     /** Its size is the part before the slots, which every pool's segment holds ({@link #segmentSize}). */
-    static final SegmentHeader HEADER = new SegmentHeader("pool", "pool", 0x5352554E, 1, HEADER_BYTES);
+    static final SegmentHeader HEADER = new SegmentHeader("pool", "pool", 0x5352554E, 2, HEADER_BYTES);
     /** Set in a run word once the parent has claimed the kill of that run. */
     static final long ABORTED = Long.MIN_VALUE;
 
@@ -72,5 +76,13 @@ final class RunningSlotsLayout {
 
     static void setStartPlain(MemorySegment memory, int slot, long nanos) {
         LONG.set(memory, slotOffset(slot) + START, nanos);
+    }
+
+    static long timeOpaque(MemorySegment memory, int slot, int field) {
+        return (long) LONG.getOpaque(memory, slotOffset(slot) + TIMES + (long) field * Long.BYTES);
+    }
+
+    static void setTimeOpaque(MemorySegment memory, int slot, int field, long value) {
+        LONG.setOpaque(memory, slotOffset(slot) + TIMES + (long) field * Long.BYTES, value);
     }
 }

@@ -44,6 +44,12 @@ public final class Task {
     /** Filled by a process or remote backend at submit: the function's id and the encoded arguments. */
     FunctionTable.Entry encodedFunction;
     byte[] encodedArguments;
+    /**
+     * Set by the worker's side before it finishes the task, when its pool records insights: the
+     * function's time (0: not measured) and the worker's name. Read after the settle that follows.
+     */
+    long ranNanos;
+    String ranBy;
     /** Why this task was stopped on purpose (timeout, cancel), if it was. */
     volatile Throwable abortReason;
     private final AtomicBoolean settled = new AtomicBoolean();

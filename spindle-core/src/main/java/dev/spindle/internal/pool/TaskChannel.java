@@ -1,5 +1,6 @@
 package dev.spindle.internal.pool;
 
+import dev.spindle.insights.WorkerInsight;
 import java.util.List;
 import java.util.function.BiConsumer;
 
@@ -27,6 +28,11 @@ public interface TaskChannel {
 
     /** Drops the task {@code seq} if it still waits to be delivered; a running one finishes, its outcome ignored. */
     void drop(long seq);
+
+    /** The workers that run this channel's tasks now, as the places they run publish them; none if unknown. */
+    default List<WorkerInsight> workerInsights() {
+        return List.of();
+    }
 
     /** Stops receiving and lets the channel's connections go. */
     void close();

@@ -1,7 +1,9 @@
 package dev.spindle.internal.pool;
 
 import dev.spindle.BrokenPoolException;
+import dev.spindle.insights.PoolInsights;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -43,6 +45,10 @@ public final class TaskEngine {
     private final String name;
     private final Duration defaultTimeout;
     private final int defaultRetries;
+    private final TaskRecords records;
+    /** Which pool came first, for listing them in order. */
+    private final long birth = BIRTHS.incrementAndGet();
+    private static final AtomicLong BIRTHS = new AtomicLong();
     private State state = State.RUNNING;
     private long unsettled;
     private BrokenPoolException broken;
@@ -74,9 +80,15 @@ public final class TaskEngine {
         this.name = name;
         this.defaultTimeout = config.taskTimeout();
         this.defaultRetries = config.retries();
+        this.records = new TaskRecords(config.insights());
         this.workers = workers;
         this.results = workers.completesInWorker() ? null : new ResultHandler(name + "-results");
         workers.start(this);
+        LiveEngines.add(this);
+    }
+
+    long birth() {
+        return birth;
     }
 
     /** A pool's name, for thread names and messages. */
@@ -301,6 +313,7 @@ public final class TaskEngine {
         if (!task.settle()) {
             return;
         }
+        records.finished(task, failure);
         countSettled();
         if (results == null || task.completeInPlace) {
             task.future.finish(value, failure);
@@ -324,6 +337,7 @@ public final class TaskEngine {
     void settledElsewhere(Task task, boolean interrupt) {
         // A cancelled task stays in the queue until polled, where settled tasks are skipped:
         // removing it here would make cancelling a whole map quadratic.
+        records.settledElsewhere(task.future.isCompletedExceptionally());
         countSettled();
         if (interrupt) {
             workers.abort(task);
@@ -519,6 +533,28 @@ public final class TaskEngine {
             w.interrupt();
             w.join();
         }
+    }
+
+ /**
+     * What this pool is doing and has done now: its counts, its workers, and (when it records
+     * insights) its slowest tasks and latest failures.
+     */
+    public PoolInsights insights() {
+        State now;
+        long queuedNow;
+        long unsettledNow;
+        lock.lock();
+        try {
+            now = state;
+            queuedNow = queue.size();
+            unsettledNow = unsettled;
+        } finally {
+            lock.unlock();
+        }
+        boolean recording = records.recording();
+        return new PoolInsights(name, workers.kind(), now.name().toLowerCase(), recording, queuedNow,
+                Math.max(0, unsettledNow - queuedNow), records.done(), records.failed(), workers.insights(),
+                recording ? records.slowest() : List.of(), recording ? records.failures() : List.of(), Instant.now());
     }
 
     @Override

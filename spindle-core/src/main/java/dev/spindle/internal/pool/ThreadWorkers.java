@@ -1,7 +1,13 @@
 package dev.spindle.internal.pool;
 
 import dev.spindle.BrokenPoolException;
+import dev.spindle.insights.WorkerInsight;
+import dev.spindle.insights.WorkerState;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -61,8 +67,14 @@ final class ThreadWorkers implements Workers {
     private final AtomicInteger threadNames = new AtomicInteger();
     private final Map<Task, Running> running = new ConcurrentHashMap<>();
     private final Map<Thread, Boolean> abandoned = new ConcurrentHashMap<>();
+    /** Each live worker thread: its name, its times (kept when the pool records insights), how long it took to start. */
+    private final Map<Thread, ThreadTimes> threads = new ConcurrentHashMap<>();
+
+    private record ThreadTimes(String name, WorkerTimes times, long startUpNanos) {}
     private final LiveWorkers live = new LiveWorkers();
     private TaskEngine engine;
+    /** A virtual pool's dispatching thread, which takes tasks but runs none. */
+    private String dispatcherName = "";
 
     ThreadWorkers(PoolConfig config, boolean virtual, boolean completeInWorker) {
         this.config = config;
@@ -80,6 +92,7 @@ final class ThreadWorkers implements Workers {
     public void start(TaskEngine engine) {
         this.engine = engine;
         if (virtual) {
+            dispatcherName = prefix + (threadNames.get() + 1);
             startThread(this::dispatchVirtual);
         } else {
             for (int i = 0; i < config.workers(); i++) {
@@ -90,16 +103,20 @@ final class ThreadWorkers implements Workers {
 
     private void startThread(Runnable body) {
         live.started();
+        String name = prefix + threadNames.incrementAndGet();
+        long asked = System.nanoTime();
         Runnable counted = () -> {
+            Thread self = Thread.currentThread();
+            threads.put(self, new ThreadTimes(name, new WorkerTimes(), System.nanoTime() - asked));
             try {
                 body.run();
             } finally {
-                if (abandoned.remove(Thread.currentThread()) == null) {
+                threads.remove(self);
+                if (abandoned.remove(self) == null) {
                     live.ended();
                 }
             }
         };
-        String name = prefix + threadNames.incrementAndGet();
         if (virtual) {
             Thread.ofVirtual().name(name).start(counted);
         } else {
@@ -113,8 +130,9 @@ final class ThreadWorkers implements Workers {
             return;
         }
         try {
+            WorkerTimes times = config.insights() ? threads.get(Thread.currentThread()).times() : null;
             Task task;
-            while ((task = engine.take(() -> false)) != null) {
+            while ((task = take(times)) != null) {
                 run(task);
                 if (abandoned.containsKey(Thread.currentThread())) {
                     return; // a replacement has taken this thread's place
@@ -123,6 +141,16 @@ final class ThreadWorkers implements Workers {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The next task, its wait counted in {@code times} (null: not recorded). */
+    private Task take(WorkerTimes times) throws InterruptedException {
+        long start = times == null ? 0 : System.nanoTime();
+        Task task = engine.take(() -> false);
+        if (times != null) {
+            times.add(WorkerTimes.WAITING, System.nanoTime() - start);
+        }
+        return task;
     }
 
     /** Virtual threads: one per task, started as tasks come. */
@@ -148,8 +176,12 @@ final class ThreadWorkers implements Workers {
         if (config.initializer() == null) {
             return true;
         }
+        long start = System.nanoTime();
         try {
             config.initializer().run();
+            if (config.insights()) {
+                threads.get(Thread.currentThread()).times().set(WorkerTimes.INIT, System.nanoTime() - start);
+            }
             return true;
         } catch (Throwable t) {
             engine.broken(new BrokenPoolException("the pool's initializer raised in " + Thread.currentThread().getName(), t));
@@ -181,7 +213,38 @@ final class ThreadWorkers implements Workers {
             running.remove(task, run);
             run.end();
         }
+        if (config.insights()) {
+            recordRun(task, run);
+        }
         engine.finish(task, value, failure);
+    }
+
+    private void recordRun(Task task, Running run) {
+        ThreadTimes thread = threads.get(run.thread);
+        task.ranNanos = Math.max(1, System.nanoTime() - run.startNanos);
+        task.ranBy = thread.name();
+        thread.times().add(WorkerTimes.TASKS, 1);
+        thread.times().add(WorkerTimes.WORKING, task.ranNanos);
+    }
+
+    @Override
+    public String kind() {
+        return virtual ? "virtual threads" : "threads";
+    }
+
+    @Override
+    public List<WorkerInsight> insights() {
+        long heap = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+        long pid = ProcessHandle.current().pid();
+        Set<Thread> working = new HashSet<>();
+        running.values().forEach(r -> working.add(r.thread));
+        return threads.entrySet().stream()
+                .filter(e -> !(virtual && e.getValue().name().equals(dispatcherName)))
+                .sorted(Comparator.comparing(e -> e.getValue().name()))
+                .map(e -> e.getValue().times().insight(e.getValue().name(), pid,
+                        working.contains(e.getKey()) ? WorkerState.WORKING : WorkerState.IDLE,
+                        e.getValue().startUpNanos(), heap))
+                .toList();
     }
 
     @Override

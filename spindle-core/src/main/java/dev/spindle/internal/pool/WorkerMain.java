@@ -41,16 +41,25 @@ final class WorkerMain {
     }
 
     private static void serve(WorkerSpec spec, Transport connection, RunningSlots slots) throws Exception {
+        WorkerTimes times = spec.insights() ? new WorkerTimes() : null;
         if (spec.initializer() != null) {
+            long start = System.nanoTime();
             try {
                 spec.initializer().run();
             } catch (Throwable t) {
                 connection.send(PoolMessages.initFailed(ExceptionTransport.encode(t)));
                 return;
             }
+            if (times != null) {
+                times.set(WorkerTimes.INIT, System.nanoTime() - start);
+            }
+        }
+        if (times != null) {
+            times.measureHeap();
+            slots.publishTimesOpaque(spec.slot(), times);
         }
         connection.send(PoolMessages.ready());
-        new WorkerMain.Loop(connection, slots, spec.slot(), spec.maxTasks(), spec.readLimits()).run();
+        new WorkerMain.Loop(connection, slots, spec.slot(), spec.maxTasks(), spec.readLimits(), times).run();
     }
 
     private static final class Loop {
@@ -61,24 +70,32 @@ final class WorkerMain {
         private final ReadLimits limits;
         private final Lru<Integer, Object> functions = new Lru<>(Lru.FUNCTIONS_PER_WORKER);
         private final PoolMessages.Writer results = new PoolMessages.Writer();
+        /** This worker's totals, when its pool records insights; else null, and nothing is timed. */
+        private final WorkerTimes times;
         private long oldestUnsent;
         private int done;
 
-        Loop(Transport connection, RunningSlots slots, int slot, int maxTasks, ReadLimits limits) {
+        Loop(Transport connection, RunningSlots slots, int slot, int maxTasks, ReadLimits limits, WorkerTimes times) {
             this.connection = connection;
             this.slots = slots;
             this.slot = slot;
             this.maxTasks = maxTasks;
             this.limits = limits;
+            this.times = times;
         }
 
         void run() throws Exception {
             while (true) {
                 byte[] message;
+                long waitStart = times == null ? 0 : System.nanoTime();
                 try {
                     message = connection.receive(Integer.MAX_VALUE); // a batch; each value is checked when decoded
                 } catch (EOFException poolClosed) {
                     return;
+                }
+                if (times != null) {
+                    times.add(WorkerTimes.WAITING, System.nanoTime() - waitStart);
+                    times.measureHeap();
                 }
                 Wire.Frame frame = Wire.parse(message);
                 if (frame.type() != PoolMessages.TASKS) {
@@ -93,7 +110,7 @@ final class WorkerMain {
                     boolean retiring = maxTasks > 0 && done >= maxTasks;
                     if (i == batch.size() - 1 || retiring || results.count() >= FLUSH_COUNT
                             || System.nanoTime() - oldestUnsent > FLUSH_NANOS) {
-                        connection.send(results.results());
+                        sendResults();
                     }
                     if (retiring) {
                         return;
@@ -108,29 +125,48 @@ final class WorkerMain {
          */
         private void awaitKill() throws IOException {
             if (results.count() > 0) {
-                connection.send(results.results());
+                sendResults();
             }
             while (true) {
                 LockSupport.park(this);
             }
         }
 
+        /** Sends the results; the times are published first, so a parent that has a result sees its task counted. */
+        private void sendResults() throws IOException {
+            if (times == null) {
+                connection.send(results.results());
+                return;
+            }
+            slots.publishTimesOpaque(slot, times);
+            long start = System.nanoTime();
+            connection.send(results.results());
+            times.add(WorkerTimes.MOVING, System.nanoTime() - start); // published with the next results
+        }
+
         /** Runs one task and records its result; false if the parent stopped it first (no result then). */
         private boolean runOne(PoolMessages.TaskMessage task) {
             Object function = function(task);
-            slots.startedRelease(slot, task.seq());
+            long started = slots.startedRelease(slot, task.seq());
             if (results.count() == 0) {
-                oldestUnsent = System.nanoTime();
+                oldestUnsent = started;
             }
             byte status;
             byte[] body;
+            long ran = 0;
             try {
                 if (function instanceof Undecodable u) {
                     throw u.error();
                 }
                 @SuppressWarnings("unchecked")
                 List<Object> arguments = (List<Object>) Codec.get().decode(task.arguments(), limits);
-                Object value = Invocation.run(function, task.shape(), arguments);
+                long runStart = times == null ? 0 : System.nanoTime();
+                Object value;
+                try {
+                    value = Invocation.run(function, task.shape(), arguments);
+                } finally {
+                    ran = times == null ? 0 : System.nanoTime() - runStart;
+                }
                 try {
                     body = Codec.get().encode(value);
                     status = PoolMessages.OK;
@@ -150,7 +186,12 @@ final class WorkerMain {
             if (!slots.finishedVolatile(slot, task.seq())) {
                 return false;
             }
-            results.result(task.seq(), status, body);
+            if (times != null) {
+                times.add(WorkerTimes.TASKS, 1);
+                times.add(WorkerTimes.WORKING, ran);
+                times.add(WorkerTimes.MOVING, System.nanoTime() - started - ran);
+            }
+            results.result(task.seq(), status, ran, body);
             return true;
         }
 

@@ -1,7 +1,16 @@
 package dev.spindle.internal.pool;
 
+import dev.spindle.insights.WorkerInsight;
+import java.util.List;
+
 /** Where a pool's tasks run: worker processes, platform threads, or virtual threads. */
 interface Workers {
+    /** Where tasks run, for people: "processes", "threads", "virtual threads" or "cluster". */
+    String kind();
+
+    /** The live workers now, in slot order; their times are zero unless the pool records insights. */
+    List<WorkerInsight> insights();
+
     /** Readies a task at submit (worker processes encode it, so refusals surface there). */
     void prepare(Task task);
 

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 @Tag("lincheck") // its agent instruments what loads after it: a JVM of its own (see the POM)
 public class TaskEngineLinearizabilityTest {
     private static final CheckedFunction<Integer, Integer> IDENTITY = x -> x;
-    private static final PoolConfig CONFIG = new PoolConfig(1, null, 0, null, 0, null, List.of(), dev.spindle.ReadLimits.defaults());
+    private static final PoolConfig CONFIG = new PoolConfig(1, null, 0, null, 0, null, List.of(), dev.spindle.ReadLimits.defaults(), false);
 
     private final TaskEngine engine = new TaskEngine("Lincheck", new NoWorkers(), CONFIG);
     /** Each value's tasks in queue order, for cancelling them; a task is added as it is queued. */
@@ -188,6 +188,16 @@ public class TaskEngineLinearizabilityTest {
         @Override
         public LiveWorkers live() {
             return NONE_LIVE; // never started, so never any
+        }
+
+        @Override
+        public String kind() {
+            return "none";
+        }
+
+        @Override
+        public java.util.List<dev.spindle.insights.WorkerInsight> insights() {
+            return java.util.List.of();
         }
 
         @Override

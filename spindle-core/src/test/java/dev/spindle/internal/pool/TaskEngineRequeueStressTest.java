@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 @Tag("lincheck") // its agent instruments what loads after it: a JVM of its own (see the POM)
 public class TaskEngineRequeueStressTest {
     private static final CheckedFunction<Integer, Integer> IDENTITY = x -> x;
-    private static final PoolConfig CONFIG = new PoolConfig(1, null, 0, null, 0, null, List.of(), dev.spindle.ReadLimits.defaults());
+    private static final PoolConfig CONFIG = new PoolConfig(1, null, 0, null, 0, null, List.of(), dev.spindle.ReadLimits.defaults(), false);
 
     private final TaskEngine engine = new TaskEngine("Lincheck", new TaskEngineLinearizabilityTest.NoWorkers(), CONFIG);
     private final List<Task> accepted = new CopyOnWriteArrayList<>();
