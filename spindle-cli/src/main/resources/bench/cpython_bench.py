@@ -10,6 +10,9 @@ Usage: python3 cpython_bench.py FIGURE RUNS
   primes.serial_s              the seed's prime check (PRIMES * 5) in one thread
   primes.threads_s             the same with ThreadPoolExecutor(2).map
   primes.processes_s           the same with ProcessPoolExecutor(2).map
+  pool.map.chunk1.insights_on.tasks_per_s  no samples: CPython's Pool records no insights
+  progress.update_ns           tqdm(total=n, file=devnull).update(1), n = 2,000,000, per update
+                               (Debian's python3-tqdm; no samples without it)
   mutex.uncontended_ns         multiprocessing.Lock(): acquire + release in one thread, 1,000,000 times
   mutex.owner_death_recovery_ms  no samples: a multiprocessing.Lock whose holder died is never
                                released, its waiters wait forever (it is a POSIX semaphore)
@@ -42,6 +45,7 @@ import concurrent.futures
 import math
 import json
 import multiprocessing as mp
+import os
 import queue
 import socket
 import socketserver
@@ -678,6 +682,19 @@ NET_FIGURES = {
 }
 
 
+def progress_update_ns():
+    from tqdm import tqdm
+    n = 2_000_000
+    with open(os.devnull, "w") as sink:
+        bar = tqdm(total=n, file=sink)
+        t0 = time.perf_counter_ns()
+        for _ in range(n):
+            bar.update(1)
+        elapsed = time.perf_counter_ns() - t0
+        bar.close()
+    return elapsed / n
+
+
 def main():
     figure, runs = sys.argv[1], int(sys.argv[2])
     if figure == "process.start_join.cold_ms":
@@ -736,6 +753,22 @@ def main():
         samples = connection_samples(runs, "AF_INET")
     elif figure == "connection.unix_roundtrip_us":
         samples = connection_samples(runs, "AF_UNIX")
+    elif figure == "progress.update_ns":
+        try:
+            import tqdm  # noqa: F401
+        except ImportError:
+            # pip is not reachable here: Debian's python3-tqdm (pure Python) serves any 3.x python3
+            sys.path.append("/usr/lib/python3/dist-packages")
+        try:
+            import tqdm  # noqa: F401,F811
+        except ImportError:
+            print(json.dumps({"name": figure, "runs": 0, "samples": [], "note": "tqdm is not installed"}))
+            return
+        progress_update_ns()
+        samples = [progress_update_ns() for _ in range(runs)]
+    elif figure == "pool.map.chunk1.insights_on.tasks_per_s":
+        print(json.dumps({"name": figure, "runs": 0, "samples": [], "note": "CPython's Pool records no insights"}))
+        return
     elif figure in ("mutex.owner_death_recovery_ms", "lock.owner_death_recovery_ms"):
         print(json.dumps({"name": figure, "runs": 0, "samples": [],
                           "note": "a multiprocessing.Lock whose holder died is never released"}))

@@ -5,8 +5,11 @@ import dev.spindle.examples.futures.Primes;
 import dev.spindle.futures.PoolExecutor;
 import dev.spindle.futures.ProcessPoolExecutor;
 import dev.spindle.futures.ThreadPoolExecutor;
+import dev.spindle.insights.Progress;
 import dev.spindle.multiprocessing.Pool;
 import dev.spindle.multiprocessing.StartMethod;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +19,8 @@ import java.util.stream.IntStream;
 /**
  * The pool suite: the same workloads as CPython's script — Pool(2).map over 100,000 tiny tasks
  * (chunk size 1, and automatic), 20,000 submits to ProcessPoolExecutor(2), and the seed's prime
- * check serially, on 2 threads and on 2 processes. Pools are made before timing, as the script
+ * check serially, on 2 threads and on 2 processes; the map with insights recorded beside it off,
+ * and a progress bar's update beside tqdm's. Pools are made before timing, as the script
  * makes them, and closed after each round; each round begins with {@link #WARM_UPS} untimed runs,
  * since the JIT compiles the code paths of the parent and of fresh workers over several runs.
  */
@@ -36,18 +40,43 @@ final class PoolBench {
         return x * x;
     }
 
-    static void run(int runs, Report report) throws Exception {
+    static void run(int runs, ComparedReport report) throws Exception {
         // The start-up cache is trained by a background JVM on first use: let it finish, not compete.
         Context.processes(StartMethod.SPAWN).warmUp(Duration.ofMinutes(2));
-        report.figure("pool.map.chunk1.tasks_per_s", "tasks/s", runs, () -> warmed(Pool.of(WORKERS), pool -> mapRate(pool, 1)));
-        report.figure("pool.map.auto.tasks_per_s", "tasks/s", runs, () -> warmed(Pool.of(WORKERS), pool -> mapRate(pool, 0)));
+        report.figure("pool.map.chunk1.tasks_per_s", "tasks/s", runs, () -> warmed(Pool.of(WORKERS), pool -> mapRate(pool, 1)),
+                null, null);
+        // What recording insights costs: the same map with them on, and off, in the same rounds.
+        report.figure("pool.map.chunk1.insights_on.tasks_per_s", "tasks/s", runs,
+                () -> warmed(Pool.builder().processes(WORKERS).insights(true).build(), pool -> mapRate(pool, 1)),
+                "insights off", () -> warmed(Pool.builder().processes(WORKERS).insights(false).build(), pool -> mapRate(pool, 1)));
+        report.figure("pool.map.auto.tasks_per_s", "tasks/s", runs, () -> warmed(Pool.of(WORKERS), pool -> mapRate(pool, 0)),
+                null, null);
         report.figure("executor.submit.tasks_per_s", "tasks/s", runs,
-                () -> warmed(new ProcessPoolExecutor(WORKERS), PoolBench::submitRate));
+                () -> warmed(new ProcessPoolExecutor(WORKERS), PoolBench::submitRate), null, null);
         int primeRuns = Math.max(5, runs);
-        report.figure("primes.serial_s", "s", primeRuns, () -> warmed((PoolExecutor) null, none -> serialPrimes()));
-        report.figure("primes.threads_s", "s", primeRuns, () -> warmed(new ThreadPoolExecutor(WORKERS), PoolBench::primesOn));
+        report.figure("primes.serial_s", "s", primeRuns, () -> warmed((PoolExecutor) null, none -> serialPrimes()), null, null);
+        report.figure("primes.threads_s", "s", primeRuns, () -> warmed(new ThreadPoolExecutor(WORKERS), PoolBench::primesOn),
+                null, null);
         report.figure("primes.processes_s", "s", primeRuns,
-                () -> warmed(new ProcessPoolExecutor(WORKERS), PoolBench::primesOn));
+                () -> warmed(new ProcessPoolExecutor(WORKERS), PoolBench::primesOn), null, null);
+        report.figure("progress.update_ns", "ns", primeRuns, () -> warmed((PoolExecutor) null, none -> progressUpdateNanos()),
+                null, null);
+    }
+
+    private static final int PROGRESS_UPDATES = 20_000_000;
+
+    /** One update of a bar whose output is a log (a plain line at most every 5 s), as tqdm's to a file. */
+    private static double progressUpdateNanos() {
+        try (Progress bar = Progress.builder().output(new PrintStream(OutputStream.nullOutputStream())).total(PROGRESS_UPDATES)
+                .terminal(false).build()) {
+            long t0 = System.nanoTime();
+            for (int i = 0; i < PROGRESS_UPDATES; i++) {
+                bar.update(1);
+            }
+            double nanos = (double) (System.nanoTime() - t0) / PROGRESS_UPDATES;
+            check(bar.count() == PROGRESS_UPDATES);
+            return nanos;
+        }
     }
 
     /** One timed run on a pool or executor. */

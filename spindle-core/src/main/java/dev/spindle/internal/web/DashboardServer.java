@@ -72,8 +72,10 @@ public final class DashboardServer implements AutoCloseable {
             if (!"GET".equals(exchange.getRequestMethod()) && !"HEAD".equals(exchange.getRequestMethod())) {
                 exchange.getResponseHeaders().set("Allow", "GET, HEAD");
                 send(exchange, 405, "text/plain; charset=utf-8", "only GET\n".getBytes(StandardCharsets.UTF_8));
-            } else if (path.equals("/events")) {
+            } else if (path.equals("/events") && "GET".equals(exchange.getRequestMethod())) {
                 stream(exchange);
+            } else if (path.equals("/events")) {
+                send(exchange, 200, "text/event-stream; charset=utf-8", new byte[0]); // HEAD: no stream to hold
             } else if (path.equals("/snapshot.json")) {
                 send(exchange, 200, "application/json", feed.latest().json().getBytes(StandardCharsets.UTF_8));
             } else if (ASSETS.containsKey(path)) {

@@ -101,6 +101,7 @@ function failures(pool) {
 }
 
 function poolCard(pool, at) {
+  rates(pool, at);
   const canvas = el("canvas", {class: "chart"});
   const card = el("section", {class: "pool", "data-pool": pool.name, "data-kind": pool.kind},
     el("div", {class: "pool-head"}, el("h2", {}, pool.name), el("span", {class: "kind muted"}, pool.kind),
@@ -117,8 +118,7 @@ function poolCard(pool, at) {
   }
   if (pool.slowest.length) card.append(el("h3", {}, "Slowest tasks"), slowestTable(pool));
   if (pool.failures.length) card.append(el("h3", {}, "Failures"), failures(pool));
-  const points = rates(pool, at);
-  requestAnimationFrame(() => drawChart(canvas, points));
+  charts.get(pool.name).canvas = canvas;
   return card;
 }
 
@@ -129,6 +129,10 @@ const toggled = new Map();
 function show(snapshot) {
   const main = document.getElementById("pools");
   main.replaceChildren(...snapshot.pools.map(p => poolCard(p, snapshot.at)));
+  for (const p of snapshot.pools) {
+    const chart = charts.get(p.name);
+    drawChart(chart.canvas, chart.points); // drawn once in the page, where the canvas has its size
+  }
   for (const d of main.querySelectorAll("details.failure")) {
     const first = d === d.parentNode.firstElementChild;
     d.open = toggled.has(d.dataset.key) ? toggled.get(d.dataset.key) : first;
