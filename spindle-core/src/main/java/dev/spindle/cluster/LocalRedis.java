@@ -1,5 +1,6 @@
 package dev.spindle.cluster;
 
+import dev.spindle.internal.cluster.ClusterLinks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ServerSocket;
@@ -115,7 +116,11 @@ public final class LocalRedis implements AutoCloseable {
         }
     }
 
-    /** Stops it (SIGTERM, SIGKILL if it lingers). */
+    /**
+     * Stops it (SIGTERM, SIGKILL if it lingers), for good: this JVM's connections to it are closed
+     * too, so none goes on trying to reconnect (a cluster's primitives and pools that still use it
+     * fail, saying Redis cannot be reached).
+     */
     @Override
     public void close() {
         process.destroy();
@@ -126,6 +131,8 @@ public final class LocalRedis implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             kill();
+        } finally {
+            ClusterLinks.closeAll(uri().toString());
         }
     }
 

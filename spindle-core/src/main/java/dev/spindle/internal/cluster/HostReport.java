@@ -28,8 +28,9 @@ import java.util.List;
  */
 record HostReport(String hostId, int processes, long done, long failed, List<WorkerInsight> workers,
                   List<TaskFailure> failures) implements Serializable {
-    /** What a report in Redis may cost to read. */
-    private static final ReadLimits LIMITS = ReadLimits.defaults();
+    /** What a report in Redis may cost to read, and the only classes it may hold: anyone who reaches Redis can write one. */
+    private static final ReadLimits LIMITS = ReadLimits.valuesOnly().allowing("dev.spindle.insights.*",
+            "dev.spindle.internal.cluster.HostReport");
 
     /** Every live host's report, by host id; hosts whose key holds no report are left out. */
     static List<HostReport> readAll(RedisCommands<byte[], byte[]> redis, ClusterKeys keys) {
