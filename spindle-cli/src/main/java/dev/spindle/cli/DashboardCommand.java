@@ -7,6 +7,7 @@ import dev.spindle.futures.ThreadPoolExecutor;
 import dev.spindle.insights.Dashboard;
 import dev.spindle.multiprocessing.Pool;
 import dev.spindle.multiprocessing.TaskOptions;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -54,7 +55,14 @@ final class DashboardCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (source.redis != null) {
-            try (Dashboard dashboard = Dashboard.ofCluster(Cluster.at(source.redis).name(name).queue(queue), port)) {
+            Dashboard dashboard;
+            try {
+                dashboard = Dashboard.ofCluster(Cluster.at(source.redis).name(name).queue(queue), port);
+            } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+                System.err.println("spindle dashboard: " + e.getMessage()); // a bad URI, no Redis there, a taken port
+                return 1;
+            }
+            try (dashboard) {
                 System.out.println("Spindle dashboard of cluster " + name + " on " + dashboard.uri());
                 awaitEnd();
             }

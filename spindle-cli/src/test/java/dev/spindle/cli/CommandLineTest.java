@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
-/** What a user of the command sees: help everywhere, and progress that suits where output goes. */
+/** What a user of the command sees: help and the version everywhere, and the launcher's own commands. */
 class CommandLineTest {
     private static String run(String... args) {
         StringWriter text = new StringWriter();
@@ -24,13 +24,13 @@ class CommandLineTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "bench"})
+    @ValueSource(strings = {"demo", "bench", "worker", "dashboard"})
     void everySubcommandTakesHelp(String subcommand) {
         assertThat(run(subcommand, "--help")).contains("Usage: spindle " + subcommand);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "bench"})
+    @ValueSource(strings = {"demo", "bench", "worker", "dashboard"})
     void everySubcommandPrintsTheVersion(String subcommand) {
         assertThat(run(subcommand, "-V")).contains(SpindleCommand.VERSION);
         assertThat(run(subcommand, "--version")).contains(SpindleCommand.VERSION);

@@ -29,11 +29,13 @@ class SyncExamplesTest {
     }
 
     @Test
-    void mpLockTicketsJsonSellsTheOneTicketToExactlyOneOfAHundredBuyers() throws Exception {
-        DemoRun run = DemoRun.of("mp-lock-tickets-json", FAST);
+    void mpLockTicketsJsonSellsTheOneTicketToExactlyOneOfThirtyBuyers() throws Exception {
+        // The seed's hundred buyers (the demo's default) take half a minute of JVM starts on 2 cores;
+        // thirty race for the one ticket just the same.
+        DemoRun run = DemoRun.of("mp-lock-tickets-json", FAST, "30");
         assertThat(run.exitCode()).isZero();
         assertThat(run.count("购票成功")).isEqualTo(1);
-        assertThat(run.count("购票失败")).isEqualTo(99);
+        assertThat(run.count("购票失败")).isEqualTo(29);
         assertThat(run.output()).contains("db: {\"count\":0}");
         assertThat(run.lines().getLast()).isEqualTo("主线程");
     }

@@ -289,7 +289,8 @@ class ThreadingExamplesTest {
 
     @Test
     void threadIntrospectionCountsTheProgramsTwoThreads() throws Exception {
-        DemoRun run = ok(DemoRun.of("thread-introspection", FAST));
+        // The thread's 3 s sleep must outlast the main thread's five prints: 0.6 s does on a loaded machine.
+        DemoRun run = ok(DemoRun.of("thread-introspection", 0.2));
         assertThat(run.lines().get(0)).isEqualTo("main");
         assertThat(run.lines().get(1)).contains("main");
         assertThat(run.lines().get(2)).startsWith("[").contains("main", "Thread-1");
