@@ -25,16 +25,21 @@ import java.util.function.Supplier;
 public final class DashboardServer implements AutoCloseable {
     /** How often a snapshot is taken and pushed. */
     public static final long PERIOD_MILLIS = 500;
-    private static final Map<String, String[]> ASSETS = Map.of(
-            "/", new String[] {"dashboard.html", "text/html; charset=utf-8"},
-            "/dashboard.js", new String[] {"dashboard.js", "text/javascript; charset=utf-8"},
-            "/dashboard.css", new String[] {"dashboard.css", "text/css; charset=utf-8"});
+    /** A file of the page, a resource beside this class. */
+    private record Asset(String resource, String type) {}
+
+    private static final Map<String, Asset> ASSETS = Map.of(
+            "/", new Asset("dashboard.html", "text/html; charset=utf-8"),
+            "/dashboard.js", new Asset("dashboard.js", "text/javascript; charset=utf-8"),
+            "/dashboard.css", new Asset("dashboard.css", "text/css; charset=utf-8"));
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private final SnapshotFeed feed;
-    /** Event streams still being written; guarded by itself. A close lets them end cleanly first. */
-    private final int[] streaming = {0};
+    /** Guards {@link #streams}. */
+    private final Object streamsLock = new Object();
+    /** Event streams still being written; a close lets them end cleanly first. */
+    private int streams;
     private static final long STREAMS_END_MILLIS = 2000;
 
     /**
@@ -79,8 +84,8 @@ public final class DashboardServer implements AutoCloseable {
             } else if (path.equals("/snapshot.json")) {
                 send(exchange, 200, "application/json", feed.latest().json().getBytes(StandardCharsets.UTF_8));
             } else if (ASSETS.containsKey(path)) {
-                String[] asset = ASSETS.get(path);
-                send(exchange, 200, asset[1], asset(asset[0]));
+                Asset asset = ASSETS.get(path);
+                send(exchange, 200, asset.type(), bytes(asset.resource()));
             } else {
                 send(exchange, 404, "text/html; charset=utf-8", notFound());
             }
@@ -97,8 +102,8 @@ public final class DashboardServer implements AutoCloseable {
         OutputStream body = exchange.getResponseBody();
         body.write(("retry: " + PERIOD_MILLIS * 2 + "\n\n").getBytes(StandardCharsets.UTF_8));
         SnapshotFeed.Snapshot snapshot = feed.latest();
-        synchronized (streaming) {
-            streaming[0]++;
+        synchronized (streamsLock) {
+            streams++;
         }
         try {
             while (snapshot != null) {
@@ -110,9 +115,9 @@ public final class DashboardServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            synchronized (streaming) {
-                streaming[0]--;
-                streaming.notifyAll();
+            synchronized (streamsLock) {
+                streams--;
+                streamsLock.notifyAll();
             }
         }
     }
@@ -120,10 +125,10 @@ public final class DashboardServer implements AutoCloseable {
     /** Waits a little for the event streams to end once the feed is closed. */
     private void awaitStreamsEnded() {
         long deadline = System.currentTimeMillis() + STREAMS_END_MILLIS;
-        synchronized (streaming) {
+        synchronized (streamsLock) {
             try {
-                for (long left = STREAMS_END_MILLIS; streaming[0] > 0 && left > 0; left = deadline - System.currentTimeMillis()) {
-                    streaming.wait(left);
+                for (long left = STREAMS_END_MILLIS; streams > 0 && left > 0; left = deadline - System.currentTimeMillis()) {
+                    streamsLock.wait(left);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -141,7 +146,7 @@ public final class DashboardServer implements AutoCloseable {
         }
     }
 
-    private static byte[] asset(String name) throws IOException {
+    private static byte[] bytes(String name) throws IOException {
         try (InputStream in = DashboardServer.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("the dashboard's " + name + " is missing from the jar");
