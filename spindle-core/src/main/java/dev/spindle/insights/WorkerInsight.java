@@ -16,11 +16,12 @@ import java.util.Objects;
  * @param state       starting, idle or working
  * @param startUp     from asking for the worker until it could take tasks (a JVM's start, for a process)
  * @param init        how long the pool's initializer ran in it
- * @param tasksDone   tasks it finished (a chunk of a map counts once)
+ * @param tasksDone   tasks it finished, with a value or an exception (a chunk of a map counts once)
  * @param working     time inside the tasks' functions
  * @param waiting     time waiting for a task
  * @param movingData  time decoding tasks and encoding and sending results (zero for threads)
- * @param memoryBytes heap in use in its JVM when last measured (for threads: this JVM's, shared)
+ * @param memoryBytes heap in use in its JVM when last measured, as the JVM counts it (whole allocation
+ *                    buffers); for threads, this JVM's, shared
  */
 public record WorkerInsight(String name, long pid, String host, WorkerState state, Duration startUp, Duration init,
                             long tasksDone, Duration working, Duration waiting, Duration movingData, long memoryBytes)
