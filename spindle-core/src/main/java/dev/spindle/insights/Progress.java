@@ -44,6 +44,8 @@ public final class Progress implements ProgressListener, AutoCloseable {
     private long drawnNanos;
     private long drawnCount = -1;
     private boolean finished;
+    /** Guarded by this: the length of the line on a terminal, which a shorter one must cover. */
+    private int drawnLength;
 
     private Progress(Builder builder) {
         this.out = builder.out;
@@ -85,8 +87,8 @@ public final class Progress implements ProgressListener, AutoCloseable {
     @Override
     public void progress(long done, long total) {
         this.total = total;
-        count.set(done);
-        maybeDraw(done);
+        // Listeners may be told from several threads, out of order: the count only grows.
+        maybeDraw(count.accumulateAndGet(done, Math::max));
     }
 
     /** The count so far. */
@@ -101,26 +103,36 @@ public final class Progress implements ProgressListener, AutoCloseable {
         long t = System.nanoTime();
         long all = total;
         boolean last = all >= 0 && now >= all;
-        if (!last && drawnCount >= 0 && t - drawnNanos < intervalNanos) {
-            // Not due: check again after about the updates that half an interval brings at this rate.
+        if (now < drawnCount || (!last && drawnCount >= 0 && t - drawnNanos < intervalNanos)) {
+            // Not due: check again after about the updates that half an interval brings at this
+            // rate, but at most twice those since the last line, so that a burst measured over a
+            // moment cannot put the next check beyond a slower run's end.
+            long since = Math.max(1, now - Math.max(0, drawnCount));
             long elapsed = Math.max(1, t - drawnNanos);
-            long perHalfInterval = (long) ((double) (now - drawnCount) / elapsed * (intervalNanos / 2.0));
-            nextCheck = now + Math.max(1, perHalfInterval);
+            long perHalfInterval = (long) ((double) since / elapsed * (intervalNanos / 2.0));
+            setNextCheck(now + Math.max(1, Math.min(perHalfInterval, 2 * since)), all);
             return;
         }
-        long rateSteps = now - Math.max(0, drawnCount);
-        long rateNanos = Math.max(1, t - (drawnCount < 0 ? startNanos : drawnNanos));
+        long since = now - Math.max(0, drawnCount);
         drawnNanos = t;
         drawnCount = now;
-        nextCheck = now + Math.max(1, rateSteps / 2);
+        setNextCheck(now + Math.max(1, since / 2), all);
         draw(now, all, t, last);
         finished = last;
+    }
+
+    /** The next check at {@code check}, and never past the total: the last update always draws. */
+    private void setNextCheck(long check, long all) {
+        nextCheck = all >= 0 ? Math.min(check, all) : check;
     }
 
     private void draw(long now, long all, long t, boolean last) {
         String line = line(now, all, t - startNanos);
         if (inPlace) {
-            out.print("\r" + line + (last ? System.lineSeparator() : ""));
+            // Spaces over what a longer line before left (a time left of 1:00:00 became 59:59).
+            String cover = " ".repeat(Math.max(0, drawnLength - line.length()));
+            drawnLength = line.length();
+            out.print("\r" + line + cover + (last ? System.lineSeparator() : ""));
         } else {
             out.println(line);
         }

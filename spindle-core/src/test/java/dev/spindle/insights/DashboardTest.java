@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -83,6 +85,24 @@ class DashboardTest {
             }
             assertThat(request(dashboard.uri(), "POST").status()).isEqualTo(405);
             assertThat(request(dashboard.uri(), "DELETE").status()).isEqualTo(405);
+        }
+    }
+
+    @Test
+    void aRequestAddressedToAnotherNameIsRefusedAsDnsRebindingWouldSendIt() throws Exception {
+        try (Dashboard dashboard = Dashboard.open(0)) {
+            assertThat(rawGet(dashboard, "evil.example:" + dashboard.port())).startsWith("HTTP/1.1 403");
+            assertThat(rawGet(dashboard, "localhost:" + dashboard.port())).startsWith("HTTP/1.1 200");
+            assertThat(rawGet(dashboard, "127.0.0.1:" + dashboard.port())).startsWith("HTTP/1.1 200");
+        }
+    }
+
+    /** A GET of /snapshot.json with {@code host} as its Host header; the response's text. */
+    private static String rawGet(Dashboard dashboard, String host) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), dashboard.port())) {
+            socket.getOutputStream().write(("GET /snapshot.json HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 

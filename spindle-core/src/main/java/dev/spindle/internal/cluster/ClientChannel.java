@@ -169,7 +169,10 @@ final class ClientChannel implements TaskChannel {
 
     @Override
     public void drop(long seq) {
-        deleteEntry(seq);
+        if (deleteEntry(seq)) {
+            // delivered already: its host drops it unless it has started (it may wait in the host's own queue)
+            link.shared().async().publish(keys.control(), ClusterKeys.bytes(HostControl.drop(clientId, seq)));
+        }
     }
 
     /**
@@ -192,7 +195,7 @@ final class ClientChannel implements TaskChannel {
     public List<WorkerInsight> workerInsights() {
         try {
             return HostReport.readAll(link.shared().sync(), keys).stream().flatMap(h -> h.workersOnHost().stream()).toList();
-        } catch (RedisException unreachable) {
+        } catch (RuntimeException unreachable) { // Redis away, or a report that cannot be read
             return List.of();
         }
     }

@@ -1,7 +1,6 @@
 package dev.spindle.internal.cluster;
 
 import dev.spindle.ReadLimits;
-import dev.spindle.SerializationException;
 import dev.spindle.insights.TaskFailure;
 import dev.spindle.insights.WorkerInsight;
 import dev.spindle.internal.codec.Codec;
@@ -13,6 +12,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What a worker host says of itself at each heartbeat, in its presence key: its worker
@@ -28,6 +28,13 @@ import java.util.List;
  */
 record HostReport(String hostId, int processes, long done, long failed, List<WorkerInsight> workers,
                   List<TaskFailure> failures) implements Serializable {
+    /** Checks what a decoded report holds: bytes in Redis can make any record, nulls and strangers included. */
+    HostReport {
+        Objects.requireNonNull(hostId, "hostId");
+        workers = List.copyOf(workers).stream().map(WorkerInsight.class::cast).toList();
+        failures = List.copyOf(failures).stream().map(TaskFailure.class::cast).toList();
+    }
+
     /** What a report in Redis may cost to read, and the only classes it may hold: anyone who reaches Redis can write one. */
     private static final ReadLimits LIMITS = ReadLimits.valuesOnly().allowing("dev.spindle.insights.*",
             "dev.spindle.internal.cluster.HostReport");
@@ -35,7 +42,8 @@ record HostReport(String hostId, int processes, long done, long failed, List<Wor
     /** Every live host's report, by host id; hosts whose key holds no report are left out. */
     static List<HostReport> readAll(RedisCommands<byte[], byte[]> redis, ClusterKeys keys) {
         List<HostReport> reports = new ArrayList<>();
-        ScanArgs match = ScanArgs.Builder.matches(ClusterKeys.text(keys.host("*"))).limit(100);
+        String prefix = ClusterKeys.text(keys.host("")).replaceAll("([*?\\[\\]\\\\])", "\\\\$1"); // its own glob characters, escaped
+        ScanArgs match = ScanArgs.Builder.matches(prefix + "*").limit(100);
         ScanCursor cursor = ScanCursor.INITIAL;
         do {
             KeyScanCursor<byte[]> page = redis.scan(cursor, match);
@@ -68,7 +76,7 @@ record HostReport(String hostId, int processes, long done, long failed, List<Wor
         }
         try {
             return Codec.get().decode(bytes, LIMITS) instanceof HostReport report ? report : null;
-        } catch (SerializationException | ClassCastException e) {
+        } catch (RuntimeException unreadable) { // refused, or a report whose checks failed
             return null;
         }
     }

@@ -30,6 +30,14 @@ final class HostTask {
         return stream + "/" + entryId;
     }
 
+    /** Drops its local run if it has not started; one that runs finishes, unobserved. */
+    void dropLocal() {
+        Task run = local;
+        if (run != null) {
+            run.future().cancel(false);
+        }
+    }
+
     /** Stops its local run, if it has one and it has not finished. */
     void stopLocal() {
         Task run = local;

@@ -317,11 +317,11 @@ public final class WorkerHost implements AutoCloseable {
     }
 
     private void complete(HostTask task, EncodedOutcome outcome) {
-        if (outcome != null) {
-            count(task, outcome);
-        }
         byte[] record = outcome == null || task.clientId == null ? NO_OUTCOME : OutcomeRecord.encode(task.seq, outcome);
         completions.add(new Completion(task, record));
+        if (outcome != null) {
+            count(task, outcome); // after the outcome is on its way: the report never holds it up
+        }
     }
 
     /** Counts an outcome for this host's report; a failure's traceback is kept, from its portable form. */
@@ -334,7 +334,7 @@ public final class WorkerHost implements AutoCloseable {
         String traceback;
         try {
             traceback = outcome.status() == EncodedOutcome.RAISED
-                    ? Shortened.traceback(ExceptionTransport.decode(outcome.body(), outcome.worker(), outcome.pid()))
+                    ? Shortened.traceback(ExceptionTransport.decodePortable(outcome.body(), outcome.worker(), outcome.pid()))
                     : new String(outcome.body(), StandardCharsets.UTF_8);
         } catch (RuntimeException unreadable) {
             traceback = "(a traceback this host cannot read: " + unreadable + ")";
@@ -434,8 +434,8 @@ public final class WorkerHost implements AutoCloseable {
             while (!(stopping && held.isEmpty())) {
                 Thread.sleep(period);
                 try {
-                    beat();
                     renew();
+                    beat();
                     if (!stopping) {
                         takeOver();
                     }
@@ -450,9 +450,18 @@ public final class WorkerHost implements AutoCloseable {
         }
     }
 
-    /** Says this host is alive (for watchers: leases, not this key, decide who holds a task). */
+    /**
+     * Says this host is alive, with its report (for watchers: leases, not this key, decide who
+     * holds a task). A report that cannot be made is left out, never the beat.
+     */
     private void beat() {
-        link.shared().sync().set(keys.host(hostId), report().encode(),
+        byte[] report;
+        try {
+            report = report().encode();
+        } catch (RuntimeException e) {
+            report = new HostReport(hostId, options.processes(), done.sum(), failed.sum(), List.of(), List.of()).encode();
+        }
+        link.shared().sync().set(keys.host(hostId), report,
                 SetArgs.Builder.px(settings.lease().toMillis()));
     }
 
@@ -499,15 +508,19 @@ public final class WorkerHost implements AutoCloseable {
     // ---- cancels ----
 
     private void heard(String message) {
-        String taskKey = HostControl.cancelled(message);
-        if (taskKey == null) {
+        HostControl.Order order = HostControl.order(message);
+        if (order == null) {
             return;
         }
-        cancelled.add(taskKey);
-        HostTask task = byTask.get(taskKey);
+        cancelled.add(order.taskKey()); // one not fetched yet never runs
+        HostTask task = byTask.get(order.taskKey());
         if (task != null) {
             task.cancelled = true;
-            task.stopLocal();
+            if (order.stopsItsRun()) {
+                task.stopLocal();
+            } else {
+                task.dropLocal();
+            }
         }
     }
 

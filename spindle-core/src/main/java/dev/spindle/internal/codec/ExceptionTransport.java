@@ -1,5 +1,6 @@
 package dev.spindle.internal.codec;
 
+import dev.spindle.ReadLimits;
 import dev.spindle.RemoteException;
 import dev.spindle.RemoteTraceback;
 import java.io.Serializable;
@@ -38,6 +39,19 @@ public final class ExceptionTransport {
      */
     public static Throwable decode(byte[] bytes, String processName, long pid) {
         Throwable error = decode(bytes);
+        error.addSuppressed(new RemoteTraceback(processName, pid));
+        return error;
+    }
+
+    /**
+     * The exception sent by {@link #encode} in its portable form only — a {@link RemoteException}
+     * naming the original class, with its message, frames and causes — and a
+     * {@link RemoteTraceback}: nothing of the original object is deserialized, for a process that
+     * must not run the code of classes it was only handed (a cluster's worker host).
+     */
+    public static Throwable decodePortable(byte[] bytes, String processName, long pid) {
+        Packet packet = (Packet) Codec.get().decode(bytes, ReadLimits.valuesOnly());
+        Throwable error = standIn(packet.portable());
         error.addSuppressed(new RemoteTraceback(processName, pid));
         return error;
     }

@@ -42,7 +42,7 @@ public final class Shortened {
                 return Arrays.deepToString(new Object[] {value}).replaceAll("^\\[|\\]$", "");
             }
             return cut(String.valueOf(value), ARGUMENTS + 1);
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | LinkageError | StackOverflowError e) { // a task's value's toString, whatever it does
             return "<" + value.getClass().getName() + ">";
         }
     }
@@ -52,7 +52,7 @@ public final class Shortened {
         StringWriter text = new StringWriter();
         try (PrintWriter out = new PrintWriter(text)) {
             failure.printStackTrace(out);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
             return failure.getClass().getName();
         }
         return cut(text.toString(), TRACEBACK);

@@ -9,9 +9,9 @@ import java.util.WeakHashMap;
 
 /**
  * Every pool and executor of this JVM that has not ended, for {@code Spindle.insights()} and the
- * dashboard. Held weakly: a pool dropped unclosed leaves with its engine. A pool that has ended
- * is reported once more (its final counts, state terminated) and then forgotten, so the set stays
- * as small as the pools alive.
+ * dashboard. Held weakly: an engine that nothing else holds (no worker, no user) leaves. A pool
+ * that has ended is reported once more, to whichever caller asks first (its final counts), and
+ * then forgotten, so the set stays as small as the pools alive.
  */
 public final class LiveEngines {
     private static final Map<TaskEngine, Boolean> ENGINES = Collections.synchronizedMap(new WeakHashMap<>());
@@ -32,7 +32,12 @@ public final class LiveEngines {
         List<PoolInsights> all = new ArrayList<>(engines.size());
         for (TaskEngine engine : engines) {
             boolean ended = engine.isTerminated();
-            all.add(engine.insights());
+            try {
+                all.add(engine.insights());
+            } catch (RuntimeException e) {
+                // One pool that cannot say (a cluster pool whose Redis stalls past its timeout) hides no other.
+                continue;
+            }
             if (ended) {
                 ENGINES.remove(engine);
             }

@@ -546,7 +546,7 @@ public final class TaskEngine {
         lock.lock();
         try {
             now = state;
-            queuedNow = queue.size();
+            queuedNow = queue.stream().filter(task -> !task.isSettled()).count(); // cancelled ones wait to be skipped
             unsettledNow = unsettled;
         } finally {
             lock.unlock();

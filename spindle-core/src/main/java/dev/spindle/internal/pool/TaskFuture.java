@@ -84,10 +84,11 @@ public final class TaskFuture<T> extends CompletableFuture<T> {
 
     @Override
     public void obtrudeValue(T value) {
-        if (settleFromOutside("value obtruded from outside its pool")) {
-            engine.settledElsewhere(task, true);
-        }
+        boolean settledHere = settleFromOutside("value obtruded from outside its pool");
         super.obtrudeValue(value);
+        if (settledHere) {
+            engine.settledElsewhere(task, true); // after: the engine counts what the future now holds
+        }
     }
 
     @Override
@@ -95,10 +96,11 @@ public final class TaskFuture<T> extends CompletableFuture<T> {
         if (ex == null) {
             throw new NullPointerException("ex");
         }
-        if (settleFromOutside("exception obtruded from outside its pool")) {
+        boolean settledHere = settleFromOutside("exception obtruded from outside its pool");
+        super.obtrudeException(ex);
+        if (settledHere) {
             engine.settledElsewhere(task, true);
         }
-        super.obtrudeException(ex);
     }
 
     /** Claims the task for a completion from outside; true if it was not settled before. */

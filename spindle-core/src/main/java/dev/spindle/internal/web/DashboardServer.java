@@ -74,7 +74,10 @@ public final class DashboardServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
-            if (!"GET".equals(exchange.getRequestMethod()) && !"HEAD".equals(exchange.getRequestMethod())) {
+            if (!addressedHere(exchange.getRequestHeaders().getFirst("Host"))) {
+                send(exchange, 403, "text/plain; charset=utf-8",
+                        "this dashboard answers requests addressed to 127.0.0.1 or localhost only\n".getBytes(StandardCharsets.UTF_8));
+            } else if (!"GET".equals(exchange.getRequestMethod()) && !"HEAD".equals(exchange.getRequestMethod())) {
                 exchange.getResponseHeaders().set("Allow", "GET, HEAD");
                 send(exchange, 405, "text/plain; charset=utf-8", "only GET\n".getBytes(StandardCharsets.UTF_8));
             } else if (path.equals("/events") && "GET".equals(exchange.getRequestMethod())) {
@@ -92,6 +95,19 @@ public final class DashboardServer implements AutoCloseable {
         } catch (IOException browserGone) {
             // the browser closed its connection: nothing to answer
         }
+    }
+
+    /**
+     * Whether a request with this Host header may be answered. A dashboard on the loopback answers
+     * only requests addressed to the loopback: a web page that had a name of its own resolve to
+     * 127.0.0.1 (DNS rebinding) must not read task arguments and tracebacks through the browser.
+     */
+    private boolean addressedHere(String host) {
+        if (host == null || !server.getAddress().getAddress().isLoopbackAddress()) {
+            return true;
+        }
+        String name = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1) : host.replaceFirst(":\\d*$", "");
+        return name.equalsIgnoreCase("localhost") || name.equals("[::1]") || name.startsWith("127.");
     }
 
     /** Pushes each new snapshot until the browser goes or the dashboard closes. */
