@@ -454,6 +454,12 @@ final class ByteRing {
             return true;
         }
         if (!atMessageStart && !writerIsWritingTheMessageBeingRead()) {
+            // The writer may have finished this message and begun the next between the read of
+            // the tail above and this one of its markers; it published this message's bytes
+            // before it moved its markers, so a fresh look at the tail finds them.
+            if (checkedSpan(tail() - head) != 0) {
+                return true;
+            }
             throw broken(Damage.UNWRITTEN); // no sender will ever write the rest
         }
         long start = System.nanoTime();
