@@ -1,11 +1,8 @@
 package dev.spindle.internal.cluster;
 
 import dev.spindle.ReadLimits;
+import dev.spindle.insights.PoolInsights;
 import dev.spindle.insights.TaskFailure;
-import dev.spindle.insights.WorkerInsight;
-import dev.spindle.internal.codec.ExceptionTransport;
-import dev.spindle.internal.insights.RecentFailures;
-import dev.spindle.internal.insights.Shortened;
 import dev.spindle.internal.pool.EncodedOutcome;
 import dev.spindle.internal.pool.PoolConfig;
 import dev.spindle.internal.pool.Task;
@@ -23,13 +20,12 @@ import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.models.stream.ClaimedMessages;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +37,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A cluster's worker host: it takes tasks from the streams of its queues as one consumer of their
@@ -108,10 +103,7 @@ public final class WorkerHost implements AutoCloseable {
     private final StatefulRedisConnection<byte[], byte[]> fetching;
     private final StatefulRedisPubSubConnection<byte[], byte[]> control;
     private volatile boolean stopping;
-    /** For this host's report: outcomes stored, and the latest failures. */
-    private final LongAdder done = new LongAdder();
-    private final LongAdder failed = new LongAdder();
-    private final RecentFailures failures = new RecentFailures(REPORTED_FAILURES);
+    /** How many of its latest failures a host's report carries. */
     private static final int REPORTED_FAILURES = 10;
 
     /** An outcome on its way to Redis: the encoded record, or {@link #NO_OUTCOME}. */
@@ -319,36 +311,17 @@ public final class WorkerHost implements AutoCloseable {
     private void complete(HostTask task, EncodedOutcome outcome) {
         byte[] record = outcome == null || task.clientId == null ? NO_OUTCOME : OutcomeRecord.encode(task.seq, outcome);
         completions.add(new Completion(task, record));
-        if (outcome != null) {
-            count(task, outcome); // after the outcome is on its way: the report never holds it up
-        }
     }
 
-    /** Counts an outcome for this host's report; a failure's traceback is kept, from its portable form. */
-    private void count(HostTask task, EncodedOutcome outcome) {
-        if (outcome.status() == EncodedOutcome.OK) {
-            done.increment();
-            return;
-        }
-        failed.increment();
-        String traceback;
-        try {
-            traceback = outcome.status() == EncodedOutcome.RAISED
-                    ? Shortened.traceback(ExceptionTransport.decodePortable(outcome.body(), outcome.worker(), outcome.pid()))
-                    : new String(outcome.body(), StandardCharsets.UTF_8);
-        } catch (RuntimeException unreadable) {
-            traceback = "(a traceback this host cannot read: " + unreadable + ")";
-        }
-        failures.add(new TaskFailure(Instant.now(), "task " + task.key(), "(known to its client)", traceback,
-                outcome.worker()));
-    }
-
-    /** What this host says of itself at each heartbeat. */
+    /** What this host says of itself at each heartbeat: its pools' workers, outcomes and latest failures. */
     private HostReport report() {
-        List<WorkerInsight> workers = new ArrayList<>(local.insights().workers());
-        shipped.all().forEach(pool -> workers.addAll(pool.insights().workers()));
-        return new HostReport(hostId, options.processes(), done.sum(), failed.sum(), workers,
-                failures.latestFirst().stream().limit(REPORTED_FAILURES).toList());
+        List<PoolInsights> pools = new ArrayList<>(List.of(local.insights()));
+        shipped.all().forEach(pool -> pools.add(pool.insights()));
+        return new HostReport(hostId, options.processes(), pools.stream().mapToLong(PoolInsights::done).sum(),
+                pools.stream().mapToLong(PoolInsights::failed).sum(),
+                pools.stream().flatMap(pool -> pool.workers().stream()).toList(),
+                pools.stream().flatMap(pool -> pool.failures().stream())
+                        .sorted(Comparator.comparing(TaskFailure::at).reversed()).limit(REPORTED_FAILURES).toList());
     }
 
     // ---- storing outcomes ----
@@ -459,7 +432,7 @@ public final class WorkerHost implements AutoCloseable {
         try {
             report = report().encode();
         } catch (RuntimeException e) {
-            report = new HostReport(hostId, options.processes(), done.sum(), failed.sum(), List.of(), List.of()).encode();
+            report = new HostReport(hostId, options.processes(), 0, 0, List.of(), List.of()).encode();
         }
         link.shared().sync().set(keys.host(hostId), report,
                 SetArgs.Builder.px(settings.lease().toMillis()));

@@ -30,6 +30,19 @@ public record EncodedOutcome(byte status, byte[] body, String worker, long pid, 
         return new EncodedOutcome(RAISED, ExceptionTransport.encode(failure), worker, pid, 0);
     }
 
+    /**
+     * The failure this outcome holds as a process without the task's classes sees it (a cluster's
+     * host): the exception in its portable form, or the message of a value that could not be sent;
+     * null if it holds a value. Nothing of the task's own classes is deserialized.
+     */
+    Throwable portableFailure() {
+        return switch (status) {
+            case OK -> null;
+            case RAISED -> ExceptionTransport.decodePortable(body, worker, pid);
+            default -> new SerializationException(new String(body, StandardCharsets.UTF_8), null);
+        };
+    }
+
     /** Decodes this outcome, within {@code limits}, and finishes {@code task} with it. */
     void finish(TaskEngine engine, Task task, ReadLimits limits) {
         switch (status) {

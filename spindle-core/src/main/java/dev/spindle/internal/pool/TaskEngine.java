@@ -313,7 +313,7 @@ public final class TaskEngine {
         if (!task.settle()) {
             return;
         }
-        records.finished(task, failure);
+        records.finished(task, value, failure);
         countSettled();
         if (results == null || task.completeInPlace) {
             task.future.finish(value, failure);

@@ -32,11 +32,19 @@ final class TaskRecords {
         return recording;
     }
 
-    /** {@code task} finished with a value ({@code failure} null) or a failure. */
-    void finished(Task task, Throwable failure) {
-        (failure == null ? done : failed).increment();
+    /**
+     * {@code task} finished with a value ({@code failure} null) or a failure. A relayed task's value
+     * is its worker's outcome, undecoded, which may hold a failure: it counts as one.
+     */
+    void finished(Task task, Object value, Throwable failure) {
+        EncodedOutcome relayed = task.relaysOutcome && value instanceof EncodedOutcome outcome
+                && outcome.status() != EncodedOutcome.OK ? outcome : null;
+        (failure == null && relayed == null ? done : failed).increment();
         if (!recording) {
             return;
+        }
+        if (relayed != null) {
+            failure = portableFailure(relayed);
         }
         if (task.ranNanos > 0) {
             slowest.offer(task.ranNanos, () -> new SlowTask(Duration.ofNanos(task.ranNanos), function(task),
@@ -45,6 +53,14 @@ final class TaskRecords {
         if (failure != null && !(failure instanceof CancellationException)) {
             failures.add(new TaskFailure(Instant.now(), function(task), arguments(task), Shortened.traceback(failure),
                     task.ranBy == null ? "" : task.ranBy));
+        }
+    }
+
+    private static Throwable portableFailure(EncodedOutcome outcome) {
+        try {
+            return outcome.portableFailure();
+        } catch (RuntimeException unreadable) {
+            return new IllegalStateException("a failure this process cannot read: " + unreadable, unreadable);
         }
     }
 
@@ -75,6 +91,9 @@ final class TaskRecords {
     }
 
     private static String arguments(Task task) {
+        if (task.relaysOutcome) {
+            return "(known to its client)";
+        }
         String items = Shortened.arguments(task.arguments);
         return task.shape == Task.Shape.SINGLE ? items : "chunk of " + task.arguments.size() + ": " + items;
     }

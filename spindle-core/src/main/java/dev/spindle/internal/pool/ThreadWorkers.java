@@ -92,8 +92,7 @@ final class ThreadWorkers implements Workers {
     public void start(TaskEngine engine) {
         this.engine = engine;
         if (virtual) {
-            dispatcherName = prefix + (threadNames.get() + 1);
-            startThread(this::dispatchVirtual);
+            dispatcherName = startThread(this::dispatchVirtual);
         } else {
             for (int i = 0; i < config.workers(); i++) {
                 startThread(this::work);
@@ -101,7 +100,8 @@ final class ThreadWorkers implements Workers {
         }
     }
 
-    private void startThread(Runnable body) {
+    /** Starts a worker thread; returns its name. */
+    private String startThread(Runnable body) {
         live.started();
         String name = prefix + threadNames.incrementAndGet();
         long asked = System.nanoTime();
@@ -122,6 +122,7 @@ final class ThreadWorkers implements Workers {
         } else {
             Thread.ofPlatform().daemon().name(name).start(counted);
         }
+        return name;
     }
 
     /** A fixed pool's thread: initializer, then tasks until the pool ends or the thread is abandoned. */
