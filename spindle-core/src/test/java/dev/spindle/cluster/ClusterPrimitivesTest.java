@@ -67,7 +67,9 @@ class ClusterPrimitivesTest {
         return adds;
     }
 
-    static boolean awaits(Event event) throws InterruptedException {
+    /** Says it waits (in {@code waiting}), then waits for {@code event}. */
+    static boolean awaits(Event event, Value<Integer> waiting) throws InterruptedException {
+        waiting.set(1);
         return event.await(Deadlines.CHILD);
     }
 
@@ -82,15 +84,19 @@ class ClusterPrimitivesTest {
     void primitivesTravelToTasksOnTheHostsAndAreTheSameThere() throws Exception {
         Context ctx = ClusterFixture.context();
         Value<Integer> value = ctx.value(TypeCode.INT, 0);
+        Value<Integer> waiting = ctx.value(TypeCode.INT, 0);
         Event event = ctx.event();
         Semaphore semaphore = ctx.boundedSemaphore(1);
         try (Pool pool = ctx.pool(2)) {
-            AsyncResult<Boolean> waiter = pool.applyAsync(ClusterPrimitivesTest::awaits, event);
+            // The waiter is woken before the adds run: the shared host's processes may be fewer
+            // than the tasks when another test's task still ends there.
+            AsyncResult<Boolean> waiter = pool.applyAsync(ClusterPrimitivesTest::awaits, event, waiting);
+            Deadlines.await("the task waits for the event", Deadlines.CHILD, () -> waiting.get() == 1);
+            event.set();
+            assertThat(waiter.get(Deadlines.CHILD)).isTrue();
             assertThat(pool.starmap(ClusterPrimitivesTest::addsUnderTheLock, List.of(Map.entry(value, 200), Map.entry(value, 200))))
                     .containsExactly(200, 200);
             assertThat(value.get()).as("no add lost between two hosts' processes").isEqualTo(400);
-            event.set();
-            assertThat(waiter.get(Deadlines.CHILD)).isTrue();
             assertThat(pool.apply(ClusterPrimitivesTest::takesAPermitAndGivesItBack, semaphore)).isZero();
             assertThat(semaphore.availablePermits()).isEqualTo(1);
             assertThatThrownBy(semaphore::release).isInstanceOf(IllegalStateException.class).hasMessageContaining("too many");
