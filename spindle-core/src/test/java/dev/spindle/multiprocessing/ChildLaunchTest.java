@@ -145,6 +145,34 @@ class ChildLaunchTest {
                 .contains("hello from the child on stderr");
     }
 
+    /**
+     * A fresh child decodes its target before any user code could set a filter, so it reads the
+     * JVM-wide filter from {@code jdk.serialFilter} without asking {@code ObjectInputFilter.Config}
+     * (whose logger lookup scans every jar): the property must still refuse what it names.
+     */
+    @Test
+    void theJvmWideSerialFilterStillRefusesATargetsClassInAFreshChild() throws Exception {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream err = System.err;
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8) { });
+        ChildProcess refused = new ChildProcess(ChildLaunchTest::shout, "never printed").startMethod(StartMethod.SPAWN)
+                .jvmOptions("-Djdk.serialFilter=!" + ChildLaunchTest.class.getName());
+        try {
+            refused.start();
+            refused.join();
+        } finally {
+            System.setErr(err);
+        }
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("refused by the JVM-wide serial filter")
+                .doesNotContain("never printed");
+        ChildProcess allowed = new ChildProcess(ChildLaunchTest::shout, "printed").startMethod(StartMethod.SPAWN)
+                .jvmOptions("-Djdk.serialFilter=!some.other.Type");
+        allowed.start();
+        allowed.join();
+        assertThat(allowed.exitCode()).isZero();
+    }
+
     private static Path codeSource(Class<?> type) throws Exception {
         return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
     }

@@ -62,7 +62,7 @@ final class ReadFilter implements ObjectInputFilter {
         if (type != null && !allowed(classes, info)) {
             return refuse("class " + type.getName() + " is outside the class filter " + limits.classFilter());
         }
-        if (type != null && !allowed(ObjectInputFilter.Config.getSerialFilter(), info)) {
+        if (type != null && !allowed(JvmSerialFilter.get(), info)) {
             return refuse("class " + type.getName() + " is refused by the JVM-wide serial filter");
         }
         return Status.UNDECIDED;

@@ -82,6 +82,7 @@ final class SerializableLambdas {
 
     /** Re-creates the lambda that {@code form} describes. */
     static Object resolve(SerializedLambda form, Class<?> capturing) {
+        JvmSerialFilter.userCodeStarts(); // the capturing class's initializer runs next
         try {
             return DESERIALIZE.get(capturing).invoke(null, form);
         } catch (InvocationTargetException e) {

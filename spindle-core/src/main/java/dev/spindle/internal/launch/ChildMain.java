@@ -2,6 +2,7 @@ package dev.spindle.internal.launch;
 
 import dev.spindle.internal.codec.Codec;
 import dev.spindle.internal.codec.ExceptionTransport;
+import dev.spindle.internal.codec.JvmSerialFilter;
 import dev.spindle.internal.nativeio.Native;
 import dev.spindle.internal.track.ProcessIdentity;
 import dev.spindle.internal.track.ResourceTracker;
@@ -75,13 +76,16 @@ public final class ChildMain {
         boolean spawned = mode == ChildMode.SPAWN;
         boolean training = mode == ChildMode.TRAIN;
         boolean mustAskForDeathSignal = args[3].equals(DEATH_SIGNAL_TO_ASK);
+        if (spawned) {
+            JvmSerialFilter.beforeUserCode(); // (not warm: its warm-up loads the application's classes)
+        }
         if (!spawned) {
             if (!training) {
                 followParent(parentPid, mustAskForDeathSignal);
             }
             LaunchSettings.preloadClasses(args[5]);
             Warmup.prime();
-            Warmup.jitWarm();
+            Warmup.jitWarm(training ? Warmup.TRAINING_ROUNDS : Warmup.JIT_ROUNDS);
             if (!training) {
                 Warmup.settle();
             }
@@ -121,8 +125,14 @@ public final class ChildMain {
         if (training) {
             return; // a normal exit, which writes the AOT cache
         }
-        // Not halt: the user's shutdown hooks run (Python's atexit). Exit, unlike a return from
-        // main, leaves at once whatever non-daemon threads are still running.
+        // Not halt: the user's shutdown hooks run (Python's atexit). A return from main ends the
+        // JVM as exit does once no other non-daemon thread runs, and spares the exit its
+        // System.Logger: Runtime.exit asks for one, and the first ask scans every jar on the class
+        // path for a logging backend (tens of milliseconds for a few dozen jars). Exit, unlike a
+        // return, leaves at once whatever non-daemon threads still run, and sets the code.
+        if (code == 0 && otherUserThread() == null) {
+            return;
+        }
         System.exit(code);
     }
 
@@ -138,6 +148,7 @@ public final class ChildMain {
         ProcessSpec spec = null;
         try {
             spec = ProcessForm.specFrom(Codec.get().decode(target));
+            JvmSerialFilter.userCodeStarts();
             ChildContext.enter(spec);
             Targets.call(spec.target(), spec.arguments());
             return 0;
@@ -188,26 +199,27 @@ public final class ChildMain {
 
     /** Joins every live non-daemon thread except this one, as Python joins threads before exiting. */
     private static void awaitOtherUserThreads() {
-        ThreadGroup group = Thread.currentThread().getThreadGroup();
-        while (true) {
-            Thread[] threads = new Thread[group.activeCount() + 8];
-            int n = group.enumerate(threads, true);
-            Thread other = null;
-            for (int i = 0; i < n && other == null; i++) {
-                Thread t = threads[i];
-                if (t != Thread.currentThread() && !t.isDaemon() && t.isAlive()) {
-                    other = t;
-                }
-            }
-            if (other == null) {
-                return;
-            }
+        for (Thread other = otherUserThread(); other != null; other = otherUserThread()) {
             try {
                 other.join();
             } catch (InterruptedException e) {
                 return;
             }
         }
+    }
+
+    /** A live non-daemon thread other than this one, or null if there is none. */
+    private static Thread otherUserThread() {
+        ThreadGroup group = Thread.currentThread().getThreadGroup();
+        Thread[] threads = new Thread[group.activeCount() + 8];
+        int n = group.enumerate(threads, true);
+        for (int i = 0; i < n; i++) {
+            Thread t = threads[i];
+            if (t != Thread.currentThread() && !t.isDaemon() && t.isAlive()) {
+                return t;
+            }
+        }
+        return null;
     }
 
     /**

@@ -30,8 +30,14 @@ import java.util.Objects;
 final class Warmup {
     private Warmup() {}
 
-    /** Rounds of {@link #jitWarm()}: enough for the JIT to compile the lambda-spinning path. */
-    private static final int JIT_ROUNDS = 300;
+    /** Rounds of {@link #jitWarm} in a WARM child: enough for the JIT to compile the lambda-spinning path. */
+    static final int JIT_ROUNDS = 300;
+    /**
+     * Rounds in the AOT training run: enough to load and link the path, few enough that the
+     * cache's method profiles do not call it hot. Profiles of hot methods make every spawned
+     * child compile them as it starts, which costs a short-lived child more than it saves.
+     */
+    static final int TRAINING_ROUNDS = 2;
 
     /**
      * For idle WARM children and the AOT training run, which have time: opens every jar of the class path, and runs the
@@ -39,7 +45,7 @@ final class Warmup {
      * often enough to be compiled. Each round spins a fresh hidden class, as a user's lambda will.
      */
     @SuppressWarnings("serial") // the no-op samples are harmless to anyone who deserializes them
-    static void jitWarm() {
+    static void jitWarm(int rounds) {
         // The class loader opens class-path jars lazily; a resource found nowhere opens them all.
         ClassLoader.getSystemResource("dev/spindle/warm-up/absent");
         // The descriptor every target's decode needs; built by reflection the first time.
@@ -50,7 +56,7 @@ final class Warmup {
             MethodHandle impl = lookup.findStatic(Warmup.class, "noop", voidType);
             // An ArrayList of lambdas takes the codec's fast path, as a target or a pool function does.
             byte[] encoded = Codec.get().encode(new ArrayList<>(List.<CheckedRunnable>of(Warmup::noop, () -> { })));
-            for (int i = 0; i < JIT_ROUNDS && !targetWaiting(); i++) {
+            for (int i = 0; i < rounds && !targetWaiting(); i++) {
                 CallSite site = LambdaMetafactory.altMetafactory(lookup, "run",
                         MethodType.methodType(CheckedRunnable.class), voidType, impl, voidType,
                         LambdaMetafactory.FLAG_SERIALIZABLE);
