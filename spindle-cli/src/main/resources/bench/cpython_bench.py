@@ -3,9 +3,13 @@
 Usage: python3 cpython_bench.py FIGURE RUNS
   process.start_join.cold_ms   spawn start method, empty target, start + join
   process.start_join.warm_ms   fork start method (the cheapest CPython has), empty target
+  process.jvm_floor_ms         the interpreter's own floor: python3 -c pass, run to its end
+  process.child_rss_mb         an idle spawn child's resident memory (/proc/PID/smaps_rollup Rss)
+  process.child_pss_mb         the same, its shared pages divided among their sharers (Pss)
   pipe.roundtrip_us            a small object parent -> echoing child -> parent, 20,000 times
   pool.map.chunk1.tasks_per_s  Pool(2).map(square, range(100000), chunksize=1)
   pool.map.auto.tasks_per_s    Pool(2).map(square, range(100000))
+  pool.map.chunk1.workers_N.tasks_per_s  the chunk1 map on Pool(N), N = 1, 4, 8
   executor.submit.tasks_per_s  ProcessPoolExecutor(2): 20,000 submits, then every result
   primes.serial_s              the seed's prime check (PRIMES * 5) in one thread
   primes.threads_s             the same with ThreadPoolExecutor(2).map
@@ -51,6 +55,7 @@ import socket
 import socketserver
 import statistics
 import subprocess
+import re
 import sys
 import tempfile
 import threading
@@ -90,8 +95,8 @@ def timed(fn):
     return time.perf_counter() - t0
 
 
-def pool_samples(runs, chunksize):
-    with mp.get_context("fork").Pool(WORKERS) as pool:
+def pool_samples(runs, chunksize, workers=WORKERS):
+    with mp.get_context("fork").Pool(workers) as pool:
         run = (lambda: pool.map(square, range(MAP_TASKS), chunksize=chunksize)) if chunksize else \
               (lambda: pool.map(square, range(MAP_TASKS)))
         run()
@@ -138,6 +143,31 @@ def start_join_ms(method):
     p.start()
     p.join()
     return (time.perf_counter() - t0) * 1000
+
+
+def interpreter_floor_ms():
+    t0 = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "pass"], check=True)
+    return (time.perf_counter() - t0) * 1000
+
+
+def idle_child_memory_mb(field):
+    """An idle spawn child's Rss or Pss, read once it has started and waits."""
+    ctx = mp.get_context("spawn")
+    started, release = ctx.Event(), ctx.Event()
+    p = ctx.Process(target=waits_after, args=(started, release))
+    p.start()
+    started.wait()
+    with open(f"/proc/{p.pid}/smaps_rollup") as f:
+        kb = next(int(line.split()[1]) for line in f if line.startswith(field + ":"))
+    release.set()
+    p.join()
+    return kb / 1024
+
+
+def waits_after(started, release):
+    started.set()
+    release.wait()
 
 
 def pipe_roundtrip_us():
@@ -257,7 +287,6 @@ QUEUE_INTS = 200_000
 QUEUE_MIB_ITEMS = 1_000
 MIB = 1 << 20
 PER_PRODUCER = 50_000
-PARTIES = 4
 JOINABLE_ITEMS = 50_000
 QUEUE_WARM_UPS = 3
 QUEUE_WARM_UP_S = 5.0  # as Spindle's, whose fresh child JVMs compile the work while it runs
@@ -330,20 +359,22 @@ def queue_samples(figure, runs):
             for _ in range(QUEUE_MIB_ITEMS):
                 q.get()
         return with_children([ctx.Process(target=puts_mebibytes, args=(go, q))], QUEUE_MIB_ITEMS * MIB / 1e6, timed, runs)
-    if figure == "queue.4p4c.ints_per_s":
+    pairs = re.fullmatch(r"queue\.(\d+)p\1c\.ints_per_s", figure)
+    if pairs:
+        parties = int(pairs.group(1))
         q, consume, consumed = ctx.Queue(), ctx.Queue(), ctx.Queue()
         children = []
-        for _ in range(PARTIES):
+        for _ in range(parties):
             children.append(ctx.Process(target=puts_ints, args=(go, q)))
             children.append(ctx.Process(target=consumes_rounds, args=(consume, q, consumed)))
 
         def timed():
-            for _ in range(PARTIES):
+            for _ in range(parties):
                 consume.put(PER_PRODUCER)
                 go.put(PER_PRODUCER)
-            for _ in range(PARTIES):
+            for _ in range(parties):
                 consumed.get()
-        return with_children(children, PARTIES * PER_PRODUCER, timed, runs)
+        return with_children(children, parties * PER_PRODUCER, timed, runs)
     if figure == "joinable.put_join.items_per_s":
         q = ctx.JoinableQueue()
 
@@ -709,6 +740,14 @@ def main():
         samples = pool_samples(runs, 1)
     elif figure == "pool.map.auto.tasks_per_s":
         samples = pool_samples(runs, None)
+    elif re.fullmatch(r"pool\.map\.chunk1\.workers_\d+\.tasks_per_s", figure):
+        samples = pool_samples(runs, 1, int(figure.split(".")[3].split("_")[1]))
+    elif figure == "process.jvm_floor_ms":
+        interpreter_floor_ms()
+        samples = [interpreter_floor_ms() for _ in range(runs)]
+    elif figure in ("process.child_rss_mb", "process.child_pss_mb"):
+        field = "Rss" if figure == "process.child_rss_mb" else "Pss"
+        samples = [idle_child_memory_mb(field) for _ in range(runs)]
     elif figure == "executor.submit.tasks_per_s":
         samples = submit_samples(runs)
     elif figure == "primes.serial_s":

@@ -56,6 +56,12 @@ final class BenchCommand implements Callable<Integer> {
                         Spindle.warmUp(Duration.ofMinutes(1)); // the idle JVMs ready, as CPython's fork has its parent
                         return () -> startJoinMs(StartMethod.WARM);
                     });
+                    report("process.jvm_floor_ms", "ms", runs, () -> {
+                        List<String> floor = ProcessMemoryAndFloor.floorCommand();
+                        return () -> ProcessMemoryAndFloor.runMs(floor);
+                    });
+                    report("process.child_rss_mb", "MB", Math.max(3, runs / 3), () -> () -> ProcessMemoryAndFloor.idleChildMb("Rss"));
+                    report("process.child_pss_mb", "MB", Math.max(3, runs / 3), () -> () -> ProcessMemoryAndFloor.idleChildMb("Pss"));
                 }
                 case "pipe" -> report("pipe.roundtrip_us", "us", Math.max(5, runs), BenchCommand::pipeRoundTrips);
                 case "pool" -> PoolBench.run(Math.max(5, runs / 3), this::report);

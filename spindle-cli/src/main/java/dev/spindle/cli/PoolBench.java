@@ -28,6 +28,7 @@ final class PoolBench {
     private static final int MAP_TASKS = 100_000;
     private static final int SUBMITS = 20_000;
     private static final int WORKERS = 2;
+    private static final int[] CURVE_WORKERS = {1, 4, 8};
     /**
      * Until both the parent's JIT (the pool's own code paths) and the workers' (the task loop, the
      * prime check) have settled, the compiler threads take CPU from the workers on 2 cores.
@@ -45,6 +46,11 @@ final class PoolBench {
         Context.processes(StartMethod.SPAWN).warmUp(Duration.ofMinutes(2));
         report.figure("pool.map.chunk1.tasks_per_s", "tasks/s", runs, () -> warmed(Pool.of(WORKERS), pool -> mapRate(pool, 1)),
                 null, null);
+        // The same map on 1, 4 and 8 workers: a curve (2 is the figure above), flat past 2 on 2 cores.
+        for (int workers : CURVE_WORKERS) {
+            report.figure("pool.map.chunk1.workers_" + workers + ".tasks_per_s", "tasks/s", runs,
+                    () -> warmed(Pool.of(workers), pool -> mapRate(pool, 1)), null, null);
+        }
         // What recording insights costs: the same map with them on, and off, in the same rounds.
         report.figure("pool.map.chunk1.insights_on.tasks_per_s", "tasks/s", runs,
                 () -> warmed(Pool.builder().processes(WORKERS).insights(true).build(), pool -> mapRate(pool, 1)),

@@ -21,7 +21,8 @@ final class QueueBench {
     private static final int MIB_ITEMS = 1_000;
     private static final int MIB = 1 << 20;
     private static final int PER_PRODUCER = 50_000;
-    private static final int PARTIES = 4;
+    /** Producer/consumer pairs of the NpNc figures: a curve, flat past 2 on a 2-core machine. */
+    private static final int[] PAIRS = {2, 4, 8};
     private static final int JOINABLE_ITEMS = 50_000;
 
     private QueueBench() {}
@@ -30,7 +31,9 @@ final class QueueBench {
         int samples = Math.max(5, runs / 3);
         report.figure("queue.1p1c.ints_per_s", "items/s", samples, QueueBench::oneToOneInts);
         report.figure("queue.1p1c.1mib_mb_per_s", "MB/s", samples, QueueBench::oneToOneMebibytes);
-        report.figure("queue.4p4c.ints_per_s", "items/s", samples, QueueBench::fourToFour);
+        for (int pairs : PAIRS) {
+            report.figure("queue." + pairs + "p" + pairs + "c.ints_per_s", "items/s", samples, () -> pairs(pairs));
+        }
         report.figure("joinable.put_join.items_per_s", "items/s", samples, QueueBench::putJoin);
         report.figure("simplequeue.1p1c.ints_per_s", "items/s", samples, QueueBench::simpleOneToOne);
     }
@@ -79,7 +82,7 @@ final class QueueBench {
     }
 
     /**
-     * A consumer of the 4p4c workload: for each go, takes its share and says so. The shares add
+     * A consumer of the NpNc workloads: for each go, takes its share and says so. The shares add
      * up to what the producers put, so no end marker is needed (CPython's queue does not keep
      * the order of puts from different processes, so a marker could overtake items there).
      */
@@ -95,22 +98,23 @@ final class QueueBench {
         }
     }
 
-    private static Workload fourToFour() throws Exception {
+    /** {@code pairs} producers and as many consumers, each putting or taking {@link #PER_PRODUCER} ints a round. */
+    private static Workload pairs(int pairs) throws Exception {
         Queue<Integer> produce = Context.processes().queue();
         Queue<Integer> consume = Context.processes().queue();
         Queue<Integer> queue = Context.processes().queue();
         Queue<Integer> consumed = Context.processes().queue();
         List<ChildProcess> children = new ArrayList<>();
-        for (int i = 0; i < PARTIES; i++) {
+        for (int i = 0; i < pairs; i++) {
             children.add(new ChildProcess(QueueBench::putsInts, produce, queue));
             children.add(new ChildProcess(QueueBench::consumesRounds, consume, List.of(queue, consumed)));
         }
-        return ChildrenWorkload.start(children, PARTIES * PER_PRODUCER, () -> {
-            for (int i = 0; i < PARTIES; i++) {
+        return ChildrenWorkload.start(children, pairs * PER_PRODUCER, () -> {
+            for (int i = 0; i < pairs; i++) {
                 consume.put(PER_PRODUCER); // shares: whoever takes two does both, the totals match
                 produce.put(PER_PRODUCER);
             }
-            for (int i = 0; i < PARTIES; i++) {
+            for (int i = 0; i < pairs; i++) {
                 consumed.take();
             }
         });

@@ -119,6 +119,16 @@ class ChildLaunchTest {
         assertThat(own[1]).isEqualTo("mine");
     }
 
+    @Test
+    void aChildWhoseMaximumHeapIsBelowTheDefaultInitialHeapStillStarts() throws Exception {
+        Path out = dir.resolve("max");
+        ChildProcess tiny = new ChildProcess(Inheriting::describe, out).startMethod(StartMethod.SPAWN).jvmOptions("-Xmx8m");
+        tiny.start();
+        tiny.join();
+        assertThat(tiny.exitCode()).isZero();
+        assertThat(Long.parseLong(Files.readString(out).split(" ")[0])).isLessThanOrEqualTo(8L << 20);
+    }
+
     static void shout(String text) {
         System.out.println(text);
         System.err.println(text + " on stderr");

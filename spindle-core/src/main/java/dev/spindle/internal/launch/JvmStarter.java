@@ -79,8 +79,10 @@ final class JvmStarter {
         command.add(javaExecutable());
         command.addAll(BASE_OPTIONS);
         command.addAll(AotCache.options(classPath));
-        command.addAll(InheritedOptions.get());
-        command.addAll(jvmOptions); // after the inherited ones: HotSpot takes the last of each
+        List<String> given = new ArrayList<>(InheritedOptions.get());
+        given.addAll(jvmOptions); // after the inherited ones: HotSpot takes the last of each
+        command.addAll(ChildHeap.defaultFor(given));
+        command.addAll(given);
         command.add(ClassPathFile.argument(classPath));
         command.add(ChildMain.class.getName());
         command.add(report.toString());
