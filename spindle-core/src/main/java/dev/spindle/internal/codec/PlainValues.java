@@ -27,6 +27,8 @@ final class PlainValues {
     static final byte FALSE = 8;
     static final byte DOUBLE = 9;
     static final byte LAMBDA = 10;
+    /** An ArrayList of Integers only (a map's chunk of ints, or its results): the ints, untagged. */
+    static final byte INT_LIST = 11;
     private static final int MAX_DEPTH = 8;
 
     private PlainValues() {}
@@ -47,6 +49,12 @@ final class PlainValues {
             case Double d -> out.put(DOUBLE).putLong(Double.doubleToRawLongBits(d));
             case String s -> putBytes(out.put(STRING), s.getBytes(StandardCharsets.UTF_8));
             case byte[] b -> putBytes(out.put(BYTES), b);
+            case ArrayList<?> list when list.getClass() == ArrayList.class && depth <= MAX_DEPTH && onlyIntegers(list) -> {
+                out.put(INT_LIST).putInt(list.size()).room(list.size() * Integer.BYTES);
+                for (Object element : list) {
+                    out.buffer.putInt((Integer) element);
+                }
+            }
             case ArrayList<?> list when list.getClass() == ArrayList.class && depth <= MAX_DEPTH -> {
                 out.put(LIST).putInt(list.size());
                 for (Object element : list) {
@@ -58,6 +66,18 @@ final class PlainValues {
             default -> {
                 SerializedLambda lambda = depth <= MAX_DEPTH ? SerializableLambdas.describe(value) : null;
                 return lambda != null && writeLambda(lambda, out, depth);
+            }
+        }
+        return true;
+    }
+
+    private static boolean onlyIntegers(ArrayList<?> list) {
+        if (list.isEmpty()) {
+            return false;
+        }
+        for (Object element : list) {
+            if (!(element instanceof Integer)) {
+                return false;
             }
         }
         return true;
@@ -107,6 +127,7 @@ final class PlainValues {
             case STRING -> new String(getBytes(in), StandardCharsets.UTF_8);
             case BYTES -> getBytes(in);
             case LIST -> decodeList(in, filter, depth);
+            case INT_LIST -> decodeIntList(in);
             case LAMBDA -> decodeLambda(in, filter, depth);
             default -> throw new IllegalArgumentException("unknown codec tag " + tag);
         };
@@ -141,6 +162,18 @@ final class PlainValues {
         ArrayList<Object> list = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
             list.add(decode(in, filter, depth + 1));
+        }
+        return list;
+    }
+
+    private static ArrayList<Object> decodeIntList(ByteBuffer in) {
+        int size = in.getInt();
+        if (size < 0 || size > in.remaining() / Integer.BYTES) {
+            throw new IllegalArgumentException("bad list size " + size);
+        }
+        ArrayList<Object> list = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            list.add(in.getInt());
         }
         return list;
     }

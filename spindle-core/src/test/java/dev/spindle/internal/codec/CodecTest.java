@@ -69,6 +69,24 @@ class CodecTest {
     }
 
     @Test
+    void aListOfIntegersOnlyTravelsAsBareIntsAndComesBackTheSameList() {
+        ArrayList<Object> ints = new ArrayList<>(List.of(0, -1, Integer.MIN_VALUE, Integer.MAX_VALUE, 42));
+        byte[] encoded = codec.encode(ints);
+        assertThat(encoded[0]).isEqualTo(PlainValues.INT_LIST);
+        assertThat(encoded).hasSize(1 + 4 + 5 * 4);
+        assertThat(roundTrip(ints)).isInstanceOf(ArrayList.class).isEqualTo(ints);
+        // A null among them, or another number, keeps the tagged form.
+        assertThat(codec.encode(new ArrayList<>(Arrays.asList(1, null)))[0]).isEqualTo(PlainValues.LIST);
+        assertThat(codec.encode(new ArrayList<>(List.of(1, 2L)))[0]).isEqualTo(PlainValues.LIST);
+        assertThat(roundTrip(new ArrayList<>())).isEqualTo(List.of());
+        // A count the bytes cannot hold is refused before anything is allocated for it.
+        byte[] lying = Arrays.copyOf(encoded, encoded.length);
+        lying[1] = 0x7f;
+        assertThatThrownBy(() -> codec.decode(lying)).isInstanceOf(SerializationException.class);
+        assertThatThrownBy(() -> codec.decode(Arrays.copyOf(encoded, encoded.length - 1))).isInstanceOf(SerializationException.class);
+    }
+
+    @Test
     void aTruncatedListIsASerializationException() {
         byte[] encoded = codec.encode(new ArrayList<>(List.of("abc", "def")));
         assertThatThrownBy(() -> codec.decode(Arrays.copyOf(encoded, encoded.length - 2)))
