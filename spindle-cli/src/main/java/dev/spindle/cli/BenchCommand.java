@@ -12,12 +12,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code spindle bench [SUITE...] [--json] [--python]}: end-to-end figures, medians of several
+ * {@code spindle bench [SUITE...] [--json] [--python] [--only REGEX]}: end-to-end figures, medians of several
  * runs with their spread, the same workloads as the CPython script's, Spindle's and CPython's
  * runs alternating.
  */
@@ -33,6 +34,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--python", description = "also measure CPython (python3) on the same workloads")
     boolean python;
+
+    @Option(names = "--only", paramLabel = "REGEX", description = "measure only the figures whose whole name matches REGEX (not in the cluster suite)")
+    Pattern only;
 
     @Option(names = "--runs", description = "runs per figure (default: ${DEFAULT-VALUE})")
     int runs = 15;
@@ -57,6 +61,7 @@ final class BenchCommand implements Callable<Integer> {
                         return () -> startJoinMs(StartMethod.WARM);
                     });
                     report("process.jvm_floor_ms", "ms", runs, () -> {
+                        Context.processes(StartMethod.SPAWN).warmUp(Duration.ofMinutes(2)); // the floor maps the same cache
                         List<String> floor = ProcessMemoryAndFloor.floorCommand();
                         return () -> ProcessMemoryAndFloor.runMs(floor);
                     });
@@ -102,6 +107,9 @@ final class BenchCommand implements Callable<Integer> {
      */
     void report(String name, String unit, int count, Workload.Setup setup, String jdkWhat, Workload.Setup jdk)
             throws Exception {
+        if (only != null && !only.matcher(name).matches()) {
+            return;
+        }
         List<Double> ours = new ArrayList<>();
         List<Double> cpython = new ArrayList<>();
         List<Double> plain = new ArrayList<>();

@@ -25,11 +25,12 @@ class BenchSmokeTest {
     }
 
     @Test
-    void theNetSuitePrintsItsFigureAsJson() throws Exception {
-        DemoRun run = DemoRun.spindle("bench", "net", "--json", "--runs", "1");
+    void onlyTheFiguresNamedByOnlyAreMeasured() throws Exception {
+        DemoRun run = DemoRun.spindle("bench", "net", "--json", "--runs", "1", "--only", "subprocess\\..*");
         assertThat(run.exitCode()).isZero();
         assertThat(run.output()).containsPattern(
-                "\\{\"name\":\"subprocess\\.run_true_per_s\",\"value\":[0-9.]+,\"unit\":\"runs/s\",\"runs\":1,");
+                "\\{\"name\":\"subprocess\\.run_true_per_s\",\"value\":[0-9.]+,\"unit\":\"runs/s\",\"runs\":1,")
+                .doesNotContain("ssh.").doesNotContain("socketserver.");
     }
 
     @Test
