@@ -240,12 +240,12 @@ class ProcessPoolFaultsTest {
     }
 
     /**
-     * 8,000 small tasks while a watchdog SIGKILLs a random worker every 200 ms: each task gives
+     * 4,000 small tasks while a watchdog SIGKILLs a random worker every 200 ms: each task gives
      * its right result exactly once, or (without enough retries) a WorkerDiedException; the pool
      * works afterwards and leaves no child behind.
      */
     private void chaos(int retries) throws Exception {
-        int n = 8_000; // a kill every 200 ms: dozens of kills in a run
+        int n = 4_000; // a kill every 200 ms: dozens of kills in a run
         AtomicInteger kills = new AtomicInteger();
         AtomicBoolean done = new AtomicBoolean();
         try (Pool pool = Pool.builder().processes(2).retries(retries).build()) {

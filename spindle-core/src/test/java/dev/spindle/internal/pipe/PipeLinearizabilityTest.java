@@ -81,7 +81,7 @@ public class PipeLinearizabilityTest {
     @Test
     void aPipeSharedByThreadsIsALinearizableQueue() {
         StressOptions options = new StressOptions()
-                .iterations(20)
+                .iterations(12)
                 .invocationsPerIteration(300)
                 .threads(3)
                 .actorsPerThread(3)
