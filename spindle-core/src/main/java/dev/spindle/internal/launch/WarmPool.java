@@ -112,7 +112,7 @@ final class WarmPool {
     }
 
     private void refill() {
-        while (true) {
+        while (!AtExit.exiting()) { // a JVM that is ending starts no child, and needs none
             int now = starting.get();
             if (idle.size() + now >= SIZE) {
                 return;
@@ -131,6 +131,9 @@ final class WarmPool {
                 killIdle();
             }
         } catch (RuntimeException e) {
+            if (AtExit.exiting()) {
+                return; // the program ended while this one was due: nothing is missing
+            }
             // A later take starts one in the foreground, and fails there with the reason if it must.
             System.getLogger(WarmPool.class.getName()).log(System.Logger.Level.WARNING,
                     "cannot start an idle child JVM for the WARM start method now", e);
