@@ -10,9 +10,12 @@ import java.util.concurrent.locks.LockSupport;
  * <p>A platform thread spins briefly, then yields the processor a few times, before it parks: a
  * hand-off answered within a few microseconds (a generator's {@code send}, a greenlet's switch
  * back) then costs two cache-line transfers instead of a park and an unpark, which for a platform
- * thread is a futex wake of tens of microseconds. A virtual thread does not spin: its park only
- * hands its carrier to the next virtual thread (often the other party, unparked onto the same
- * carrier), and spinning would hold the carrier the other party needs.
+ * thread is a futex wake of tens of microseconds. A virtual thread does not spin when the turn
+ * comes from another virtual thread: its park only hands its carrier to the next virtual thread
+ * (often the other party, unparked onto the same carrier), and spinning would hold the carrier the
+ * other party needs. When the turn comes from a platform thread (a generator's or a greenlet's
+ * caller on a platform thread), that party runs on a thread of its own, and a virtual thread's
+ * park and unpark (a trip through the scheduler each way) cost more than the brief spin.
  * Memory effects: everything the giver wrote before {@code give()} is visible to the taker after
  * {@code take()} returns (a volatile write and read).
  */
@@ -29,6 +32,8 @@ public final class Turn {
 
     private volatile Thread owner;
     private volatile boolean given;
+    /** Whether the last give came from a virtual thread: the next one most likely comes from the same party. */
+    private volatile boolean givenByVirtual = true;
 
     /** A turn for the thread that will call {@link #take()} (set again with {@link #ownedBy}). */
     public Turn() {}
@@ -40,6 +45,7 @@ public final class Turn {
 
     /** Lets the owner run. */
     public void give() {
+        givenByVirtual = Thread.currentThread().isVirtual();
         given = true;
         LockSupport.unpark(owner);
     }
@@ -47,7 +53,7 @@ public final class Turn {
     /** Waits until the turn is given, then consumes it. Interrupts do not end the wait; they are kept for after. */
     public void take() {
         boolean virtual = Thread.currentThread().isVirtual();
-        int spins = virtual ? 0 : SPINS;
+        int spins = virtual && givenByVirtual ? 0 : SPINS;
         int yields = virtual ? VIRTUAL_YIELDS : YIELDS;
         for (int i = 0; i < spins; i++) {
             if (given) {
