@@ -30,7 +30,7 @@ class LocalLockLinearizabilityTest {
     @Test
     void theLockIsLinearizable() {
         modelChecking().iterations(12).check(Flag.class);
-        new StressOptions().iterations(10).invocationsPerIteration(1000).threads(3).actorsPerThread(4).check(TimedFlag.class);
+        new StressOptions().iterations(10).invocationsPerIteration(500).threads(3).actorsPerThread(4).check(TimedFlag.class);
     }
 
     @Test
