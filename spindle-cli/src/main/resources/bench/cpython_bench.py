@@ -51,11 +51,11 @@ import json
 import multiprocessing as mp
 import os
 import queue
+import re
 import socket
 import socketserver
 import statistics
 import subprocess
-import re
 import sys
 import tempfile
 import threading

@@ -79,6 +79,7 @@ final class JavaSerializationCodec implements Codec {
     }
 
     private static Object deserialize(byte[] bytes, int offset, int length, ReadFilter filter) {
+        JvmSerialFilter.userCodeStarts(); // the classes read may run code of their own (readObject)
         try (ObjectInputStream in = new CodecStreams.Input(new ByteArrayInputStream(bytes, offset, length))) {
             in.setObjectInputFilter(filter);
             return in.readObject();

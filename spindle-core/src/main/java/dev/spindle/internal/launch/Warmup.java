@@ -42,7 +42,8 @@ final class Warmup {
     /**
      * For idle WARM children and the AOT training run, which have time: opens every jar of the class path, and runs the
      * decode path and the JDK's lambda spinning (which every new target's lambda goes through)
-     * often enough to be compiled. Each round spins a fresh hidden class, as a user's lambda will.
+     * {@code rounds} times: a WARM child often enough to compile them, the training run only to
+     * load and link them. Each round spins a fresh hidden class, as a user's lambda will.
      */
     @SuppressWarnings("serial") // the no-op samples are harmless to anyone who deserializes them
     static void jitWarm(int rounds) {
