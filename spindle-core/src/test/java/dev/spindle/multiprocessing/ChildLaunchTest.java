@@ -2,6 +2,7 @@ package dev.spindle.multiprocessing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.spindle.testing.ChildStderr;
 import dev.spindle.testing.Deadlines;
 import dev.spindle.testing.NoLeaks;
 import dev.spindle.testing.ParentJvm;
@@ -162,19 +163,11 @@ class ChildLaunchTest {
      */
     @Test
     void theJvmWideSerialFilterStillRefusesATargetsClassInAFreshChild() throws Exception {
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream err = System.err;
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8) { });
         ChildProcess refused = new ChildProcess(ChildLaunchTest::shout, "never printed").startMethod(StartMethod.SPAWN)
                 .jvmOptions("-Djdk.serialFilter=!" + ChildLaunchTest.class.getName());
-        try {
-            refused.start();
-            refused.join();
-        } finally {
-            System.setErr(err);
-        }
+        String stderr = ChildStderr.whileRunning(refused);
         assertThat(refused.exitCode()).isEqualTo(1);
-        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("refused by the JVM-wide serial filter")
+        assertThat(stderr).contains("refused by the JVM-wide serial filter")
                 .doesNotContain("never printed");
         ChildProcess allowed = new ChildProcess(ChildLaunchTest::shout, "printed").startMethod(StartMethod.SPAWN)
                 .jvmOptions("-Djdk.serialFilter=!some.other.Type");

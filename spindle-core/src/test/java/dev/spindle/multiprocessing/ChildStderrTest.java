@@ -2,10 +2,8 @@ package dev.spindle.multiprocessing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.spindle.testing.ChildStderr;
 import dev.spindle.testing.NoLeaks;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -24,19 +22,10 @@ class ChildStderrTest {
      */
     @Test
     void anUncaughtExceptionIsPrintedOnTheChildsStderr() throws Exception {
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream err = System.err;
-        // A replaced System.err, as Surefire's: the child's stderr is then copied into it.
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8) { });
         ChildProcess p = new ChildProcess(ChildStderrTest::fails, "boom from the child").name("failing");
-        try {
-            p.start();
-            p.join();
-        } finally {
-            System.setErr(err);
-        }
+        String stderr = ChildStderr.whileRunning(p);
         assertThat(p.exitCode()).isEqualTo(1);
-        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("Process failing:")
+        assertThat(stderr).contains("Process failing:")
                 .contains("java.lang.IllegalStateException: boom from the child").contains("at dev.spindle.multiprocessing.ChildStderrTest.fails");
     }
 }
