@@ -7,11 +7,17 @@ import java.util.List;
  * of the machine's memory (384 MB on 24 GiB), and a young generation a third of that: a child's
  * start-up and a warm child's warm-up then leave tens of megabytes of touched pages behind, which
  * the child carries as resident memory and which the kernel must free when it exits (some 6 ms for
- * 50 MB). A small initial heap keeps them within a few megabytes; the heap grows as the child's
+ * 50 MB). A smaller initial heap keeps them within a few megabytes; the heap grows as the child's
  * work needs, up to the usual maximum.
+ *
+ * <p>Not smaller than 64 MB: the serial collector's survivor spaces are a thirtieth of the initial
+ * heap, and what a child has in flight at a collection must fit there. With 16 MB (half-megabyte
+ * survivors) a child putting 1 MiB queue items promoted one at every collection, and the old
+ * generation grew by each, to gigabytes, instead of being collected. 64 MB leaves an idle child's
+ * resident memory as it was with 16 MB.
  */
 final class ChildHeap {
-    static final String INITIAL = "-Xms16m";
+    static final String INITIAL = "-Xms64m";
     private static final List<String> SIZING = List.of("-Xms", "-Xmx", "-XX:InitialHeapSize=", "-XX:MaxHeapSize=",
             "-XX:MinHeapSize=", "-XX:InitialRAMPercentage=", "-XX:MaxRAMPercentage=", "-XX:MaxRAM=");
 
