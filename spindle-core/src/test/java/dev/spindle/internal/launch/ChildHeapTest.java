@@ -5,14 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.spindle.Context;
 import dev.spindle.multiprocessing.ChildProcess;
 import dev.spindle.queue.Queue;
+import dev.spindle.testing.NoLeaks;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(NoLeaks.class)
 @SuppressWarnings("serial") // the target is a serializable method reference
 class ChildHeapTest {
     private static final int MEBIBYTE = 1 << 20;
     private static final int ITEMS = 600;
+
+    @AfterEach
+    void dropQueues() throws InterruptedException {
+        NoLeaks.awaitUnreachableSegmentsRemoved();
+    }
 
     @Test
     void aChildStartsWithASmallHeapUnlessItsOptionsSizeTheHeap() {
