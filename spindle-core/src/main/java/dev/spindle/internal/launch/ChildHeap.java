@@ -14,7 +14,8 @@ import java.util.List;
  * heap, and what a child has in flight at a collection must fit there. With 16 MB (half-megabyte
  * survivors) a child putting 1 MiB queue items promoted one at every collection, and the old
  * generation grew by each, to gigabytes, instead of being collected. 64 MB leaves an idle child's
- * resident memory as it was with 16 MB.
+ * resident memory as it was with 16 MB. Objects above its 2 MB survivors still take that path (8 MiB
+ * queue items grew a child to 5.8 GB; 371 MB with -Xms384m): README tells such users to size the heap.
  */
 final class ChildHeap {
     static final String INITIAL = "-Xms64m";
