@@ -32,7 +32,7 @@ final class JvmStarter {
      * hooks, as it ends a Python child (and, unlike the JVM's handler, also during JVM start-up).
      */
     static final List<String> BASE_OPTIONS = List.of(
-            "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xrs", "--enable-native-access=ALL-UNNAMED");
+            ChildCollector.SERIAL, "-XX:-UsePerfData", "-Xrs", "--enable-native-access=ALL-UNNAMED");
 
     private static final ExecutorService LAUNCH_THREAD = Executors.newSingleThreadExecutor(
             BackgroundThreads.named("spindle-launcher").factory());
@@ -77,10 +77,10 @@ final class JvmStarter {
     private static List<String> command(List<String> jvmOptions, Path report, ChildMode mode, String classPath) {
         List<String> command = new ArrayList<>(ParentDeathSignal.PREFIX);
         command.add(javaExecutable());
-        command.addAll(BASE_OPTIONS);
-        command.addAll(AotCache.options(classPath));
         List<String> given = new ArrayList<>(InheritedOptions.get());
         given.addAll(jvmOptions); // after the inherited ones: HotSpot takes the last of each
+        command.addAll(ChildCollector.options(BASE_OPTIONS, given));
+        command.addAll(AotCache.options(classPath));
         command.addAll(ChildHeap.defaultFor(given));
         command.addAll(given);
         command.add(ClassPathFile.argument(classPath));
