@@ -9,7 +9,7 @@ import java.util.List;
  */
 final class ChildCollector {
     static final String SERIAL = "-XX:+UseSerialGC";
-    private static final List<String> CHOICES = List.of("-XX:+UseSerialGC", "-XX:+UseParallelGC", "-XX:+UseG1GC",
+    private static final List<String> CHOICES = List.of(SERIAL, "-XX:+UseParallelGC", "-XX:+UseG1GC",
             "-XX:+UseZGC", "-XX:+UseShenandoahGC", "-XX:+UseEpsilonGC");
 
     private ChildCollector() {}
