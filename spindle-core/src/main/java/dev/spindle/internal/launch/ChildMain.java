@@ -24,7 +24,7 @@ import java.time.Duration;
  * ChildMain REPORT_FILE PARENT_PID MODE DEATH_SIGNAL
  *   1. (warm) ask for SIGKILL when the parent dies (unless the launcher armed it with setpriv);
  *      (warm, train) load, link and JIT-compile the run path (the AOT cache keeps the training's
- *      profiles); (warm) let the JIT settle; report READY
+ *      profiles); (warm) collect the warm-up's garbage, let the JIT settle; report READY
  *   2. read the TARGET frame from stdin; EOF before it means the parent died. (train) Take a
  *      sample target instead, and go on as a child does, so the cache holds that whole path
  *   3. (not train: a training run finishes even after its program has gone) watch stdin on a
@@ -87,6 +87,7 @@ public final class ChildMain {
             Warmup.prime();
             Warmup.jitWarm(training ? Warmup.TRAINING_ROUNDS : Warmup.JIT_ROUNDS);
             if (!training) {
+                Warmup.emptyYoungGeneration();
                 Warmup.settle();
             }
             report(ControlFrames.READY, new byte[0]);

@@ -42,6 +42,45 @@ class WarmPoolTest {
         }
     }
 
+    private static final int MEBIBYTE = 1 << 20;
+
+    /** Allocates four mebibytes, a megabyte at a time, and drops them. */
+    static void allocatesALittle(Path out) throws Exception {
+        long total = 0;
+        for (int i = 0; i < 4; i++) {
+            total += new byte[MEBIBYTE].length;
+        }
+        Files.writeString(out, Long.toString(total));
+    }
+
+    /**
+     * A ready WARM JVM has collected its warm-up's garbage, so that a target that allocates a
+     * little runs and ends without a collection: the warm-up left the young generation nearly full
+     * (18 MB of heap in use as a target started, against 4 MB now), and the collection a target's
+     * allocations then started copied the warm-up's live objects, 7 ms of a warm start.
+     */
+    @Test
+    void aTargetInAReadyWarmChildAllocatesWithoutACollection() throws Exception {
+        Path log = dir.resolve("gc");
+        String options = "-Xlog:gc:file=" + log + "-%p.log";
+        Path out = dir.resolve("allocated");
+        try {
+            assertThat(WarmPool.warmUp(List.of(options), Deadlines.CHILD)).isTrue();
+            ChildProcess child = new ChildProcess(WarmPoolTest::allocatesALittle, out)
+                    .startMethod(StartMethod.WARM).jvmOptions(options);
+            child.start();
+            child.join();
+            assertThat(child.exitCode()).isZero();
+            assertThat(Files.readString(out)).isEqualTo(Long.toString(4L * MEBIBYTE));
+            List<String> pauses = Files.readAllLines(dir.resolve("gc-" + child.pid() + ".log")).stream()
+                    .filter(line -> line.contains("Pause")).toList();
+            assertThat(pauses).as("the child's collections").isNotEmpty();
+            assertThat(pauses.getLast()).as("its last collection, the warm-up's").contains("Pause Full (System.gc())");
+        } finally {
+            WarmPool.discard(List.of(options));
+        }
+    }
+
     /**
      * An idle WARM JVM that died (killed while it waited) is passed over: the next start runs in
      * another, not in the dead one, and does not fail. CPython's counterpart kills the forkserver
