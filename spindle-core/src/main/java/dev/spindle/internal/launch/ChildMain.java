@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.time.Duration;
 
 /**
  * The entry point of every child JVM.
@@ -33,7 +32,8 @@ import java.time.Duration;
  *      critical path: linking FFM costs tens of milliseconds, and stdin already tells of the death
  *   4. run the target; on an exception print it to stderr (as Python does) and report it
  *   5. wait for the other non-daemon threads (Python joins them too), flush, report EXITING(code),
- *      and exit with the code (train: return, so that the JVM writes the cache). Shutdown hooks
+ *      and exit with the code (train: return, so that the JVM writes the cache), leaving daemon
+ *      threads where they are, even in native code (see JvmStarter's options). Shutdown hooks
  *      run, as Python's child runs its atexit handlers when its target returns; the JVM does not
  *      wait for non-daemon threads on this path, so a pool worker's stray threads keep no one
  *      waiting (signals end the child at once, without hooks, see -Xrs)
@@ -94,7 +94,7 @@ public final class ChildMain {
         }
         FileInputStream stdin = new FileInputStream(FileDescriptor.in);
         FileChannel parentPipe = stdin.getChannel();
-        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> onShutdown(parentPipe)));
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(ChildMain::onShutdown));
         Thread parentWatch = Thread.ofPlatform().daemon().name("spindle-parent-watch")
                 .unstarted(() -> haltWhenParentGone(parentPipe));
         // The training run goes down the path every child takes, with a target of its own.
@@ -116,13 +116,7 @@ public final class ChildMain {
         System.out.flush();
         System.err.flush();
         report(ControlFrames.EXITING, ByteBuffer.allocate(4).putInt(code).array());
-        exitReported = true;
-        parentPipe.close();
-        // HotSpot's exit waits in 10 ms steps for threads still in native code, as the watcher is
-        // until the close above reaches it: let it leave first.
-        if (!training) {
-            awaitEnd(parentWatch);
-        }
+        exitReported = true; // from now on EOF on stdin is expected; the watcher stays in its read, which the exit does not wait for
         if (training) {
             return; // a normal exit, which writes the AOT cache
         }
@@ -135,14 +129,6 @@ public final class ChildMain {
             return;
         }
         System.exit(code);
-    }
-
-    private static void awaitEnd(Thread thread) {
-        try {
-            thread.join(Duration.ofSeconds(1));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static int run(byte[] target) {
@@ -191,7 +177,7 @@ public final class ChildMain {
                 // nothing more is expected; keep waiting for EOF
             }
         } catch (IOException e) {
-            // closed by our own shutdown, or broken: same as EOF
+            // broken: same as EOF
         }
         if (!exitReported) {
             Runtime.getRuntime().halt(1);
@@ -226,20 +212,13 @@ public final class ChildMain {
     /**
      * Shutdown hook. With {@code -Xrs} signals do not run hooks, so reaching here without having
      * reported means user code called System.exit(n): the OS status n is then the exit code.
-     * Closing stdin matters for speed: HotSpot's exit waits up to 300 ms for threads blocked in
-     * native code, such as the parent watcher in its read; closing the channel wakes it.
      */
-    private static void onShutdown(FileChannel parentPipe) {
+    private static void onShutdown() {
         System.out.flush();
         System.err.flush();
         if (!exitReported) {
             exitReported = true;
             report(ControlFrames.EXPLICIT_EXIT, new byte[0]);
-        }
-        try {
-            parentPipe.close();
-        } catch (IOException ignored) {
-            // exiting anyway
         }
     }
 }

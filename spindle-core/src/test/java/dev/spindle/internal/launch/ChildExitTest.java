@@ -1,0 +1,81 @@
+package dev.spindle.internal.launch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.spindle.Context;
+import dev.spindle.multiprocessing.ChildProcess;
+import dev.spindle.queue.Queue;
+import dev.spindle.testing.NoLeaks;
+import java.lang.management.ManagementFactory;
+import javax.management.ObjectName;
+import javax.management.openmbean.CompositeData;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A child's exit leaves its daemon threads where they are, as Python's does, even those in native
+ * code: a daemon thread blocked in a Spindle wait (a futex, through FFM) made HotSpot's exit wait
+ * for it in 10 ms steps, up to 300 ms. The child is started with the option that stops that wait
+ * (which a user's options may set otherwise), and such a child ends once its target returns.
+ */
+@ExtendWith(NoLeaks.class)
+@SuppressWarnings("serial") // the targets are serializable method references
+class ChildExitTest {
+    private static final String WAIT_OPTION = "UserThreadWaitAttemptsAtExit";
+
+    @AfterEach
+    void dropQueues() throws InterruptedException {
+        NoLeaks.awaitUnreachableSegmentsRemoved();
+    }
+
+    /** Tells the value in force of HotSpot's option, as its diagnostic bean reads it. */
+    static void tellsItsWaitAtExit(Queue<String> answer) throws Exception {
+        CompositeData option = (CompositeData) ManagementFactory.getPlatformMBeanServer().invoke(
+                new ObjectName("com.sun.management:type=HotSpotDiagnostic"), "getVMOption",
+                new Object[] {WAIT_OPTION}, new String[] {String.class.getName()});
+        answer.put((String) option.get("value"));
+    }
+
+    @Test
+    @Timeout(60)
+    void aChildsExitDoesNotWaitForThreadsInNativeCodeUnlessItsOptionsSaySo() throws Exception {
+        Queue<String> answer = Context.processes().queue();
+        ChildProcess plain = new ChildProcess(ChildExitTest::tellsItsWaitAtExit, answer);
+        plain.start();
+        assertThat(answer.take()).isEqualTo("0");
+        plain.join();
+        ChildProcess chosen = new ChildProcess(ChildExitTest::tellsItsWaitAtExit, answer).jvmOptions("-XX:" + WAIT_OPTION + "=30");
+        chosen.start();
+        assertThat(answer.take()).isEqualTo("30");
+        chosen.join();
+    }
+
+    /** Leaves a daemon thread blocked in a take from {@code never}, which no one puts into. */
+    static void leavesADaemonThreadWaiting(Queue<Integer> never) throws InterruptedException {
+        CountDownLatch taking = new CountDownLatch(1);
+        Thread.ofPlatform().daemon().start(() -> {
+            try {
+                taking.countDown();
+                never.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        taking.await();
+    }
+
+    /** The daemon thread neither keeps the child alive nor changes how it ends. */
+    @Test
+    @Timeout(60)
+    void aChildWhoseDaemonThreadStillWaitsEndsWithItsTarget() throws Exception {
+        Queue<Integer> never = Context.processes().queue();
+        ChildProcess child = new ChildProcess(ChildExitTest::leavesADaemonThreadWaiting, never);
+        child.start();
+        child.join();
+        assertThat(child.exitCode()).isZero();
+        assertThat(never.size()).isZero();
+    }
+}
