@@ -3,7 +3,9 @@ package dev.spindle.asyncio;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.nio.channels.NetworkChannel;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
 import java.util.concurrent.Semaphore;
@@ -37,11 +39,29 @@ final class SocketTransport {
     SocketTransport(EventLoop loop, SocketChannel channel) {
         this.loop = loop;
         this.channel = channel;
+        noDelay(channel);
         this.reader = new StreamReader(StreamReader.DEFAULT_LIMIT, readCredit::release);
         this.writer = new StreamWriter(loop, this);
         loop.track(this);
         Thread.ofVirtual().name("asyncio reader " + peer()).start(this::receive);
         Thread.ofVirtual().name("asyncio writer " + peer()).start(this::send);
+    }
+
+    /**
+     * Sends small writes at once, as CPython's transports do for TCP ({@code TCP_NODELAY}): a
+     * request and its reply are often one short write each, which Nagle's algorithm would hold
+     * back while an earlier segment waits for its (delayed) acknowledgement.
+     */
+    private static void noDelay(SocketChannel channel) {
+        try {
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        } catch (IOException | UnsupportedOperationException notTcp) {
+            // not a TCP socket (a Unix domain one), or closed already: nothing to set
+        }
+    }
+
+    NetworkChannel socket() {
+        return channel;
     }
 
     SocketAddress peer() {

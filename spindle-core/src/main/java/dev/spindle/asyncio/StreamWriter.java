@@ -82,11 +82,17 @@ public final class StreamWriter {
         }
     }
 
-    /** Python's {@code get_extra_info(name)} for {@code "peername"} and {@code "sockname"}; null otherwise. */
+    /**
+     * Python's {@code get_extra_info(name)}: {@code "peername"} and {@code "sockname"} (socket
+     * addresses), and {@code "socket"}, the connection's socket as a
+     * {@link java.nio.channels.NetworkChannel}, for its options (CPython's transport socket);
+     * reading, writing or closing it directly goes around the stream. Null for other names.
+     */
     public Object getExtraInfo(String name) {
         return switch (name) {
             case "peername" -> transport.peer();
             case "sockname" -> transport.local();
+            case "socket" -> transport.socket();
             default -> null;
         };
     }

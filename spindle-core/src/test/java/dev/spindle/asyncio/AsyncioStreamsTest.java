@@ -8,6 +8,8 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.StandardSocketOptions;
+import java.nio.channels.NetworkChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,6 +82,37 @@ class AsyncioStreamsTest {
             assertThat(server.isServing()).isFalse();
             return null;
         });
+    }
+
+    /**
+     * Both ends of a TCP connection send small writes at once, as CPython's transports do: with
+     * Nagle's algorithm a request written in two parts waited for the delayed acknowledgement of
+     * the first, 44 ms a round trip here instead of 0.85.
+     */
+    @Test
+    void bothEndsOfAConnectionSendSmallWritesAtOnce() throws Exception {
+        Asyncio.run(() -> {
+            List<Boolean> serverSides = new ArrayList<>();
+            Server server = Asyncio.startServer((reader, writer) -> {
+                serverSides.add(noDelay(writer));
+                writer.write(reader.readline());
+                writer.drain();
+                writer.close();
+            }, "127.0.0.1", 0);
+            Connection client = Asyncio.openConnection("127.0.0.1", server.port());
+            assertThat(noDelay(client.writer())).isTrue();
+            client.writer().write(bytes("two "));
+            client.writer().write(bytes("parts\n"));
+            assertThat(text(client.reader().readline())).isEqualTo("two parts\n");
+            assertThat(serverSides).containsExactly(true);
+            client.writer().close();
+            server.close();
+            return null;
+        });
+    }
+
+    private static boolean noDelay(StreamWriter writer) throws java.io.IOException {
+        return ((NetworkChannel) writer.getExtraInfo("socket")).getOption(StandardSocketOptions.TCP_NODELAY);
     }
 
     @Test
