@@ -39,18 +39,21 @@ class ChildExitTest {
         answer.put((String) option.get("value"));
     }
 
+    /** The value a child started with {@code options} tells. */
+    private static String waitAtExitOf(Queue<String> answer, String... options) throws InterruptedException {
+        ChildProcess child = new ChildProcess(ChildExitTest::tellsItsWaitAtExit, answer).jvmOptions(options);
+        child.start();
+        String value = answer.take();
+        child.join();
+        return value;
+    }
+
     @Test
     @Timeout(60)
     void aChildsExitDoesNotWaitForThreadsInNativeCodeUnlessItsOptionsSaySo() throws Exception {
         Queue<String> answer = Context.processes().queue();
-        ChildProcess plain = new ChildProcess(ChildExitTest::tellsItsWaitAtExit, answer);
-        plain.start();
-        assertThat(answer.take()).isEqualTo("0");
-        plain.join();
-        ChildProcess chosen = new ChildProcess(ChildExitTest::tellsItsWaitAtExit, answer).jvmOptions("-XX:" + WAIT_OPTION + "=30");
-        chosen.start();
-        assertThat(answer.take()).isEqualTo("30");
-        chosen.join();
+        assertThat(waitAtExitOf(answer)).isEqualTo("0");
+        assertThat(waitAtExitOf(answer, "-XX:" + WAIT_OPTION + "=30")).isEqualTo("30");
     }
 
     /** Leaves a daemon thread blocked in a take from {@code never}, which no one puts into. */
