@@ -33,7 +33,8 @@ final class JvmStarter {
      * {@code UserThreadWaitAttemptsAtExit=0}: HotSpot's exit otherwise waits, in 10 ms steps and
      * for up to 300 ms, for threads in native code, and a daemon thread blocked in a Spindle wait
      * (a futex, through FFM) or reading a pipe is in native code: such a child took 16 ms longer
-     * to end (median). Python's exit does not wait for daemon threads either.
+     * to end (median). Python's exit does not wait for daemon threads either. {@link ChildMain}
+     * relies on it: its parent watcher stays in its read of stdin until the end.
      */
     static final List<String> BASE_OPTIONS = List.of(ChildCollector.SERIAL, "-XX:-UsePerfData", "-Xrs",
             "-XX:UserThreadWaitAttemptsAtExit=0", "--enable-native-access=ALL-UNNAMED");
