@@ -116,7 +116,9 @@ public final class ChildMain {
         System.out.flush();
         System.err.flush();
         report(ControlFrames.EXITING, ByteBuffer.allocate(4).putInt(code).array());
-        exitReported = true; // from now on EOF on stdin is expected; the watcher stays in its read, which the exit does not wait for
+        // From now on EOF on stdin is expected; the watcher stays in its read, which the exit does
+        // not wait for (JvmStarter's options).
+        exitReported = true;
         if (training) {
             return; // a normal exit, which writes the AOT cache
         }

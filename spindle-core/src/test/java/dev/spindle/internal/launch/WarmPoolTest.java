@@ -19,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @SuppressWarnings("serial") // the target is a serializable method reference
 class WarmPoolTest {
+    private static final int MEBIBYTE = 1 << 20;
+
     @TempDir
     Path dir;
 
@@ -41,8 +43,6 @@ class WarmPoolTest {
             WarmPool.discard(List.of(options));
         }
     }
-
-    private static final int MEBIBYTE = 1 << 20;
 
     /** Allocates four mebibytes, a megabyte at a time, and drops them. */
     static void allocatesALittle(Path out) throws Exception {
