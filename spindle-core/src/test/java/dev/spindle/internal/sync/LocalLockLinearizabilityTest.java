@@ -29,8 +29,8 @@ class LocalLockLinearizabilityTest {
 
     @Test
     void theLockIsLinearizable() {
-        modelChecking().iterations(12).check(Flag.class);
-        new StressOptions().iterations(10).invocationsPerIteration(500).threads(3).actorsPerThread(4).check(TimedFlag.class);
+        modelChecking().iterations(6).check(Flag.class);
+        new StressOptions().iterations(5).invocationsPerIteration(500).threads(3).actorsPerThread(4).check(TimedFlag.class);
     }
 
     @Test
