@@ -1,6 +1,10 @@
 package dev.spindle.asyncio;
 
+import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -49,6 +53,9 @@ public final class EventLoop {
     private int roundLeft;
     /** The strand that waits for a timer or another thread's callback, if one does. */
     private Thread idle;
+    /** Whether a strand waits in a poll of the sockets (then another thread's callback wakes the poll). */
+    private boolean polling;
+    private final IoSelector sockets = new IoSelector();
     private Task<?> current;
     private boolean running;
     private volatile Thread home;
@@ -260,12 +267,22 @@ public final class EventLoop {
         }
         listening.forEach(Server::close);
         open.forEach(SocketTransport::abort);
+        sockets.close();
     }
 
-    void track(SocketTransport transport) {
+    /** See {@link IoSelector#receiveBuffer()}: for code on the loop's turn only. */
+    ByteBuffer receiveBuffer() {
+        return sockets.receiveBuffer();
+    }
+
+    /** Watches {@code transport}'s socket for {@code ops}; its readiness comes back to {@link SocketTransport#ready}. */
+    SelectionKey track(SocketTransport transport, SocketChannel channel, int ops) throws IOException {
         lock.lock();
         try {
+            checkOpen();
+            SelectionKey key = sockets.register(channel, ops, transport);
             transports.add(transport);
+            return key;
         } finally {
             lock.unlock();
         }
@@ -337,18 +354,34 @@ public final class EventLoop {
         }
     }
 
-    /** The next callback or wake-up to run, waiting for a timer or another thread if none is ready. */
+    /**
+     * The next callback or wake-up to run. A round starts (CPython's {@code _run_once}) by polling
+     * the sockets — at once when something is ready or due, else until the first timer or another
+     * thread's callback — then adds the ready sockets' callbacks and the due timers to the ready queue.
+     */
     private Handle next() {
         lock.lock();
         try {
             while (true) {
                 if (roundLeft == 0) {
                     long now = nanos();
-                    for (Handle due = timers.peek(); due != null && due.when <= now; due = timers.peek()) {
+                    while (!timers.isEmpty() && timers.peek().cancelled()) {
+                        timers.poll();
+                    }
+                    Handle first = timers.peek();
+                    boolean due = first != null && first.when <= now;
+                    long wait = !ready.isEmpty() || due ? 0 : first == null ? -1 : first.when - now;
+                    if (sockets.watches()) {
+                        pollSockets(wait);
+                        now = nanos();
+                    } else if (wait != 0) {
+                        idleUntilWoken(wait);
+                        continue;
+                    }
+                    for (Handle timer = timers.peek(); timer != null && timer.when <= now; timer = timers.peek()) {
                         ready.add(timers.poll());
                     }
                     if (ready.isEmpty()) {
-                        idleUntilWoken(now);
                         continue;
                     }
                     roundLeft = ready.size();
@@ -364,23 +397,38 @@ public final class EventLoop {
         }
     }
 
-    /** Nothing ready: sleeps until the first timer is due or another thread calls {@link #callSoonThreadsafe}. */
-    private void idleUntilWoken(long now) {
-        while (!timers.isEmpty() && timers.peek().cancelled()) {
-            timers.poll();
-        }
-        Handle first = timers.peek();
+    /** Nothing ready and no socket to watch: sleeps {@code nanos} (negative: until woken by another thread). */
+    private void idleUntilWoken(long nanos) {
         idle = Thread.currentThread();
         lock.unlock();
         try {
-            if (first == null) {
+            if (nanos < 0) {
                 LockSupport.park(this);
             } else {
-                LockSupport.parkNanos(this, first.when - now);
+                LockSupport.parkNanos(this, nanos);
             }
         } finally {
             lock.lock();
             idle = null;
+        }
+    }
+
+    /**
+     * Polls the sockets (outside the lock, so other threads can queue callbacks and wake the poll)
+     * and queues a callback for each ready one.
+     */
+    private void pollSockets(long nanos) {
+        List<Runnable> callbacks = new ArrayList<>();
+        polling = nanos != 0;
+        lock.unlock();
+        try {
+            sockets.poll(nanos, callbacks::add);
+        } finally {
+            lock.lock();
+            polling = false;
+        }
+        for (Runnable callback : callbacks) {
+            ready.add(new Handle(callback, null, 0, sequence++));
         }
     }
 
@@ -390,9 +438,7 @@ public final class EventLoop {
             checkOpen();
             Handle handle = new Handle(callback, resume, 0, sequence++);
             ready.add(handle);
-            if (idle != null) {
-                LockSupport.unpark(idle);
-            }
+            wakeIdle();
             return handle;
         } finally {
             lock.unlock();
@@ -404,12 +450,24 @@ public final class EventLoop {
         try {
             Handle handle = new Handle(callback, null, when, sequence++);
             timers.add(handle);
-            if (idle != null) {
-                LockSupport.unpark(idle);
-            }
+            wakeIdle();
             return handle;
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Ends a poll of the sockets in progress, or the next one, at once: a socket's interest changed off the loop. */
+    void wakePoll() {
+        sockets.wakeup();
+    }
+
+    /** Under the lock: a thread waiting for work (parked, or polling the sockets) looks again. */
+    private void wakeIdle() {
+        if (idle != null) {
+            LockSupport.unpark(idle);
+        } else if (polling) {
+            sockets.wakeup();
         }
     }
 

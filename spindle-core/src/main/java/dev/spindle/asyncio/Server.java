@@ -88,7 +88,18 @@ public final class Server implements AutoCloseable {
 
     /** In the loop: a task for the new connection. */
     private void serve(SocketChannel connection) {
-        SocketTransport transport = new SocketTransport(loop, connection);
+        SocketTransport transport;
+        try {
+            transport = new SocketTransport(loop, connection);
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "a connection accepted could not be set up; closed", e);
+            try {
+                connection.close();
+            } catch (IOException alsoFailed) {
+                e.addSuppressed(alsoFailed);
+            }
+            return;
+        }
         Task<Void> task = loop.createTask(() -> {
             handler.handle(transport.reader, transport.writer);
             return null;

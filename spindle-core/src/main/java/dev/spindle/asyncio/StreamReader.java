@@ -7,8 +7,8 @@ import java.util.function.IntConsumer;
 /**
  * Python's {@code asyncio.StreamReader}: the bytes a connection received, read by one task of the
  * loop at a time. Every read is an await: it suspends the task until enough has arrived or the
- * peer closed. Bytes are fed by the connection's reader thread (through the loop), and that
- * thread pauses while the task has not consumed what was fed (flow control).
+ * peer closed. Bytes are fed by the connection as the loop finds them on its socket, and reading the
+ * socket pauses while the task has not consumed what was fed (flow control).
  */
 public final class StreamReader {
     /** Python's default limit on a line or a chunk up to a separator: 64 KiB. */
@@ -17,6 +17,7 @@ public final class StreamReader {
 
     private final int limit;
     private final IntConsumer consumed;
+    private final Runnable waiting;
     private byte[] buffer = new byte[256];
     private int start;
     private int end;
@@ -26,12 +27,19 @@ public final class StreamReader {
 
     /** A reader fed by hand ({@link #feedData}, {@link #feedEof}), as Python's {@code StreamReader()}. */
     public StreamReader() {
-        this(DEFAULT_LIMIT, n -> { });
+        this(DEFAULT_LIMIT, n -> { }, () -> { });
     }
 
-    StreamReader(int limit, IntConsumer consumed) {
+    /**
+     * A reader whose connection hears of it: {@code consumed} when bytes are handed out,
+     * {@code waiting} when a read waits for more (then the connection reads on even if it paused,
+     * as CPython's {@code _wait_for_data} resumes the transport: a read of more than the pause
+     * mark would wait forever otherwise).
+     */
+    StreamReader(int limit, IntConsumer consumed, Runnable waiting) {
         this.limit = limit;
         this.consumed = consumed;
+        this.waiting = waiting;
     }
 
     /** Appends received bytes and wakes the waiting reader. */
@@ -65,6 +73,11 @@ public final class StreamReader {
     public void setException(IOException error) {
         exception = error;
         wake();
+    }
+
+    /** How many received bytes wait to be read (CPython's {@code len(reader._buffer)}). */
+    int buffered() {
+        return end - start;
     }
 
     /** Whether the peer closed and every byte was read: Python's {@code at_eof()}. */
@@ -201,6 +214,7 @@ public final class StreamReader {
             throw new IllegalStateException(function + "() called while another task is already waiting for incoming data");
         }
         waiter = Asyncio.getRunningLoop().createFuture();
+        waiting.run();
         try {
             Asyncio.awaitQuietly(waiter);
         } finally {

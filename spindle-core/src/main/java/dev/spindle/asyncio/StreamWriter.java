@@ -30,12 +30,12 @@ public final class StreamWriter {
      * @throws IOException if the connection failed or the writer is closing
      */
     public void write(byte[] data) throws IOException {
-        transport.enqueue(data.clone());
+        transport.sender.enqueue(data.clone());
     }
 
     /** {@link #write} of a string's UTF-8 bytes. */
     public void write(String text) throws IOException {
-        transport.enqueue(text.getBytes(StandardCharsets.UTF_8));
+        transport.sender.enqueue(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -44,10 +44,10 @@ public final class StreamWriter {
      * @throws IOException if sending failed (the peer reset the connection)
      */
     public void drain() throws IOException {
-        if (transport.sendFailure() != null) {
-            throw transport.sendFailure();
+        if (transport.sender.sendFailure() != null) {
+            throw transport.sender.sendFailure();
         }
-        while (transport.queued() > HIGH_WATER && !closed.done()) {
+        while (transport.sender.queued() > HIGH_WATER && !closed.done()) {
             drained = closed.getLoop().createFuture();
             try {
                 Asyncio.awaitQuietly(drained);
@@ -55,14 +55,14 @@ public final class StreamWriter {
                 drained = null;
             }
         }
-        if (transport.sendFailure() != null) {
-            throw transport.sendFailure();
+        if (transport.sender.sendFailure() != null) {
+            throw transport.sender.sendFailure();
         }
     }
 
     /** Closes this side for writing once the queue is sent (the peer reads EOF): Python's {@code write_eof()}. */
     public void writeEof() {
-        transport.writeEof();
+        transport.sender.writeEof();
     }
 
     /** Sends what is queued, then closes the connection. */
@@ -103,7 +103,7 @@ public final class StreamWriter {
 
     /** In the loop, after the writer thread sent a chunk while a drain waited. */
     void sent() {
-        if (drained != null && !drained.done() && transport.queued() <= LOW_WATER) {
+        if (drained != null && !drained.done() && transport.sender.queued() <= LOW_WATER) {
             drained.setResult(null);
         }
     }

@@ -115,6 +115,131 @@ class AsyncioStreamsTest {
         return ((NetworkChannel) writer.getExtraInfo("socket")).getOption(StandardSocketOptions.TCP_NODELAY);
     }
 
+    /**
+     * Flow control both ways. A handler that reads nothing: its loop stops reading the socket once
+     * {@link SocketTransport#READ_AHEAD} bytes wait unread (the bytes held stay bounded however
+     * many rounds pass), the sender's socket fills and its drain waits; once the handler reads,
+     * the writer thread is told the socket is writable again and every byte arrives, in order.
+     */
+    @Test
+    void aPeerThatDoesNotReadHoldsTheSenderBackAndThenGetsEveryByteInOrder() throws Exception {
+        int total = 32 * 1024 * 1024; // far more than the two sockets' kernel buffers hold
+        int chunk = 64 * 1024;
+        int bound = SocketTransport.READ_AHEAD + StreamReader.DEFAULT_LIMIT; // one read may pass the mark
+        Asyncio.run(() -> {
+            Event go = new Event();
+            List<StreamReader> handlerReader = new ArrayList<>();
+            Server server = Asyncio.startServer((reader, writer) -> {
+                handlerReader.add(reader);
+                go.await();
+                byte[] got = reader.readExactly(total);
+                for (int i = 0; i < total; i++) {
+                    if (got[i] != (byte) (i / chunk)) {
+                        throw new AssertionError("byte " + i + " is " + got[i]);
+                    }
+                }
+                writer.write(bytes("all " + total + "\n"));
+                writer.close();
+            }, "127.0.0.1", 0);
+            Connection client = Asyncio.openConnection("127.0.0.1", server.port());
+            Task<Void> sending = Asyncio.createTask(() -> {
+                for (int c = 0; c < total / chunk; c++) {
+                    byte[] part = new byte[chunk];
+                    java.util.Arrays.fill(part, (byte) c);
+                    client.writer().write(part);
+                    client.writer().drain();
+                }
+                return null;
+            });
+            while (handlerReader.isEmpty() || handlerReader.get(0).buffered() < SocketTransport.READ_AHEAD
+                    || !client.writer().drainWaits()) {
+                Asyncio.sleep(java.time.Duration.ZERO); // a round of the loop
+            }
+            for (int round = 0; round < 1000; round++) {
+                assertThat(handlerReader.get(0).buffered()).isBetween(SocketTransport.READ_AHEAD, bound);
+                Asyncio.sleep(java.time.Duration.ZERO);
+            }
+            assertThat(sending.done()).isFalse();
+            go.set();
+            sending.await();
+            assertThat(text(client.reader().readline())).isEqualTo("all " + total + "\n");
+            client.writer().close();
+            server.close();
+            return null;
+        });
+    }
+
+    /** Connections closed from either end give their sockets back while the loop runs on. */
+    @Test
+    void connectionsThatCloseGiveTheirSocketsBackWhileTheLoopRuns() throws Exception {
+        Asyncio.run(() -> {
+            Server server = Asyncio.startServer((reader, writer) -> writer.close(), "127.0.0.1", 0);
+            for (int c = 0; c < 20; c++) {
+                Connection conn = Asyncio.openConnection("127.0.0.1", server.port());
+                assertThat(conn.reader().read(1)).isEmpty(); // the handler closed its end
+                conn.writer().close();
+                conn.writer().waitClosed();
+            }
+            for (int round = 0; round < 3; round++) {
+                Asyncio.sleep(java.time.Duration.ZERO);
+            }
+            assertThat(heldConnectionSockets(server.port())).isEmpty();
+            server.close();
+            return null;
+        });
+    }
+
+    /**
+     * The kernel's TCP sockets on {@code port}, other than the listening one, that a process still
+     * holds (a socket whose descriptor was closed has inode 0 in {@code /proc/net/tcp}).
+     */
+    private static List<String> heldConnectionSockets(int port) throws java.io.IOException {
+        String hexPort = String.format(":%04X", port);
+        List<String> held = new ArrayList<>();
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of(table))) {
+                String[] f = line.trim().split("\\s+");
+                boolean onPort = f[1].endsWith(hexPort) || f[2].endsWith(hexPort);
+                if (onPort && !f[3].equals("0A") && !f[9].equals("0")) { // 0A: listening
+                    held.add(line.trim());
+                }
+            }
+        }
+        return held;
+    }
+
+    /** A peer that resets the connection: the next write or drain says so, and the writer closes. */
+    @Test
+    void aPeerThatResetsTheConnectionFailsTheWriterAndClosesIt() throws Exception {
+        try (ServerSocket peer = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            CountDownLatch connected = new CountDownLatch(1);
+            Thread.ofVirtual().start(() -> {
+                try (Socket s = peer.accept()) {
+                    connected.await(); // a reset before the client's connect completes would fail the connect instead
+                    s.setSoLinger(true, 0); // close with a reset
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            Asyncio.run(() -> {
+                Connection conn = Asyncio.openConnection("127.0.0.1", peer.getLocalPort());
+                connected.countDown();
+                byte[] part = new byte[1024];
+                assertThatThrownBy(() -> {
+                    while (true) {
+                        conn.writer().write(part);
+                        conn.writer().drain();
+                        Asyncio.sleep(java.time.Duration.ZERO);
+                    }
+                }).isInstanceOf(java.io.IOException.class);
+                conn.writer().waitClosed();
+                return null;
+            });
+        }
+    }
+
     @Test
     void aPeerThatClosesMidLineGivesThePartialLineThenEofAndReadExactlyFailsWithWhatCame() throws Exception {
         try (ServerSocket peer = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
