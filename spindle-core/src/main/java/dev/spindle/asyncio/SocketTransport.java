@@ -1,6 +1,7 @@
 package dev.spindle.asyncio;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.StandardSocketOptions;
@@ -177,9 +178,21 @@ final class SocketTransport {
         writer.closed();
     }
 
-    /** Python's {@code open_connection}: connects off the loop (the calling task waits), then wires the streams. */
+    /**
+     * Python's {@code open_connection}: connects off the loop (the calling task waits), then wires
+     * the streams. A refused connect is thrown again from the calling task as a
+     * {@link ConnectException} naming the address (CPython's "Connect call failed ('127.0.0.1',
+     * 8888)"), so its trace shows the caller; the connecting thread's exception is its cause.
+     */
     static Connection connect(EventLoop loop, String host, int port) throws Exception {
-        SocketChannel channel = Asyncio.toThread(() -> SocketChannel.open(new InetSocketAddress(host, port))).await();
+        SocketChannel channel;
+        try {
+            channel = Asyncio.toThread(() -> SocketChannel.open(new InetSocketAddress(host, port))).await();
+        } catch (ConnectException e) {
+            ConnectException named = new ConnectException("Connect call failed ('" + host + "', " + port + "): " + e.getMessage());
+            named.initCause(e);
+            throw named;
+        }
         SocketTransport transport = new SocketTransport(loop, channel);
         return new Connection(transport.reader, transport.writer);
     }

@@ -208,6 +208,23 @@ class AsyncioStreamsTest {
         return held;
     }
 
+    /** A refused connect names the address, and its trace shows the task that called (CPython's "Connect call failed"). */
+    @Test
+    void aRefusedConnectNamesTheAddressAndTheCaller() throws Exception {
+        int closedPort;
+        try (ServerSocket unused = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = unused.getLocalPort();
+        }
+        Asyncio.run(() -> {
+            assertThatThrownBy(() -> Asyncio.openConnection("127.0.0.1", closedPort))
+                    .isInstanceOf(java.net.ConnectException.class)
+                    .hasMessageStartingWith("Connect call failed ('127.0.0.1', " + closedPort + "): ")
+                    .satisfies(e -> assertThat(e.getStackTrace()).anyMatch(
+                            frame -> frame.getClassName().equals(AsyncioStreamsTest.class.getName())));
+            return null;
+        });
+    }
+
     /** A peer that resets the connection: the next write or drain says so, and the writer closes. */
     @Test
     void aPeerThatResetsTheConnectionFailsTheWriterAndClosesIt() throws Exception {
