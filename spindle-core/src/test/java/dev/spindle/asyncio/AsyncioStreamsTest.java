@@ -4,14 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.spindle.futures.ProcessPoolExecutor;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.StandardSocketOptions;
 import java.nio.channels.NetworkChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -111,7 +118,7 @@ class AsyncioStreamsTest {
         });
     }
 
-    private static boolean noDelay(StreamWriter writer) throws java.io.IOException {
+    private static boolean noDelay(StreamWriter writer) throws IOException {
         return ((NetworkChannel) writer.getExtraInfo("socket")).getOption(StandardSocketOptions.TCP_NODELAY);
     }
 
@@ -145,7 +152,7 @@ class AsyncioStreamsTest {
             Task<Void> sending = Asyncio.createTask(() -> {
                 for (int c = 0; c < total / chunk; c++) {
                     byte[] part = new byte[chunk];
-                    java.util.Arrays.fill(part, (byte) c);
+                    Arrays.fill(part, (byte) c);
                     client.writer().write(part);
                     client.writer().drain();
                 }
@@ -153,11 +160,11 @@ class AsyncioStreamsTest {
             });
             while (handlerReader.isEmpty() || handlerReader.get(0).buffered() < SocketTransport.READ_AHEAD
                     || !client.writer().drainWaits()) {
-                Asyncio.sleep(java.time.Duration.ZERO); // a round of the loop
+                Asyncio.sleep(Duration.ZERO); // a round of the loop
             }
             for (int round = 0; round < 1000; round++) {
                 assertThat(handlerReader.get(0).buffered()).isBetween(SocketTransport.READ_AHEAD, bound);
-                Asyncio.sleep(java.time.Duration.ZERO);
+                Asyncio.sleep(Duration.ZERO);
             }
             assertThat(sending.done()).isFalse();
             go.set();
@@ -181,7 +188,7 @@ class AsyncioStreamsTest {
                 conn.writer().waitClosed();
             }
             for (int round = 0; round < 3; round++) {
-                Asyncio.sleep(java.time.Duration.ZERO);
+                Asyncio.sleep(Duration.ZERO);
             }
             assertThat(heldConnectionSockets(server.port())).isEmpty();
             server.close();
@@ -193,11 +200,11 @@ class AsyncioStreamsTest {
      * The kernel's TCP sockets on {@code port}, other than the listening one, that a process still
      * holds (a socket whose descriptor was closed has inode 0 in {@code /proc/net/tcp}).
      */
-    private static List<String> heldConnectionSockets(int port) throws java.io.IOException {
+    private static List<String> heldConnectionSockets(int port) throws IOException {
         String hexPort = String.format(":%04X", port);
         List<String> held = new ArrayList<>();
         for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
-            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of(table))) {
+            for (String line : Files.readAllLines(Path.of(table))) {
                 String[] f = line.trim().split("\\s+");
                 boolean onPort = f[1].endsWith(hexPort) || f[2].endsWith(hexPort);
                 if (onPort && !f[3].equals("0A") && !f[9].equals("0")) { // 0A: listening
@@ -217,7 +224,7 @@ class AsyncioStreamsTest {
         }
         Asyncio.run(() -> {
             assertThatThrownBy(() -> Asyncio.openConnection("127.0.0.1", closedPort))
-                    .isInstanceOf(java.net.ConnectException.class)
+                    .isInstanceOf(ConnectException.class)
                     .hasMessageStartingWith("Connect call failed ('127.0.0.1', " + closedPort + "): ")
                     .satisfies(e -> assertThat(e.getStackTrace()).anyMatch(
                             frame -> frame.getClassName().equals(AsyncioStreamsTest.class.getName())));
@@ -234,8 +241,8 @@ class AsyncioStreamsTest {
                 try (Socket s = peer.accept()) {
                     connected.await(); // a reset before the client's connect completes would fail the connect instead
                     s.setSoLinger(true, 0); // close with a reset
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -248,9 +255,9 @@ class AsyncioStreamsTest {
                     while (true) {
                         conn.writer().write(part);
                         conn.writer().drain();
-                        Asyncio.sleep(java.time.Duration.ZERO);
+                        Asyncio.sleep(Duration.ZERO);
                     }
-                }).isInstanceOf(java.io.IOException.class);
+                }).isInstanceOf(IOException.class);
                 conn.writer().waitClosed();
                 return null;
             });
@@ -264,8 +271,8 @@ class AsyncioStreamsTest {
                 for (int i = 0; i < 2; i++) {
                     try (Socket s = peer.accept(); OutputStream out = s.getOutputStream()) {
                         out.write(bytes("whole line\nhalf a li"));
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
                     }
                 }
             });
@@ -294,7 +301,7 @@ class AsyncioStreamsTest {
             StreamReader reader = new StreamReader();
             reader.feedData(new byte[StreamReader.DEFAULT_LIMIT + 10]);
             reader.feedData(bytes("\nnext\n"));
-            assertThatThrownBy(reader::readline).isInstanceOf(java.io.IOException.class).hasMessageContaining("limit");
+            assertThatThrownBy(reader::readline).isInstanceOf(IOException.class).hasMessageContaining("limit");
             assertThat(text(reader.readline())).isEqualTo("next\n");
             reader.feedEof();
             assertThat(reader.atEof()).isTrue();
@@ -343,8 +350,8 @@ class AsyncioStreamsTest {
             });
             assertThat(blocking.await()).isEqualTo("off the loop");
             assertThatThrownBy(() -> Asyncio.toThread(() -> {
-                throw new java.io.IOException("io");
-            }).await()).isInstanceOf(java.io.IOException.class);
+                throw new IOException("io");
+            }).await()).isInstanceOf(IOException.class);
             return null;
         });
     }
