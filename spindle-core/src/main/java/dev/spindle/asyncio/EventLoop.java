@@ -56,6 +56,8 @@ public final class EventLoop {
     /** Whether a strand waits in a poll of the sockets (then another thread's callback wakes the poll). */
     private boolean polling;
     private final IoSelector sockets = new IoSelector();
+    /** The ready sockets' callbacks of one poll, reused from round to round (only the loop's turn polls). */
+    private final List<Runnable> readySockets = new ArrayList<>();
     private Task<?> current;
     private boolean running;
     private volatile Thread home;
@@ -418,18 +420,18 @@ public final class EventLoop {
      * and queues a callback for each ready one.
      */
     private void pollSockets(long nanos) {
-        List<Runnable> callbacks = new ArrayList<>();
         polling = nanos != 0;
         lock.unlock();
         try {
-            sockets.poll(nanos, callbacks::add);
+            sockets.poll(nanos, readySockets::add);
         } finally {
             lock.lock();
             polling = false;
         }
-        for (Runnable callback : callbacks) {
+        for (Runnable callback : readySockets) {
             ready.add(new Handle(callback, null, 0, sequence++));
         }
+        readySockets.clear();
     }
 
     private Handle enqueue(Runnable callback, Strand resume) {

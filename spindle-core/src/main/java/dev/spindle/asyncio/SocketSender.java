@@ -20,9 +20,7 @@ final class SocketSender {
     private final EventLoop loop;
     private final SocketChannel channel;
     private final SelectionKey key;
-    private final StreamWriter writer;
     private final SocketTransport transport;
-    private final Runnable closed;
 
     private final ReentrantLock sendLock = new ReentrantLock();
     private final Condition sendable = sendLock.newCondition();
@@ -34,15 +32,12 @@ final class SocketSender {
     private boolean writable;
     private IOException sendFailure;
 
-    /** {@code closed} runs in the loop once the thread has closed the socket. */
-    SocketSender(EventLoop loop, SocketTransport transport, SocketChannel channel, SelectionKey key, StreamWriter writer,
-            Runnable closed) {
+    /** The sender of {@code transport}'s {@code channel}, registered with the loop's poll as {@code key}. */
+    SocketSender(EventLoop loop, SocketTransport transport, SocketChannel channel, SelectionKey key) {
         this.loop = loop;
         this.transport = transport;
         this.channel = channel;
         this.key = key;
-        this.writer = writer;
-        this.closed = closed;
     }
 
     /** Hands {@code callback} to the loop; dropped once the loop is closed: then nobody waits any more. */
@@ -178,8 +173,8 @@ final class SocketSender {
                 } finally {
                     sendLock.unlock();
                 }
-                if (writer.drainWaits()) {
-                    post(writer::sent);
+                if (transport.writer.drainWaits()) {
+                    post(transport.writer::sent);
                 }
             }
         } catch (IOException e) {
@@ -194,7 +189,7 @@ final class SocketSender {
         }
         closeChannel();
         loop.untrack(transport);
-        post(closed);
+        post(transport::closedByThisSide);
     }
 
     /**

@@ -55,7 +55,7 @@ final class SocketTransport {
         this.reader = new StreamReader(StreamReader.DEFAULT_LIMIT, this::consumed, this::readOn);
         this.writer = new StreamWriter(loop, this);
         this.key = loop.track(this, channel, SelectionKey.OP_READ);
-        this.sender = new SocketSender(loop, this, channel, key, writer, this::closedByThisSide);
+        this.sender = new SocketSender(loop, this, channel, key);
         Thread.ofVirtual().name("asyncio writer " + peer()).start(sender::run);
     }
 
@@ -170,7 +170,7 @@ final class SocketTransport {
     }
 
     /** In the loop, once the writer thread closed the socket: the reader sees the end, the writer's waiters wake. */
-    private void closedByThisSide() {
+    void closedByThisSide() {
         if (!readEnded) {
             readEnded = true;
             reader.feedEof();
