@@ -62,17 +62,22 @@ public class Group implements Iterable<Task<?>> {
 
     private void track(Task<?> task) {
         running.add(task);
-        task.link(finished -> {
-            if (running.remove(finished)) {
-                release();
-            }
-        });
+        task.link(this::discard);
     }
 
     /** gevent's {@code group.discard(task)}: the group stops tracking {@code task}, which goes on running. */
     public final void discard(Task<?> task) {
-        if (running.remove(task)) {
-            release();
+        synchronized (running) { // one step for a join's snapshot: a task it does not see has given back its slot
+            if (running.remove(task)) {
+                release();
+            }
+        }
+    }
+
+    /** The tasks not finished now, none of them half way out (see {@link #discard}). */
+    private List<Task<?>> snapshot() {
+        synchronized (running) {
+            return List.copyOf(running);
         }
     }
 
@@ -89,12 +94,12 @@ public class Group implements Iterable<Task<?>> {
     /** A snapshot of the tasks not finished. */
     @Override
     public final Iterator<Task<?>> iterator() {
-        return List.copyOf(running).iterator();
+        return snapshot().iterator();
     }
 
     /** gevent's {@code group.join()}: waits until every task in the group now has finished. */
     public final void join() throws InterruptedException {
-        Gevent.joinAll(List.copyOf(running));
+        Gevent.joinAll(snapshot());
     }
 
     /**
@@ -104,16 +109,16 @@ public class Group implements Iterable<Task<?>> {
      * @return whether they all have
      */
     public final boolean join(Duration timeout) throws InterruptedException {
-        List<Task<?>> now = List.copyOf(running);
+        List<Task<?>> now = snapshot();
         return Gevent.joinAll(now, timeout, false).size() == now.size();
     }
 
     /** gevent's {@code group.kill()}: kills every task in the group and waits until they have ended. */
     public final void kill() throws InterruptedException {
-        for (Task<?> task : List.copyOf(running)) {
+        for (Task<?> task : snapshot()) {
             task.cancel(true);
         }
-        for (Task<?> task : List.copyOf(running)) {
+        for (Task<?> task : snapshot()) {
             task.join();
         }
     }

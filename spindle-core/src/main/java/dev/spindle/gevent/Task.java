@@ -103,8 +103,9 @@ public final class Task<T> implements Future<T> {
 
     /**
      * gevent's {@code g.link(fn)}: calls {@code callback} with this task once it has finished (at
-     * once, in the caller, when it already has; else in the thread that finishes it). A callback
-     * that throws is logged and changes nothing.
+     * once, in the caller, when it already has and its earlier links have run; else in the thread
+     * that finishes it), after the links made before it. A callback that throws is logged and
+     * changes nothing.
      */
     public void link(Consumer<? super Task<T>> callback) {
         synchronized (this) {
@@ -116,13 +117,24 @@ public final class Task<T> implements Future<T> {
         call(callback);
     }
 
+    /**
+     * Runs the links in the order they were made, those made meanwhile too: a link made while the
+     * earlier ones run waits for them (a group's link, which takes the task out of the group, runs
+     * before the link of a {@code join} made later).
+     */
     private void runLinks() {
-        List<Consumer<? super Task<T>>> toRun;
-        synchronized (this) {
-            toRun = links;
-            links = null;
+        while (true) {
+            List<Consumer<? super Task<T>>> toRun;
+            synchronized (this) {
+                toRun = links;
+                if (toRun.isEmpty()) {
+                    links = null;
+                    return;
+                }
+                links = new ArrayList<>();
+            }
+            toRun.forEach(this::call);
         }
-        toRun.forEach(this::call);
     }
 
     private void call(Consumer<? super Task<T>> callback) {

@@ -164,9 +164,41 @@ class GeventTest {
         });
         release.countDown();
         assertThat(linked.get(30, TimeUnit.SECONDS)).isEqualTo("x");
+        task.join(); // its thread has run every link: a link made now runs at once
         List<Task<String>> late = new ArrayList<>();
         task.link(late::add);
         assertThat(late).containsExactly(task);
+    }
+
+    /**
+     * A link made while the finished task's earlier links still run waits for them: a group's join
+     * (a link) could otherwise return before the group's own link had taken the task out of it.
+     */
+    @Test
+    void aLinkMadeWhileEarlierLinksRunRunsAfterThem() throws Exception {
+        CountDownLatch taskMayEnd = new CountDownLatch(1);
+        CountDownLatch firstMayEnd = new CountDownLatch(1);
+        List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
+        Task<String> task = Gevent.spawn(() -> {
+            taskMayEnd.await(); // the first link is made before the task ends
+            return "x";
+        });
+        task.link(t -> {
+            try {
+                firstMayEnd.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            order.add("first");
+        });
+        taskMayEnd.countDown();
+        while (!task.ready()) {
+            Thread.onSpinWait(); // finished: its thread now runs the first link, which waits
+        }
+        task.link(t -> order.add("second"));
+        firstMayEnd.countDown();
+        task.join();
+        assertThat(order).containsExactly("first", "second");
     }
 
     @Test
