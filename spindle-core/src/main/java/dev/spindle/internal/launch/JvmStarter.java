@@ -35,9 +35,15 @@ final class JvmStarter {
      * (a futex, through FFM) or reading a pipe is in native code: such a child took 16 ms longer
      * to end (median). Python's exit does not wait for daemon threads either. {@link ChildMain}
      * relies on it: its parent watcher stays in its read of stdin until the end.
+     * {@code ArchiveRelocationMode=0}: the class data archive (the JDK's, or the AOT cache) is
+     * mapped where it asks, as before JDK 20, instead of at a random address, which rewrites every
+     * pointer in it: its read-only part then stays clean file pages that all children share. Four
+     * idle children: 5 MB less private memory each (20.7 to 15.6), PSS 24.9 to 21.1 MB. The cost
+     * is a predictable address for that archive in children; a user's options may set it back.
      */
     static final List<String> BASE_OPTIONS = List.of(ChildCollector.SERIAL, "-XX:-UsePerfData", "-Xrs",
-            "-XX:UserThreadWaitAttemptsAtExit=0", "--enable-native-access=ALL-UNNAMED");
+            "-XX:UserThreadWaitAttemptsAtExit=0", "--enable-native-access=ALL-UNNAMED",
+            "-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0");
 
     private static final ExecutorService LAUNCH_THREAD = Executors.newSingleThreadExecutor(
             BackgroundThreads.named("spindle-launcher").factory());
