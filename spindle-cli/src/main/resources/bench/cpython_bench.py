@@ -6,6 +6,7 @@ Usage: python3 cpython_bench.py FIGURE RUNS
   process.jvm_floor_ms         the interpreter's own floor: python3 -c pass, run to its end
   process.child_rss_mb         an idle spawn child's resident memory (/proc/PID/smaps_rollup Rss)
   process.child_pss_mb         the same, its shared pages divided among their sharers (Pss)
+  process.child_pss_of_4_mb    the Pss of an idle spawn child among four idle siblings (their mean)
   pipe.roundtrip_us            a small object parent -> echoing child -> parent, 20,000 times
   pool.map.chunk1.tasks_per_s  Pool(2).map(square, range(100000), chunksize=1)
   pool.map.auto.tasks_per_s    Pool(2).map(square, range(100000))
@@ -151,18 +152,26 @@ def interpreter_floor_ms():
     return (time.perf_counter() - t0) * 1000
 
 
-def idle_child_memory_mb(field):
-    """An idle spawn child's Rss or Pss, read once it has started and waits."""
+def idle_child_memory_mb(field, siblings=1):
+    """The mean Rss or Pss of `siblings` idle spawn children, read once they have started and wait."""
     ctx = mp.get_context("spawn")
-    started, release = ctx.Event(), ctx.Event()
-    p = ctx.Process(target=waits_after, args=(started, release))
-    p.start()
-    started.wait()
-    with open(f"/proc/{p.pid}/smaps_rollup") as f:
-        kb = next(int(line.split()[1]) for line in f if line.startswith(field + ":"))
+    release = ctx.Event()
+    children = []
+    for _ in range(siblings):
+        started = ctx.Event()
+        p = ctx.Process(target=waits_after, args=(started, release))
+        p.start()
+        children.append((p, started))
+    total = 0
+    for p, started in children:
+        started.wait()
+    for p, started in children:
+        with open(f"/proc/{p.pid}/smaps_rollup") as f:
+            total += next(int(line.split()[1]) for line in f if line.startswith(field + ":"))
     release.set()
-    p.join()
-    return kb / 1024
+    for p, started in children:
+        p.join()
+    return total / siblings / 1024
 
 
 def waits_after(started, release):
@@ -748,6 +757,8 @@ def main():
     elif figure in ("process.child_rss_mb", "process.child_pss_mb"):
         field = "Rss" if figure == "process.child_rss_mb" else "Pss"
         samples = [idle_child_memory_mb(field) for _ in range(runs)]
+    elif figure == "process.child_pss_of_4_mb":
+        samples = [idle_child_memory_mb("Pss", 4) for _ in range(runs)]
     elif figure == "executor.submit.tasks_per_s":
         samples = submit_samples(runs)
     elif figure == "primes.serial_s":

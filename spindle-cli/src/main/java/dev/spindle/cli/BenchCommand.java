@@ -65,8 +65,11 @@ final class BenchCommand implements Callable<Integer> {
                         List<String> floor = ProcessMemoryAndFloor.floorCommand();
                         return () -> ProcessMemoryAndFloor.runMs(floor);
                     });
-                    report("process.child_rss_mb", "MB", Math.max(3, runs / 3), () -> () -> ProcessMemoryAndFloor.idleChildMb("Rss"));
-                    report("process.child_pss_mb", "MB", Math.max(3, runs / 3), () -> () -> ProcessMemoryAndFloor.idleChildMb("Pss"));
+                    report("process.child_rss_mb", "MB", Math.max(3, runs / 3), () -> () -> ProcessMemoryAndFloor.idleChildMb("Rss", 1));
+                    report("process.child_pss_mb", "MB", Math.max(3, runs / 3), () -> () -> ProcessMemoryAndFloor.idleChildMb("Pss", 1));
+                    // Four idle children, as a pool's: what they share shows.
+                    report("process.child_pss_of_4_mb", "MB", Math.max(3, runs / 3),
+                            () -> () -> ProcessMemoryAndFloor.idleChildMb("Pss", 4));
                 }
                 case "pipe" -> report("pipe.roundtrip_us", "us", Math.max(5, runs), BenchCommand::pipeRoundTrips);
                 case "pool" -> PoolBench.run(Math.max(5, runs / 3), this::report);

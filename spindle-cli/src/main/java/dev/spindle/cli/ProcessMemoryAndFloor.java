@@ -15,7 +15,8 @@ import java.util.List;
  * The process suite's floor and memory figures: {@code process.jvm_floor_ms}, a JVM started with
  * exactly the command line a child gets (options, start-up cache, class path) but an empty main,
  * against which the cold start is judged; and an idle SPAWN child's resident and proportional
- * memory ({@code process.child_rss_mb}, {@code process.child_pss_mb}), read from the kernel.
+ * memory ({@code process.child_rss_mb}, {@code process.child_pss_mb}; {@code process.child_pss_of_4_mb}
+ * among four idle siblings), read from the kernel.
  */
 final class ProcessMemoryAndFloor {
     private ProcessMemoryAndFloor() {}
@@ -68,26 +69,46 @@ final class ProcessMemoryAndFloor {
     }
 
     /**
-     * The {@code field} (Rss or Pss) of an idle SPAWN child, in MB: the child has run its target
-     * up to a wait, as CPython's spawn child has.
+     * The {@code field} (Rss or Pss) of an idle SPAWN child among {@code siblings} (their mean), in
+     * MB: each child has run its target up to a wait, as CPython's spawn children have; with
+     * siblings, Pss shows what children share.
      */
-    static double idleChildMb(String field) throws Exception {
+    static double idleChildMb(String field, int siblings) throws Exception {
         Context processes = Context.processes(StartMethod.SPAWN);
-        Event started = processes.event();
         Event release = processes.event();
-        ChildProcess child = new ChildProcess(ProcessMemoryAndFloor::waitsAfter, started, release).startMethod(StartMethod.SPAWN);
-        child.start();
+        List<ChildProcess> children = new ArrayList<>();
         try {
-            started.await();
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(child.pid()), "smaps_rollup"))) {
-                if (line.startsWith(field + ":")) {
-                    return Long.parseLong(line.substring(field.length() + 1).trim().split("\\s+")[0]) / 1024.0;
-                }
+            List<Event> started = new ArrayList<>();
+            for (int i = 0; i < siblings; i++) {
+                Event up = processes.event();
+                ChildProcess child = new ChildProcess(ProcessMemoryAndFloor::waitsAfter, up, release)
+                        .startMethod(StartMethod.SPAWN);
+                child.start();
+                children.add(child);
+                started.add(up);
             }
-            throw new IllegalStateException("no " + field + " in /proc/" + child.pid() + "/smaps_rollup");
+            for (Event up : started) {
+                up.await();
+            }
+            double total = 0;
+            for (ChildProcess child : children) {
+                total += kilobytes(child.pid(), field);
+            }
+            return total / siblings / 1024.0;
         } finally {
             release.set();
-            child.join();
+            for (ChildProcess child : children) {
+                child.join();
+            }
         }
+    }
+
+    private static long kilobytes(long pid, String field) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "smaps_rollup"))) {
+            if (line.startsWith(field + ":")) {
+                return Long.parseLong(line.substring(field.length() + 1).trim().split("\\s+")[0]);
+            }
+        }
+        throw new IllegalStateException("no " + field + " in /proc/" + pid + "/smaps_rollup");
     }
 }

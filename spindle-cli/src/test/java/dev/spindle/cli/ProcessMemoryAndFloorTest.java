@@ -19,9 +19,18 @@ class ProcessMemoryAndFloorTest {
 
     @Test
     void anIdleChildsMemoryIsWhatTheKernelCountsAndItsSharedPagesCountLessInPss() throws Exception {
-        double rss = ProcessMemoryAndFloor.idleChildMb("Rss");
-        double pss = ProcessMemoryAndFloor.idleChildMb("Pss");
+        double rss = ProcessMemoryAndFloor.idleChildMb("Rss", 1);
+        double pss = ProcessMemoryAndFloor.idleChildMb("Pss", 1);
         assertThat(rss).isGreaterThan(1);
         assertThat(pss).isPositive().isLessThanOrEqualTo(rss * 1.2); // two children: each measured alone
+    }
+
+    @Test
+    void fourIdleSiblingsShareWhatTheyMapAlike() throws Exception {
+        double siblingsRss = ProcessMemoryAndFloor.idleChildMb("Rss", 4);
+        double siblingsPss = ProcessMemoryAndFloor.idleChildMb("Pss", 4);
+        assertThat(siblingsRss).isGreaterThan(1);
+        assertThat(siblingsPss).as("the JVM's code and the class data archive are mapped by all four")
+                .isLessThan(siblingsRss * 0.8);
     }
 }
