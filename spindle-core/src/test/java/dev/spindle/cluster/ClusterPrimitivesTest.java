@@ -16,6 +16,7 @@ import dev.spindle.testing.ClusterFixture;
 import dev.spindle.testing.Deadlines;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -107,7 +108,9 @@ class ClusterPrimitivesTest {
     static String holdsThenWritesLate(Lock lock, Value<Integer> value, Path dir) throws Exception {
         lock.lock();
         value.set(1);
-        Files.writeString(dir.resolve("holding"), Long.toString(((Fenced) lock).fencingToken()));
+        // Written aside and moved into place: the test must never read a "holding" still empty.
+        Path holding = Files.writeString(dir.resolve("holding.part"), Long.toString(((Fenced) lock).fencingToken()));
+        Files.move(holding, dir.resolve("holding"), StandardCopyOption.ATOMIC_MOVE);
         while (!Files.exists(dir.resolve("write"))) {
             LockSupport.parkNanos(2_000_000);
         }
@@ -128,20 +131,26 @@ class ClusterPrimitivesTest {
         Value<Integer> value = ctx.value(TypeCode.INT, 0, lock);
         try (ClusterFixture.Host host = ClusterFixture.Host.start(cluster, 1); Pool pool = ctx.pool(1)) {
             AsyncResult<String> late = pool.applyAsync(ClusterPrimitivesTest::holdsThenWritesLate, lock, value, dir);
-            Deadlines.await("the task holds the lock", Deadlines.CHILD, () -> Files.exists(dir.resolve("holding")));
-            long first = Long.parseLong(Files.readString(dir.resolve("holding")));
-            assertThat(lock.tryLock()).as("held by the task").isFalse();
-            host.stopGroup();
-            assertThat(lock.acquire(Deadlines.CHILD)).as("the lease runs out, and the lock is ours").isTrue();
-            assertThat(lock.ownerDied()).isTrue();
-            assertThat(((Fenced) lock).fencingToken()).isGreaterThan(first);
-            value.set(2);
-            host.continueGroup();
-            Files.writeString(dir.resolve("write"), "");
-            assertThat(late.get(Deadlines.CHILD)).startsWith("refused").contains("fencing token " + first);
-            assertThat(value.get()).isEqualTo(2);
-            lock.unlock();
-            assertThat(lock.isLocked()).isFalse();
+            try {
+                Deadlines.await("the task holds the lock", Deadlines.CHILD, () -> Files.exists(dir.resolve("holding")));
+                long first = Long.parseLong(Files.readString(dir.resolve("holding")));
+                assertThat(lock.tryLock()).as("held by the task").isFalse();
+                host.stopGroup();
+                assertThat(lock.acquire(Deadlines.CHILD)).as("the lease runs out, and the lock is ours").isTrue();
+                assertThat(lock.ownerDied()).isTrue();
+                assertThat(((Fenced) lock).fencingToken()).isGreaterThan(first);
+                value.set(2);
+                host.continueGroup();
+                Files.writeString(dir.resolve("write"), "");
+                assertThat(late.get(Deadlines.CHILD)).startsWith("refused").contains("fencing token " + first);
+                assertThat(value.get()).isEqualTo(2);
+                lock.unlock();
+                assertThat(lock.isLocked()).isFalse();
+            } finally {
+                // Whatever failed above, the task ends (and so the pool's close): a failure reports instead of hanging.
+                host.continueGroup();
+                Files.writeString(dir.resolve("write"), "");
+            }
         }
     }
 }

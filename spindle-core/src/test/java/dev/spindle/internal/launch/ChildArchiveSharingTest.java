@@ -53,11 +53,8 @@ class ChildArchiveSharingTest {
     }
 
     private static long cleanArchiveKilobytesOf(Queue<Long> answer, String... options) throws InterruptedException {
-        ChildProcess child = new ChildProcess(ChildArchiveSharingTest::tellsItsCleanArchiveKilobytes, answer).jvmOptions(options);
-        child.start();
-        long kilobytes = answer.take();
-        child.join();
-        return kilobytes;
+        return ChildAnswer.of(
+                new ChildProcess(ChildArchiveSharingTest::tellsItsCleanArchiveKilobytes, answer).jvmOptions(options), answer);
     }
 
     @Test

@@ -41,11 +41,7 @@ class ChildExitTest {
 
     /** The value a child started with {@code options} tells. */
     private static String waitAtExitOf(Queue<String> answer, String... options) throws InterruptedException {
-        ChildProcess child = new ChildProcess(ChildExitTest::tellsItsWaitAtExit, answer).jvmOptions(options);
-        child.start();
-        String value = answer.take();
-        child.join();
-        return value;
+        return ChildAnswer.of(new ChildProcess(ChildExitTest::tellsItsWaitAtExit, answer).jvmOptions(options), answer);
     }
 
     @Test
