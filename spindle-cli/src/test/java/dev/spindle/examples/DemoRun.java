@@ -1,15 +1,19 @@
 package dev.spindle.examples;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * {@code spindle demo ID} (or any spindle command) in its own JVM, as a user runs it, with everything it and its children
@@ -50,13 +54,22 @@ record DemoRun(int exitCode, String output, Duration elapsed) {
         return spindleReading("", args);
     }
 
+    /**
+     * The command's class path: the test's without its folder of test classes, which the command
+     * does not use. All jars, as a user's is, so the children it starts share one start-up cache.
+     */
+    private static String jarsOnly(String classPath) {
+        return Arrays.stream(classPath.split(File.pathSeparator)).filter(entry -> !Files.isDirectory(Path.of(entry)))
+                .collect(Collectors.joining(File.pathSeparator));
+    }
+
     /** {@code spindle ARGS...} reading {@code input} on stdin. */
     static DemoRun spindleReading(String input, String... args) throws IOException, InterruptedException {
         String id = String.join(" ", args);
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8",
-                "-cp", System.getProperty("java.class.path"), "dev.spindle.cli.SpindleCommand"));
+                "-cp", jarsOnly(System.getProperty("java.class.path")), "dev.spindle.cli.SpindleCommand"));
         command.addAll(List.of(args));
         long t0 = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -23,10 +23,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Cuts child start-up with the JDK's AOT cache (JEP 483/514): classes loaded and linked by a
  * training run are mapped ready-made by every later child. The cache is created automatically,
- * in the background, the first time a child is launched with a class path made only of jars (the
- * JDK cannot cache classes from directories), and kept in a per-user cache folder under a key of
- * the JDK, the options and the class path (with each jar's size and time). Until it exists,
- * children start without it. {@code -Dspindle.aot=false} turns it off.
+ * in the background, the first time a child is launched, and kept in a per-user cache folder under
+ * a key of the JDK, the options and the class path it covers (with each jar's size and time).
+ * It covers the jars the children's class path starts with, Spindle's first: the JDK caches no
+ * class from a folder, and takes a cache whose class path begins the child's, so a folder of
+ * classes (an IDE's, a build's test classes) after Spindle's jar leaves Spindle's classes cached.
+ * With Spindle itself in a folder there is none. Until it exists, children start without it.
+ * {@code -Dspindle.aot=false} turns it off.
  */
 final class AotCache {
     /** How many bytes of caches one user keeps by default ({@code -Dspindle.aot.maxBytes}). */
@@ -45,7 +48,7 @@ final class AotCache {
      */
     static List<String> options(String classPath) {
         Path cache = ENABLED && LaunchSettings.runsThisJvm() ? cacheFile() : null;
-        if (cache == null || !classPath.startsWith(trainedClassPath)) {
+        if (cache == null || !covers(trainedClassPath, classPath)) {
             return List.of();
         }
         if (Files.isRegularFile(cache)) {
@@ -62,6 +65,11 @@ final class AotCache {
             });
         }
         return List.of();
+    }
+
+    /** Whether a cache trained on {@code covered} serves a child on {@code classPath}: whole entries begin it. */
+    static boolean covers(String covered, String classPath) {
+        return classPath.equals(covered) || classPath.startsWith(covered + File.pathSeparator);
     }
 
     /** True once the cache for the current class path exists. */
@@ -86,25 +94,30 @@ final class AotCache {
         return known.orElse(null);
     }
 
-    /** The class path the cache is made for: the general one of children, as it was first seen. */
+    /** The class path the cache is made for: the jars the children's general one starts with, as first seen. */
     private static volatile String trainedClassPath;
 
     private static Path computeCacheFile() {
-        String classPath = trainedClassPath = ChildClassPath.base();
+        List<String> jars = new ArrayList<>();
         StringBuilder key = new StringBuilder(System.getProperty("java.home"))
                 .append('|').append(System.getProperty("java.vm.version")).append('|').append(JvmStarter.BASE_OPTIONS);
-        for (String entry : classPath.split(File.pathSeparator)) {
+        for (String entry : ChildClassPath.base().split(File.pathSeparator)) {
             Path path = Path.of(entry);
             if (!entry.endsWith(".jar") || !Files.isRegularFile(path)) {
-                return null;
+                break;
             }
             try {
                 key.append('|').append(path.toAbsolutePath()).append(':').append(Files.size(path))
                         .append(':').append(Files.getLastModifiedTime(path).toMillis());
             } catch (IOException e) {
-                return null;
+                break;
             }
+            jars.add(entry);
         }
+        if (jars.isEmpty()) {
+            return null;
+        }
+        trainedClassPath = String.join(File.pathSeparator, jars);
         return cacheDirectory().resolve(sha256(key.toString()) + ".aot");
     }
 

@@ -46,10 +46,11 @@ class TrainingRunTest {
         }
     }
 
-    /** The JDK caches classes from jars only: Spindle's classes jarred. */
+    /** The JDK caches classes from jars only: Spindle's jar, or its classes jarred. */
     private Path coreJar() throws Exception {
         Path classes = Path.of(ChildMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        return jar("spindle-core.jar", classes, ".");
+        return Files.isDirectory(classes) ? jar("spindle-core.jar", classes, ".")
+                : Files.copy(classes, dir.resolve("spindle-core.jar"));
     }
 
     private Path jar(String name, Path folder, String... entries) throws Exception {
@@ -89,6 +90,29 @@ class TrainingRunTest {
         try (Stream<Path> left = Files.list(caches)) {
             assertThat(left.map(f -> f.getFileName().toString())).noneMatch(n -> n.endsWith(".aot") || n.contains(".partial-"));
         }
+    }
+
+    @Test
+    void aFolderAfterSpindlesJarStillGetsSpindlesClassesCached() throws Exception {
+        // A build's or an IDE's folder of classes: the JDK caches none of them, Spindle's jar before it is cached.
+        Path testClasses = Path.of(TrainingRunTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path cacheHome = Files.createDirectories(dir.resolve("cache-home"));
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-cp", coreJar() + File.pathSeparator + testClasses,
+                ExitsWhileTraining.class.getName()).redirectErrorStream(true);
+        builder.environment().put("XDG_CACHE_HOME", cacheHome.toString());
+        Process program = builder.start();
+        String output = new String(program.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(program.waitFor(Deadlines.CHILD.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+        assertThat(output).contains("training under way");
+    }
+
+    @Test
+    void aCacheServesClassPathsItsJarsBeginEntryByEntry() {
+        assertThat(AotCache.covers("/a.jar", "/a.jar")).isTrue();
+        assertThat(AotCache.covers("/a.jar", "/a.jar" + File.pathSeparator + "/classes")).isTrue();
+        assertThat(AotCache.covers("/a.jar", "/a.jar2")).as("another jar whose name begins the same").isFalse();
+        assertThat(AotCache.covers("/a.jar" + File.pathSeparator + "/b.jar", "/a.jar")).isFalse();
     }
 
     @Test
