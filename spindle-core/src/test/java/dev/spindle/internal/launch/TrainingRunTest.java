@@ -68,19 +68,10 @@ class TrainingRunTest {
     void aTrainingRunNeverOutlivesTheProgramThatStartedIt() throws Exception {
         Path testClasses = Path.of(TrainingRunTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Path app = jar("app.jar", testClasses, "dev/spindle/internal/launch/TrainingRunTest$ExitsWhileTraining.class");
-        Path cacheHome = Files.createDirectories(dir.resolve("cache-home"));
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-cp", coreJar() + File.pathSeparator + app,
-                ExitsWhileTraining.class.getName()).redirectErrorStream(true);
-        builder.environment().put("XDG_CACHE_HOME", cacheHome.toString());
-        Process program = builder.start();
-        String output = new String(program.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(program.waitFor(Deadlines.CHILD.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
-        assertThat(program.exitValue()).as(output).isZero();
-        assertThat(output).contains("training under way");
+        exitsWhileTraining(coreJar() + File.pathSeparator + app);
         // The run was killed at the program's exit: it never finishes, so it leaves no cache (a
         // run left alive would write one), and its shell removes what it had begun.
-        Path caches = cacheHome.resolve("spindle/aot");
+        Path caches = dir.resolve("cache-home/spindle/aot");
         long deadline = System.nanoTime() + Deadlines.CHILD.toNanos();
         while (ProcessHandle.allProcesses().anyMatch(p -> ExitsWhileTraining.isTrainingRun(p) && p.info().arguments().stream()
                 .flatMap(Stream::of).anyMatch(a -> a.contains(caches.toString())))) {
@@ -96,14 +87,23 @@ class TrainingRunTest {
     void aFolderAfterSpindlesJarStillGetsSpindlesClassesCached() throws Exception {
         // A build's or an IDE's folder of classes: the JDK caches none of them, Spindle's jar before it is cached.
         Path testClasses = Path.of(TrainingRunTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        exitsWhileTraining(coreJar() + File.pathSeparator + testClasses);
+    }
+
+    /**
+     * Runs {@link ExitsWhileTraining} on {@code classPath}, its cache folder under this test's,
+     * and checks it saw a training run start.
+     */
+    private void exitsWhileTraining(String classPath) throws Exception {
         Path cacheHome = Files.createDirectories(dir.resolve("cache-home"));
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-cp", coreJar() + File.pathSeparator + testClasses,
-                ExitsWhileTraining.class.getName()).redirectErrorStream(true);
+                "--enable-native-access=ALL-UNNAMED", "-cp", classPath, ExitsWhileTraining.class.getName())
+                .redirectErrorStream(true);
         builder.environment().put("XDG_CACHE_HOME", cacheHome.toString());
         Process program = builder.start();
         String output = new String(program.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(program.waitFor(Deadlines.CHILD.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+        assertThat(program.exitValue()).as(output).isZero();
         assertThat(output).contains("training under way");
     }
 
