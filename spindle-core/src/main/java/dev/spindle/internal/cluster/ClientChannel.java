@@ -35,6 +35,12 @@ final class ClientChannel implements TaskChannel {
     private static final long FUNCTION_REFRESH_NANOS = TimeUnit.HOURS.toNanos(1);
     /** An entry id not known yet: the task is being handed over. */
     private static final String SENDING = "";
+    /**
+     * Cancelled or dropped before its hand-over began (its pool counts a task sent a moment before
+     * this channel sees it): it is never handed over. A cancel that races the task's outcome leaves
+     * one such mark, until the channel closes.
+     */
+    private static final String WITHDRAWN = "-";
 
     private final RedisLink link;
     private final ClusterKeys keys;
@@ -108,23 +114,27 @@ final class ClientChannel implements TaskChannel {
             RedisAsyncCommands<byte[], byte[]> redis = link.shared().async();
             List<RedisFuture<?>> sent = new ArrayList<>(tasks.size() + 1);
             List<RedisFuture<String>> adds = new ArrayList<>(tasks.size());
+            List<Long> added = new ArrayList<>(tasks.size());
             for (OutgoingTask task : tasks) {
+                if (entries.putIfAbsent(task.seq(), SENDING) != null) {
+                    continue; // withdrawn already
+                }
                 byte[] function = functionFor(task, redis, sent);
                 String hash = hashes.get(task.functionId());
-                entries.put(task.seq(), SENDING);
                 TaskRecord record = new TaskRecord(clientId, task.seq(), hash, function, task.arguments(), task.shape(),
                         task.timeoutMillis(), task.retries(), classPath);
                 RedisFuture<String> add = redis.xadd(stream, Map.of(ClusterKeys.TASK_FIELD, record.encode()));
                 adds.add(add);
+                added.add(task.seq());
                 sent.add(add);
             }
             if (!LettuceFutures.awaitAll(link.timeout(), sent.toArray(RedisFuture[]::new))) {
                 throw new IllegalStateException("the cluster's Redis at " + link.redacted() + " did not take "
                         + tasks.size() + " task(s) within " + link.timeout().toMillis() + " ms");
             }
-            for (int i = 0; i < tasks.size(); i++) {
+            for (int i = 0; i < added.size(); i++) {
                 String entry = adds.get(i).get();
-                if (!entries.replace(tasks.get(i).seq(), SENDING, entry)) {
+                if (!entries.replace(added.get(i), SENDING, entry)) {
                     redis.xdel(stream, entry); // dropped or cancelled while it was being handed over (or already done: a no-op)
                 }
             }
@@ -138,7 +148,10 @@ final class ClientChannel implements TaskChannel {
             throw new IllegalStateException("cannot hand tasks to the cluster's Redis at " + link.redacted() + ": "
                     + e.getCause().getMessage(), e.getCause());
         } finally {
-            tasks.forEach(task -> entries.remove(task.seq(), SENDING));
+            for (OutgoingTask task : tasks) { // none of them is handed over again
+                entries.remove(task.seq(), SENDING);
+                entries.remove(task.seq(), WITHDRAWN);
+            }
         }
     }
 
@@ -177,11 +190,17 @@ final class ClientChannel implements TaskChannel {
 
     /**
      * Deletes the task's entry, so that it is never delivered if it was not yet (one still being
-     * handed over is deleted when its id comes back); false if the task is not known here.
+     * handed over is deleted when its id comes back; one whose hand-over has not begun is withdrawn,
+     * and never handed over); false if no host can have it.
      */
     private boolean deleteEntry(long seq) {
-        String entry = entries.remove(seq);
-        if (entry == null || closed) {
+        String[] was = new String[1];
+        entries.compute(seq, (key, entry) -> {
+            was[0] = entry;
+            return entry == null || entry.equals(WITHDRAWN) ? WITHDRAWN : null;
+        });
+        String entry = was[0];
+        if (entry == null || entry.equals(WITHDRAWN) || closed) {
             return false;
         }
         if (!entry.equals(SENDING)) {
