@@ -58,19 +58,23 @@ record DemoRun(int exitCode, String output, Duration elapsed) {
      * The command's class path: the test's without its folder of test classes, which the command
      * does not use. All jars, as a user's is, so the children it starts share one start-up cache.
      */
-    private static String jarsOnly(String classPath) {
-        return Arrays.stream(classPath.split(File.pathSeparator)).filter(entry -> !Files.isDirectory(Path.of(entry)))
-                .collect(Collectors.joining(File.pathSeparator));
+    private static final String COMMAND_CLASS_PATH = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+            .filter(entry -> !Files.isDirectory(Path.of(entry))).collect(Collectors.joining(File.pathSeparator));
+
+    /** The command line of {@code spindle ARGS...} in a JVM of its own, as {@code bin/spindle} starts it. */
+    static List<String> command(String... args) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8",
+                "-cp", COMMAND_CLASS_PATH, "dev.spindle.cli.SpindleCommand"));
+        command.addAll(List.of(args));
+        return command;
     }
 
     /** {@code spindle ARGS...} reading {@code input} on stdin. */
     static DemoRun spindleReading(String input, String... args) throws IOException, InterruptedException {
         String id = String.join(" ", args);
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8",
-                "-cp", jarsOnly(System.getProperty("java.class.path")), "dev.spindle.cli.SpindleCommand"));
-        command.addAll(List.of(args));
+        List<String> command = command(args);
         long t0 = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         try (var stdin = process.getOutputStream()) {

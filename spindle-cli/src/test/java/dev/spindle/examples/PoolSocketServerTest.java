@@ -8,7 +8,6 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -27,9 +26,8 @@ class PoolSocketServerTest {
     private static final Duration QUIET = Duration.ofMillis(500);
     @Test
     void twoWorkersServeTwoClientsWhileTheThirdWaits() throws Exception {
-        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-Dstdout.encoding=UTF-8", "-cp", System.getProperty("java.class.path"),
-                "dev.spindle.cli.SpindleCommand", "demo", "pool-socket-server", "2", "3").redirectErrorStream(true).start();
+        Process server = new ProcessBuilder(DemoRun.command("demo", "pool-socket-server", "2", "3")).redirectErrorStream(true)
+                .start();
         List<String> output = new CopyOnWriteArrayList<>();
         LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
         Thread reader = Thread.ofPlatform().start(() -> new BufferedReader(
