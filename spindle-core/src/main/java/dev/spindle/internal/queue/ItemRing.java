@@ -11,6 +11,7 @@ import dev.spindle.internal.queue.QueueLayout.Position;
 import dev.spindle.internal.queue.QueueLayout.ShutdownState;
 import dev.spindle.internal.queue.QueueLayout.Side;
 import dev.spindle.internal.queue.QueueLayout.Wait;
+import dev.spindle.internal.queue.Stage.Staged;
 import dev.spindle.internal.shm.DamageWord;
 import dev.spindle.internal.shm.RobustMutex;
 import dev.spindle.internal.waits.Waits;
@@ -22,23 +23,32 @@ import java.util.Arrays;
 import java.util.function.BooleanSupplier;
 
 /**
- * The items of one cross-process queue: encoded items in a ring in shared memory and, once the
- * ring is full, in overflow chunks beside it ({@link QueueLayout}, {@link OverflowChunks}), put
- * and taken by any number of threads of any number of processes. A put waits only while the
- * queue holds {@code maxsize} items; an unbounded queue never makes a producer wait for its
- * consumers. Items whose footprint is above half the ring travel in a segment of their own
- * ({@link SpilledItem}), the ring carrying their name.
+ * The items of one cross-process queue, put and taken by any number of threads of any number of
+ * processes, in two lanes. Small items go the {@link FastLane}, where puts and gets take no lock:
+ * one CAS commits each. The others, and every item while the fast lane cannot take one (this
+ * process has no stage, or its stage or the lane is full), go the slow lane: encoded items in a
+ * ring in shared memory and, once the ring is full, in overflow chunks beside it
+ * ({@link QueueLayout}, {@link OverflowChunks}), under a put lock and a get lock. A slow put
+ * closes the fast lane and the first put that finds the slow lane empty reopens it, so the items
+ * of the fast lane are always older than the slow lane's: getters empty it first. A put waits
+ * only while the queue holds {@code maxsize} items; an unbounded queue never makes a producer
+ * wait for its consumers. Items whose footprint is above half the ring travel in a segment of
+ * their own ({@link SpilledItem}), the ring carrying their name.
  *
  * <p>Waiting happens outside the locks: a putter waits for the count to drop below
- * {@code maxsize}, a getter for an item, then takes its side's lock, checks again and acts; a
- * lock is held only to copy one item, so a timeout is never spent behind a live holder (a dead
- * holder's lock is taken over once its death is seen, within tens of milliseconds), and a process
- * killed while waiting holds nothing. A waiter spins briefly while that pays
- * ({@link AdaptiveSpin}), then sleeps on its side's futex word in slices of {@link #SLICE_NANOS},
- * so that an interrupt of a platform thread is seen.
+ * {@code maxsize}, a getter for an item, then acts (in the slow lane: takes its side's lock and
+ * checks again); a lock is held only to copy one item, so a timeout is never spent behind a live
+ * holder (a dead holder's lock is taken over once its death is seen, within tens of
+ * milliseconds), and a process killed while waiting holds nothing. A waiter spins briefly while
+ * that pays ({@link AdaptiveSpin}), then sleeps on its side's futex word in slices of
+ * {@link #SLICE_NANOS}, so that an interrupt of a platform thread is seen. A put wakes one
+ * sleeping getter, unless a getter it woke before has not yet left its wait: that one passes the
+ * wake-up on if it leaves an item behind (a getter killed before leaving holds the others' wake-ups
+ * back for at most a slice).
  *
- * <p>Deaths: see {@link QueueLayout}. A put or get killed before its commit leaves nothing seen;
- * one killed after it is whole. The next holder of that side's lock settles the count.
+ * <p>Deaths: see {@link QueueLayout} and {@link FastLane}. A put or get killed before its commit
+ * leaves nothing seen; one killed after it is whole. In the slow lane, the next holder of that
+ * side's lock settles the count.
  *
  * <p>Python 3.13's shutdown is a word of the segment ({@link QueueLayout}), so every process sees
  * it: puts throw {@link ShutDown}, gets drain the queue, then throw it (at once after an immediate
@@ -48,7 +58,7 @@ final class ItemRing implements ItemStore {
     private static final long SLICE_NANOS = 50_000_000;
     private static final int WAKE_ALL = Integer.MAX_VALUE;
     /** The kinds of item in the ring. */
-    private static final int INLINE = 1;
+    static final int INLINE = 1;
     private static final int SPILLED = 2;
     /** In an overflow chunk: the items go on at the start of the next chunk. */
     private static final int NEXT = 3;
@@ -80,6 +90,7 @@ final class ItemRing implements ItemStore {
     private final OverflowChunks chunks;
     private final RobustMutex putLock;
     private final RobustMutex getLock;
+    private final FastLane fast;
     private final AdaptiveSpin putSpin = new AdaptiveSpin();
     /**
      * The head as this process's putters last read it: a lower bound (the head only grows), so
@@ -96,7 +107,8 @@ final class ItemRing implements ItemStore {
         this.capacity = QueueLayout.capacityVolatile(memory);
         this.maxsize = QueueLayout.maxsizeVolatile(memory);
         this.maxItemBytes = QueueLayout.maxItemBytesVolatile(memory);
-        if (Integer.bitCount(capacity) != 1 || capacity < 64 || QueueLayout.RING + capacity > memory.byteSize()
+        if (Integer.bitCount(capacity) != 1 || capacity < 64
+                || QueueLayout.RING + capacity + FastLaneLayout.slotsBytes() > memory.byteSize()
                 || maxsize < 0 || maxItemBytes < 0) {
             throw new IllegalStateException("not a Spindle queue segment: ring of " + capacity + " bytes in "
                     + memory.byteSize() + ", maxsize " + maxsize + ", item limit " + maxItemBytes);
@@ -105,6 +117,7 @@ final class ItemRing implements ItemStore {
         this.chunks = new OverflowChunks(segmentName, capacity);
         this.putLock = new RobustMutex(memory, QueueLayout.PUT_LOCK);
         this.getLock = new RobustMutex(memory, QueueLayout.GET_LOCK);
+        this.fast = new FastLane(memory, capacity, segmentName, maxItemBytes, this::broken);
     }
 
     @Override
@@ -152,14 +165,18 @@ final class ItemRing implements ItemStore {
         if (state() == ShutdownState.IMMEDIATE) {
             return 0; // dropped, even those a shutdown killed in the middle left for the next get to drop
         }
-        long held = QueueLayout.countVolatile(memory, PUT) - QueueLayout.countVolatile(memory, GET);
-        return Math.clamp(held, 0, Integer.MAX_VALUE);
+        return Math.clamp(held(), 0, Integer.MAX_VALUE);
     }
 
     /** True if some item is there to take: none after an immediate shutdown. */
     @Override
     public boolean hasItem() {
-        return (!ringEmpty() || !overflowEmpty()) && state() != ShutdownState.IMMEDIATE;
+        return (fast.hasItem() || !slowLaneEmpty()) && state() != ShutdownState.IMMEDIATE;
+    }
+
+    /** Items in both lanes. */
+    private long held() {
+        return fast.held() + QueueLayout.countVolatile(memory, PUT) - QueueLayout.countVolatile(memory, GET);
     }
 
     // ---- put side ----
@@ -178,18 +195,67 @@ final class ItemRing implements ItemStore {
             throw new IllegalArgumentException(SizeLimit.exceeded("an item", item.length, maxItemBytes,
                     "for this queue with ctx.queue(maxsize, maxItemBytes)"));
         }
+        boolean fits = FastLane.fits(item.length);
+        if (fits) {
+            Boolean put = putInLane(item, deadline);
+            if (put != null) {
+                return put;
+            }
+        }
         boolean spill = QueueLayout.footprint(item.length) > capacity / 2;
         byte[] payload = spill ? spilledPayload(item) : item;
         try {
-            if (!putPayload(payload, spill ? SPILLED : INLINE, deadline)) {
-                discardIfSpilled(spill, payload);
-                return false;
+            Boolean put = putPayload(payload, spill ? SPILLED : INLINE, deadline, fits);
+            if (put == null) { // the slow lane was empty: the fast one is open again
+                put = putInLane(item, deadline);
+                if (put == null) {
+                    put = putPayload(payload, INLINE, deadline, false);
+                }
             }
+            if (!put) {
+                discardIfSpilled(spill, payload);
+            }
+            return put;
         } catch (InterruptedException | RuntimeException | Error e) {
             discardIfSpilled(spill, payload);
             throw e;
         }
-        return true;
+    }
+
+    /**
+     * Puts through the fast lane: true once put, false if no room came by {@code deadline}, null
+     * if the item goes the slow lane (the lane is closed or full, or this process has no stage).
+     */
+    private Boolean putInLane(byte[] item, long deadline) throws InterruptedException {
+        if (fast.isClosed()) {
+            return null; // not worth staging: the slow lane reopens it if it is empty
+        }
+        Staged staged = fast.stage(item);
+        if (staged == null) {
+            return null;
+        }
+        boolean claimed = false;
+        try {
+            BooleanSupplier room = () -> belowMaxsize() || isShutdown() || fast.isClosed();
+            while (true) {
+                FastLane.Claim claim = fast.claim(staged, maxsize);
+                if (claim == FastLane.Claim.CLAIMED) {
+                    claimed = true;
+                    wake(Wait.DATA, 1);
+                    return true;
+                }
+                if (claim == FastLane.Claim.SLOW) {
+                    return null;
+                }
+                if (!await(Wait.SPACE, room, deadline, putSpin)) {
+                    return false;
+                }
+            }
+        } finally {
+            if (!claimed) {
+                fast.release(staged);
+            }
+        }
     }
 
     private byte[] spilledPayload(byte[] item) {
@@ -203,7 +269,11 @@ final class ItemRing implements ItemStore {
         }
     }
 
-    private boolean putPayload(byte[] payload, int kind, long deadline) throws InterruptedException {
+    /**
+     * Puts through the slow lane, closing the fast one; with {@code mayReopen}, returns null instead
+     * if the slow lane is empty and the fast one closed: it opens it, for the caller to try.
+     */
+    private Boolean putPayload(byte[] payload, int kind, long deadline, boolean mayReopen) throws InterruptedException {
         long footprint = QueueLayout.footprint(payload.length);
         BooleanSupplier room = () -> belowMaxsize() || isShutdown();
         while (true) {
@@ -214,6 +284,11 @@ final class ItemRing implements ItemStore {
             try {
                 settle(PUT);
                 checkPutsOpen(); // under the put lock: a shutdown comes before or after this whole put
+                if (mayReopen && fast.isClosed() && slowLaneEmpty()) {
+                    fast.open(); // the items of the fast lane are again the newest
+                    return null;
+                }
+                fast.close(); // from here on, the fast lane's items are older than the slow one's
                 if (!belowMaxsize()) {
                     continue;
                 }
@@ -257,6 +332,10 @@ final class ItemRing implements ItemStore {
         commit(PUT, PUT.overflow, seq << 32 | (offset + footprint));
     }
 
+    private boolean slowLaneEmpty() {
+        return ringEmpty() && overflowEmpty();
+    }
+
     private boolean ringEmpty() {
         return QueueLayout.positionVolatile(memory, PUT.ring) == QueueLayout.positionVolatile(memory, GET.ring);
     }
@@ -283,7 +362,7 @@ final class ItemRing implements ItemStore {
     }
 
     private boolean belowMaxsize() {
-        return maxsize == 0 || QueueLayout.countVolatile(memory, PUT) - QueueLayout.countVolatile(memory, GET) < maxsize;
+        return maxsize == 0 || held() < maxsize;
     }
 
     private void write(long tail, byte[] payload, int kind) {
@@ -342,6 +421,17 @@ final class ItemRing implements ItemStore {
                 passOnWakeUp();
                 return null;
             }
+            byte[] fromLane = fast.take(take); // the fast lane's items are older than the slow one's
+            if (fromLane != null) {
+                if (take) {
+                    wake(Wait.SPACE, WAKE_ALL);
+                    passOnWakeUp();
+                    QueueWindows.getAfterCommit.run();
+                }
+                return fromLane;
+            }
+            QueueWindows.getAfterLaneEmpty.run();
+            finishInterruptedShutdown();
             getLock.lock(); // as the put lock
             Taken taken;
             try {
@@ -353,10 +443,14 @@ final class ItemRing implements ItemStore {
                         throw new ShutDown("the queue was shut down at once: its items were dropped");
                     }
                     return null;
+                } else if (!slowLaneEmpty() && fast.hasItem()) {
+                    continue; // put in the fast lane before the slow lane's item seen here: older, so first
                 } else if (!ringEmpty()) {
                     taken = fromRing(take);
                 } else if (!overflowEmpty()) {
                     taken = fromOverflow(take);
+                } else if (fast.hasItem()) {
+                    continue; // put in the fast lane since it was found empty
                 } else if (!take) {
                     return null;
                 } else if (state == ShutdownState.DRAINING) {
@@ -369,6 +463,7 @@ final class ItemRing implements ItemStore {
             }
             if (take) {
                 wake(Wait.SPACE, WAKE_ALL);
+                passOnWakeUp();
                 QueueWindows.getAfterCommit.run();
             }
             return taken.kind() == INLINE ? taken.payload() : unspill(taken.payload(), take);
@@ -485,9 +580,12 @@ final class ItemRing implements ItemStore {
         return dst;
     }
 
-    /** A getter leaving without an item while one is there may have had the wake-up meant for another: passes it on. */
+    /**
+     * A getter leaving while an item is there may have had the wake-up meant for another, or been
+     * the woken getter while puts woke no other: passes it on.
+     */
     private void passOnWakeUp() {
-        if (hasItem()) {
+        if (QueueLayout.waitingVolatile(memory, Wait.DATA) != 0 && hasItem()) {
             wake(Wait.DATA, 1);
         }
     }
@@ -529,11 +627,12 @@ final class ItemRing implements ItemStore {
      */
     private long tasks() {
         return state() == ShutdownState.IMMEDIATE ? QueueLayout.takenAtDropVolatile(memory)
-                : QueueLayout.countVolatile(memory, PUT);
+                : fast.puts() + QueueLayout.countVolatile(memory, PUT);
     }
 
     /** Settles the counts of a put or get in progress if the process doing it died; cheap when none is in progress. */
     private void settleOrphans() {
+        finishInterruptedShutdown();
         if (QueueLayout.pendingCountVolatile(memory, PUT) != 0 && putLock.tryLockIfFreeOrOrphaned() != null) {
             try {
                 settle(PUT);
@@ -552,10 +651,10 @@ final class ItemRing implements ItemStore {
 
     // ---- shutdown ----
 
-    /** Whether the queue was shut down, by any process. */
+    /** Whether the queue was shut down, by any process (or an immediate shutdown began, and its process died). */
     @Override
     public boolean isShutdown() {
-        return state() != ShutdownState.OPEN;
+        return state() != ShutdownState.OPEN || fast.isFrozen();
     }
 
     private ShutdownState state() {
@@ -578,31 +677,72 @@ final class ItemRing implements ItemStore {
     @Override
     public void shutdown(boolean immediate) throws InterruptedException {
         checkNotBroken();
-        putLock.lock(); // both locks: no put or get is half done while the word moves (see QueueLayout)
+        putLock.lock(); // both locks: no put or get of the slow lane is half done while the word moves (see QueueLayout)
         try {
             getLock.lock();
             try {
-                settle(PUT);
-                settle(GET);
-                ShutdownState state = state();
-                if (immediate && state != ShutdownState.IMMEDIATE) {
-                    QueueLayout.setTakenAtDropRelease(memory, QueueLayout.countVolatile(memory, GET));
-                    QueueLayout.setShutdownVolatile(memory, ShutdownState.IMMEDIATE);
-                } else if (state == ShutdownState.OPEN) {
-                    QueueLayout.setShutdownVolatile(memory, ShutdownState.DRAINING);
-                }
-                if (immediate) {
-                    dropLeft();
-                }
+                shutDownHoldingBothLocks(immediate);
             } finally {
                 getLock.unlock();
             }
         } finally {
             putLock.unlock();
         }
+        wakeEveryWaiter();
+    }
+
+    private void wakeEveryWaiter() {
         for (Wait wait : Wait.values()) {
             wake(wait, WAKE_ALL);
         }
+    }
+
+    /**
+     * Moves the shutdown word. The fast lane closes first, so that no put claims a ticket after
+     * it; an immediate shutdown then freezes the lane's head (no get takes from it after that),
+     * counts the items taken, moves the word and drops what is left in both lanes.
+     */
+    private void shutDownHoldingBothLocks(boolean immediate) {
+        settle(PUT);
+        settle(GET);
+        fast.close();
+        ShutdownState state = state();
+        if (immediate && state != ShutdownState.IMMEDIATE) {
+            long takenFromLane = fast.freeze();
+            QueueWindows.shutdownAfterFreeze.run();
+            QueueLayout.setTakenAtDropRelease(memory, takenFromLane + QueueLayout.countVolatile(memory, GET));
+            QueueLayout.setShutdownVolatile(memory, ShutdownState.IMMEDIATE);
+        } else if (state == ShutdownState.OPEN) {
+            QueueLayout.setShutdownVolatile(memory, ShutdownState.DRAINING);
+        }
+        if (immediate) {
+            if (fast.dropAll() > 0) {
+                QueueWindows.dropAfterOne.run();
+            }
+            dropLeft();
+        }
+    }
+
+    /**
+     * An immediate shutdown killed after it froze the fast lane and before it moved the shutdown
+     * word left gets refused and tasks uncounted: finishes it, if both locks come without a wait.
+     */
+    private void finishInterruptedShutdown() {
+        if (!fast.isFrozen() || state() == ShutdownState.IMMEDIATE || putLock.tryLockIfFreeOrOrphaned() == null) {
+            return;
+        }
+        try {
+            if (getLock.tryLockIfFreeOrOrphaned() != null) {
+                try {
+                    shutDownHoldingBothLocks(true);
+                } finally {
+                    getLock.unlock();
+                }
+            }
+        } finally {
+            putLock.unlock();
+        }
+        wakeEveryWaiter();
     }
 
     /**
@@ -627,7 +767,7 @@ final class ItemRing implements ItemStore {
      * no waiter comes before that check, which sees the change.
      */
     private void wake(Wait wait, int count) {
-        if (QueueLayout.waitingVolatile(memory, wait) != 0) {
+        if (QueueLayout.waitingVolatile(memory, wait) != 0 && (count != 1 || QueueLayout.markWokenVolatile(memory, wait))) {
             QueueLayout.bumpSeqVolatile(memory, wait);
             Futex.wake(memory, wait.seq, count);
         }
@@ -669,6 +809,7 @@ final class ItemRing implements ItemStore {
                     Futex.await(memory, wait.seq, seq, Math.min(left, SLICE_NANOS));
                 } finally {
                     QueueLayout.addWaitingVolatile(memory, wait, -1);
+                    QueueLayout.clearWokenVolatile(memory, wait);
                 }
                 checkNotBroken();
                 if (ready.getAsBoolean()) {

@@ -6,11 +6,12 @@ import java.lang.foreign.ValueLayout;
 import java.lang.invoke.VarHandle;
 
 /**
- * Byte layout of a cross-process queue's segment (version 3): a ring of items and, when the ring
- * is full, an overflow of chunks beside the segment, so that a put waits only for {@code maxsize}
- * (an unbounded queue never blocks a producer, however far behind its consumers are); one put
- * side and one get side, each under its own robust mutex, so producers and consumers do not
- * contend with each other.
+ * Byte layout of a cross-process queue's segment (version 4): the fast lane's words and slots
+ * ({@link FastLaneLayout}) and the slow lane: a ring of items and, when the ring is full, an
+ * overflow of chunks beside the segment, so that a put waits only for {@code maxsize} (an
+ * unbounded queue never blocks a producer, however far behind its consumers are); one put side
+ * and one get side, each under its own robust mutex, so producers and consumers do not contend
+ * with each other. The counts below are the slow lane's; the queue's are the sum of both lanes'.
  *
  * <pre>
  * 0    SegmentHeader  magic 'SQUE', version
@@ -40,6 +41,8 @@ import java.lang.invoke.VarHandle;
  * 240  long ovfRead         overflow position of the next get; an overflow get's commit
  * 320  int  dataSeq         futex word getters sleep on
  * 324  int  getWaiting      nonzero while a getter may be asleep
+ * 328  int  dataWoken       1 while a getter woken by a put has not left its wait: later puts wake no
+ *                           other (it passes the wake-up on if it leaves an item behind)
  * 384  int  spaceSeq        futex word putters sleep on (while the queue holds maxsize items)
  * 388  int  putWaiting
  * 448  long done            tasks marked done (JoinableQueue); unfinished = puts - done
@@ -47,7 +50,9 @@ import java.lang.invoke.VarHandle;
  * 460  int  joinWaiting
  * 464  long takenAtDrop     gets when an immediate shutdown dropped the items left: from then on the
  *                           unfinished tasks are takenAtDrop - done, the dropped items counting as done
+ * 512  the fast lane's words (FastLaneLayout)
  * 1024 ring
+ * 1024 + capacity   the fast lane's slots
  * </pre>
  * An item is {@code [int length][int kind]} and its bytes, padded to 8, so that an item header
  * never wraps; in a chunk, a header of kind NEXT says the items go on at the start of the next
@@ -64,10 +69,13 @@ import java.lang.invoke.VarHandle;
  * <p>Shutdown (Python 3.13's): a process takes the put lock, then the get lock, settles both sides
  * and moves the shutdown word; so every put commits before it or sees it under the put lock and
  * is refused, and every get that takes an item after an immediate shutdown is refused under the
- * get lock. An immediate shutdown first stores {@code takenAtDrop}, then the word, then drops the
- * items left one commit at a time, still under both locks: killed in the middle, it leaves items
- * that no get hands out, dropped by the next get or shutdown. It then wakes every waiter, whose
- * wait condition includes the word.
+ * get lock. It closes the fast lane first, so that no put claims a ticket after it. An immediate
+ * shutdown then freezes the fast lane's head (no get takes from it after that), stores
+ * {@code takenAtDrop} (the items taken from both lanes), then the word, then drops the items left,
+ * those of the fast lane in one CAS and the slow lane's one commit at a time, still under both
+ * locks. Killed between the freeze and the word, it is finished by the next get, shutdown, qsize
+ * or join that finds the lane frozen; killed later, it leaves items that no get hands out, dropped
+ * by the next get or shutdown. It then wakes every waiter, whose wait condition includes the word.
  *
  * <p>Each accessor's name says its memory mode. The words are accessed volatile, or stored with
  * release where a put or get records what it does before and after its commit: those stores must
@@ -101,6 +109,7 @@ final class QueueLayout {
     static final long OVF_READ = 240;
     static final long DATA_SEQ = 320;
     static final long GET_WAITING = 324;
+    static final long DATA_WOKEN = 328;
     static final long SPACE_SEQ = 384;
     static final long PUT_WAITING = 388;
     static final long DONE = 448;
@@ -108,15 +117,16 @@ final class QueueLayout {
     static final long JOIN_WAITING = 460;
     static final long TAKEN_AT_DROP = 464;
     static final long RING = 1024;
+    private static final long NO_WORD = -1;
     /** Bytes before each item's own: its length and its kind. */
     static final int ITEM_HEADER = 8;
 
     /** The header of a plain queue's segment. */
-    static final SegmentHeader QUEUE = new SegmentHeader("queue", "Queue", 0x53515545, 3, RING, true);
+    static final SegmentHeader QUEUE = new SegmentHeader("queue", "Queue", 0x53515545, 4, RING, true);
     /** The header of a joinable queue's segment: the same layout, another kind. */
-    static final SegmentHeader JOINABLE = new SegmentHeader("jqueue", "JoinableQueue", 0x534A5155, 3, RING, true);
+    static final SegmentHeader JOINABLE = new SegmentHeader("jqueue", "JoinableQueue", 0x534A5155, 4, RING, true);
     /** The header of a simple queue's segment. */
-    static final SegmentHeader SIMPLE = new SegmentHeader("squeue", "SimpleQueue", 0x53535155, 3, RING, true);
+    static final SegmentHeader SIMPLE = new SegmentHeader("squeue", "SimpleQueue", 0x53535155, 4, RING, true);
 
     /**
      * A position word of one side and the value a put or get in progress commits it to.
@@ -162,19 +172,22 @@ final class QueueLayout {
     /** Who sleeps on which futex word, and the count of those who may be asleep. */
     enum Wait {
         /** Getters, for an item. */
-        DATA(DATA_SEQ, GET_WAITING),
+        DATA(DATA_SEQ, GET_WAITING, DATA_WOKEN),
         /** Putters, while the queue holds maxsize items. */
-        SPACE(SPACE_SEQ, PUT_WAITING),
+        SPACE(SPACE_SEQ, PUT_WAITING, NO_WORD),
         /** Joiners, for every task to be done. */
-        JOIN(JOIN_SEQ, JOIN_WAITING);
+        JOIN(JOIN_SEQ, JOIN_WAITING, NO_WORD);
 
         /** The futex word. */
         final long seq;
         private final long waiting;
+        /** The word saying a woken waiter has not yet left, or {@link #NO_WORD}: every wake-up wakes. */
+        private final long woken;
 
-        Wait(long seq, long waiting) {
+        Wait(long seq, long waiting, long woken) {
             this.seq = seq;
             this.waiting = waiting;
+            this.woken = woken;
         }
     }
 
@@ -315,5 +328,17 @@ final class QueueLayout {
 
     static void addWaitingVolatile(MemorySegment memory, Wait wait, int delta) {
         INT.getAndAdd(memory, wait.waiting, delta);
+    }
+
+    /** Records that a wake-up of one waiter is under way; false if one already is (for a wait that records it). */
+    static boolean markWokenVolatile(MemorySegment memory, Wait wait) {
+        return wait.woken == NO_WORD || INT.compareAndSet(memory, wait.woken, 0, 1);
+    }
+
+    /** A waiter leaves its wait: a wake-up under way has reached a waiter that runs. */
+    static void clearWokenVolatile(MemorySegment memory, Wait wait) {
+        if (wait.woken != NO_WORD && (int) INT.getVolatile(memory, wait.woken) != 0) {
+            INT.setVolatile(memory, wait.woken, 0);
+        }
     }
 }

@@ -49,7 +49,7 @@ public class SharedQueue<T> extends StoredQueue<T> {
         if (maxItemBytes < 0) {
             throw new IllegalArgumentException("maxItemBytes must be 0 or more, not " + maxItemBytes);
         }
-        return ObjectSegment.create(header, QueueLayout.RING + RING_BYTES,
+        return ObjectSegment.create(header, QueueLayout.RING + RING_BYTES + FastLaneLayout.slotsBytes(),
                 memory -> QueueLayout.initialize(memory, RING_BYTES, maxsize, maxItemBytes), make);
     }
 

@@ -37,6 +37,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class QueueFaultsTest {
     private static final int SPILLED = 3 << 20;
     private static final int INLINE_LARGE = 1 << 20;
+    /** Too large for the fast lane, so it goes the slow lane's ring. */
+    private static final int SLOW_LANE = 64 << 10;
 
     @AfterEach
     void dropQueues() throws InterruptedException {
@@ -76,7 +78,7 @@ class QueueFaultsTest {
         queue.put(new byte[INLINE_LARGE]);
     }
 
-    private static void killInside(ChildProcess child, Event inside) throws InterruptedException {
+    static void killInside(ChildProcess child, Event inside) throws InterruptedException {
         child.start();
         assertThat(inside.await(Deadlines.CHILD)).as("the child reached the window").isTrue();
         child.kill();
@@ -182,8 +184,8 @@ class QueueFaultsTest {
         assertBroken(large, "its read or write position");
 
         SharedQueue<Object> behind = SharedQueue.create(0, 1 << 20);
-        behind.put("one");
-        assertThat(behind.take()).isEqualTo("one");
+        behind.put(new byte[SLOW_LANE]);
+        assertThat((byte[]) behind.take()).hasSize(SLOW_LANE);
         QueueLayout.setPositionVolatile(memoryOf(behind), Side.PUT.ring, 0);
         QueueLayout.setCountVolatile(memoryOf(behind), Side.PUT, 5); // a getter would find items and a tail behind its head
         assertThatThrownBy(behind::take).isInstanceOf(dev.spindle.queue.BrokenQueueException.class);
