@@ -12,6 +12,9 @@ import dev.spindle.queue.BrokenQueueException;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 
 /**
@@ -50,6 +53,12 @@ final class FastLane {
 
     /** Puts that go the slow lane without looking for a stage, after none was free. */
     private static final int PUTS_BETWEEN_STAGE_SEARCHES = 1024;
+    /**
+     * The stages the lanes of this process hold ({@code queue#k}). A stage whose owner word names
+     * this process but that no lane here holds was a lane's that became unreachable (the queue
+     * dropped and received again): another lane here may take it over, as a dead process's.
+     */
+    private static final Set<String> HELD_HERE = ConcurrentHashMap.newKeySet();
 
     private final MemorySegment memory;
     private final MemorySegment slots;
@@ -71,6 +80,8 @@ final class FastLane {
     private volatile long headSeen;
     /** The stage this process writes into; null until its first put. Guarded by this. */
     private Stage own;
+    /** The index of {@link #own}, for the cleaner, which must not reach this lane; -1 until then. */
+    private final AtomicInteger ownIndex = new AtomicInteger(-1);
     private int putsUntilStageSearch;
 
     FastLane(MemorySegment memory, int capacity, String queueName, int maxItemBytes,
@@ -81,7 +92,9 @@ final class FastLane {
         this.maxItemBytes = maxItemBytes;
         this.broken = broken;
         SharedSegment[] mappings = stageSegments;
+        AtomicInteger held = ownIndex;
         BackgroundThreads.whenUnreachable(this, () -> {
+            HELD_HERE.remove(heldKey(queueName, held.get())); // the parameter: the cleaner must not reach this lane
             for (SharedSegment mapping : mappings) {
                 if (mapping != null) {
                     mapping.close();
@@ -361,7 +374,10 @@ final class FastLane {
         return own;
     }
 
-    /** A free stage, or one whose process died with none of its items left in the lane; null if none. */
+    /**
+     * A free stage, or one whose process died, or that a lane of this process dropped, with none
+     * of its items left in the lane; null if none.
+     */
     private Stage findStage() {
         long self = ProcessIdentity.self().word();
         for (int k = 0; k < FastLaneLayout.STAGES; k++) {
@@ -371,15 +387,26 @@ final class FastLane {
         }
         for (int k = 0; k < FastLaneLayout.STAGES; k++) {
             long owner = FastLaneLayout.ownerVolatile(memory, k);
-            if (owner != self && !ProcessIdentity.isAlive(owner) && !referenced(k)
-                    && FastLaneLayout.casOwner(memory, k, owner, self)) {
+            boolean droppedHere = owner == self && !HELD_HERE.contains(heldKey(k));
+            if ((droppedHere || owner != self && !ProcessIdentity.isAlive(owner)) && !referenced(k)
+                    && (droppedHere ? HELD_HERE.add(heldKey(k)) : FastLaneLayout.casOwner(memory, k, owner, self))) {
                 return openStage(k, self);
             }
         }
         return null;
     }
 
+    private String heldKey(int k) {
+        return heldKey(queueName, k);
+    }
+
+    private static String heldKey(String queue, int k) {
+        return queue + "#" + k;
+    }
+
     private Stage openStage(int k, long self) {
+        HELD_HERE.add(heldKey(k));
+        ownIndex.set(k);
         try {
             if (stageBytes[k] == null) {
                 SharedSegment segment = SharedSegment.openOrCreateBeside(queueName, stageSuffix(k), FastLaneLayout.STAGE_BYTES);
@@ -392,6 +419,8 @@ final class FastLane {
             }
             return new Stage(k, stageBytes[k]);
         } catch (IOException | SharedMemoryFullException e) {
+            ownIndex.set(-1);
+            HELD_HERE.remove(heldKey(k));
             FastLaneLayout.casOwner(memory, k, self, 0); // the slow lane takes this process's items
             return null;
         }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.spindle.Context;
 import dev.spindle.internal.track.ProcessIdentity;
+import dev.spindle.internal.waits.Waits;
 import dev.spindle.multiprocessing.ChildProcess;
 import dev.spindle.queue.BrokenQueueException;
 import dev.spindle.queue.JoinableQueue;
@@ -132,6 +133,42 @@ class FastLaneFaultsTest {
         assertThat(taken).hasSize(2_000).startsWith(0, 1, 2).endsWith(1_999);
         assertThat(FastLaneLayout.ownerVolatile(memory, childStage)).as("taken over once its items were gone")
                 .isEqualTo(ProcessIdentity.self().word());
+    }
+
+    @Test
+    void aStageOfALaneThisProcessDroppedIsTakenOverByItsNextLane() throws Exception {
+        Queue<Object> queue = Context.processes().queue();
+        MemorySegment memory = memoryOf(queue);
+        String name = ((SharedQueue<?>) queue).segment().name();
+        ItemRing dropped = new ItemRing(memory, name); // as a queue received, then dropped and received again
+        dropped.put(new byte[] {1}, Waits.NO_DEADLINE);
+        assertThat(queue.qsize()).isEqualTo(1);
+        long self = ProcessIdentity.self().word();
+        int stage = stageOwnedBy(memory, self);
+        long someoneAlive = ProcessIdentity.of(1).word();
+        for (int k = 0; k < FastLaneLayout.STAGES; k++) {
+            if (k != stage) {
+                FastLaneLayout.casOwner(memory, k, FastLaneLayout.ownerVolatile(memory, k), someoneAlive);
+            }
+        }
+        assertThat(dropped.take(System.nanoTime())).containsExactly(1);
+        java.lang.ref.WeakReference<ItemRing> gone = new java.lang.ref.WeakReference<>(dropped);
+        dropped = null;
+        Deadlines.await("the dropped lane is collected", Deadlines.CHILD, () -> {
+            System.gc();
+            return gone.get() == null;
+        });
+        ItemRing next = new ItemRing(memory, name);
+        Deadlines.await("the next lane takes the stage over once its cleaner ran", Deadlines.CHILD, () -> {
+            try {
+                next.put(new byte[] {2}, Waits.NO_DEADLINE);
+                assertThat(next.take(System.nanoTime())).containsExactly(2);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+            return !FastLaneLayout.isSlow(FastLaneLayout.tailVolatile(memory));
+        });
+        assertThat(FastLaneLayout.ownerVolatile(memory, stage)).isEqualTo(self);
     }
 
     private static int stageOwnedBy(MemorySegment memory, long word) {
