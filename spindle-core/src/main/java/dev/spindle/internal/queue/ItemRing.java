@@ -654,7 +654,7 @@ final class ItemRing implements ItemStore {
     /** Whether the queue was shut down, by any process (or an immediate shutdown began, and its process died). */
     @Override
     public boolean isShutdown() {
-        return state() != ShutdownState.OPEN || fast.isFrozen();
+        return state() != ShutdownState.OPEN || fast.isClosed() && fast.isFrozen(); // frozen only once closed: the head, a line getters write, is read only then
     }
 
     private ShutdownState state() {
