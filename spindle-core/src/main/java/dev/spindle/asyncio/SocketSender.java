@@ -140,6 +140,7 @@ final class SocketSender {
         boolean eofSent = false;
         try {
             while (true) {
+                StreamWindows.senderBetweenChunks.run();
                 ByteBuffer next;
                 sendLock.lock();
                 try {

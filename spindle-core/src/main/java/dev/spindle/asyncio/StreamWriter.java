@@ -48,9 +48,16 @@ public final class StreamWriter {
             throw transport.sender.sendFailure();
         }
         while (transport.sender.queued() > HIGH_WATER && !closed.done()) {
-            drained = closed.getLoop().createFuture();
+            StreamWindows.drainBeforeWait.run();
+            Future<Void> wait = closed.getLoop().createFuture();
+            drained = wait;
+            // The writer thread tells of a chunk sent only once it sees this drain wait: it may have
+            // sent the rest between the look above and now, seen nobody waiting, and sent its last.
+            if (transport.sender.queued() <= LOW_WATER) {
+                wait.setResult(null);
+            }
             try {
-                Asyncio.awaitQuietly(drained);
+                Asyncio.awaitQuietly(wait);
             } finally {
                 drained = null;
             }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.spindle.futures.ProcessPoolExecutor;
+import dev.spindle.testing.Deadlines;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
@@ -174,6 +176,54 @@ class AsyncioStreamsTest {
             server.close();
             return null;
         });
+    }
+
+    /**
+     * A drain that finds the queue above the mark while the writer thread sends the rest and, seeing
+     * nobody wait yet, tells nobody: it returns instead of waiting for word of a chunk that never
+     * comes (it did wait for ever, and held a CI run until its limit).
+     */
+    @Test
+    void aDrainWhoseBytesGoOutJustBeforeItWaitsReturns() throws Exception {
+        try (ServerSocket peer = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            Thread.ofVirtual().start(() -> {
+                try (Socket s = peer.accept(); InputStream in = s.getInputStream()) {
+                    in.transferTo(OutputStream.nullOutputStream());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            CountDownLatch drainLooked = new CountDownLatch(1);
+            CountDownLatch senderSentAndLooked = new CountDownLatch(1);
+            int[] betweenChunks = {0};
+            StreamWindows.senderBetweenChunks = () -> {
+                if (betweenChunks[0]++ == 0) {
+                    Deadlines.await(drainLooked, "the drain looks at the queue"); // the chunk is queued and the drain has seen it, before any of it goes
+                } else {
+                    senderSentAndLooked.countDown(); // the chunk is out, and the drain was not yet waiting
+                }
+            };
+            StreamWindows.drainBeforeWait = () -> {
+                drainLooked.countDown();
+                Deadlines.await(senderSentAndLooked, "the writer thread sent the chunk");
+            };
+            try {
+                Asyncio.run(() -> {
+                    Connection conn = Asyncio.openConnection("127.0.0.1", peer.getLocalPort());
+                    conn.writer().write(new byte[(int) StreamWriter.HIGH_WATER * 2]);
+                    Task<Void> draining = Asyncio.createTask(() -> {
+                        conn.writer().drain();
+                        return null;
+                    });
+                    assertThat(Asyncio.waitFor(draining, Duration.ofSeconds(30))).as("the drain returned").isNull();
+                    conn.writer().close();
+                    conn.writer().waitClosed();
+                    return null;
+                });
+            } finally {
+                StreamWindows.reset();
+            }
+        }
     }
 
     /** Connections closed from either end give their sockets back while the loop runs on. */

@@ -1,6 +1,8 @@
 package dev.spindle.testing;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /** The suite's few named timeouts, and waiting on a condition with a deadline (never a sleep). */
@@ -25,6 +27,20 @@ public final class Deadlines {
             Thread.onSpinWait();
             java.util.concurrent.locks.LockSupport.parkNanos(pause * 1_000_000);
             pause = Math.min(pause * 2, 50);
+        }
+    }
+
+    /**
+     * Waits until {@code latch} opens, from code that cannot throw a checked exception (a race
+     * window's hook); fails with {@code what} if it is not open within {@link #CHILD}.
+     */
+    public static void await(CountDownLatch latch, String what) {
+        try {
+            if (!latch.await(CHILD.toSeconds(), TimeUnit.SECONDS)) {
+                throw new AssertionError("timed out after " + CHILD + " waiting until " + what);
+            }
+        } catch (InterruptedException e) {
+            throw new AssertionError("interrupted while waiting until " + what, e);
         }
     }
 }

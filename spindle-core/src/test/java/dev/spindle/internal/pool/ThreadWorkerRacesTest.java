@@ -26,14 +26,6 @@ class ThreadWorkerRacesTest {
         RaceWindows.reset();
     }
 
-    private static void await(CountDownLatch latch, String what) {
-        try {
-            assertThat(latch.await(Deadlines.CHILD.toSeconds(), TimeUnit.SECONDS)).as(what).isTrue();
-        } catch (InterruptedException e) {
-            throw new AssertionError("interrupted while waiting until " + what, e);
-        }
-    }
-
     private static <T> T get(CompletableFuture<T> future) throws Exception {
         return future.get(Deadlines.CHILD.toSeconds(), TimeUnit.SECONDS);
     }
@@ -62,12 +54,12 @@ class ThreadWorkerRacesTest {
                 secondRunning.countDown();
                 return awaitNoting(secondRelease);
             });
-            await(firstRunning, "the first task runs");
+            Deadlines.await(firstRunning, "the first task runs");
             // The cancel has found the first run; before it interrupts, that run ends and the same
             // thread begins the second task.
             RaceWindows.abortBeforeInterrupt = () -> {
                 firstRelease.countDown();
-                await(secondRunning, "the thread runs the second task");
+                Deadlines.await(secondRunning, "the thread runs the second task");
             };
             assertThat(first.cancel(true)).isTrue();
             secondRelease.countDown();
@@ -85,7 +77,7 @@ class ThreadWorkerRacesTest {
         RaceWindows.takenNotRunning = () -> {
             if (held.compareAndSet(false, true)) { // only the first task is held in the window
                 taken.countDown();
-                await(cancelled, "the test has cancelled the task");
+                Deadlines.await(cancelled, "the test has cancelled the task");
             }
         };
         try (PoolExecutor executor = Context.threads().executor(1)) {
@@ -93,7 +85,7 @@ class ThreadWorkerRacesTest {
                 ran.set(true);
                 return 1;
             });
-            await(taken, "a worker has taken the task");
+            Deadlines.await(taken, "a worker has taken the task");
             assertThat(task.cancel(true)).isTrue();
             cancelled.countDown();
             CompletableFuture<Boolean> next = executor.submit(() -> Thread.currentThread().isInterrupted());
