@@ -14,6 +14,8 @@ final class RaceWindows {
     static volatile Runnable abortBeforeInterrupt = NOTHING;
     /** The watchdog has found a worker's task overdue and not yet claimed its kill. */
     static volatile Runnable overdueBeforeClaim = NOTHING;
+    /** A remote pool's dispatcher has taken a batch from the engine and not yet recorded it as handed over. */
+    static volatile Runnable batchTakenNotRecorded = NOTHING;
 
     private RaceWindows() {}
 
@@ -22,5 +24,6 @@ final class RaceWindows {
         takenNotRunning = NOTHING;
         abortBeforeInterrupt = NOTHING;
         overdueBeforeClaim = NOTHING;
+        batchTakenNotRecorded = NOTHING;
     }
 }

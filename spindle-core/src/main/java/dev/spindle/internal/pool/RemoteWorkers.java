@@ -64,9 +64,22 @@ final class RemoteWorkers implements Workers {
     }
 
     private void handOver(List<Task> batch) {
-        List<OutgoingTask> outgoing = new ArrayList<>(batch.size());
+        RaceWindows.batchTakenNotRecorded.run();
         for (Task task : batch) {
             sent.put(task.seq, task);
+        }
+        if (engine.stopped()) {
+            // terminate() came after the batch left the engine's queue and before it was recorded
+            // here, so it failed neither: fail them now, and send nothing that no one would stop.
+            for (Task task : batch) {
+                if (sent.remove(task.seq) != null) {
+                    engine.failStopped(task);
+                }
+            }
+            return;
+        }
+        List<OutgoingTask> outgoing = new ArrayList<>(batch.size());
+        for (Task task : batch) {
             outgoing.add(new OutgoingTask(task.seq, task.encodedFunction.bytes(), task.encodedFunction.id(),
                     task.encodedArguments, task.shape, TimeUnit.NANOSECONDS.toMillis(task.timeoutNanos), task.retriesLeft));
         }
