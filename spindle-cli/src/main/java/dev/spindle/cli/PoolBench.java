@@ -22,7 +22,8 @@ import java.util.stream.IntStream;
  * check serially, on 2 threads and on 2 processes; the map with insights recorded beside it off,
  * and a progress bar's update beside tqdm's. Pools are made before timing, as the script
  * makes them, and closed after each round; each round begins with {@link #WARM_UPS} untimed runs,
- * since the JIT compiles the code paths of the parent and of fresh workers over several runs.
+ * for {@link #WARM_UP} at least, since the JIT compiles the code paths of the parent and of fresh
+ * workers over many runs.
  */
 final class PoolBench {
     private static final int MAP_TASKS = 100_000;
@@ -34,6 +35,12 @@ final class PoolBench {
      * prime check) have settled, the compiler threads take CPU from the workers on 2 cores.
      */
     private static final int WARM_UPS = 10;
+    /**
+     * And for at least this long: on 2 cores fresh workers' compilers are still at work well past
+     * ten maps (maps 11-25 of a new pool took 10-27 ms, settled ones 3-5 ms). CPython's script
+     * warms up as long, so both sides run the same workload.
+     */
+    private static final Duration WARM_UP = Duration.ofSeconds(3);
 
     private PoolBench() {}
 
@@ -94,7 +101,8 @@ final class PoolBench {
     /** {@code run} on {@code target} (null for none), after the warm-ups; closing the workload closes the target. */
     @SuppressWarnings("try") // a Workload's close may wait for children, so it may be interrupted
     private static <T extends AutoCloseable> Workload warmed(T target, Run<T> run) throws Exception {
-        for (int i = 0; i < WARM_UPS; i++) {
+        long warmingSince = System.nanoTime();
+        for (int i = 0; i < WARM_UPS || System.nanoTime() - warmingSince < WARM_UP.toNanos(); i++) {
             run.on(target);
         }
         return new Workload() {
