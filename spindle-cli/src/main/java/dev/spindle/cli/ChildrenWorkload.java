@@ -49,11 +49,7 @@ final class ChildrenWorkload implements Workload {
                 child.start();
                 workload.started.add(child);
             }
-            long warmingSince = System.nanoTime();
-            for (int i = 0; i < WARM_UPS || System.nanoTime() - warmingSince < warmUp.toNanos(); i++) {
-                workload.sample();
-            }
-            return workload;
+            return Workload.warmed(workload, WARM_UPS, warmUp);
         } catch (Exception | Error e) {
             workload.close();
             throw e;

@@ -101,11 +101,7 @@ final class PoolBench {
     /** {@code run} on {@code target} (null for none), after the warm-ups; closing the workload closes the target. */
     @SuppressWarnings("try") // a Workload's close may wait for children, so it may be interrupted
     private static <T extends AutoCloseable> Workload warmed(T target, Run<T> run) throws Exception {
-        long warmingSince = System.nanoTime();
-        for (int i = 0; i < WARM_UPS || System.nanoTime() - warmingSince < WARM_UP.toNanos(); i++) {
-            run.on(target);
-        }
-        return new Workload() {
+        return Workload.warmed(new Workload() {
             @Override
             public double sample() throws Exception {
                 return run.on(target);
@@ -117,7 +113,7 @@ final class PoolBench {
                     target.close();
                 }
             }
-        };
+        }, WARM_UPS, WARM_UP);
     }
 
     private static double mapRate(Pool pool, int chunksize) {

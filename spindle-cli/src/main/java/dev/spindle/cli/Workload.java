@@ -17,7 +17,16 @@ interface Workload extends AutoCloseable {
 
     /** {@code workload} after {@code times} untimed samples (the JIT compilers' warm-up). */
     static Workload warmed(Workload workload, int times) throws Exception {
-        for (int i = 0; i < times; i++) {
+        return warmed(workload, times, java.time.Duration.ZERO);
+    }
+
+    /**
+     * {@code workload} after untimed samples, at least {@code times} of them and for at least
+     * {@code atLeast}: fresh JVMs compile their work while it runs, over more runs the shorter a run is.
+     */
+    static Workload warmed(Workload workload, int times, java.time.Duration atLeast) throws Exception {
+        long warmingSince = System.nanoTime();
+        for (int i = 0; i < times || System.nanoTime() - warmingSince < atLeast.toNanos(); i++) {
             workload.sample();
         }
         return workload;

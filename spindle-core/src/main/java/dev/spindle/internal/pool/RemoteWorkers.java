@@ -69,13 +69,9 @@ final class RemoteWorkers implements Workers {
             sent.put(task.seq, task);
         }
         if (engine.stopped()) {
-            // terminate() came after the batch left the engine's queue and before it was recorded
-            // here, so it failed neither: fail them now, and send nothing that no one would stop.
-            for (Task task : batch) {
-                if (sent.remove(task.seq) != null) {
-                    engine.failStopped(task);
-                }
-            }
+            // The pool's terminate() came after the batch left the engine's queue and before it was
+            // recorded here, so it missed the batch: it takes the batch now, before anything is sent.
+            terminate();
             return;
         }
         List<OutgoingTask> outgoing = new ArrayList<>(batch.size());
